@@ -1,0 +1,22 @@
+/** Calendar rules in the newsletter's timezone. Pure: the instant comes from the caller's clock. */
+
+export const localDate = (instant: Date, timeZone: string): string => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
+
+/** The Sunday on or after the given instant's local date: a post written on Saturday goes out the next morning. */
+export const sundayOnOrAfter = (instant: Date, timeZone: string): string => {
+  const date = new Date(`${localDate(instant, timeZone)}T00:00:00Z`);
+  const daysToSunday = (7 - date.getUTCDay()) % 7;
+  date.setUTCDate(date.getUTCDate() + daysToSunday);
+  return date.toISOString().slice(0, 10);
+};
+
+export const isSunday = (isoDate: string): boolean => new Date(`${isoDate}T00:00:00Z`).getUTCDay() === 0;

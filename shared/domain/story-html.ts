@@ -1,0 +1,37 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The allowlist for the author's story: prose markup only. Email clients and the archive page both show it,
+ * so anything that can run code or load from elsewhere without https is dropped, not escaped.
+ */
+const policy: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote',
+    'h2', 'h3', 'h4', 'img', 'figure', 'figcaption', 'hr', 'span', 'sup', 'sub', 'small',
+  ],
+  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
+  allowedSchemesByTag: { a: ['https', 'mailto'], img: ['https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  // Drop the whole element, text included, for tags whose content is code or chrome, not prose.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'svg', 'math'],
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: attribs.href ? { ...attribs, rel: 'noopener', target: '_blank' } : attribs,
+    }),
+  },
+};
+policy.allowedAttributes = { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'width', 'height'] };
+
+export const sanitiseStoryHtml = (html: string): string => sanitizeHtml(html, policy).trim();
+
+/** Plain text of an HTML fragment, entities decoded (for excerpts and the text part). */
+export const htmlToText = (html: string): string =>
+  sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: policy.nonTextTags ?? [] })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');

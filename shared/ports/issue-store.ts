@@ -1,0 +1,22 @@
+import type { Issue, IssueId, IssueStatus } from '../domain/issue.ts';
+import type { RenderedIssue } from '../domain/rendered-email.ts';
+
+export type SaveRevisionResult =
+  | { ok: true }
+  | { ok: false; error: 'revision_conflict' | 'frozen'; current?: Issue };
+
+/** What the issue use cases need from storage; one implementation per runtime (DynamoDB, DynamoDB Local, dynalite). */
+export type IssueStore = {
+  get: (id: IssueId) => Promise<Issue | undefined>;
+  /**
+   * Writes `issue` if the stored one is still at `expectedRevision` (undefined: none stored yet)
+   * and not frozen by a campaign. One conditional write: nothing is half-written.
+   */
+  saveRevision: (issue: Issue, expectedRevision: number | undefined) => Promise<SaveRevisionResult>;
+  /** Stores the render of one revision, then marks the issue rendered if that revision is still current. */
+  saveRender: (id: IssueId, revision: number, email: RenderedIssue, at: string) => Promise<{ current: boolean }>;
+  getRender: (id: IssueId, revision: number) => Promise<RenderedIssue | undefined>;
+  setStatus: (id: IssueId, from: IssueStatus, to: IssueStatus, at: string) => Promise<boolean>;
+  /** Issues by Sunday, newest first. */
+  listBySunday: (options: { limit: number; before?: string }) => Promise<Issue[]>;
+};
