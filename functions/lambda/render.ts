@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { parseIssueId } from '../../shared/domain/issue.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
+import { renderIssue } from '../../shared/usecases/render-issue.ts';
+import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
+import { loadAwsRenderConfig } from '../config/aws-config.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { archiveUrl } from '../routes/links.ts';
+
+// Composition root of the render function: the only function that loads MJML.
+const config = loadAwsRenderConfig(process.env);
+const logger = createJsonLogger({ service: 'render', level: config.LOG_LEVEL });
+const deps = {
+  store: dynamoIssueStore(createDocumentClient({ region: config.AWS_REGION }), config.TABLE_NAME),
+  renderer: createMjmlRenderer({
+    seriesName: config.SERIES_NAME,
+    postalAddress: config.POSTAL_ADDRESS,
+    subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
+  }),
+  clock: systemClock,
+  archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),
+};
+
+const renderRequest = z.object({
+  issueId: z.string().transform((raw, ctx) => parseIssueId(raw) ?? (ctx.addIssue({ code: 'custom', message: 'not an issue id' }), z.NEVER)),
+  revision: z.number().int().min(1),
+});
+
+export const handler = async (event: unknown): Promise<RenderOutcome> => {
+  const { issueId, revision } = renderRequest.parse(event);
+  const outcome = await renderIssue(issueId, revision, deps);
+  logger.info('render finished', { issueId, revision, ...outcome });
+  return outcome;
+};

@@ -1,0 +1,47 @@
+import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { type Clock, systemClock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { LocalConfig } from '../config/local-config.ts';
+import { createApp } from '../create-app.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { archiveUrl } from '../routes/links.ts';
+
+/**
+ * Composition root on one machine: the same adapters as on AWS, pointed at the local stand-ins,
+ * with the render step in-process instead of a second function.
+ */
+export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; logger?: Logger } = {}) => {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+  const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT, region: 'eu-west-3' });
+  const issues = dynamoIssueStore(doc, config.TABLE_NAME);
+  const renderer = createMjmlRenderer({
+    seriesName: config.SERIES_NAME,
+    postalAddress: config.POSTAL_ADDRESS,
+    subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
+  });
+  const app = createApp({
+    issues,
+    receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
+    renderTrigger: inProcessRenderTrigger({
+      store: issues,
+      renderer,
+      clock,
+      archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
+    }),
+    clock,
+    logger,
+    settings: {
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      timeZone: config.TIME_ZONE,
+      webhookSecrets: config.WEBHOOK_SECRETS,
+      adminTokens: config.ADMIN_TOKENS,
+      maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
+    },
+  });
+  return { app, doc, issues };
+};

@@ -1,0 +1,33 @@
+import render from 'dom-serializer';
+import type { Element } from 'domhandler';
+import { findAll, getAttributeValue, removeElement, textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import type { TrackInput } from './fields.ts';
+
+export type SplitPlaylist = { storyHtml: string; tracks: TrackInput[] };
+
+/**
+ * WordPress posts carry the playlist as the last ordered list, one "Artist – Title" link per item.
+ * It is lifted out of the story so the email shows it once, as track cards.
+ */
+export const splitPlaylistFromHtml = (html: string): SplitPlaylist | undefined => {
+  const document = parseDocument(html, { decodeEntities: true });
+  const lists = findAll((node) => node.name === 'ol', document.children);
+  const playlist = lists.at(-1);
+  if (!playlist) return undefined;
+  const tracks = findAll((node) => node.name === 'li', playlist.children).flatMap(toTrack);
+  if (tracks.length === 0) return undefined;
+  removeElement(playlist);
+  return { storyHtml: render(document, { encodeEntities: 'utf8' }), tracks };
+};
+
+const SEPARATOR = /\s+[–—-]\s+/;
+
+const toTrack = (item: Element): TrackInput[] => {
+  const link = findAll((node) => node.name === 'a', item.children)[0];
+  const url = link ? getAttributeValue(link, 'href') : undefined;
+  const text = textContent(item).replace(/\s+/g, ' ').trim();
+  const [artist, ...rest] = text.split(SEPARATOR);
+  if (!url || !artist || rest.length === 0) return [];
+  return [{ artist, title: rest.join(' – '), url }];
+};

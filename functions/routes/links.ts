@@ -1,0 +1,14 @@
+import type { Issue } from '../../shared/domain/issue.ts';
+
+export const archiveUrl = (baseUrl: string, slug: string): string => `${baseUrl}/archive/${encodeURIComponent(slug)}`;
+
+export const issueLinks = (baseUrl: string, issue: Pick<Issue, 'id' | 'slug'>) => ({
+  preview: `${baseUrl}/admin/issues/${issue.id}/preview`,
+  archive: archiveUrl(baseUrl, issue.slug),
+});
+
+/** What the preview shows in place of a recipient's own links. */
+export const samplePersonalisation = (baseUrl: string) => ({
+  unsubscribeUrl: `${baseUrl}/u/preview-sample-token`,
+  preferencesUrl: `${baseUrl}/preferences/preview-sample-token`,
+});

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { acceptPost } from '../../shared/usecases/accept-post.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { idempotentWebhook } from '../http/idempotent-webhook.ts';
+import { limitBody } from '../http/limit-body.ts';
+import { requireJson } from '../http/media-type.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
+import { parsePost } from '../posts/parse-post.ts';
+import { issueLinks } from './links.ts';
+
+export const webhookRoutes = (deps: AppDeps) => {
+  const { settings, clock } = deps;
+  return new Hono<WebhookEnv>().post(
+    '/posts',
+    requireJson(),
+    limitBody(settings.maxWebhookBytes),
+    verifyWebhook({ secrets: settings.webhookSecrets }),
+    idempotentWebhook({ receipts: deps.receipts, clock }),
+    async (c) => {
+      const parsed = parsePost(c.get('webhook').body, { now: clock.now(), timeZone: settings.timeZone });
+      if (!parsed.ok) throw invalidFields(parsed.errors);
+
+      const result = await acceptPost(parsed.content, { store: deps.issues, renderTrigger: deps.renderTrigger, clock });
+      if (!result.ok && result.error === 'already_sent') {
+        throw new HttpProblem(409, 'issue-already-sent', 'This issue has already gone out', `Issue #${parsed.content.series} is ${result.issue.status}; it can no longer change.`, {
+          issueId: result.issue.id,
+        });
+      }
+      if (!result.ok) {
+        throw new HttpProblem(409, 'revision-conflict', 'Another revision was saved at the same time', `Issue #${parsed.content.series} changed while this one was saved; send it again.`);
+      }
+      const { issue, outcome } = result;
+      deps.logger.info('post accepted', { issueId: issue.id, revision: issue.revision, outcome, status: issue.status });
+      return c.json(
+        {
+          id: issue.id,
+          series: issue.series,
+          revision: issue.revision,
+          status: issue.status,
+          outcome,
+          sunday: issue.sunday,
+          slug: issue.slug,
+          links: issueLinks(settings.publicBaseUrl, issue),
+        },
+        outcome === 'created' ? 201 : 200,
+      );
+    },
+  );
+};

@@ -1,0 +1,93 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { FROZEN_STATUSES, type IssueId, type IssueStatus } from '../../domain/issue.ts';
+import type { IssueStore } from '../../ports/issue-store.ts';
+import { conditionally } from './conditional.ts';
+import { fromIssueItem, ISSUES_BY_SUNDAY, issueKey, renderKey, toIssueItem } from './issue-item.ts';
+import { fromRenderItem, toRenderItem } from './render-item.ts';
+
+export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string): IssueStore => {
+  const get = async (id: IssueId) => {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: issueKey(id), ConsistentRead: true }));
+    return Item ? fromIssueItem(Item) : undefined;
+  };
+
+  return {
+    get,
+
+    saveRevision: async (issue, expectedRevision) => {
+      const [sending, sent] = FROZEN_STATUSES;
+      const saved = await conditionally(() =>
+        doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toIssueItem(issue),
+            ...(expectedRevision === undefined
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'revision = :expected AND NOT (#status IN (:sending, :sent))',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':expected': expectedRevision, ':sending': sending, ':sent': sent },
+                }),
+          }),
+        ),
+      );
+      if (saved) return { ok: true };
+      const current = await get(issue.id);
+      if (current && FROZEN_STATUSES.includes(current.status)) return { ok: false, error: 'frozen', current };
+      return current ? { ok: false, error: 'revision_conflict', current } : { ok: false, error: 'revision_conflict' };
+    },
+
+    saveRender: async (id, revision, rendered, at) => {
+      await doc.send(new PutCommand({ TableName: tableName, Item: toRenderItem(id, revision, rendered, at) }));
+      const marked = await conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: issueKey(id),
+            UpdateExpression: 'SET renderedRevision = :revision, #status = :rendered, updatedAt = :at',
+            ConditionExpression: 'revision = :revision AND #status IN (:received, :rendered)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revision': revision, ':rendered': 'rendered', ':received': 'received', ':at': at },
+          }),
+        ),
+      );
+      if (marked) return { current: true };
+      return { current: (await get(id))?.renderedRevision === revision };
+    },
+
+    getRender: async (id, revision) => {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: tableName, Key: renderKey(id, revision), ConsistentRead: true }),
+      );
+      return Item ? fromRenderItem(Item) : undefined;
+    },
+
+    setStatus: (id: IssueId, from: IssueStatus, to: IssueStatus, at: string) =>
+      conditionally(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: issueKey(id),
+            UpdateExpression: 'SET #status = :to, updatedAt = :at',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at },
+          }),
+        ),
+      ),
+
+    listBySunday: async ({ limit, before }) => {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: before ? 'gsi1pk = :pk AND gsi1sk < :before' : 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': ISSUES_BY_SUNDAY, ...(before ? { ':before': before } : {}) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return Items.map(fromIssueItem);
+    },
+  };
+};

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { RenderTooLargeError } from '../../shared/adapters/dynamodb/render-item.ts';
+import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { issueIdFor } from '../../shared/domain/issue.ts';
+import type { RenderedIssue } from '../../shared/domain/rendered-email.ts';
+import type { IssueStore } from '../../shared/ports/issue-store.ts';
+import type { WebhookReceipts } from '../../shared/ports/webhook-receipts.ts';
+import { anIssue } from '../builders/issue.ts';
+import { freshTable } from '../support/tables.ts';
+
+const AT = '2026-11-24T10:00:00.000Z';
+const aRender = (marker: string): RenderedIssue => ({
+  subject: `Online Sunday Morning Sound #34 — Chambre en Provence ${marker}`,
+  html: `<p>« Le TGV N° 7345 » d’Avignon 😉 ${marker}</p>`,
+  text: `« Le TGV » ${marker}`,
+  webHtml: `<html lang="fr">web ${marker}</html>`,
+});
+
+/** The same behaviour is required of every DynamoDB the data layer talks to: dynalite, DynamoDB Local, AWS. */
+export const dataLayerContract = (label: string, endpoint: () => string) => {
+  describe(`data layer on ${label}`, () => {
+    let store: IssueStore;
+    let receipts: WebhookReceipts;
+
+    beforeAll(async () => {
+      const { doc, tableName } = await freshTable(endpoint());
+      store = dynamoIssueStore(doc, tableName);
+      receipts = dynamoWebhookReceipts(doc, tableName);
+    });
+
+    it('stores a new issue once and reads it back byte for byte', async () => {
+      const issue = anIssue({ series: 101 });
+      expect(await store.get(issue.id)).toBeUndefined();
+      expect(await store.saveRevision(issue, undefined)).toEqual({ ok: true });
+      expect(await store.get(issue.id)).toEqual(issue);
+      expect((await store.saveRevision(issue, undefined)).ok).toBe(false);
+    });
+
+    it('accepts the next revision only from the revision it was based on', async () => {
+      const first = anIssue({ series: 102 });
+      await store.saveRevision(first, undefined);
+      const second = { ...first, revision: 2, title: 'Chambre en Provence, bis' };
+      expect(await store.saveRevision(second, 1)).toEqual({ ok: true });
+      const stale = { ...first, revision: 2, title: 'Perdu' };
+      expect(await store.saveRevision(stale, 1)).toMatchObject({ ok: false, error: 'revision_conflict' });
+      expect((await store.get(first.id))?.title).toBe('Chambre en Provence, bis');
+    });
+
+    it('marks a render current only for the current revision, and keeps every render readable', async () => {
+      const issue = anIssue({ series: 103 });
+      await store.saveRevision(issue, undefined);
+      expect(await store.saveRender(issue.id, 1, aRender('r1'), AT)).toEqual({ current: true });
+      expect(await store.get(issue.id)).toMatchObject({ status: 'rendered', renderedRevision: 1 });
+
+      await store.saveRevision({ ...issue, revision: 2, status: 'received' }, 1);
+      expect(await store.saveRender(issue.id, 1, aRender('late r1'), AT)).toEqual({ current: false });
+      expect(await store.getRender(issue.id, 1)).toEqual(aRender('late r1'));
+      expect(await store.getRender(issue.id, 2)).toBeUndefined();
+    });
+
+    it('freezes an issue once its campaign has started', async () => {
+      const issue = anIssue({ series: 104 });
+      await store.saveRevision(issue, undefined);
+      await store.saveRender(issue.id, 1, aRender('r1'), AT);
+      expect(await store.setStatus(issue.id, 'rendered', 'sent', AT)).toBe(true);
+      expect(await store.setStatus(issue.id, 'rendered', 'sent', AT)).toBe(false);
+      const change = await store.saveRevision({ ...issue, revision: 2, title: 'Trop tard' }, 1);
+      expect(change).toMatchObject({ ok: false, error: 'frozen', current: { status: 'sent', title: issue.title } });
+    });
+
+    it('refuses a render that would not fit in one item, writing nothing', async () => {
+      const issue = anIssue({ series: 105 });
+      await store.saveRevision(issue, undefined);
+      const huge = { ...aRender('big'), html: randomBytes(450_000).toString('base64') };
+      await expect(store.saveRender(issue.id, 1, huge, AT)).rejects.toBeInstanceOf(RenderTooLargeError);
+      expect(await store.getRender(issue.id, 1)).toBeUndefined();
+      expect((await store.get(issue.id))?.status).toBe('received');
+    });
+
+    it('lists issues by Sunday, newest first, with paging by date', async () => {
+      const sundays = ['2027-01-03', '2027-01-10', '2027-01-17'];
+      for (const [i, sunday] of sundays.entries()) await store.saveRevision(anIssue({ series: 200 + i, sunday }), undefined);
+      const latest = await store.listBySunday({ limit: 2 });
+      expect(latest.map((i) => i.sunday)).toEqual(['2027-01-17', '2027-01-10']);
+      const older = await store.listBySunday({ limit: 10, before: '2027-01-10' });
+      expect(older.map((i) => i.id)).toContain(issueIdFor(200));
+      expect(older.map((i) => i.sunday).every((s) => s < '2027-01-10')).toBe(true);
+    });
+
+    it('remembers a webhook delivery: one claim, then its answer for every replay', async () => {
+      const now = new Date(AT);
+      expect(await receipts.claim('msg_a', now, 60_000)).toEqual({ kind: 'claimed' });
+      expect(await receipts.claim('msg_a', now, 60_000)).toEqual({ kind: 'in_progress' });
+      await receipts.complete('msg_a', { status: 201, body: { id: 'iss_34', texte: '« » ’' } }, now);
+      await receipts.release('msg_a');
+      expect(await receipts.claim('msg_a', now, 60_000)).toEqual({
+        kind: 'done',
+        response: { status: 201, body: { id: 'iss_34', texte: '« » ’' } },
+      });
+    });
+
+    it('lets a released or expired claim be taken again', async () => {
+      const now = new Date(AT);
+      await receipts.claim('msg_b', now, 60_000);
+      await receipts.release('msg_b');
+      expect(await receipts.claim('msg_b', now, 1_000)).toEqual({ kind: 'claimed' });
+      expect(await receipts.claim('msg_b', new Date(now.getTime() + 500), 1_000)).toEqual({ kind: 'in_progress' });
+      expect(await receipts.claim('msg_b', new Date(now.getTime() + 2_000), 1_000)).toEqual({ kind: 'claimed' });
+    });
+  });
+};
