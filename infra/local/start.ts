@@ -10,6 +10,8 @@ import { dataDir, secretsFile } from './paths.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
 
 /** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */
+// Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 3000);
 mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
 const secrets = localSecrets(secretsFile);

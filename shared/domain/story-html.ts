@@ -1,5 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
 
+const ABSOLUTE_HTTPS = /^https:\/\/[^/]/i;
+const LINKABLE = /^(https:\/\/[^/]|mailto:)/i;
+
 /**
  * The allowlist for the author's story: prose markup only. Email clients and the archive page both show it,
  * so anything that can run code or load from elsewhere without https is dropped, not escaped.
@@ -16,11 +19,12 @@ const policy: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   // Drop the whole element, text included, for tags whose content is code or chrome, not prose.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'svg', 'math'],
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  // Relative URLs carry no scheme, so the scheme lists above let them through; in an email they lead nowhere.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !ABSOLUTE_HTTPS.test(frame.attribs.src ?? ''),
   transformTags: {
-    a: (tagName, attribs) => ({
+    a: (tagName, { href, ...attribs }) => ({
       tagName,
-      attribs: attribs.href ? { ...attribs, rel: 'noopener', target: '_blank' } : attribs,
+      attribs: href && LINKABLE.test(href) ? { ...attribs, href, rel: 'noopener', target: '_blank' } : attribs,
     }),
   },
 };

@@ -1,0 +1,38 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { createLocalApp } from '../../functions/local/local-app.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import { ADMIN_TOKEN, ROTATED_SECRET, TEST_SECRET } from './signed-request.ts';
+import { freshTable } from './tables.ts';
+
+export const BASE_URL = 'https://newsletter.example.org';
+
+/** A clock the test moves; it starts the Tuesday before issue #34's Sunday. */
+export const movableClock = (start = '2026-11-24T10:00:00Z') => {
+  let now = new Date(start);
+  const clock: Clock & { set: (iso: string) => void } = { now: () => now, set: (iso) => (now = new Date(iso)) };
+  return clock;
+};
+
+/** The local composition root on a fresh dynalite table: the real app, real adapters, real renderer. */
+export const testApp = async (env: Record<string, string> = {}) => {
+  const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
+  const clock = movableClock();
+  const config = loadLocalConfig({
+    PUBLIC_BASE_URL: BASE_URL,
+    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
+    SES_ENDPOINT: inject('sesUrl'),
+    TABLE_NAME: tableName,
+    WEBHOOK_SECRETS: `${TEST_SECRET},${ROTATED_SECRET}`,
+    ADMIN_TOKENS: ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const { app, issues } = createLocalApp(config, { clock });
+  const itemsOf = async (pk: string) =>
+    (await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? [];
+  return { app, issues, clock, doc, tableName, itemsOf };
+};
+
+export const admin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
