@@ -1,0 +1,91 @@
+import type { Issue, Track } from '../shared/domain/issue.ts';
+import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
+import { htmlToText } from '../shared/domain/story-html.ts';
+import type { EmailLinks } from '../shared/ports/email-renderer.ts';
+import { escapeHtml } from './escape-html.ts';
+import { formatSunday, playlistMinutes, trackDetails } from './format.ts';
+import { STRINGS, type UiStrings } from './strings.ts';
+
+export type NewsletterIdentity = { seriesName: string; postalAddress: string; subscribeUrl: string };
+
+/** Which page the template draws: the email keeps the per-recipient footer, the web page never has it. */
+export type Target = 'email' | 'web';
+
+type TrackView = {
+  position: number;
+  artist: string;
+  title: string;
+  url: string;
+  details: string | null;
+  coverUrl: string | null;
+  coverAlt: string;
+};
+
+// Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
+// context, so an absent track title would silently print the issue's title.
+const trackView = (track: Track): TrackView => {
+  const details = trackDetails(track).join(' · ');
+  return {
+    position: track.position,
+    artist: track.artist,
+    title: track.title,
+    url: track.url,
+    details: details === '' ? null : details,
+    coverUrl: track.coverUrl ?? null,
+    coverAlt: `${track.artist} – ${track.album ?? track.title}`,
+  };
+};
+
+export const subjectFor = (issue: Issue, seriesName: string): string =>
+  `${seriesName} #${issue.series} — ${issue.title}`;
+
+const DESCRIPTION_LENGTH = 160;
+
+const descriptionOf = (issue: Issue): string => {
+  if (issue.subtitle) return issue.subtitle;
+  const text = htmlToText(issue.storyHtml).replace(/\s+/g, ' ').trim();
+  return text.length <= DESCRIPTION_LENGTH ? text : `${text.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…`;
+};
+
+const summary = (issue: Issue, strings: UiStrings): string => {
+  const minutes = playlistMinutes(issue.tracks.map((track) => track.durationSeconds));
+  const count = strings.tracks(issue.tracks.length);
+  return minutes === undefined ? count : `${count} · ${minutes} min`;
+};
+
+/** Everything the templates print, already decided; the templates only lay it out. */
+export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity, target: Target) => {
+  const strings = STRINGS[issue.language];
+  const description = descriptionOf(issue);
+  const email = target === 'email';
+  return {
+    email,
+    lang: issue.language,
+    documentTitle: subjectFor(issue, identity.seriesName),
+    description,
+    seriesName: identity.seriesName,
+    series: issue.series,
+    sundayLabel: formatSunday(issue.sunday, strings.locale),
+    title: issue.title,
+    subtitle: issue.subtitle ?? null,
+    cover: issue.cover ?? null,
+    storyHtml: issue.storyHtml,
+    playlistSummary: summary(issue, strings),
+    tracks: issue.tracks.map(trackView),
+    archiveUrl: links.archiveUrl,
+    subscribeUrl: identity.subscribeUrl,
+    // Absent from the web view, so a template slip prints nothing rather than a recipient-only token.
+    unsubscribeUrl: email ? PLACEHOLDERS.unsubscribeUrl : null,
+    preferencesUrl: email ? PLACEHOLDERS.preferencesUrl : null,
+    postalAddressHtml: identity.postalAddress.split(/\r?\n/).map(escapeHtml).join('<br>'),
+    ui: {
+      playlist: strings.playlist,
+      listen: strings.listen,
+      viewInBrowser: strings.viewInBrowser,
+      unsubscribe: strings.unsubscribe,
+      preferences: strings.preferences,
+      subscribe: strings.subscribe,
+      whyYouGetThis: strings.whyYouGetThis,
+    },
+  };
+};

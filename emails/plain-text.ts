@@ -1,0 +1,36 @@
+import type { Issue, Track } from '../shared/domain/issue.ts';
+import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
+import type { EmailLinks } from '../shared/ports/email-renderer.ts';
+import { formatSunday, trackDetails } from './format.ts';
+import type { NewsletterIdentity } from './issue-view.ts';
+import { storyToText } from './story-text.ts';
+import { labelled, STRINGS } from './strings.ts';
+
+/** "1. Artist – Title (Album, 3:45)" then the link, indented under the title. */
+const trackLines = (track: Track): string => {
+  const details = trackDetails(track).join(', ');
+  const line = `${track.position}. ${track.artist} – ${track.title}${details === '' ? '' : ` (${details})`}`;
+  return `${line}\n   ${track.url}`;
+};
+
+/**
+ * The text/plain part: same content as the HTML, in reading order. Built here rather than derived from
+ * the HTML so the track list keeps its numbering and every link stays visible.
+ */
+export const plainTextFor = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity): string => {
+  const strings = STRINGS[issue.language];
+  const { language } = issue;
+  const blocks = [
+    `${identity.seriesName} #${issue.series}\n${formatSunday(issue.sunday, strings.locale)}`,
+    issue.subtitle ? `${issue.title}\n${issue.subtitle}` : issue.title,
+    storyToText(issue.storyHtml),
+    [strings.playlist, ...issue.tracks.map(trackLines)].join('\n'),
+    [
+      labelled(language, strings.viewInBrowser, links.archiveUrl),
+      labelled(language, strings.unsubscribe, PLACEHOLDERS.unsubscribeUrl),
+      labelled(language, strings.preferences, PLACEHOLDERS.preferencesUrl),
+    ].join('\n'),
+    identity.postalAddress,
+  ];
+  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+};

@@ -1,0 +1,43 @@
+import type { Language } from '../shared/domain/issue.ts';
+
+/** Every word the templates and the text part print themselves; the author's words come from the issue. */
+export type UiStrings = {
+  locale: string;
+  playlist: string;
+  tracks: (count: number) => string;
+  listen: string;
+  viewInBrowser: string;
+  unsubscribe: string;
+  preferences: string;
+  subscribe: string;
+  whyYouGetThis: string;
+};
+
+export const STRINGS: Record<Language, UiStrings> = {
+  fr: {
+    locale: 'fr-FR',
+    playlist: 'La playlist',
+    tracks: (count) => (count > 1 ? `${count} titres` : `${count} titre`),
+    listen: 'Écouter',
+    viewInBrowser: 'Voir dans le navigateur',
+    unsubscribe: 'Se désabonner',
+    preferences: 'Gérer mes préférences',
+    subscribe: 'Recevoir la playlist chaque dimanche',
+    whyYouGetThis: 'Vous recevez cette lettre parce que vous êtes abonné·e à',
+  },
+  en: {
+    locale: 'en-GB',
+    playlist: 'The playlist',
+    tracks: (count) => (count === 1 ? '1 track' : `${count} tracks`),
+    listen: 'Listen',
+    viewInBrowser: 'View in browser',
+    unsubscribe: 'Unsubscribe',
+    preferences: 'Manage preferences',
+    subscribe: 'Get the playlist every Sunday',
+    whyYouGetThis: 'You are getting this letter because you subscribed to',
+  },
+};
+
+/** French typography puts a no-break space before a colon; English none. */
+export const labelled = (language: Language, label: string, value: string): string =>
+  language === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
