@@ -35,7 +35,9 @@ console.log(`${response.status} ${response.statusText}`);
 console.log(JSON.stringify(body, null, 2));
 if (!response.ok || !body.links) process.exit(1);
 
-const preview = await fetch(body.links.preview, { headers: { authorization: `Bearer ${secrets.adminToken}` } });
+const preview = await fetch(body.links.preview, {
+  headers: { authorization: `Bearer ${secrets.adminToken}` },
+});
 if (preview.ok) {
   const out = resolve(dataDir, 'previews', `${body.id}-r${body.revision}.html`);
   mkdirSync(resolve(dataDir, 'previews'), { recursive: true });

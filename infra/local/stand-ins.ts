@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
 // A CommonJS module with an __esModule default: Node, tsx and Vite disagree on what an ESM import of it gives.
-const { default: startSesLocal } = createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
+const { default: startSesLocal } = createRequire(import.meta.url)(
+  'aws-ses-v2-local',
+) as typeof import('aws-ses-v2-local');
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -17,8 +19,19 @@ const closer = (server: Server) => () =>
   });
 
 /** dynalite: DynamoDB's API over LevelDB, on disk when `path` is given, in memory otherwise. */
-export const startDynalite = async ({ port = 0, path }: { port?: number; path?: string } = {}): Promise<RunningServer> => {
-  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
+export const startDynalite = async ({
+  port = 0,
+  path,
+}: {
+  port?: number;
+  path?: string;
+} = {}): Promise<RunningServer> => {
+  const server: Server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(path ? { path } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

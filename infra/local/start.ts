@@ -16,7 +16,10 @@ const port = Number(process.env.PORT ?? 3000);
 mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
 const secrets = localSecrets(secretsFile);
 
-const dynamo = await startDynalite({ port: Number(process.env.DYNAMODB_PORT ?? 4567), path: resolve(dataDir, 'dynamodb') });
+const dynamo = await startDynalite({
+  port: Number(process.env.DYNAMODB_PORT ?? 4567),
+  path: resolve(dataDir, 'dynamodb'),
+});
 const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
@@ -27,7 +30,11 @@ const config = loadLocalConfig({
   SES_ENDPOINT: ses.url,
 });
 await ensureTable(
-  new DynamoDBClient({ endpoint: dynamo.url, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  new DynamoDBClient({
+    endpoint: dynamo.url,
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  }),
   config.TABLE_NAME,
 );
 const { app } = createLocalApp(config);

@@ -1,0 +1,82 @@
+import { Duration } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { DimancheConfig } from '../config.ts';
+import { DimancheFunction } from './dimanche-function.ts';
+
+// Exactly the calls each function's adapters make; grantReadWriteData would add Scan, Batch* and more.
+const apiTableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:Query',
+];
+const renderTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
+const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
+
+export interface DimancheFunctionsProps {
+  readonly table: Table;
+  readonly secret: Secret;
+  readonly config: DimancheConfig;
+}
+
+/** The two Lambdas, their settings and their grants: who may touch what is readable in one place. */
+export class DimancheFunctions extends Construct {
+  readonly api: NodejsFunction;
+  readonly render: NodejsFunction;
+
+  constructor(scope: Construct, id: string, { table, secret, config }: DimancheFunctionsProps) {
+    super(scope, id);
+    const site = {
+      TABLE_NAME: table.tableName,
+      PUBLIC_BASE_URL: config.publicBaseUrl,
+      TIME_ZONE: config.timeZone,
+      SERIES_NAME: config.seriesName,
+    };
+
+    this.render = new DimancheFunction(this, 'Render', {
+      entry: 'functions/lambda/render.ts',
+      description: 'Renders an issue to HTML and text with MJML (the only function that loads MJML)',
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      environment: { ...site, POSTAL_ADDRESS: config.postalAddress },
+      bundling: {
+        // The renderer reads new URL('./templates/x.mjml', import.meta.url): next to index.mjs once bundled.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => [
+            `cp -R ${shellQuote(`${inputDir}/emails/templates`)} ${shellQuote(`${outputDir}/templates`)}`,
+          ],
+        },
+        // The slim entry parses with htmlparser2 only (no parse5): same HTML out, far smaller bundle (see
+        // STACK-NOTES). esbuild resolves an alias from the repo root, so juice's nested cheerio 1.0
+        // becomes the top-level slim one too; the synth test checks both.
+        esbuildArgs: { '--alias:cheerio': 'cheerio/slim' },
+      },
+    }).fn;
+    table.grants.actions(this.render, ...renderTableActions);
+
+    this.api = new DimancheFunction(this, 'Api', {
+      entry: 'functions/lambda/api.ts',
+      description: 'HTTP API: webhooks, admin and archive routes (Hono)',
+      memorySize: 512,
+      // API Gateway gives up at 30 s; stopping first lets the function log why.
+      timeout: Duration.seconds(29),
+      environment: {
+        ...site,
+        RENDER_FUNCTION_NAME: this.render.functionName,
+        // The ARN only: the function reads the values at cold start, so they never show in the console.
+        SECRETS_ARN: secret.secretArn,
+      },
+    }).fn;
+    table.grants.actions(this.api, ...apiTableActions);
+    // The unqualified ARN only: grantInvoke would add `:*` (every version and alias).
+    this.render.grantInvokeLatestVersion(this.api);
+    secret.grantRead(this.api);
+  }
+}

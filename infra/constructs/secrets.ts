@@ -1,0 +1,35 @@
+import { RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/**
+ * What the stack writes into the secret: the right shape, no values. The API function rejects it at
+ * cold start (it needs at least one `whsec_` webhook secret and one admin token), so a fresh stack
+ * fails closed until the operator puts real values:
+ *
+ *   aws secretsmanager put-secret-value --secret-id <SecretArn> --secret-string "$(node -e "
+ *     const r = (enc) => require('node:crypto').randomBytes(32).toString(enc);
+ *     console.log(JSON.stringify({ webhookSecrets: ['whsec_' + r('base64')], adminTokens: [r('base64url')] }))")"
+ *
+ * Why not `generateSecretString`: it generates one flat string field, so it can produce neither the
+ * arrays (kept for rotation: old and new both valid meanwhile) nor the `whsec_` + base64 form that
+ * Standard Webhooks senders expect. Generating at synth time would put the secret in the template.
+ *
+ * Never edit this placeholder: CloudFormation would write it over the operator's values on deploy.
+ */
+const PLACEHOLDER = { webhookSecrets: [], adminTokens: [] };
+
+export class DimancheSecrets extends Construct {
+  readonly secret: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.secret = new Secret(this, 'Secret', {
+      description: 'Dimanche: {"webhookSecrets":["whsec_..."],"adminTokens":["..."]}, set by the operator',
+      // Not a secret: an empty shape, safe in the template.
+      secretStringValue: SecretValue.unsafePlainText(JSON.stringify(PLACEHOLDER)),
+      // The webhook sender holds a copy of these values; losing them with the stack breaks it silently.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import type { Resource } from './template.ts';
+
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+export type PolicyStatement = { policy: string; roles: unknown[]; statement: Statement };
+
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+type Document = { Statement: Statement[] };
+
+/**
+ * Every statement the template grants: AWS::IAM::Policy and ManagedPolicy documents and any inline
+ * policy on a role, each with the roles it is attached to.
+ */
+export const policyStatements = (template: Template): PolicyStatement[] => {
+  const statementsOf = (policy: string, document: Document, roles: unknown[]) =>
+    document.Statement.map((statement) => ({ policy, roles, statement }));
+  const attached = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].flatMap((type) =>
+    Object.entries(template.findResources(type) as Record<string, Resource>).flatMap(([id, r]) => {
+      const { PolicyDocument, Roles } = r.Properties as { PolicyDocument: Document; Roles?: unknown[] };
+      return statementsOf(id, PolicyDocument, Roles ?? []);
+    }),
+  );
+  const inline = Object.entries(template.findResources('AWS::IAM::Role') as Record<string, Resource>).flatMap(
+    ([id, r]) => {
+      const policies = (r.Properties.Policies ?? []) as { PolicyName: string; PolicyDocument: Document }[];
+      return policies.flatMap((p) => statementsOf(`${id}/${p.PolicyName}`, p.PolicyDocument, [{ Ref: id }]));
+    },
+  );
+  return [...attached, ...inline];
+};
+
+/** Actions such as `dynamodb:*`, `*` or `s3:Get*`: each grants whatever the service adds next. */
+export const wildcardActions = (statements: PolicyStatement[]): string[] =>
+  statements.flatMap(({ statement }) => list(statement.Action).filter((action) => action.includes('*')));
+
+/** Resources that are the bare `*`; ARN patterns such as `table/index/*` are scoped and allowed. */
+export const bareWildcardResources = (statements: PolicyStatement[]): PolicyStatement[] =>
+  statements.filter(({ statement }) => list(statement.Resource).some((resource) => resource === '*'));
+
+/** The statements attached to one role, by the role's logical id. */
+export const statementsOfRole = (statements: PolicyStatement[], roleId: string): Statement[] =>
+  statements
+    .filter(({ roles }) => roles.some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
+    .map(({ statement }) => statement);
+
+export const actionsOf = (statements: Statement[]): string[] =>
+  [...new Set(statements.flatMap((s) => list(s.Action)))].sort();

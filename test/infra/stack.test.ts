@@ -1,0 +1,253 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../shared/adapters/dynamodb/table-schema.ts';
+import {
+  actionsOf,
+  bareWildcardResources,
+  type PolicyStatement,
+  policyStatements,
+  statementsOfRole,
+  wildcardActions,
+} from './iam.ts';
+import { type Resource, resourceAt, synthTemplate } from './template.ts';
+
+let template: Template;
+let statements: PolicyStatement[];
+beforeAll(() => {
+  template = synthTemplate();
+  statements = policyStatements(template);
+});
+
+const logicalId = (path: string) => resourceAt(template, path)[0];
+const props = (path: string) => resourceAt(template, path)[1].Properties;
+const roleOf = (fnPath: string) =>
+  (props(fnPath).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+const envOf = (fnPath: string) =>
+  (props(fnPath).Environment as { Variables: Record<string, unknown> }).Variables;
+
+describe('the table', () => {
+  it('is one pay-per-request table keyed pk/sk, with PITR, TTL on expiresAt and gsi1', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    });
+  });
+
+  it('has the keys and index the local stand-ins create, so the two cannot drift', () => {
+    const local = tableDefinition('any');
+    const table = props('Data/Table');
+    expect(table.AttributeDefinitions).toEqual(local.AttributeDefinitions);
+    expect(table.KeySchema).toEqual(local.KeySchema);
+    expect(table.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table.BillingMode).toBe(local.BillingMode);
+  });
+});
+
+describe('the functions', () => {
+  it('are two Node 22 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    for (const path of ['Functions/Api/Function', 'Functions/Render/Function']) {
+      expect(props(path)).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Architectures: ['arm64'],
+      });
+    }
+  });
+
+  it('log as JSON to their own log group, kept a month', () => {
+    for (const name of ['Api', 'Render']) {
+      expect(props(`Functions/${name}/Function`).LoggingConfig).toEqual({
+        LogFormat: 'JSON',
+        LogGroup: { Ref: logicalId(`Functions/${name}/Logs`) },
+      });
+      expect(props(`Functions/${name}/Logs`).RetentionInDays).toBe(30);
+    }
+  });
+
+  it('size the API for requests and the renderer for MJML', () => {
+    expect(props('Functions/Api/Function')).toMatchObject({ MemorySize: 512, Timeout: 29 });
+    expect(props('Functions/Render/Function')).toMatchObject({ MemorySize: 1024, Timeout: 60 });
+  });
+
+  it('give the API exactly its settings, with the secret by ARN and the renderer by name', () => {
+    expect(envOf('Functions/Api/Function')).toEqual({
+      TABLE_NAME: { Ref: logicalId('Data/Table') },
+      RENDER_FUNCTION_NAME: { Ref: logicalId('Functions/Render/Function') },
+      SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
+      PUBLIC_BASE_URL: 'https://newsletter.example.com',
+      TIME_ZONE: 'Europe/Paris',
+      SERIES_NAME: 'Online Sunday Morning Sound',
+      NODE_OPTIONS: '--enable-source-maps',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+  });
+
+  it('give the renderer exactly its settings, with no secret at all', () => {
+    expect(envOf('Functions/Render/Function')).toEqual({
+      TABLE_NAME: { Ref: logicalId('Data/Table') },
+      PUBLIC_BASE_URL: 'https://newsletter.example.com',
+      TIME_ZONE: 'Europe/Paris',
+      SERIES_NAME: 'Online Sunday Morning Sound',
+      POSTAL_ADDRESS: 'Dimanche, 12 rue des Lilas, 75011 Paris, France',
+      NODE_OPTIONS: '--enable-source-maps',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+  });
+
+  it('take settings from context overrides', () => {
+    const other = synthTemplate({ publicBaseUrl: 'https://dimanche.example.org/', seriesName: 'Autre' });
+    other.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          PUBLIC_BASE_URL: 'https://dimanche.example.org',
+          SERIES_NAME: 'Autre',
+        }),
+      },
+    });
+  });
+
+  it('refuse to synthesise with a plain-http base URL or an unknown time zone', () => {
+    expect(() => synthTemplate({ publicBaseUrl: 'http://newsletter.example.com' })).toThrow(/publicBaseUrl/);
+    expect(() => synthTemplate({ timeZone: 'Europe/Atlantis' })).toThrow(/timeZone/);
+    expect(() => synthTemplate({ postalAddress: '' })).toThrow(/postalAddress/);
+  });
+});
+
+describe('the secret', () => {
+  it('ships the shape without values, and outlives the stack', () => {
+    const [, secret] = resourceAt(template, 'Secrets/Secret') as [
+      string,
+      Resource & { DeletionPolicy: string },
+    ];
+    expect(JSON.parse(secret.Properties.SecretString as string)).toEqual({
+      webhookSecrets: [],
+      adminTokens: [],
+    });
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+
+  it('never appears as a value in any function environment', () => {
+    const values = Object.values(template.findResources('AWS::Lambda::Function')).flatMap((fn) =>
+      Object.values((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> }),
+    );
+    expect(JSON.stringify(values)).not.toMatch(/whsec_|adminTokens|webhookSecrets/);
+  });
+});
+
+describe('IAM', () => {
+  it('grants no wildcard action anywhere', () => {
+    expect(statements.length).toBeGreaterThan(0);
+    expect(wildcardActions(statements)).toEqual([]);
+  });
+
+  it('would notice a wildcard action or a bare * resource if one crept in', () => {
+    const allow = (
+      Action: string | string[],
+      Resource: unknown = 'arn:aws:dynamodb:::table/t',
+    ): PolicyStatement => ({
+      policy: 'Crept',
+      roles: [],
+      statement: { Effect: 'Allow', Action, Resource },
+    });
+    expect(wildcardActions([allow(['dynamodb:GetItem', 'dynamodb:*'])])).toEqual(['dynamodb:*']);
+    expect(wildcardActions([allow('*'), allow('s3:Get*')])).toEqual(['*', 's3:Get*']);
+    expect(
+      bareWildcardResources([allow('dynamodb:GetItem', ['arn:aws:dynamodb:::table/t', '*'])]),
+    ).toHaveLength(1);
+  });
+
+  it('grants nothing on the bare * resource, and attaches no AWS managed policy', () => {
+    expect(bareWildcardResources(statements)).toEqual([]);
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect((role as Resource).Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('lets the API do exactly its table calls, invoke the renderer and read the secret', () => {
+    const api = statementsOfRole(statements, roleOf('Functions/Api/Function'));
+    expect(actionsOf(api)).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'lambda:InvokeFunction',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
+    // The renderer's unqualified ARN and $LATEST: no `:*` reaching every version and alias.
+    const renderArn = { 'Fn::GetAtt': [logicalId('Functions/Render/Function'), 'Arn'] };
+    expect(api.find((s) => s.Action === 'lambda:InvokeFunction')?.Resource).toEqual([
+      renderArn,
+      { 'Fn::Join': ['', [renderArn, ':$LATEST']] },
+    ]);
+  });
+
+  it('lets the renderer only read and write table items and its logs: no secret, no invoke', () => {
+    const render = statementsOfRole(statements, roleOf('Functions/Render/Function'));
+    expect(actionsOf(render)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+    expect(JSON.stringify(render)).not.toContain(logicalId('Secrets/Secret'));
+  });
+});
+
+describe('the HTTP API', () => {
+  it('sends every method and path to the API function with payload v2', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'apigateway.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] },
+    });
+  });
+
+  it('throttles its auto-deployed default stage', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 },
+    });
+  });
+
+  it('outputs the API URL, table name and secret ARN', () => {
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', { Value: { Ref: logicalId('Data/Table') } });
+    template.hasOutput('SecretArn', { Value: { Ref: logicalId('Secrets/Secret') } });
+  });
+});

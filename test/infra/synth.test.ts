@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from './template.ts';
+
+// The real CLI with real bundling: what `npm run synth` and a deploy do, offline. ~10 s on two cores.
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const offline = {
+  CDK_DISABLE_CLI_TELEMETRY: '1',
+  CDK_DISABLE_VERSION_CHECK: '1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  NO_COLOR: '1',
+};
+
+type Run = { code: number; stdout: string; stderr: string };
+const run = (
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Run> =>
+  new Promise((resolve) => {
+    execFile(command, args, { ...options, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+
+let outDir: string;
+let synth: Run;
+let resources: Record<string, Resource>;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'dimanche-synth-'));
+  synth = await run('npx', ['cdk', 'synth', '--no-notices', '-q', '-o', outDir], {
+    cwd: repoRoot,
+    env: { ...process.env, ...offline },
+  });
+  if (synth.code === 0) {
+    resources = JSON.parse(readFileSync(join(outDir, 'Dimanche.template.json'), 'utf8')).Resources;
+  }
+}, 120_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const fn = (name: 'Api' | 'Render'): Resource => {
+  const found = Object.values(resources).find(
+    (r) => r.Metadata?.['aws:cdk:path'] === `Dimanche/Functions/${name}/Function/Resource`,
+  );
+  if (!found) throw new Error(`No ${name} function in the template`);
+  return found;
+};
+const assetDir = (name: 'Api' | 'Render') => join(outDir, String(fn(name).Metadata?.['aws:asset:path']));
+const bundledSources = (name: 'Api' | 'Render'): string[] =>
+  JSON.parse(readFileSync(join(assetDir(name), 'index.mjs.map'), 'utf8')).sources;
+
+describe('cdk synth with the pinned CLI, offline', () => {
+  it('exits 0 and writes the whole stack', () => {
+    expect(synth.code, synth.stderr).toBe(0);
+    const types = Object.values(resources).map((r) => r.Type);
+    for (const type of [
+      'AWS::DynamoDB::Table',
+      'AWS::SecretsManager::Secret',
+      'AWS::ApiGatewayV2::Api',
+      'AWS::ApiGatewayV2::Route',
+      'AWS::ApiGatewayV2::Stage',
+    ]) {
+      expect(types).toContain(type);
+    }
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(2);
+  });
+
+  it('bundles each function as index.mjs that defines require first, with a source map', () => {
+    for (const name of ['Api', 'Render'] as const) {
+      expect(readdirSync(assetDir(name))).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
+      const head = readFileSync(join(assetDir(name), 'index.mjs'), 'utf8').slice(0, 200);
+      expect(head).toMatch(/^import \{ createRequire as \w+ \} from 'node:module'; const require = /);
+    }
+  });
+
+  it('puts the email templates next to the render bundle, and MJML in no other bundle', () => {
+    const templates = readdirSync(join(repoRoot, 'emails/templates')).sort();
+    expect(templates.length).toBeGreaterThan(0);
+    expect(readdirSync(join(assetDir('Render'), 'templates')).sort()).toEqual(templates);
+    expect(bundledSources('Render').some((s) => s.includes('node_modules/mjml-core/'))).toBe(true);
+    expect(bundledSources('Api').filter((s) => /node_modules\/(mjml|juice|cheerio)/.test(s))).toEqual([]);
+  });
+
+  it("bundles cheerio's slim entry only: no parse5, no second cheerio", () => {
+    const sources = bundledSources('Render');
+    expect(sources.filter((s) => /node_modules\/(parse5|juice\/node_modules\/cheerio)\//.test(s))).toEqual(
+      [],
+    );
+  });
+
+  it('starts the render bundle with exactly the environment the stack gives it', async () => {
+    // References become placeholders; the module builds its clients and reads its templates at import.
+    const variables = (fn('Render').Properties.Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    const env = Object.fromEntries(
+      Object.entries(variables).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? value : `placeholder-${key}`,
+      ]),
+    );
+    const started = await run(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('./index.mjs'); console.log(typeof m.handler);"],
+      { cwd: assetDir('Render'), env: { ...env, AWS_REGION: 'eu-west-3', PATH: process.env.PATH } },
+    );
+    expect(started.stderr).not.toMatch(/Error/);
+    expect(started.stdout.trim()).toBe('function');
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { readConfig } from '../../infra/config.ts';
+import { DimancheStack } from '../../infra/stacks/dimanche-stack.ts';
+
+export type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+};
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+/**
+ * The stack as `cdk synth` builds it (same cdk.json context and feature flags), minus the slow parts:
+ * no asset bundling, and no built-in CloudFormation validation (loading the validator alone takes ~3 s;
+ * the real synth test keeps it). The handler files must still exist: NodejsFunction checks its entry
+ * even when it does not bundle.
+ */
+export const synthTemplate = (context: Record<string, unknown> = {}): Template => {
+  const app = new App({
+    context: {
+      ...cdkJson.context,
+      ...context,
+      'aws:cdk:bundling-stacks': [],
+      // Construct paths on every resource, as the CLI adds them: tests find resources by path, not hash.
+      'aws:cdk:enable-path-metadata': true,
+    },
+    builtinCloudFormationValidation: false,
+  });
+  const stack = new DimancheStack(app, 'Dimanche', { config: readConfig(app.node) });
+  return Template.fromStack(stack);
+};
+
+/** The logical id and resource whose construct path is `Dimanche/<path>/Resource`. */
+export const resourceAt = (template: Template, path: string): [string, Resource] => {
+  const resources = Object.entries(template.toJSON().Resources as Record<string, Resource>);
+  const found = resources.find(([, r]) => r.Metadata?.['aws:cdk:path'] === `Dimanche/${path}/Resource`);
+  if (!found) throw new Error(`No resource at Dimanche/${path}`);
+  return found;
+};
