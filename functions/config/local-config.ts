@@ -14,4 +14,5 @@ const localEnv = commonEnv.extend({
 export type LocalConfig = z.infer<typeof localEnv>;
 
 /** On one machine the secrets come from the environment (a git-ignored file written by `npm start`). */
-export const loadLocalConfig = (env: Record<string, string | undefined>): LocalConfig => parseEnv(localEnv, env);
+export const loadLocalConfig = (env: Record<string, string | undefined>): LocalConfig =>
+  parseEnv(localEnv, env);

@@ -17,9 +17,15 @@ export const idempotentWebhook = ({ receipts, clock }: { receipts: WebhookReceip
     const claim = await receipts.claim(id, clock.now(), LEASE_MS);
     if (claim.kind === 'done') return replay(claim.response.status, claim.response.body);
     if (claim.kind === 'in_progress') {
-      throw new HttpProblem(409, 'delivery-in-progress', 'This delivery is being processed', `Webhook ${id} is still being processed; retry later.`, {
-        headers: { 'retry-after': String(LEASE_MS / 1000) },
-      });
+      throw new HttpProblem(
+        409,
+        'delivery-in-progress',
+        'This delivery is being processed',
+        `Webhook ${id} is still being processed; retry later.`,
+        {
+          headers: { 'retry-after': String(LEASE_MS / 1000) },
+        },
+      );
     }
     try {
       await next();
@@ -39,7 +45,8 @@ const replay = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), {
     status,
     headers: {
-      'content-type': status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-type':
+        status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8',
       'webhook-replayed': 'true',
     },
   });

@@ -9,8 +9,14 @@ export const limitBody = (maxBytes: number) =>
   bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new HttpProblem(413, 'body-too-large', 'The body is too large', `The request body must be at most ${maxBytes} bytes.`, {
-        maxBytes,
-      });
+      throw new HttpProblem(
+        413,
+        'body-too-large',
+        'The body is too large',
+        `The request body must be at most ${maxBytes} bytes.`,
+        {
+          maxBytes,
+        },
+      );
     },
   });

@@ -28,7 +28,11 @@ export const verifyWebhook = ({ secrets }: { secrets: readonly string[] }) => {
   });
 };
 
-const firstFailure = (verifiers: Webhook[], payload: string, headers: Record<string, string>): string | undefined => {
+const firstFailure = (
+  verifiers: Webhook[],
+  payload: string,
+  headers: Record<string, string>,
+): string | undefined => {
   let reason = 'No matching signature found';
   for (const verifier of verifiers) {
     try {
@@ -53,6 +57,11 @@ const parseJson = (payload: string): unknown => {
   try {
     return JSON.parse(payload);
   } catch {
-    throw new HttpProblem(400, 'malformed-json', 'The body is not JSON', 'The request body could not be parsed as JSON.');
+    throw new HttpProblem(
+      400,
+      'malformed-json',
+      'The body is not JSON',
+      'The request body could not be parsed as JSON.',
+    );
   }
 };

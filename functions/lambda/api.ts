@@ -13,13 +13,19 @@ import { loadSecrets } from './load-secrets.ts';
 
 // Composition root of the API function: everything is built once per cold start.
 const config = loadAwsApiConfig(process.env);
-const secrets = await loadSecrets(new SecretsManagerClient({ region: config.AWS_REGION }), config.SECRETS_ARN);
+const secrets = await loadSecrets(
+  new SecretsManagerClient({ region: config.AWS_REGION }),
+  config.SECRETS_ARN,
+);
 const doc = createDocumentClient({ region: config.AWS_REGION });
 
 const app = createApp({
   issues: dynamoIssueStore(doc, config.TABLE_NAME),
   receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
-  renderTrigger: lambdaRenderTrigger(new LambdaClient({ region: config.AWS_REGION }), config.RENDER_FUNCTION_NAME),
+  renderTrigger: lambdaRenderTrigger(
+    new LambdaClient({ region: config.AWS_REGION }),
+    config.RENDER_FUNCTION_NAME,
+  ),
   clock: systemClock,
   logger: createJsonLogger({ service: 'api', level: config.LOG_LEVEL }),
   settings: {

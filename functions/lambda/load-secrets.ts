@@ -7,7 +7,9 @@ export const loadSecrets = async (client: SecretsManagerClient, secretId: string
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   const parsed = appSecrets.safeParse(JSON.parse(SecretString ?? '{}'));
   if (!parsed.success) {
-    throw new ConfigError(`Secret ${secretId} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new ConfigError(
+      `Secret ${secretId} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { parseIssueId } from '../../shared/domain/issue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
 import { renderIssue } from '../../shared/usecases/render-issue.ts';
-import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadAwsRenderConfig } from '../config/aws-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveUrl } from '../routes/links.ts';
@@ -25,7 +25,11 @@ const deps = {
 };
 
 const renderRequest = z.object({
-  issueId: z.string().transform((raw, ctx) => parseIssueId(raw) ?? (ctx.addIssue({ code: 'custom', message: 'not an issue id' }), z.NEVER)),
+  issueId: z.string().transform((raw, ctx) => {
+    const id = parseIssueId(raw);
+    if (!id) ctx.addIssue({ code: 'custom', message: 'not an issue id' });
+    return id ?? z.NEVER;
+  }),
   revision: z.number().int().min(1),
 });
 

@@ -13,16 +13,22 @@ export const createJsonLogger = ({
   level?: Level | 'silent';
   write?: (line: string) => void;
 }): Logger => {
-  const log = (at: Level) => (message: string, fields: LogFields = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    write(`${JSON.stringify({ level: at, time: new Date().toISOString(), service, message, ...serialise(fields) })}\n`);
-  };
+  const log =
+    (at: Level) =>
+    (message: string, fields: LogFields = {}) => {
+      if (RANK[at] < RANK[level]) return;
+      write(
+        `${JSON.stringify({ level: at, time: new Date().toISOString(), service, message, ...serialise(fields) })}\n`,
+      );
+    };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 };
 
 const serialise = (fields: LogFields): LogFields =>
   Object.fromEntries(
     Object.entries(fields).map(([key, value]) =>
-      value instanceof Error ? [key, { name: value.name, message: value.message, stack: value.stack }] : [key, value],
+      value instanceof Error
+        ? [key, { name: value.name, message: value.message, stack: value.stack }]
+        : [key, value],
     ),
   );

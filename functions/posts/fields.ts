@@ -17,7 +17,11 @@ export const isoSunday = z.iso
 
 /** "3:45" or seconds. */
 export const duration = z.union([
-  z.number().int().min(1).max(24 * 3600),
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600),
   z
     .string()
     .regex(/^\d{1,3}:[0-5]\d$/, 'must be m:ss or a number of seconds')

@@ -5,8 +5,8 @@ import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
 import type { FieldError } from '../http/problem.ts';
 import { type OwnPost, ownPost } from './own-post.ts';
 import { toTracks } from './tracks.ts';
-import { looksLikeWordpress, wordpressPost } from './wordpress-post.ts';
 import { mapWordpressPost } from './wordpress-mapping.ts';
+import { looksLikeWordpress, wordpressPost } from './wordpress-post.ts';
 
 export type ParseContext = { now: Date; timeZone: string };
 export type ParsedPost = { ok: true; content: IssueContent } | { ok: false; errors: FieldError[] };
@@ -15,7 +15,9 @@ export type ParsedPost = { ok: true; content: IssueContent } | { ok: false; erro
 export const parsePost = (body: unknown, context: ParseContext): ParsedPost => {
   if (!looksLikeWordpress(body)) {
     const parsed = ownPost.safeParse(body);
-    return parsed.success ? toContent(parsed.data, context) : { ok: false, errors: fieldErrors(parsed.error) };
+    return parsed.success
+      ? toContent(parsed.data, context)
+      : { ok: false, errors: fieldErrors(parsed.error) };
   }
   const wp = wordpressPost.safeParse(body);
   if (!wp.success) return { ok: false, errors: fieldErrors(wp.error) };
@@ -28,7 +30,11 @@ export const parsePost = (body: unknown, context: ParseContext): ParsedPost => {
 
 const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
   const storyHtml = sanitiseStoryHtml(post.story);
-  if (!storyHtml) return { ok: false, errors: [{ pointer: '/story', detail: 'has no text left once unsafe markup is removed' }] };
+  if (!storyHtml)
+    return {
+      ok: false,
+      errors: [{ pointer: '/story', detail: 'has no text left once unsafe markup is removed' }],
+    };
   return {
     ok: true,
     content: {
@@ -48,9 +54,12 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
 /** Zod paths become JSON Pointers (RFC 6901); a mapped shape's fields point back at where they came from. */
 const fieldErrors = (error: z.ZodError, pointers: Record<string, string> = {}): FieldError[] =>
   error.issues.map((issue) => {
-    const [head, ...rest] = issue.path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1'));
+    const [head, ...rest] = issue.path.map((segment) =>
+      String(segment).replaceAll('~', '~0').replaceAll('/', '~1'),
+    );
     const origin = head === undefined ? undefined : pointers[head];
-    if (origin === undefined) return { pointer: `/${issue.path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
+    if (origin === undefined)
+      return { pointer: `/${issue.path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
     const fromMeta = origin.startsWith('/meta/');
     return fromMeta || rest.length === 0
       ? { pointer: [origin, ...rest].join('/'), detail: issue.message }

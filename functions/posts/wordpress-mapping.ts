@@ -25,13 +25,29 @@ export const mapWordpressPost = (
   const fullTitle = htmlToText(wp.title.rendered).trim();
   const series = wp.meta?.dimanche_series ?? seriesInTitle(fullTitle);
   if (series === undefined) {
-    return { ok: false, errors: [{ pointer: '/title/rendered', detail: 'has no series number such as "#34" (or set meta.dimanche_series)' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          pointer: '/title/rendered',
+          detail: 'has no series number such as "#34" (or set meta.dimanche_series)',
+        },
+      ],
+    };
   }
   const playlist = wp.meta?.dimanche_tracks
     ? { storyHtml: wp.content.rendered, tracks: wp.meta.dimanche_tracks as TrackInput[] }
     : splitPlaylistFromHtml(wp.content.rendered);
   if (!playlist) {
-    return { ok: false, errors: [{ pointer: '/content/rendered', detail: 'has no playlist: an <ol> of "Artist – Title" links (or set meta.dimanche_tracks)' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          pointer: '/content/rendered',
+          detail: 'has no playlist: an <ol> of "Artist – Title" links (or set meta.dimanche_tracks)',
+        },
+      ],
+    };
   }
   const published = new Date(wp.date_gmt ? `${wp.date_gmt}Z` : wp.date);
   const cover = coverOf(wp);
@@ -43,10 +59,15 @@ export const mapWordpressPost = (
     tracks: playlist.tracks,
     cover,
     language: wp.meta?.dimanche_language ?? 'fr',
-    sunday: wp.meta?.dimanche_sunday ?? (Number.isNaN(published.getTime()) ? undefined : sundayOnOrAfter(published, context.timeZone)),
+    sunday:
+      wp.meta?.dimanche_sunday ??
+      (Number.isNaN(published.getTime()) ? undefined : sundayOnOrAfter(published, context.timeZone)),
     sourceUrl: wp.link,
   };
-  const pointers = { ...POINTERS, tracks: wp.meta?.dimanche_tracks ? '/meta/dimanche_tracks' : '/content/rendered' };
+  const pointers = {
+    ...POINTERS,
+    tracks: wp.meta?.dimanche_tracks ? '/meta/dimanche_tracks' : '/content/rendered',
+  };
   return { ok: true, value: { candidate, pointers } };
 };
 
@@ -63,7 +84,10 @@ const titleAfterSeries = (title: string): string => {
 
 /** WordPress excerpts end with "[…]" or a "read more" link: one line, no ellipsis marker, at most 300 characters. */
 const excerptText = (html: string): string | undefined => {
-  const text = htmlToText(html).replace(/\s+/g, ' ').replace(/\s*\[(…|&hellip;|\.\.\.)\]\s*$/, '').trim();
+  const text = htmlToText(html)
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\[(…|&hellip;|\.\.\.)\]\s*$/, '')
+    .trim();
   if (!text) return undefined;
   if (text.length <= 300) return text;
   const cut = text.slice(0, 299);
@@ -72,7 +96,9 @@ const excerptText = (html: string): string | undefined => {
 
 const coverOf = (wp: WordpressPost) => {
   const media = wp._embedded?.['wp:featuredmedia']?.[0];
-  if (media) return { url: media.source_url, alt: media.alt_text?.trim() || htmlToText(wp.title.rendered).trim() };
-  if (wp.jetpack_featured_media_url) return { url: wp.jetpack_featured_media_url, alt: htmlToText(wp.title.rendered).trim() };
+  if (media)
+    return { url: media.source_url, alt: media.alt_text?.trim() || htmlToText(wp.title.rendered).trim() };
+  if (wp.jetpack_featured_media_url)
+    return { url: wp.jetpack_featured_media_url, alt: htmlToText(wp.title.rendered).trim() };
   return undefined;
 };

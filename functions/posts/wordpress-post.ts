@@ -19,7 +19,9 @@ export const wordpressPost = z.object({
   jetpack_featured_media_url: z.union([httpsUrl, z.literal('')]).optional(),
   _embedded: z
     .object({
-      'wp:featuredmedia': z.array(z.object({ source_url: httpsUrl, alt_text: z.string().optional() })).optional(),
+      'wp:featuredmedia': z
+        .array(z.object({ source_url: httpsUrl, alt_text: z.string().optional() }))
+        .optional(),
     })
     .optional(),
   meta: z
@@ -27,7 +29,12 @@ export const wordpressPost = z.object({
       dimanche_series: z.number().int().min(1).optional(),
       dimanche_sunday: isoSunday.optional(),
       dimanche_language: z.enum(['fr', 'en']).optional(),
-      dimanche_tracks: z.array(trackInput).min(1).max(100).refine(hasUniquePositions, 'positions must be unique').optional(),
+      dimanche_tracks: z
+        .array(trackInput)
+        .min(1)
+        .max(100)
+        .refine(hasUniquePositions, 'positions must be unique')
+        .optional(),
     })
     .optional(),
 });

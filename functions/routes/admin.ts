@@ -12,13 +12,26 @@ export const adminRoutes = (deps: AppDeps) =>
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
-      const preview = await previewIssue(id, { store: deps.issues, sample: samplePersonalisation(deps.settings.publicBaseUrl) });
+      const preview = await previewIssue(id, {
+        store: deps.issues,
+        sample: samplePersonalisation(deps.settings.publicBaseUrl),
+      });
       if (!preview.ok && preview.error === 'not_found') throw notFound(id);
-      if (!preview.ok) throw new HttpProblem(409, 'not-rendered', 'The issue is not rendered yet', `Issue ${id} has no rendered revision yet.`);
-      const headers = { 'x-dimanche-revision': String(preview.revision), 'x-dimanche-subject': encodeURIComponent(preview.email.subject) };
+      if (!preview.ok)
+        throw new HttpProblem(
+          409,
+          'not-rendered',
+          'The issue is not rendered yet',
+          `Issue ${id} has no rendered revision yet.`,
+        );
+      const headers = {
+        'x-dimanche-revision': String(preview.revision),
+        'x-dimanche-subject': encodeURIComponent(preview.email.subject),
+      };
       return c.req.query('format') === 'text'
         ? c.text(preview.email.text, 200, headers)
         : c.html(preview.email.html, 200, headers);
     });
 
-const notFound = (id: string) => new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue ${id}.`);
+const notFound = (id: string) =>
+  new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue ${id}.`);

@@ -21,17 +21,37 @@ export const webhookRoutes = (deps: AppDeps) => {
       const parsed = parsePost(c.get('webhook').body, { now: clock.now(), timeZone: settings.timeZone });
       if (!parsed.ok) throw invalidFields(parsed.errors);
 
-      const result = await acceptPost(parsed.content, { store: deps.issues, renderTrigger: deps.renderTrigger, clock });
+      const result = await acceptPost(parsed.content, {
+        store: deps.issues,
+        renderTrigger: deps.renderTrigger,
+        clock,
+      });
       if (!result.ok && result.error === 'already_sent') {
-        throw new HttpProblem(409, 'issue-already-sent', 'This issue has already gone out', `Issue #${parsed.content.series} is ${result.issue.status}; it can no longer change.`, {
-          issueId: result.issue.id,
-        });
+        throw new HttpProblem(
+          409,
+          'issue-already-sent',
+          'This issue has already gone out',
+          `Issue #${parsed.content.series} is ${result.issue.status}; it can no longer change.`,
+          {
+            issueId: result.issue.id,
+          },
+        );
       }
       if (!result.ok) {
-        throw new HttpProblem(409, 'revision-conflict', 'Another revision was saved at the same time', `Issue #${parsed.content.series} changed while this one was saved; send it again.`);
+        throw new HttpProblem(
+          409,
+          'revision-conflict',
+          'Another revision was saved at the same time',
+          `Issue #${parsed.content.series} changed while this one was saved; send it again.`,
+        );
       }
       const { issue, outcome } = result;
-      deps.logger.info('post accepted', { issueId: issue.id, revision: issue.revision, outcome, status: issue.status });
+      deps.logger.info('post accepted', {
+        issueId: issue.id,
+        revision: issue.revision,
+        outcome,
+        status: issue.status,
+      });
       return c.json(
         {
           id: issue.id,

@@ -9,8 +9,30 @@ const LINKABLE = /^(https:\/\/[^/]|mailto:)/i;
  */
 const policy: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote',
-    'h2', 'h3', 'h4', 'img', 'figure', 'figcaption', 'hr', 'span', 'sup', 'sub', 'small',
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'h2',
+    'h3',
+    'h4',
+    'img',
+    'figure',
+    'figcaption',
+    'hr',
+    'span',
+    'sup',
+    'sub',
+    'small',
   ],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
   allowedSchemesByTag: { a: ['https', 'mailto'], img: ['https'] },
@@ -18,19 +40,34 @@ const policy: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Drop the whole element, text included, for tags whose content is code or chrome, not prose.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'template',
+    'svg',
+    'math',
+  ],
   // Relative URLs carry no scheme, so the scheme lists above let them through; in an email they lead nowhere.
   exclusiveFilter: (frame) => frame.tag === 'img' && !ABSOLUTE_HTTPS.test(frame.attribs.src ?? ''),
   transformTags: {
     a: (tagName, { href, ...attribs }) => ({
       tagName,
-      attribs: href && LINKABLE.test(href) ? { ...attribs, href, rel: 'noopener', target: '_blank' } : attribs,
+      attribs:
+        href && LINKABLE.test(href) ? { ...attribs, href, rel: 'noopener', target: '_blank' } : attribs,
     }),
   },
 };
 policy.allowedAttributes = { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'width', 'height'] };
 
-export const sanitiseStoryHtml = (html: string): string => sanitizeHtml(html, policy).trim();
+/** The author's text must not carry our personalisation tokens, or a reader's own links would appear in it. */
+const PLACEHOLDER_LIKE = /%%DIMANCHE_[A-Z_]*%%/g;
+
+export const sanitiseStoryHtml = (html: string): string => sanitizeHtml(html, policy).replace(PLACEHOLDER_LIKE, '').trim();
 
 /** Plain text of an HTML fragment, entities decoded (for excerpts and the text part). */
 export const htmlToText = (html: string): string =>

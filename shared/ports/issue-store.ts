@@ -14,7 +14,12 @@ export type IssueStore = {
    */
   saveRevision: (issue: Issue, expectedRevision: number | undefined) => Promise<SaveRevisionResult>;
   /** Stores the render of one revision, then marks the issue rendered if that revision is still current. */
-  saveRender: (id: IssueId, revision: number, email: RenderedIssue, at: string) => Promise<{ current: boolean }>;
+  saveRender: (
+    id: IssueId,
+    revision: number,
+    email: RenderedIssue,
+    at: string,
+  ) => Promise<{ current: boolean }>;
   getRender: (id: IssueId, revision: number) => Promise<RenderedIssue | undefined>;
   setStatus: (id: IssueId, from: IssueStatus, to: IssueStatus, at: string) => Promise<boolean>;
   /** Issues by Sunday, newest first. */

@@ -54,6 +54,10 @@ const ensureRendered = async (issue: Issue, deps: AcceptPostDeps): Promise<Issue
   if (issue.renderedRevision === issue.revision) return issue;
   const outcome = await deps.renderTrigger.render(issue.id, issue.revision);
   return outcome.rendered
-    ? { ...issue, status: issue.status === 'received' ? 'rendered' : issue.status, renderedRevision: issue.revision }
+    ? {
+        ...issue,
+        status: issue.status === 'received' ? 'rendered' : issue.status,
+        renderedRevision: issue.revision,
+      }
     : issue;
 };

@@ -13,7 +13,11 @@ export type RenderIssueDeps = {
 };
 
 /** Renders one revision, once: a newer revision makes this one stale, and it is not rendered at all. */
-export const renderIssue = async (id: IssueId, revision: number, deps: RenderIssueDeps): Promise<RenderOutcome> => {
+export const renderIssue = async (
+  id: IssueId,
+  revision: number,
+  deps: RenderIssueDeps,
+): Promise<RenderOutcome> => {
   const issue = await deps.store.get(id);
   if (!issue) return { rendered: false, reason: 'not_found' };
   if (issue.revision !== revision) return { rendered: false, reason: 'stale_revision' };

@@ -9,23 +9,50 @@ const examplePath = new URL('../../examples/sunday-morning-sound-34.json', impor
 /** The author's real issue #34 as the webhook body she sends (our own JSON shape). */
 export const examplePostBody = (): Record<string, unknown> => JSON.parse(readFileSync(examplePath, 'utf8'));
 
-type ExampleTrack = { position: number; artist: string; title: string; url: string; album: string; duration: string; cover: string };
+type ExampleTrack = {
+  position: number;
+  artist: string;
+  title: string;
+  url: string;
+  album: string;
+  duration: string;
+  cover: string;
+};
 
 export const anIssueContent = (overrides: Partial<IssueContent> = {}): IssueContent => {
   const body = examplePostBody() as {
-    series: number; title: string; subtitle: string; story: string; sunday: string; sourceUrl: string;
-    cover: { url: string; alt: string }; tracks: ExampleTrack[];
+    series: number;
+    title: string;
+    subtitle: string;
+    story: string;
+    sunday: string;
+    sourceUrl: string;
+    cover: { url: string; alt: string };
+    tracks: ExampleTrack[];
   };
   const tracks: Track[] = body.tracks.map((t) => {
     const [minutes, seconds] = t.duration.split(':').map(Number);
     return {
-      position: t.position, artist: t.artist, title: t.title, url: t.url, album: t.album,
-      durationSeconds: (minutes ?? 0) * 60 + (seconds ?? 0), coverUrl: t.cover,
+      position: t.position,
+      artist: t.artist,
+      title: t.title,
+      url: t.url,
+      album: t.album,
+      durationSeconds: (minutes ?? 0) * 60 + (seconds ?? 0),
+      coverUrl: t.cover,
     };
   });
   return {
-    series: body.series, title: body.title, subtitle: body.subtitle, storyHtml: sanitiseStoryHtml(body.story),
-    tracks, cover: body.cover, language: 'fr', sunday: body.sunday, sourceUrl: body.sourceUrl, ...overrides,
+    series: body.series,
+    title: body.title,
+    subtitle: body.subtitle,
+    storyHtml: sanitiseStoryHtml(body.story),
+    tracks,
+    cover: body.cover,
+    language: 'fr',
+    sunday: body.sunday,
+    sourceUrl: body.sourceUrl,
+    ...overrides,
   };
 };
 

@@ -18,11 +18,24 @@ export const aWordpressPost = (overrides: Record<string, unknown> = {}): Record<
     link: 'https://onlinesundaymorningsound.example.org/2026/11/28/online-sunday-morning-sound-34/',
     status: 'publish',
     title: { rendered: 'Online Sunday Morning Sound #34 &#8212; Chambre en Provence' },
-    content: { rendered: `${example.story}\n<h3>La playlist</h3>\n<ol>\n${playlist}\n</ol>\n`, protected: false },
-    excerpt: { rendered: '<p>Neuf mois intenses, une semaine dans le Gard et une playlist pour la F&ecirc;te de la musique [&hellip;]</p>\n', protected: false },
+    content: {
+      rendered: `${example.story}\n<h3>La playlist</h3>\n<ol>\n${playlist}\n</ol>\n`,
+      protected: false,
+    },
+    excerpt: {
+      rendered:
+        '<p>Neuf mois intenses, une semaine dans le Gard et une playlist pour la F&ecirc;te de la musique [&hellip;]</p>\n',
+      protected: false,
+    },
     featured_media: 77,
     _embedded: {
-      'wp:featuredmedia': [{ id: 77, source_url: 'https://onlinesundaymorningsound.example.org/wp-content/uploads/lavande.jpg', alt_text: 'Champ de lavande' }],
+      'wp:featuredmedia': [
+        {
+          id: 77,
+          source_url: 'https://onlinesundaymorningsound.example.org/wp-content/uploads/lavande.jpg',
+          alt_text: 'Champ de lavande',
+        },
+      ],
     },
     ...overrides,
   };

@@ -67,7 +67,11 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       expect(await store.setStatus(issue.id, 'rendered', 'sent', AT)).toBe(true);
       expect(await store.setStatus(issue.id, 'rendered', 'sent', AT)).toBe(false);
       const change = await store.saveRevision({ ...issue, revision: 2, title: 'Trop tard' }, 1);
-      expect(change).toMatchObject({ ok: false, error: 'frozen', current: { status: 'sent', title: issue.title } });
+      expect(change).toMatchObject({
+        ok: false,
+        error: 'frozen',
+        current: { status: 'sent', title: issue.title },
+      });
     });
 
     it('refuses a render that would not fit in one item, writing nothing', async () => {
@@ -81,7 +85,8 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
 
     it('lists issues by Sunday, newest first, with paging by date', async () => {
       const sundays = ['2027-01-03', '2027-01-10', '2027-01-17'];
-      for (const [i, sunday] of sundays.entries()) await store.saveRevision(anIssue({ series: 200 + i, sunday }), undefined);
+      for (const [i, sunday] of sundays.entries())
+        await store.saveRevision(anIssue({ series: 200 + i, sunday }), undefined);
       const latest = await store.listBySunday({ limit: 2 });
       expect(latest.map((i) => i.sunday)).toEqual(['2027-01-17', '2027-01-10']);
       const older = await store.listBySunday({ limit: 10, before: '2027-01-10' });
@@ -106,8 +111,12 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       await receipts.claim('msg_b', now, 60_000);
       await receipts.release('msg_b');
       expect(await receipts.claim('msg_b', now, 1_000)).toEqual({ kind: 'claimed' });
-      expect(await receipts.claim('msg_b', new Date(now.getTime() + 500), 1_000)).toEqual({ kind: 'in_progress' });
-      expect(await receipts.claim('msg_b', new Date(now.getTime() + 2_000), 1_000)).toEqual({ kind: 'claimed' });
+      expect(await receipts.claim('msg_b', new Date(now.getTime() + 500), 1_000)).toEqual({
+        kind: 'in_progress',
+      });
+      expect(await receipts.claim('msg_b', new Date(now.getTime() + 2_000), 1_000)).toEqual({
+        kind: 'claimed',
+      });
     });
   });
 };

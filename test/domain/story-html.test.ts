@@ -33,6 +33,16 @@ describe('the story sanitiser', () => {
 
 describe('relative and scheme-less URLs in the story', () => {
   it('lose their link or image: in an email they lead nowhere', () => {
-    expect(sanitiseStoryHtml('<p><a href="/2026/11/autre-post">lien</a><img src="x"><img src="//cdn.example/a.jpg"></p>')).toBe('<p><a>lien</a></p>');
+    expect(
+      sanitiseStoryHtml(
+        '<p><a href="/2026/11/autre-post">lien</a><img src="x"><img src="//cdn.example/a.jpg"></p>',
+      ),
+    ).toBe('<p><a>lien</a></p>');
+  });
+});
+
+describe('personalisation tokens typed into the story', () => {
+  it('are removed, so no reader link can be planted in the prose', () => {
+    expect(sanitiseStoryHtml('<p>Voici %%DIMANCHE_UNSUBSCRIBE_URL%% et %%DIMANCHE_PREFERENCES_URL%%.</p>')).toBe('<p>Voici  et .</p>');
   });
 });

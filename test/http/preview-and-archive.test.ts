@@ -59,7 +59,11 @@ describe('the public web version', () => {
 describe('an XSS corpus in the story and the title', () => {
   it('leaves nothing active in the email, its text part or the web page', async () => {
     const attack = XSS_CORPUS.join('\n');
-    await publish({ ...examplePostBody(), title: `Chambre ${XSS_CORPUS[0]} <img src=x onerror=alert(1)>`, story: `<p>Avant</p>${attack}<p>Après</p>` });
+    await publish({
+      ...examplePostBody(),
+      title: `Chambre ${XSS_CORPUS[0]} <img src=x onerror=alert(1)>`,
+      story: `<p>Avant</p>${attack}<p>Après</p>`,
+    });
     t.clock.set('2026-11-29T09:00:00Z');
     const email = await (await t.app.request('/admin/issues/iss_34/preview', admin)).text();
     const issue = await t.issues.get('iss_34');

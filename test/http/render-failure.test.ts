@@ -1,7 +1,7 @@
-import { inject, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createApp } from '../../functions/create-app.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
-import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
@@ -30,28 +30,53 @@ describe('a post whose render fails', () => {
     const clock = movableClock();
     const issues = dynamoIssueStore(doc, tableName);
     const logged: string[] = [];
-    const renderer = createMjmlRenderer({ seriesName: 'Online Sunday Morning Sound', postalAddress: '12 rue des Lilas, Paris', subscribeUrl: `${BASE_URL}/subscribe` });
-    const renderTrigger = failingOnce(inProcessRenderTrigger({ store: issues, renderer, clock, archiveUrl: (slug) => `${BASE_URL}/archive/${slug}` }));
+    const renderer = createMjmlRenderer({
+      seriesName: 'Online Sunday Morning Sound',
+      postalAddress: '12 rue des Lilas, Paris',
+      subscribeUrl: `${BASE_URL}/subscribe`,
+    });
+    const renderTrigger = failingOnce(
+      inProcessRenderTrigger({
+        store: issues,
+        renderer,
+        clock,
+        archiveUrl: (slug) => `${BASE_URL}/archive/${slug}`,
+      }),
+    );
     const app = createApp({
       issues,
       receipts: dynamoWebhookReceipts(doc, tableName),
       renderTrigger,
       clock,
       logger: createJsonLogger({ service: 'test', write: (line) => logged.push(line) }),
-      settings: { publicBaseUrl: BASE_URL, timeZone: 'Europe/Paris', webhookSecrets: [TEST_SECRET], adminTokens: [ADMIN_TOKEN], maxWebhookBytes: 512 * 1024 },
+      settings: {
+        publicBaseUrl: BASE_URL,
+        timeZone: 'Europe/Paris',
+        webhookSecrets: [TEST_SECRET],
+        adminTokens: [ADMIN_TOKEN],
+        maxWebhookBytes: 512 * 1024,
+      },
     });
     const delivery = signedPost(examplePostBody());
 
     const failed = await app.request('/webhooks/posts', delivery);
     expect(failed.status).toBe(500);
     expect(failed.headers.get('content-type')).toContain('application/problem+json');
-    expect(JSON.parse(logged.at(-1) ?? '{}')).toMatchObject({ level: 'error', message: 'unhandled error', error: { message: 'render function timed out' } });
+    expect(JSON.parse(logged.at(-1) ?? '{}')).toMatchObject({
+      level: 'error',
+      message: 'unhandled error',
+      error: { message: 'render function timed out' },
+    });
     expect(await issues.get('iss_34')).toMatchObject({ revision: 1, status: 'received' });
 
     const retried = await app.request('/webhooks/posts', delivery);
     expect(retried.status).toBe(200);
     expect(await retried.json()).toMatchObject({ revision: 1, status: 'rendered', outcome: 'unchanged' });
     expect(retried.headers.get('webhook-replayed')).toBeNull();
-    expect(await issues.get('iss_34')).toMatchObject({ revision: 1, status: 'rendered', renderedRevision: 1 });
+    expect(await issues.get('iss_34')).toMatchObject({
+      revision: 1,
+      status: 'rendered',
+      renderedRevision: 1,
+    });
   });
 });

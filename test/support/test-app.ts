@@ -11,7 +11,10 @@ export const BASE_URL = 'https://newsletter.example.org';
 /** A clock the test moves; it starts the Tuesday before issue #34's Sunday. */
 export const movableClock = (start = '2026-11-24T10:00:00Z') => {
   let now = new Date(start);
-  const clock: Clock & { set: (iso: string) => void } = { now: () => now, set: (iso) => (now = new Date(iso)) };
+  const clock: Clock & { set: (iso: string) => void } = {
+    now: () => now,
+    set: (iso) => (now = new Date(iso)),
+  };
   return clock;
 };
 
@@ -31,7 +34,15 @@ export const testApp = async (env: Record<string, string> = {}) => {
   });
   const { app, issues } = createLocalApp(config, { clock });
   const itemsOf = async (pk: string) =>
-    (await doc.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? [];
+    (
+      await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        }),
+      )
+    ).Items ?? [];
   return { app, issues, clock, doc, tableName, itemsOf };
 };
 

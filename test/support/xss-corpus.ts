@@ -26,9 +26,33 @@ export const XSS_CORPUS = [
 ];
 
 /** Markers that must not appear in any output built from the corpus. */
-export const XSS_MARKERS = [/<script/i, /<iframe/i, /<object/i, /<svg/i, /<form/i, /<style[^>]*>[^<]*javascript/i, /\son[a-z]+\s*=/i, /javascript:/i, /data:/i, /http:\/\/insecure/i, /alert\(1\)<\/script/i];
+export const XSS_MARKERS = [
+  /<script/i,
+  /<iframe/i,
+  /<object/i,
+  /<svg/i,
+  /<form/i,
+  /<style[^>]*>[^<]*javascript/i,
+  /\son[a-z]+\s*=/i,
+  /javascript:/i,
+  /data:/i,
+  /http:\/\/insecure/i,
+  /alert\(1\)<\/script/i,
+];
 
-const ACTIVE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'base', 'frame', 'frameset', 'applet']);
+const ACTIVE_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'form',
+  'base',
+  'frame',
+  'frameset',
+  'applet',
+]);
 
 /**
  * What in a parsed HTML document could run code or load from an unsafe place: parsing, not pattern matching,
@@ -41,10 +65,14 @@ export const activeContentIn = (html: string): string[] => {
     if (ACTIVE_TAGS.has(element.name)) found.push(`<${element.name}>`);
     for (const [name, value] of Object.entries(element.attribs)) {
       if (/^on/i.test(name)) found.push(`${element.name}[${name}]`);
-      if (['href', 'src', 'action', 'formaction', 'background', 'poster'].includes(name) && !/^(https:|mailto:|#)/i.test(value.trim())) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'background', 'poster'].includes(name) &&
+        !/^(https:|mailto:|#)/i.test(value.trim())
+      ) {
         found.push(`${element.name}[${name}=${value}]`);
       }
-      if (name === 'style' && /javascript:|expression\(|url\(\s*['"]?(?!https:)/i.test(value)) found.push(`${element.name}[style=${value}]`);
+      if (name === 'style' && /javascript:|expression\(|url\(\s*['"]?(?!https:)/i.test(value))
+        found.push(`${element.name}[style=${value}]`);
     }
   }
   return found;

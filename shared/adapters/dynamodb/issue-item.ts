@@ -14,7 +14,12 @@ const bySundayKey = (issue: Issue) => ({
   gsi1sk: `${issue.sunday}#${String(issue.series).padStart(6, '0')}`,
 });
 
-export const toIssueItem = (issue: Issue) => ({ ...issueKey(issue.id), ...bySundayKey(issue), kind: 'issue', ...issue });
+export const toIssueItem = (issue: Issue) => ({
+  ...issueKey(issue.id),
+  ...bySundayKey(issue),
+  kind: 'issue',
+  ...issue,
+});
 
 export const fromIssueItem = (item: Record<string, unknown>): Issue => {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, ...issue } = item;

@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { FROZEN_STATUSES, type IssueId, type IssueStatus } from '../../domain/issue.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import { conditionally } from './conditional.ts';
@@ -7,7 +13,9 @@ import { fromRenderItem, toRenderItem } from './render-item.ts';
 
 export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string): IssueStore => {
   const get = async (id: IssueId) => {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: issueKey(id), ConsistentRead: true }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: issueKey(id), ConsistentRead: true }),
+    );
     return Item ? fromIssueItem(Item) : undefined;
   };
 
@@ -26,7 +34,11 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
               : {
                   ConditionExpression: 'revision = :expected AND NOT (#status IN (:sending, :sent))',
                   ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':expected': expectedRevision, ':sending': sending, ':sent': sent },
+                  ExpressionAttributeValues: {
+                    ':expected': expectedRevision,
+                    ':sending': sending,
+                    ':sent': sent,
+                  },
                 }),
           }),
         ),
@@ -34,11 +46,15 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
       if (saved) return { ok: true };
       const current = await get(issue.id);
       if (current && FROZEN_STATUSES.includes(current.status)) return { ok: false, error: 'frozen', current };
-      return current ? { ok: false, error: 'revision_conflict', current } : { ok: false, error: 'revision_conflict' };
+      return current
+        ? { ok: false, error: 'revision_conflict', current }
+        : { ok: false, error: 'revision_conflict' };
     },
 
     saveRender: async (id, revision, rendered, at) => {
-      await doc.send(new PutCommand({ TableName: tableName, Item: toRenderItem(id, revision, rendered, at) }));
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: toRenderItem(id, revision, rendered, at) }),
+      );
       const marked = await conditionally(() =>
         doc.send(
           new UpdateCommand({
@@ -47,7 +63,12 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
             UpdateExpression: 'SET renderedRevision = :revision, #status = :rendered, updatedAt = :at',
             ConditionExpression: 'revision = :revision AND #status IN (:received, :rendered)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':revision': revision, ':rendered': 'rendered', ':received': 'received', ':at': at },
+            ExpressionAttributeValues: {
+              ':revision': revision,
+              ':rendered': 'rendered',
+              ':received': 'received',
+              ':at': at,
+            },
           }),
         ),
       );

@@ -17,14 +17,29 @@ export const toRenderItem = (id: IssueId, revision: number, rendered: RenderedIs
     text: gzipSync(rendered.text),
     webHtml: gzipSync(rendered.webHtml),
   };
-  const size = body.html.length + body.text.length + body.webHtml.length + Buffer.byteLength(rendered.subject);
+  const size =
+    body.html.length + body.text.length + body.webHtml.length + Buffer.byteLength(rendered.subject);
   if (size > MAX_ITEM_BYTES) {
-    throw new RenderTooLargeError(`render of ${id} r${revision} is ${size} bytes gzipped, over ${MAX_ITEM_BYTES}`);
+    throw new RenderTooLargeError(
+      `render of ${id} r${revision} is ${size} bytes gzipped, over ${MAX_ITEM_BYTES}`,
+    );
   }
-  return { ...renderKey(id, revision), kind: 'render', revision, subject: rendered.subject, ...body, renderedAt: at };
+  return {
+    ...renderKey(id, revision),
+    kind: 'render',
+    revision,
+    subject: rendered.subject,
+    ...body,
+    renderedAt: at,
+  };
 };
 
 export const fromRenderItem = (item: Record<string, unknown>): RenderedIssue => {
   const unzip = (field: string) => gunzipSync(item[field] as Uint8Array).toString('utf8');
-  return { subject: item.subject as string, html: unzip('html'), text: unzip('text'), webHtml: unzip('webHtml') };
+  return {
+    subject: item.subject as string,
+    html: unzip('html'),
+    text: unzip('text'),
+    webHtml: unzip('webHtml'),
+  };
 };

@@ -1,4 +1,10 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { WebhookReceipts } from '../../ports/webhook-receipts.ts';
 import { conditionally } from './conditional.ts';
 
@@ -33,7 +39,10 @@ export const dynamoWebhookReceipts = (doc: DynamoDBDocumentClient, tableName: st
       new GetCommand({ TableName: tableName, Key: receiptKey(webhookId), ConsistentRead: true }),
     );
     if (Item?.state === 'done') {
-      return { kind: 'done', response: { status: Item.responseStatus as number, body: JSON.parse(Item.responseBody as string) } };
+      return {
+        kind: 'done',
+        response: { status: Item.responseStatus as number, body: JSON.parse(Item.responseBody as string) },
+      };
     }
     return { kind: 'in_progress' };
   },
@@ -43,7 +52,8 @@ export const dynamoWebhookReceipts = (doc: DynamoDBDocumentClient, tableName: st
       new UpdateCommand({
         TableName: tableName,
         Key: receiptKey(webhookId),
-        UpdateExpression: 'SET #state = :done, responseStatus = :status, responseBody = :body, completedAt = :at REMOVE leaseUntil',
+        UpdateExpression:
+          'SET #state = :done, responseStatus = :status, responseBody = :body, completedAt = :at REMOVE leaseUntil',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
           ':done': 'done',
@@ -57,14 +67,16 @@ export const dynamoWebhookReceipts = (doc: DynamoDBDocumentClient, tableName: st
 
   release: async (webhookId) => {
     // Only an unfinished claim is released: a completed answer must keep being replayed.
-    await conditionally(() => doc.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: receiptKey(webhookId),
-        ConditionExpression: '#state = :inProgress',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':inProgress': 'in_progress' },
-      }),
-    ));
+    await conditionally(() =>
+      doc.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: receiptKey(webhookId),
+          ConditionExpression: '#state = :inProgress',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':inProgress': 'in_progress' },
+        }),
+      ),
+    );
   },
 });

@@ -17,11 +17,17 @@ export const lambdaRenderTrigger = (lambda: LambdaClient, functionName: string):
   render: async (issueId, revision) => {
     const request: RenderRequest = { issueId, revision };
     const result = await lambda.send(
-      new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: JSON.stringify(request) }),
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'RequestResponse',
+        Payload: JSON.stringify(request),
+      }),
     );
     const payload = result.Payload ? Buffer.from(result.Payload).toString('utf8') : '';
     if (result.FunctionError) {
-      throw new RenderInvocationError(`render of ${issueId} r${revision} failed: ${result.FunctionError} ${payload.slice(0, 500)}`);
+      throw new RenderInvocationError(
+        `render of ${issueId} r${revision} failed: ${result.FunctionError} ${payload.slice(0, 500)}`,
+      );
     }
     return JSON.parse(payload) as RenderOutcome;
   },

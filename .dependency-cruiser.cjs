@@ -1,0 +1,64 @@
+/**
+ * Layer rules (see ../README.md "Architecture"): the domain, ports and use cases in shared/ are plain TypeScript;
+ * adapters talk to AWS; functions/ wire; infra/ (CDK) never imports runtime code; nothing imports test/.
+ */
+const domain = '^shared/(domain|ports|usecases)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-no-infrastructure',
+      comment: 'shared/ domain, ports and use cases must not import the AWS SDK, Hono or MJML.',
+      severity: 'error',
+      from: { path: domain },
+      to: { path: ['node_modules/(@aws-sdk|@smithy|hono|@hono|mjml|mjml-[^/]+|aws-cdk-lib|constructs)/'] },
+    },
+    {
+      name: 'domain-imports-no-edges',
+      comment: 'The domain knows nothing of adapters, functions, emails or infra.',
+      severity: 'error',
+      from: { path: domain },
+      to: { path: ['^shared/adapters/', '^functions/', '^emails/', '^infra/'] },
+    },
+    {
+      name: 'adapters-import-no-edges',
+      comment: 'Adapters implement ports; they do not reach into the HTTP edge, MJML or CDK.',
+      severity: 'error',
+      from: { path: '^shared/adapters/' },
+      to: { path: ['^functions/', '^infra/', '^emails/', 'node_modules/(hono|@hono|mjml|aws-cdk-lib)/'] },
+    },
+    {
+      name: 'cdk-imports-no-runtime-code',
+      comment: 'The CDK app points at handlers by path; importing them would pull runtime code into synth.',
+      severity: 'error',
+      from: { path: '^infra/', pathNot: '^infra/local/' },
+      to: { path: ['^functions/', '^shared/', '^emails/'] },
+    },
+    {
+      name: 'api-function-loads-no-mjml',
+      comment: 'MJML stays out of the API function bundle: only the render function and the local runtime load it.',
+      severity: 'error',
+      from: { path: '^functions/lambda/api\\.ts$' },
+      to: { path: ['^emails/', 'node_modules/mjml'], reachable: true },
+    },
+    {
+      name: 'nothing-imports-tests',
+      severity: 'error',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // TypeScript 7 (the native compiler) has no JS API for dependency-cruiser to parse with; swc parses TS for it.
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { cruise, type IReporterOutput } from 'dependency-cruiser';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/processes.ts';
+
+const ruleSet = createRequire(import.meta.url)(resolve(repoRoot, '.dependency-cruiser.cjs')) as {
+  forbidden: unknown[];
+  options: { tsConfig?: unknown };
+};
+
+const violationsIn = async (baseDir: string, paths: string[]) => {
+  // The fixture has no tsconfig of its own; its imports need none to resolve.
+  const { tsConfig: _tsConfig, ...options } = ruleSet.options;
+  const { output } = (await cruise(paths, {
+    ...options,
+    baseDir,
+    validate: true,
+    ruleSet: { forbidden: ruleSet.forbidden },
+  } as never)) as IReporterOutput;
+  if (typeof output === 'string') throw new Error(output);
+  return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+};
+
+describe('the layer rules', () => {
+  it('hold for the whole codebase', async () => {
+    expect(await violationsIn(repoRoot, ['infra', 'functions', 'emails', 'shared', 'test'])).toEqual([]);
+  });
+
+  it('flag a use case that imports the AWS SDK, Hono or MJML', async () => {
+    const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['shared']);
+    expect(violations.filter((v) => v.startsWith('domain-imports-no-infrastructure'))).toEqual([
+      expect.stringContaining('@aws-sdk/client-dynamodb'),
+      expect.stringContaining('hono'),
+      expect.stringContaining('mjml'),
+    ]);
+    expect(violations.join('\n')).not.toContain('clean-rule');
+  });
+});
