@@ -35,7 +35,8 @@ module.exports = {
     },
     {
       name: 'api-function-loads-no-mjml',
-      comment: 'MJML stays out of the API function bundle: only the render function and the local runtime load it.',
+      comment:
+        'MJML stays out of the API function bundle: only the render function and the local runtime load it.',
       severity: 'error',
       from: { path: '^functions/lambda/api\\.ts$' },
       to: { path: ['^emails/', 'node_modules/mjml'], reachable: true },
@@ -59,6 +60,9 @@ module.exports = {
     parser: 'swc',
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -1,38 +1,53 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 
-const required = (name: string) => z.string({ error: `${name} is required` }).min(1, `${name} is required`);
+export const required = (name: string) =>
+  v.pipe(v.string(`${name} is required`), v.minLength(1, `${name} is required`));
+
+const withDefault = <T extends v.GenericSchema<string, unknown>>(schema: T, fallback: string) =>
+  v.optional(schema, fallback);
 
 /** Settings both runtimes share, from environment variables. */
-export const commonEnv = z.object({
-  PUBLIC_BASE_URL: z
-    .url({ error: 'PUBLIC_BASE_URL must be a URL' })
-    .transform((url) => url.replace(/\/+$/, '')),
-  TIME_ZONE: z
-    .string()
-    .default('Europe/Paris')
-    .refine(
-      (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
-      'TIME_ZONE must be an IANA zone',
+export const commonEnv = {
+  PUBLIC_BASE_URL: v.pipe(
+    v.string('PUBLIC_BASE_URL is required'),
+    v.url('PUBLIC_BASE_URL must be a URL'),
+    v.transform((url) => url.replace(/\/+$/, '')),
+  ),
+  TIME_ZONE: withDefault(
+    v.pipe(
+      v.string(),
+      v.check(
+        (zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone),
+        'TIME_ZONE must be an IANA zone such as Europe/Paris',
+      ),
     ),
-  SERIES_NAME: z.string().min(1).default('Online Sunday Morning Sound'),
-  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
-  MAX_WEBHOOK_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(6 * 1024 * 1024)
-    .default(512 * 1024),
-});
+    'Europe/Paris',
+  ),
+  SERIES_NAME: withDefault(v.pipe(v.string(), v.minLength(1)), 'Online Sunday Morning Sound'),
+  LOG_LEVEL: v.optional(
+    v.picklist(['info', 'warn', 'error', 'silent'], 'LOG_LEVEL must be info, warn, error or silent'),
+    'info',
+  ),
+  MAX_WEBHOOK_BYTES: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.integer('MAX_WEBHOOK_BYTES must be a whole number'),
+      v.minValue(1024, 'MAX_WEBHOOK_BYTES must be at least 1024'),
+      v.maxValue(6 * 1024 * 1024, 'MAX_WEBHOOK_BYTES must be at most 6 MiB (the Lambda payload limit)'),
+    ),
+    String(512 * 1024),
+  ),
+};
 
 export const secretList = (name: string) =>
-  z
-    .string({ error: `${name} is required` })
-    .transform((value) =>
+  v.pipe(
+    v.string(`${name} is required`),
+    v.transform((value) =>
       value
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
-    )
-    .refine((list) => list.length > 0, `${name} needs at least one value`);
-
-export { required };
+    ),
+    v.minLength(1, `${name} needs at least one value`),
+  );

@@ -1,16 +1,16 @@
-import type { z } from 'zod';
+import * as v from 'valibot';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
 /** Fails at cold start, naming every variable that is missing or wrong, not just the first. */
-export const parseEnv = <T extends z.ZodType>(
+export const parseEnv = <T extends v.GenericSchema>(
   schema: T,
   env: Record<string, string | undefined>,
-): z.infer<T> => {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+): v.InferOutput<T> => {
+  const parsed = v.safeParse(schema, env);
+  if (parsed.success) return parsed.output;
+  const problems = parsed.issues.map((issue) => `${v.getDotPath(issue) ?? '(env)'}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 };

@@ -1,17 +1,24 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import { commonEnv, secretList } from './common.ts';
 import { parseEnv } from './config-error.ts';
 
-const localEnv = commonEnv.extend({
-  DYNAMODB_ENDPOINT: z.url({ error: 'DYNAMODB_ENDPOINT must be a URL' }),
-  SES_ENDPOINT: z.url({ error: 'SES_ENDPOINT must be a URL' }),
-  TABLE_NAME: z.string().min(1).default('dimanche'),
-  POSTAL_ADDRESS: z.string().min(1).default('Dimanche, 12 rue des Lilas, 75011 Paris, France'),
+const localEnv = v.object({
+  ...commonEnv,
+  DYNAMODB_ENDPOINT: v.pipe(
+    v.string('DYNAMODB_ENDPOINT is required'),
+    v.url('DYNAMODB_ENDPOINT must be a URL'),
+  ),
+  SES_ENDPOINT: v.pipe(v.string('SES_ENDPOINT is required'), v.url('SES_ENDPOINT must be a URL')),
+  TABLE_NAME: v.optional(v.pipe(v.string(), v.minLength(1)), 'dimanche'),
+  POSTAL_ADDRESS: v.optional(
+    v.pipe(v.string(), v.minLength(1)),
+    'Dimanche, 12 rue des Lilas, 75011 Paris, France',
+  ),
   WEBHOOK_SECRETS: secretList('WEBHOOK_SECRETS'),
   ADMIN_TOKENS: secretList('ADMIN_TOKENS'),
 });
 
-export type LocalConfig = z.infer<typeof localEnv>;
+export type LocalConfig = v.InferOutput<typeof localEnv>;
 
 /** On one machine the secrets come from the environment (a git-ignored file written by `npm start`). */
 export const loadLocalConfig = (env: Record<string, string | undefined>): LocalConfig =>

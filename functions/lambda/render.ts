@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { parseIssueId } from '../../shared/domain/issue.ts';
+import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
 import { renderIssue } from '../../shared/usecases/render-issue.ts';
@@ -24,17 +24,18 @@ const deps = {
   archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),
 };
 
-const renderRequest = z.object({
-  issueId: z.string().transform((raw, ctx) => {
-    const id = parseIssueId(raw);
-    if (!id) ctx.addIssue({ code: 'custom', message: 'not an issue id' });
-    return id ?? z.NEVER;
-  }),
-  revision: z.number().int().min(1),
+const renderRequest = v.object({
+  issueId: v.pipe(
+    v.string(),
+    v.transform(parseIssueId),
+    v.check((id) => id !== undefined, 'not an issue id'),
+    v.transform((id) => id as IssueId),
+  ),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
 export const handler = async (event: unknown): Promise<RenderOutcome> => {
-  const { issueId, revision } = renderRequest.parse(event);
+  const { issueId, revision } = v.parse(renderRequest, event);
   const outcome = await renderIssue(issueId, revision, deps);
   logger.info('render finished', { issueId, revision, ...outcome });
   return outcome;

@@ -1,44 +1,62 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 
 /** Anything that can end up in a mail header (subject, names) must be one line: CR/LF would inject headers. */
 export const oneLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((value) => !/[\r\n\u2028\u2029]/.test(value), 'must not contain line breaks');
+  v.pipe(
+    v.string('must be a string'),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.check((value) => !/[\r\n\u2028\u2029]/.test(value), 'must not contain line breaks'),
+  );
 
-export const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048);
+export const httpsUrl = v.pipe(
+  v.string('must be an https URL'),
+  v.maxLength(2048, 'must be at most 2048 characters'),
+  v.url('must be an https URL'),
+  v.check((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL'),
+);
 
-export const isoSunday = z.iso
-  .date({ error: 'must be a date YYYY-MM-DD' })
-  .refine((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 0, 'must be a Sunday');
+export const isoSunday = v.pipe(
+  v.string('must be a date YYYY-MM-DD'),
+  v.isoDate('must be a date YYYY-MM-DD'),
+  v.check((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 0, 'must be a Sunday'),
+);
+
+export const wholeNumber = (min: number, max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 
 /** "3:45" or seconds. */
-export const duration = z.union([
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 3600),
-  z
-    .string()
-    .regex(/^\d{1,3}:[0-5]\d$/, 'must be m:ss or a number of seconds')
-    .transform((value) => {
-      const [minutes = 0, seconds = 0] = value.split(':').map(Number);
-      return minutes * 60 + seconds;
-    }),
-]);
+export const duration = v.union(
+  [
+    wholeNumber(1, 24 * 3600),
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}:[0-5]\d$/),
+      v.transform((value) => {
+        const [minutes = 0, seconds = 0] = value.split(':').map(Number);
+        return minutes * 60 + seconds;
+      }),
+    ),
+  ],
+  'must be m:ss or a number of seconds',
+);
 
-export const trackInput = z.object({
-  position: z.number().int().min(1).max(500).optional(),
+export const trackInput = v.object({
+  position: v.optional(wholeNumber(1, 500)),
   artist: oneLine(200),
   title: oneLine(300),
   url: httpsUrl,
-  album: oneLine(300).optional(),
-  duration: duration.optional(),
-  cover: httpsUrl.optional(),
+  album: v.optional(oneLine(300)),
+  duration: v.optional(duration),
+  cover: v.optional(httpsUrl),
 });
 
-export type TrackInput = z.infer<typeof trackInput>;
+export type TrackInput = v.InferOutput<typeof trackInput>;
+
+export const language = v.picklist(['fr', 'en'], 'must be "fr" or "en"');

@@ -1,22 +1,29 @@
-import { z } from 'zod';
-import { httpsUrl, isoSunday, oneLine, trackInput } from './fields.ts';
+import * as v from 'valibot';
+import { httpsUrl, isoSunday, language, oneLine, trackInput, wholeNumber } from './fields.ts';
 import { hasUniquePositions } from './tracks.ts';
 
+export const trackList = v.pipe(
+  v.array(trackInput, 'must be a list of tracks'),
+  v.minLength(1, 'must list at least one track'),
+  v.maxLength(100, 'must list at most 100 tracks'),
+  v.check(hasUniquePositions, 'positions must be unique'),
+);
+
 /** Our own webhook body: what a script or another CMS sends. */
-export const ownPost = z.object({
-  series: z.number().int().min(1).max(999_999_999),
+export const ownPost = v.object({
+  series: wholeNumber(1, 999_999_999),
   title: oneLine(200),
-  subtitle: oneLine(300).optional(),
-  story: z.string().min(1, 'must not be empty').max(200_000),
-  tracks: z
-    .array(trackInput)
-    .min(1, 'must list at least one track')
-    .max(100)
-    .refine(hasUniquePositions, 'positions must be unique'),
-  cover: z.object({ url: httpsUrl, alt: oneLine(300) }).optional(),
-  language: z.enum(['fr', 'en']).default('fr'),
-  sunday: isoSunday.optional(),
-  sourceUrl: httpsUrl.optional(),
+  subtitle: v.optional(oneLine(300)),
+  story: v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(200_000, 'must be at most 200000 characters'),
+  ),
+  tracks: trackList,
+  cover: v.optional(v.object({ url: httpsUrl, alt: oneLine(300) })),
+  language: v.optional(language, 'fr'),
+  sunday: v.optional(isoSunday),
+  sourceUrl: v.optional(httpsUrl),
 });
 
-export type OwnPost = z.infer<typeof ownPost>;
+export type OwnPost = v.InferOutput<typeof ownPost>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as v from 'valibot';
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import type { IssueContent } from '../../shared/domain/issue.ts';
 import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
@@ -14,18 +14,18 @@ export type ParsedPost = { ok: true; content: IssueContent } | { ok: false; erro
 /** Accepts our own shape or a WordPress post object; either way the result is one validated, sanitised issue. */
 export const parsePost = (body: unknown, context: ParseContext): ParsedPost => {
   if (!looksLikeWordpress(body)) {
-    const parsed = ownPost.safeParse(body);
+    const parsed = v.safeParse(ownPost, body);
     return parsed.success
-      ? toContent(parsed.data, context)
-      : { ok: false, errors: fieldErrors(parsed.error) };
+      ? toContent(parsed.output, context)
+      : { ok: false, errors: fieldErrors(parsed.issues) };
   }
-  const wp = wordpressPost.safeParse(body);
-  if (!wp.success) return { ok: false, errors: fieldErrors(wp.error) };
-  const mapped = mapWordpressPost(wp.data, context);
+  const wp = v.safeParse(wordpressPost, body);
+  if (!wp.success) return { ok: false, errors: fieldErrors(wp.issues) };
+  const mapped = mapWordpressPost(wp.output, context);
   if (!mapped.ok) return mapped;
-  const parsed = ownPost.safeParse(mapped.value.candidate);
-  if (parsed.success) return toContent(parsed.data, context);
-  return { ok: false, errors: fieldErrors(parsed.error, mapped.value.pointers) };
+  const parsed = v.safeParse(ownPost, mapped.value.candidate);
+  if (parsed.success) return toContent(parsed.output, context);
+  return { ok: false, errors: fieldErrors(parsed.issues, mapped.value.pointers) };
 };
 
 const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
@@ -51,17 +51,25 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
   };
 };
 
-/** Zod paths become JSON Pointers (RFC 6901); a mapped shape's fields point back at where they came from. */
-const fieldErrors = (error: z.ZodError, pointers: Record<string, string> = {}): FieldError[] =>
-  error.issues.map((issue) => {
-    const [head, ...rest] = issue.path.map((segment) =>
+/** Validation paths become JSON Pointers (RFC 6901); a mapped shape's fields point back at where they came from. */
+const fieldErrors = (
+  issues: readonly v.BaseIssue<unknown>[],
+  pointers: Record<string, string> = {},
+): FieldError[] =>
+  unique(issues.map((issue) => {
+    const path = (issue.path ?? []).map((item) => String(item.key));
+    const [head, ...rest] = path.map((segment) =>
       String(segment).replaceAll('~', '~0').replaceAll('/', '~1'),
     );
     const origin = head === undefined ? undefined : pointers[head];
     if (origin === undefined)
-      return { pointer: `/${issue.path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
+      return { pointer: `/${path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
     const fromMeta = origin.startsWith('/meta/');
     return fromMeta || rest.length === 0
       ? { pointer: [origin, ...rest].join('/'), detail: issue.message }
       : { pointer: origin, detail: `${[head, ...rest].join('/')}: ${issue.message}` };
-  });
+  }));
+
+/** One check may report the same field twice (not a URL, so not an https URL): say it once. */
+const unique = (errors: FieldError[]): FieldError[] =>
+  errors.filter((e, i) => errors.findIndex((o) => o.pointer === e.pointer && o.detail === e.detail) === i);

@@ -3,6 +3,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { apiBundleAliases, esbuildAliasArgs, renderBundleAliases } from '../bundling/aliases.ts';
 import type { DimancheConfig } from '../config.ts';
 import { DimancheFunction } from './dimanche-function.ts';
 
@@ -53,10 +54,7 @@ export class DimancheFunctions extends Construct {
             `cp -R ${shellQuote(`${inputDir}/emails/templates`)} ${shellQuote(`${outputDir}/templates`)}`,
           ],
         },
-        // The slim entry parses with htmlparser2 only (no parse5): same HTML out, far smaller bundle (see
-        // STACK-NOTES). esbuild resolves an alias from the repo root, so juice's nested cheerio 1.0
-        // becomes the top-level slim one too; the synth test checks both.
-        esbuildArgs: { '--alias:cheerio': 'cheerio/slim' },
+        esbuildArgs: esbuildAliasArgs(renderBundleAliases),
       },
     }).fn;
     table.grants.actions(this.render, ...renderTableActions);
@@ -67,6 +65,7 @@ export class DimancheFunctions extends Construct {
       memorySize: 512,
       // API Gateway gives up at 30 s; stopping first lets the function log why.
       timeout: Duration.seconds(29),
+      bundling: { esbuildArgs: esbuildAliasArgs(apiBundleAliases) },
       environment: {
         ...site,
         RENDER_FUNCTION_NAME: this.render.functionName,

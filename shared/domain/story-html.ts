@@ -38,6 +38,8 @@ const policy: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { a: ['https', 'mailto'], img: ['https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
+  // No style attribute is allowed, so its CSS parser (postcss) is never needed; see infra/bundling.
+  parseStyleAttributes: false,
   disallowedTagsMode: 'discard',
   // Drop the whole element, text included, for tags whose content is code or chrome, not prose.
   nonTextTags: [
@@ -67,7 +69,8 @@ policy.allowedAttributes = { a: ['href', 'title', 'rel', 'target'], img: ['src',
 /** The author's text must not carry our personalisation tokens, or a reader's own links would appear in it. */
 const PLACEHOLDER_LIKE = /%%DIMANCHE_[A-Z_]*%%/g;
 
-export const sanitiseStoryHtml = (html: string): string => sanitizeHtml(html, policy).replace(PLACEHOLDER_LIKE, '').trim();
+export const sanitiseStoryHtml = (html: string): string =>
+  sanitizeHtml(html, policy).replace(PLACEHOLDER_LIKE, '').trim();
 
 /** Plain text of an HTML fragment, entities decoded (for excerpts and the text part). */
 export const htmlToText = (html: string): string =>

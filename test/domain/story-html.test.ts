@@ -43,6 +43,8 @@ describe('relative and scheme-less URLs in the story', () => {
 
 describe('personalisation tokens typed into the story', () => {
   it('are removed, so no reader link can be planted in the prose', () => {
-    expect(sanitiseStoryHtml('<p>Voici %%DIMANCHE_UNSUBSCRIBE_URL%% et %%DIMANCHE_PREFERENCES_URL%%.</p>')).toBe('<p>Voici  et .</p>');
+    expect(
+      sanitiseStoryHtml('<p>Voici %%DIMANCHE_UNSUBSCRIBE_URL%% et %%DIMANCHE_PREFERENCES_URL%%.</p>'),
+    ).toBe('<p>Voici  et .</p>');
   });
 });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDERS, personalise, personaliser } from '../../shared/domain/rendered-email.ts';
+
+const email = {
+  subject: 'Online Sunday Morning Sound #34 — Chambre en Provence',
+  html: `<a href="${PLACEHOLDERS.unsubscribeUrl}">Se désabonner</a> · <a href="${PLACEHOLDERS.preferencesUrl}">Préférences</a> <a href="${PLACEHOLDERS.unsubscribeUrl}">x</a>`,
+  text: `Se désabonner : ${PLACEHOLDERS.unsubscribeUrl}\nPréférences : ${PLACEHOLDERS.preferencesUrl}`,
+};
+const values = { unsubscribeUrl: 'https://n.example/u/a&b"c', preferencesUrl: 'https://n.example/p/tok' };
+
+describe('personalisation', () => {
+  it('fills every placeholder, attribute-escaped in HTML and verbatim in text', () => {
+    expect(personalise(email, values)).toEqual({
+      subject: email.subject,
+      html: '<a href="https://n.example/u/a&amp;b&quot;c">Se désabonner</a> · <a href="https://n.example/p/tok">Préférences</a> <a href="https://n.example/u/a&amp;b&quot;c">x</a>',
+      text: 'Se désabonner : https://n.example/u/a&b"c\nPréférences : https://n.example/p/tok',
+    });
+  });
+
+  it('prepares once and serves each recipient their own links as UTF-8 bytes', () => {
+    const forRecipient = personaliser(email);
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const a = forRecipient({ unsubscribeUrl: 'https://n.example/u/A', preferencesUrl: 'https://n.example/p/A' });
+    const b = forRecipient(values);
+    expect(decode(a.text)).toBe('Se désabonner : https://n.example/u/A\nPréférences : https://n.example/p/A');
+    expect(decode(b.html)).toBe(personalise(email, values).html);
+    expect(decode(b.text)).toBe(personalise(email, values).text);
+    expect(decode(a.html)).not.toContain('/B');
+  });
+
+  it('leaves a body without placeholders as it is', () => {
+    expect(personalise({ subject: 's', html: '<p>« ok »</p>', text: 'ok' }, values)).toEqual({ subject: 's', html: '<p>« ok »</p>', text: 'ok' });
+  });
+});
