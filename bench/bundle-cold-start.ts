@@ -10,6 +10,7 @@ import { median } from './stats.ts';
 // What the API function reads at import; values are placeholders, nothing is called at import time.
 const lambdaEnv = {
   AWS_REGION: 'eu-west-3',
+  AWS_SESSION_TOKEN: 'placeholder-session-token',
   TABLE_NAME: 'dimanche',
   RENDER_FUNCTION_NAME: 'render',
   SECRETS_ARN: 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:dimanche',
@@ -20,7 +21,10 @@ const lambdaEnv = {
 /** Time of `import()` of a bundle in a fresh Node process: what a cold start pays before the first request. */
 const coldImportMs = (file: string): number => {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...lambdaEnv }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ...lambdaEnv },
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`import of ${file} failed: ${run.stderr}`);
   return Number(run.stdout);
 };
@@ -41,5 +45,11 @@ export const bundleAndColdStart = async (runs = 11) => {
   }
   const apiMs = median(apiTimes);
   const bareMs = median(bareTimes);
-  return { apiBytes: statSync(api).size, bareBytes: statSync(bare).size, apiMs, bareMs, ratio: apiMs / bareMs };
+  return {
+    apiBytes: statSync(api).size,
+    bareBytes: statSync(bare).size,
+    apiMs,
+    bareMs,
+    ratio: apiMs / bareMs,
+  };
 };

@@ -1,7 +1,11 @@
 import { build } from 'esbuild';
 
 /** The same esbuild settings NodejsFunction uses in infra/constructs/dimanche-function.ts. */
-export const bundleLikeLambda = async (entry: string, outfile: string, alias: Record<string, string> = {}) => {
+export const bundleLikeLambda = async (
+  entry: string,
+  outfile: string,
+  alias: Record<string, string> = {},
+) => {
   const result = await build({
     entryPoints: [entry],
     outfile,

@@ -9,7 +9,9 @@ import { median } from './stats.ts';
 
 /** MJML once per issue vs the per-recipient step that fills in one reader's links. */
 export const renderVsPersonalise = async () => {
-  const body = JSON.parse(readFileSync(new URL('../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8'));
+  const body = JSON.parse(
+    readFileSync(new URL('../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8'),
+  );
   const parsed = parsePost(body, { now: new Date('2026-11-24T10:00:00Z'), timeZone: 'Europe/Paris' });
   if (!parsed.ok) throw new Error('the example post does not parse');
   const issue: Issue = {
@@ -22,7 +24,11 @@ export const renderVsPersonalise = async () => {
     createdAt: '2026-11-24T10:00:00.000Z',
     updatedAt: '2026-11-24T10:00:00.000Z',
   };
-  const renderer = createMjmlRenderer({ seriesName: 'Online Sunday Morning Sound', postalAddress: '12 rue des Lilas, Paris', subscribeUrl: 'https://n.example/subscribe' });
+  const renderer = createMjmlRenderer({
+    seriesName: 'Online Sunday Morning Sound',
+    postalAddress: '12 rue des Lilas, Paris',
+    subscribeUrl: 'https://n.example/subscribe',
+  });
   const links = { archiveUrl: 'https://n.example/archive/34-chambre-en-provence' };
   await renderer.renderIssue(issue, links); // first render warms MJML's caches
 
@@ -50,5 +56,10 @@ export const renderVsPersonalise = async () => {
   const perRecipientMs = (performance.now() - start) / recipients;
   if (sink === 0) throw new Error('personalisation produced nothing');
   const renderMs = median(renderTimes);
-  return { renderMs, perRecipientMs, ratio: renderMs / perRecipientMs, htmlBytes: Buffer.byteLength(rendered.html) };
+  return {
+    renderMs,
+    perRecipientMs,
+    ratio: renderMs / perRecipientMs,
+    htmlBytes: Buffer.byteLength(rendered.html),
+  };
 };

@@ -4,11 +4,18 @@ import type { Logger } from '../shared/ports/logger.ts';
 import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 
+export type AppSecrets = { webhookSecrets: readonly string[]; adminTokens: readonly string[] };
+
+/**
+ * Where the secrets come from: read when a route first needs them, not at start, so a public page's cold start
+ * does not wait for Secrets Manager. Each runtime caches its own.
+ */
+export type SecretsSource = () => Promise<AppSecrets>;
+
 export type AppSettings = {
   publicBaseUrl: string;
   timeZone: string;
-  webhookSecrets: readonly string[];
-  adminTokens: readonly string[];
+  secrets: SecretsSource;
   maxWebhookBytes: number;
 };
 

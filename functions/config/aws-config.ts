@@ -8,6 +8,18 @@ const apiEnv = v.object({
   RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
   SECRETS_ARN: required('SECRETS_ARN'),
   AWS_REGION: required('AWS_REGION'),
+  // Set by Lambda (the token) and by the Parameters and Secrets extension's layer (the port).
+  AWS_SESSION_TOKEN: required('AWS_SESSION_TOKEN'),
+  // The SDK's standard per-service endpoint override; unset on AWS. The DynamoDB client reads its own.
+  AWS_ENDPOINT_URL_LAMBDA: v.optional(v.pipe(v.string(), v.url('AWS_ENDPOINT_URL_LAMBDA must be a URL'))),
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.integer('PARAMETERS_SECRETS_EXTENSION_HTTP_PORT must be a port'),
+    ),
+    '2773',
+  ),
 });
 
 const renderEnv = v.object({

@@ -9,9 +9,11 @@ export type WebhookEnv = { Variables: { webhook: VerifiedWebhook } };
  * Standard Webhooks: HMAC-SHA256 over "id.timestamp.body", ±5 minutes, constant-time comparison (the library's).
  * Several secrets may be active at once so the author can rotate without a gap.
  */
-export const verifyWebhook = ({ secrets }: { secrets: readonly string[] }) => {
-  if (secrets.length === 0) throw new Error('verifyWebhook needs at least one secret');
-  const verifiers = secrets.map((secret) => new Webhook(secret));
+export const verifyWebhook = ({ secrets }: { secrets: () => Promise<readonly string[]> }) => {
+  const verifiersFor = memoiseByIdentity((list: readonly string[]) => {
+    if (list.length === 0) throw new Error('verifyWebhook needs at least one secret');
+    return list.map((secret) => new Webhook(secret));
+  });
 
   return createMiddleware<WebhookEnv>(async (c, next) => {
     const payload = await c.req.text();
@@ -21,11 +23,25 @@ export const verifyWebhook = ({ secrets }: { secrets: readonly string[] }) => {
       'webhook-signature': c.req.header('webhook-signature') ?? '',
     };
     const missing = Object.entries(headers).find(([, value]) => value === '')?.[0];
-    const failure = missing ? `Missing header ${missing}` : firstFailure(verifiers, payload, headers);
+    const failure = missing
+      ? `Missing header ${missing}`
+      : firstFailure(verifiersFor(await secrets()), payload, headers);
     if (failure) throw unauthorised(failure);
     c.set('webhook', { id: headers['webhook-id'], body: parseJson(payload) });
     await next();
   });
+};
+
+/** The secrets list only changes when a new instance reads rotated secrets: build its verifiers once. */
+const memoiseByIdentity = <K extends object, V>(make: (key: K) => V) => {
+  const cache = new WeakMap<K, V>();
+  return (key: K): V => {
+    const known = cache.get(key);
+    if (known) return known;
+    const made = make(key);
+    cache.set(key, made);
+    return made;
+  };
 };
 
 const firstFailure = (

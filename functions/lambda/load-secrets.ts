@@ -1,16 +1,54 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as v from 'valibot';
-import { type AppSecrets, appSecrets } from '../config/aws-config.ts';
+import type { AppSecrets, SecretsSource } from '../app-deps.ts';
+import { appSecrets } from '../config/aws-config.ts';
 import { ConfigError } from '../config/config-error.ts';
 
-/** Read once per cold start; a rotated secret reaches new instances, and both secrets stay valid meanwhile. */
-export const loadSecrets = async (client: SecretsManagerClient, secretId: string): Promise<AppSecrets> => {
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  const parsed = v.safeParse(appSecrets, JSON.parse(SecretString ?? '{}'));
+const CACHE_MS = 5 * 60_000;
+
+/**
+ * Reads the secret through the AWS Parameters and Secrets Lambda Extension (a layer the stack adds): a local
+ * HTTP call, cached there and here for five minutes, so a rotated secret is picked up without a redeploy and
+ * no Secrets Manager client is bundled. A failed read is retried by the next request.
+ */
+export const secretsExtensionSource = ({
+  secretId,
+  port,
+  sessionToken,
+  now = () => Date.now(),
+}: {
+  secretId: string;
+  port: number;
+  sessionToken: string;
+  now?: () => number;
+}): SecretsSource => {
+  let cached: { value: Promise<AppSecrets>; until: number } | undefined;
+  const load = async (): Promise<AppSecrets> => {
+    const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
+    const response = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': sessionToken } });
+    if (!response.ok)
+      throw new ConfigError(
+        `Secret ${secretId} could not be read: HTTP ${response.status} ${await response.text()}`,
+      );
+    const { SecretString } = (await response.json()) as { SecretString?: string };
+    return parseSecrets(secretId, SecretString);
+  };
+  return () => {
+    if (!cached || cached.until < now()) {
+      const value = load();
+      cached = { value, until: now() + CACHE_MS };
+      value.catch(() => {
+        cached = undefined;
+      });
+    }
+    return cached.value;
+  };
+};
+
+export const parseSecrets = (secretId: string, raw: string | undefined): AppSecrets => {
+  const parsed = v.safeParse(appSecrets, JSON.parse(raw ?? '{}'));
   if (!parsed.success) {
-    throw new ConfigError(
-      `Secret ${secretId} is invalid: ${parsed.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join('; ')}`,
-    );
+    const problems = parsed.issues.map((i) => `${v.getDotPath(i)}: ${i.message}`).join('; ');
+    throw new ConfigError(`Secret ${secretId} is invalid: ${problems}`);
   }
   return parsed.output;
 };

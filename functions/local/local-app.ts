@@ -38,8 +38,7 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
     settings: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
       timeZone: config.TIME_ZONE,
-      webhookSecrets: config.WEBHOOK_SECRETS,
-      adminTokens: config.ADMIN_TOKENS,
+      secrets: async () => ({ webhookSecrets: config.WEBHOOK_SECRETS, adminTokens: config.ADMIN_TOKENS }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
     },
   });

@@ -56,19 +56,21 @@ const fieldErrors = (
   issues: readonly v.BaseIssue<unknown>[],
   pointers: Record<string, string> = {},
 ): FieldError[] =>
-  unique(issues.map((issue) => {
-    const path = (issue.path ?? []).map((item) => String(item.key));
-    const [head, ...rest] = path.map((segment) =>
-      String(segment).replaceAll('~', '~0').replaceAll('/', '~1'),
-    );
-    const origin = head === undefined ? undefined : pointers[head];
-    if (origin === undefined)
-      return { pointer: `/${path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
-    const fromMeta = origin.startsWith('/meta/');
-    return fromMeta || rest.length === 0
-      ? { pointer: [origin, ...rest].join('/'), detail: issue.message }
-      : { pointer: origin, detail: `${[head, ...rest].join('/')}: ${issue.message}` };
-  }));
+  unique(
+    issues.map((issue) => {
+      const path = (issue.path ?? []).map((item) => String(item.key));
+      const [head, ...rest] = path.map((segment) =>
+        String(segment).replaceAll('~', '~0').replaceAll('/', '~1'),
+      );
+      const origin = head === undefined ? undefined : pointers[head];
+      if (origin === undefined)
+        return { pointer: `/${path.length ? [head, ...rest].join('/') : ''}`, detail: issue.message };
+      const fromMeta = origin.startsWith('/meta/');
+      return fromMeta || rest.length === 0
+        ? { pointer: [origin, ...rest].join('/'), detail: issue.message }
+        : { pointer: origin, detail: `${[head, ...rest].join('/')}: ${issue.message}` };
+    }),
+  );
 
 /** One check may report the same field twice (not a URL, so not an https URL): say it once. */
 const unique = (errors: FieldError[]): FieldError[] =>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { parseIssueId } from '../../shared/domain/issue.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -8,7 +9,15 @@ import { samplePersonalisation } from './links.ts';
 
 export const adminRoutes = (deps: AppDeps) =>
   new Hono()
-    .use(bearerAuth({ token: [...deps.settings.adminTokens] }))
+    .use(
+      bearerAuth({
+        verifyToken: async (token) => {
+          const { adminTokens } = await deps.settings.secrets();
+          const matches = await Promise.all(adminTokens.map((known) => timingSafeEqual(known, token)));
+          return matches.includes(true);
+        },
+      }),
+    )
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));

@@ -6,7 +6,6 @@ import { limitBody } from '../http/limit-body.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
-import { parsePost } from '../posts/parse-post.ts';
 import { issueLinks } from './links.ts';
 
 export const webhookRoutes = (deps: AppDeps) => {
@@ -15,9 +14,11 @@ export const webhookRoutes = (deps: AppDeps) => {
     '/posts',
     requireJson(),
     limitBody(settings.maxWebhookBytes),
-    verifyWebhook({ secrets: settings.webhookSecrets }),
+    verifyWebhook({ secrets: async () => (await settings.secrets()).webhookSecrets }),
     idempotentWebhook({ receipts: deps.receipts, clock }),
     async (c) => {
+      // Loaded on the first post only: the HTML parser and sanitiser would slow every other cold start.
+      const { parsePost } = await import('../posts/parse-post.ts');
       const parsed = parsePost(c.get('webhook').body, { now: clock.now(), timeZone: settings.timeZone });
       if (!parsed.ok) throw invalidFields(parsed.errors);
 

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  type ParamsAndSecretsLayerVersion,
+  Runtime,
+} from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -23,6 +28,7 @@ export interface DimancheFunctionProps {
   readonly environment: Record<string, string>;
   /** Per-function additions (hooks, esbuild flags); the defaults below stay. */
   readonly bundling?: Pick<BundlingOptions, 'commandHooks' | 'esbuildArgs'>;
+  readonly paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /** A Node 22 ESM Lambda with our defaults: local esbuild, own log group, a role with only log writes. */
@@ -50,6 +56,7 @@ export class DimancheFunction extends Construct {
       timeout: props.timeout,
       role,
       logGroup,
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       loggingFormat: LoggingFormat.JSON,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),

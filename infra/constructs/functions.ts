@@ -1,5 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -66,6 +71,14 @@ export class DimancheFunctions extends Construct {
       // API Gateway gives up at 30 s; stopping first lets the function log why.
       timeout: Duration.seconds(29),
       bundling: { esbuildArgs: esbuildAliasArgs(apiBundleAliases) },
+      // Secrets are read through the AWS Parameters and Secrets extension: a cached local HTTP call instead of
+      // a bundled Secrets Manager client (see functions/lambda/load-secrets.ts).
+      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+        cacheEnabled: true,
+        cacheSize: 10,
+        secretsManagerTtl: Duration.minutes(5),
+        logLevel: ParamsAndSecretsLogLevel.WARN,
+      }),
       environment: {
         ...site,
         RENDER_FUNCTION_NAME: this.render.functionName,

@@ -40,7 +40,11 @@ const compile = (body: string): Template<string> => {
 const escapeAttribute = (url: string): string => url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 const asIs = (url: string) => url;
 
-const fillText = ({ parts, slots }: Template<string>, values: Personalisation, encode: (url: string) => string) =>
+const fillText = (
+  { parts, slots }: Template<string>,
+  values: Personalisation,
+  encode: (url: string) => string,
+) =>
   parts.reduce((out, part, i) => out + part + (i < slots.length ? encode(values[slots[i] as Slot]) : ''), '');
 
 /** One recipient's copy, as strings: for the preview and a test-send. */
@@ -54,9 +58,15 @@ export type PersonalisedBodies = { subject: string; html: Uint8Array; text: Uint
 
 const utf8 = new TextEncoder();
 
-const fillBytes = ({ parts, slots }: Template<Uint8Array>, values: Personalisation, encode: (url: string) => string) => {
+const fillBytes = (
+  { parts, slots }: Template<Uint8Array>,
+  values: Personalisation,
+  encode: (url: string) => string,
+) => {
   const links = slots.map((slot) => utf8.encode(encode(values[slot])));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0) + links.reduce((n, l) => n + l.length, 0));
+  const out = new Uint8Array(
+    parts.reduce((n, p) => n + p.length, 0) + links.reduce((n, l) => n + l.length, 0),
+  );
   let offset = 0;
   parts.forEach((part, i) => {
     out.set(part, offset);
@@ -75,7 +85,10 @@ const fillBytes = ({ parts, slots }: Template<Uint8Array>, values: Personalisati
  * returns makes one recipient's bodies by copying bytes, ready for the MIME message (no re-encoding per recipient).
  */
 export const personaliser = (email: RenderedEmail) => {
-  const bytes = ({ parts, slots }: Template<string>): Template<Uint8Array> => ({ parts: parts.map((p) => utf8.encode(p)), slots });
+  const bytes = ({ parts, slots }: Template<string>): Template<Uint8Array> => ({
+    parts: parts.map((p) => utf8.encode(p)),
+    slots,
+  });
   const html = bytes(compile(email.html));
   const text = bytes(compile(email.text));
   return (values: Personalisation): PersonalisedBodies => ({

@@ -20,7 +20,10 @@ describe('personalisation', () => {
   it('prepares once and serves each recipient their own links as UTF-8 bytes', () => {
     const forRecipient = personaliser(email);
     const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-    const a = forRecipient({ unsubscribeUrl: 'https://n.example/u/A', preferencesUrl: 'https://n.example/p/A' });
+    const a = forRecipient({
+      unsubscribeUrl: 'https://n.example/u/A',
+      preferencesUrl: 'https://n.example/p/A',
+    });
     const b = forRecipient(values);
     expect(decode(a.text)).toBe('Se désabonner : https://n.example/u/A\nPréférences : https://n.example/p/A');
     expect(decode(b.html)).toBe(personalise(email, values).html);
@@ -29,6 +32,10 @@ describe('personalisation', () => {
   });
 
   it('leaves a body without placeholders as it is', () => {
-    expect(personalise({ subject: 's', html: '<p>« ok »</p>', text: 'ok' }, values)).toEqual({ subject: 's', html: '<p>« ok »</p>', text: 'ok' });
+    expect(personalise({ subject: 's', html: '<p>« ok »</p>', text: 'ok' }, values)).toEqual({
+      subject: 's',
+      html: '<p>« ok »</p>',
+      text: 'ok',
+    });
   });
 });

@@ -52,8 +52,7 @@ describe('a post whose render fails', () => {
       settings: {
         publicBaseUrl: BASE_URL,
         timeZone: 'Europe/Paris',
-        webhookSecrets: [TEST_SECRET],
-        adminTokens: [ADMIN_TOKEN],
+        secrets: async () => ({ webhookSecrets: [TEST_SECRET], adminTokens: [ADMIN_TOKEN] }),
         maxWebhookBytes: 512 * 1024,
       },
     });

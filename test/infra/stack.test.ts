@@ -18,6 +18,19 @@ beforeAll(() => {
   statements = policyStatements(template);
 });
 
+// What the Parameters and Secrets extension layer reads: a cache of five minutes, on the default port.
+const EXTENSION_ENV = {
+  PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
+  PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '10',
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+  PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'warn',
+  PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS: '3',
+  SECRETS_MANAGER_TIMEOUT_MILLIS: '0',
+  SECRETS_MANAGER_TTL: '300',
+  SSM_PARAMETER_STORE_TIMEOUT_MILLIS: '0',
+  SSM_PARAMETER_STORE_TTL: '300',
+};
+
 const logicalId = (path: string) => resourceAt(template, path)[0];
 const props = (path: string) => resourceAt(template, path)[1].Properties;
 const roleOf = (fnPath: string) =>
@@ -101,7 +114,18 @@ describe('the functions', () => {
       SERIES_NAME: 'Online Sunday Morning Sound',
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...EXTENSION_ENV,
     });
+  });
+
+  it('read the secret through the Parameters and Secrets extension layer, the API only', () => {
+    const layers = (path: string) => (props(path).Layers as unknown[] | undefined) ?? [];
+    expect(layers('Functions/Api/Function')).toHaveLength(1);
+    // The layer's ARN differs per region and architecture: CDK looks it up in a mapping of AWS's published ARNs.
+    const [layer] = layers('Functions/Api/Function') as [{ 'Fn::FindInMap': [string, ...unknown[]] }];
+    const mapping = template.toJSON().Mappings[layer['Fn::FindInMap'][0]];
+    expect(JSON.stringify(mapping)).toContain(':layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:');
+    expect(layers('Functions/Render/Function')).toEqual([]);
   });
 
   it('give the renderer exactly its settings, with no secret at all', () => {

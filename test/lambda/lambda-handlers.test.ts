@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { examplePostBody } from '../builders/issue.ts';
+import { httpApiEvent, lambdaContext } from '../support/api-gateway-event.ts';
+import { type FakeServer, fakeServer, hasValidSigV4, json } from '../support/fake-aws.ts';
+import { ADMIN_TOKEN, signedPost, TEST_SECRET } from '../support/signed-request.ts';
+import { freshTable } from '../support/tables.ts';
+
+const credentials = {
+  accessKeyId: 'AKIDLOCALTEST',
+  secretAccessKey: 'local-secret-key',
+  sessionToken: 'local-session-token',
+};
+const REGION = 'eu-west-3';
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:dimanche-AbCdEf';
+
+type ApiHandler = (
+  event: unknown,
+  context: unknown,
+) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+let api: ApiHandler;
+let fakeLambda: FakeServer;
+let fakeExtension: FakeServer;
+let badSignatures = 0;
+
+/**
+ * The two Lambda handlers as AWS runs them, on this machine: DynamoDB is dynalite (through the SDK's standard
+ * endpoint variable), the Parameters and Secrets extension and Lambda's Invoke API are stand-ins on loopback,
+ * and the Invoke stand-in runs the real render handler, after checking the SigV4 signature.
+ */
+beforeAll(async () => {
+  const { tableName } = await freshTable(inject('dynaliteUrl'));
+  fakeExtension = await fakeServer((request, res) => {
+    if (request.headers['x-aws-parameters-secrets-token'] !== credentials.sessionToken)
+      return json(res, 403, { message: 'bad token' });
+    const secretId = new URL(request.path, 'http://x').searchParams.get('secretId');
+    if (secretId !== SECRET_ARN) return json(res, 400, { message: 'unknown secret' });
+    json(res, 200, {
+      ARN: SECRET_ARN,
+      SecretString: JSON.stringify({ webhookSecrets: [TEST_SECRET], adminTokens: [ADMIN_TOKEN] }),
+    });
+  }, 'localhost');
+  fakeLambda = await fakeServer(async (request, res) => {
+    if (!(await hasValidSigV4(request, { service: 'lambda', region: REGION, ...credentials }))) {
+      badSignatures += 1;
+      return json(res, 403, { message: 'The request signature we calculated does not match' });
+    }
+    const { handler: render } = await import('../../functions/lambda/render.ts');
+    json(res, 200, await render(JSON.parse(request.body)));
+  });
+  const env = {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: credentials.sessionToken,
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynaliteUrl'),
+    AWS_ENDPOINT_URL_LAMBDA: fakeLambda.url,
+    PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(fakeExtension.port),
+    TABLE_NAME: tableName,
+    RENDER_FUNCTION_NAME: 'dimanche-render',
+    SECRETS_ARN: SECRET_ARN,
+    PUBLIC_BASE_URL: 'https://newsletter.example.com',
+    POSTAL_ADDRESS: '12 rue des Lilas, 75011 Paris',
+    LOG_LEVEL: 'silent',
+  };
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  ({ handler: api } = (await import('../../functions/lambda/api.ts')) as unknown as { handler: ApiHandler });
+}, 60_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await Promise.all([fakeLambda?.close(), fakeExtension?.close()]);
+});
+
+describe('the API and render functions as deployed', () => {
+  it('take a signed post through API Gateway, render it in the render function, and preview it', async () => {
+    const delivery = signedPost(examplePostBody());
+    const accepted = await api(
+      httpApiEvent({
+        method: 'POST',
+        path: '/webhooks/posts',
+        headers: delivery.headers,
+        body: delivery.body as string,
+      }),
+      lambdaContext,
+    );
+    expect(accepted.statusCode).toBe(201);
+    expect(JSON.parse(accepted.body)).toMatchObject({ id: 'iss_34', status: 'rendered', revision: 1 });
+    expect(fakeLambda.requests).toHaveLength(1);
+    expect(JSON.parse(fakeLambda.requests[0]?.body ?? '{}')).toEqual({ issueId: 'iss_34', revision: 1 });
+    expect(badSignatures).toBe(0);
+
+    const preview = await api(
+      httpApiEvent({
+        method: 'GET',
+        path: '/admin/issues/iss_34/preview',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      }),
+      lambdaContext,
+    );
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('La Javanaise');
+    expect(preview.body).toContain('«\u00a0Le TGV N° 7345 en direction d’Avignon');
+  });
+
+  it('read the secret once through the extension, not on every request', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const response = await api(
+        httpApiEvent({
+          method: 'GET',
+          path: '/admin/issues/iss_34/preview',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        }),
+        lambdaContext,
+      );
+      expect(response.statusCode).toBe(200);
+    }
+    expect(fakeExtension.requests).toHaveLength(1);
+  });
+
+  it('serve a public page without reading the secret at all', async () => {
+    const before = fakeExtension.requests.length;
+    const response = await api(
+      httpApiEvent({ method: 'GET', path: '/archive/34-chambre-en-provence' }),
+      lambdaContext,
+    );
+    expect(response.statusCode).toBe(404); // its Sunday has not come yet
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(fakeExtension.requests.length).toBe(before);
+  });
+});
