@@ -3,9 +3,9 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
 /**
- * What the stack writes into the secret: the right shape, no values. The API function rejects it at
- * cold start (it needs at least one `whsec_` webhook secret and one admin token), so a fresh stack
- * fails closed until the operator puts real values:
+ * What the stack writes into the secret: the right shape, no values. The API function refuses it when
+ * a route first needs it (at least one `whsec_` webhook secret and one admin token are required), so a
+ * fresh stack fails closed until the operator puts real values:
  *
  *   aws secretsmanager put-secret-value --secret-id <SecretArn> --secret-string "$(node -e "
  *     const r = (enc) => require('node:crypto').randomBytes(32).toString(enc);
