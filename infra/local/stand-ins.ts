@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
 // A CommonJS module with an __esModule default: Node, tsx and Vite disagree on what an ESM import of it gives.
-const { default: startSesLocal } = createRequire(import.meta.url)(
-  'aws-ses-v2-local',
-) as typeof import('aws-ses-v2-local');
+type SesLocalModule = { default: (config?: { host?: string; port?: number }) => Promise<Server> };
+const { default: startSesLocal } = createRequire(import.meta.url)('aws-ses-v2-local') as SesLocalModule;
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 

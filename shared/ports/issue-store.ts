@@ -2,8 +2,7 @@ import type { Issue, IssueId, IssueStatus } from '../domain/issue.ts';
 import type { RenderedIssue } from '../domain/rendered-email.ts';
 
 export type SaveRevisionResult =
-  | { ok: true }
-  | { ok: false; error: 'revision_conflict' | 'frozen'; current?: Issue };
+  { ok: true } | { ok: false; error: 'revision_conflict' | 'frozen'; current?: Issue };
 
 /** What the issue use cases need from storage; one implementation per runtime (DynamoDB, DynamoDB Local, dynalite). */
 export type IssueStore = {

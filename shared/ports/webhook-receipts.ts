@@ -1,9 +1,7 @@
 export type StoredResponse = { status: number; body: unknown };
 
 export type ClaimResult =
-  | { kind: 'claimed' }
-  | { kind: 'done'; response: StoredResponse }
-  | { kind: 'in_progress' };
+  { kind: 'claimed' } | { kind: 'done'; response: StoredResponse } | { kind: 'in_progress' };
 
 /**
  * Remembers each webhook delivery by its `webhook-id`, so a replay gets the first answer and writes nothing.

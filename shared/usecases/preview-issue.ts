@@ -3,8 +3,7 @@ import { type Personalisation, personalise, type RenderedEmail } from '../domain
 import type { IssueStore } from '../ports/issue-store.ts';
 
 export type PreviewResult =
-  | { ok: true; email: RenderedEmail; revision: number }
-  | { ok: false; error: 'not_found' | 'not_rendered' };
+  { ok: true; email: RenderedEmail; revision: number } | { ok: false; error: 'not_found' | 'not_rendered' };
 
 /** The email exactly as a recipient will get it, with sample links in place of theirs. */
 export const previewIssue = async (
