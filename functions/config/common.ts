@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 
+// A missing key would otherwise be reported as an "invalid key": default it to '' and say "required".
 export const required = (name: string) =>
-  v.pipe(v.string(`${name} is required`), v.minLength(1, `${name} is required`));
+  v.pipe(v.optional(v.string(`${name} must be a string`), ''), v.minLength(1, `${name} is required`));
 
 const withDefault = <T extends v.GenericSchema<string, unknown>>(schema: T, fallback: string) =>
   v.optional(schema, fallback);
@@ -9,7 +10,7 @@ const withDefault = <T extends v.GenericSchema<string, unknown>>(schema: T, fall
 /** Settings both runtimes share, from environment variables. */
 export const commonEnv = {
   PUBLIC_BASE_URL: v.pipe(
-    v.string('PUBLIC_BASE_URL is required'),
+    required('PUBLIC_BASE_URL'),
     v.url('PUBLIC_BASE_URL must be a URL'),
     v.transform((url) => url.replace(/\/+$/, '')),
   ),
@@ -42,7 +43,7 @@ export const commonEnv = {
 
 export const secretList = (name: string) =>
   v.pipe(
-    v.string(`${name} is required`),
+    required(name),
     v.transform((value) =>
       value
         .split(',')

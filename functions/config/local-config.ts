@@ -1,14 +1,11 @@
 import * as v from 'valibot';
-import { commonEnv, secretList } from './common.ts';
+import { commonEnv, required, secretList } from './common.ts';
 import { parseEnv } from './config-error.ts';
 
 const localEnv = v.object({
   ...commonEnv,
-  DYNAMODB_ENDPOINT: v.pipe(
-    v.string('DYNAMODB_ENDPOINT is required'),
-    v.url('DYNAMODB_ENDPOINT must be a URL'),
-  ),
-  SES_ENDPOINT: v.pipe(v.string('SES_ENDPOINT is required'), v.url('SES_ENDPOINT must be a URL')),
+  DYNAMODB_ENDPOINT: v.pipe(required('DYNAMODB_ENDPOINT'), v.url('DYNAMODB_ENDPOINT must be a URL')),
+  SES_ENDPOINT: v.pipe(required('SES_ENDPOINT'), v.url('SES_ENDPOINT must be a URL')),
   TABLE_NAME: v.optional(v.pipe(v.string(), v.minLength(1)), 'dimanche'),
   POSTAL_ADDRESS: v.optional(
     v.pipe(v.string(), v.minLength(1)),
