@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { RenderTooLargeError } from '../../shared/adapters/dynamodb/render-item.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { RenderedIssue } from '../../shared/domain/rendered-email.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
+import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import type { WebhookReceipts } from '../../shared/ports/webhook-receipts.ts';
 import { anIssue } from '../builders/issue.ts';
+import { aSubscriber } from '../builders/subscriber.ts';
 import { freshTable } from '../support/tables.ts';
 
 const AT = '2026-11-24T10:00:00.000Z';
@@ -23,11 +26,13 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
   describe(`data layer on ${label}`, () => {
     let store: IssueStore;
     let receipts: WebhookReceipts;
+    let subscribers: SubscriberStore;
 
     beforeAll(async () => {
       const { doc, tableName } = await freshTable(endpoint());
       store = dynamoIssueStore(doc, tableName);
       receipts = dynamoWebhookReceipts(doc, tableName);
+      subscribers = dynamoSubscriberStore(doc, tableName);
     });
 
     it('stores a new issue once and reads it back byte for byte', async () => {
@@ -117,6 +122,48 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       expect(await receipts.claim('msg_b', new Date(now.getTime() + 2_000), 1_000)).toEqual({
         kind: 'claimed',
       });
+    });
+
+    it('creates a subscriber once per address and changes it only from the status it expects', async () => {
+      const pending = aSubscriber({ status: 'pending', name: 'Chloé « Clo » Martin' });
+      expect(await subscribers.create(pending)).toBe(true);
+      expect(await subscribers.create(pending)).toBe(false);
+      expect(await subscribers.get(pending.id)).toEqual(pending);
+      const confirmed = { ...pending, status: 'confirmed' as const };
+      expect(await subscribers.replace(confirmed, 'pending')).toBe(true);
+      expect(await subscribers.replace({ ...pending, status: 'unsubscribed' }, 'pending')).toBe(false);
+      expect((await subscribers.get(pending.id))?.status).toBe('confirmed');
+    });
+
+    it('suppresses an address keeping no personal data, idempotently, and blocks re-creation', async () => {
+      const subscriber = aSubscriber();
+      await subscribers.create(subscriber);
+      await subscribers.suppress(subscriber.id, 'complaint', AT);
+      await subscribers.suppress(subscriber.id, 'hard_bounce', '2026-11-25T00:00:00.000Z');
+      expect(await subscribers.get(subscriber.id)).toEqual({
+        id: subscriber.id,
+        status: 'suppressed',
+        reason: 'complaint',
+        suppressedAt: AT,
+      });
+      expect(await subscribers.create(subscriber)).toBe(false);
+    });
+
+    it('pages through one status in a stable order and counts it', async () => {
+      const made = Array.from({ length: 7 }, () => aSubscriber({ status: 'unsubscribed' }));
+      for (const s of made) await subscribers.create(s);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await subscribers.listByStatus('unsubscribed', {
+          limit: 3,
+          ...(cursor ? { cursor } : {}),
+        });
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.cursor;
+      } while (cursor);
+      expect(seen).toEqual(made.map((s) => s.id).sort());
+      expect(await subscribers.countByStatus('unsubscribed')).toBe(7);
     });
   });
 };

@@ -1,0 +1,99 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { conditionally } from './conditional.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { fromSubscriberItem, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
+
+export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: string): SubscriberStore => ({
+  get: async (id) => {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: subscriberKey(id), ConsistentRead: true }),
+    );
+    return Item ? fromSubscriberItem(Item) : undefined;
+  },
+
+  create: (subscriber) =>
+    conditionally(() =>
+      doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toSubscriberItem(subscriber),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    ),
+
+  replace: (next, expected) =>
+    conditionally(() =>
+      doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toSubscriberItem(next),
+          ConditionExpression: '#status = :expected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':expected': expected },
+        }),
+      ),
+    ),
+
+  suppress: async (id, reason, at) => {
+    // A put, not an update: every personal attribute goes with the old item.
+    await conditionally(() =>
+      doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toSubscriberItem({ id, status: 'suppressed', reason, suppressedAt: at }),
+          ConditionExpression: 'attribute_not_exists(pk) OR #status <> :suppressed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':suppressed': 'suppressed' },
+        }),
+      ),
+    );
+  },
+
+  remove: async (id) => {
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: subscriberKey(id) }));
+  },
+
+  listByStatus: async (status, { limit, cursor }) => {
+    const start = decodeCursor(cursor);
+    const { Items = [], LastEvaluatedKey } = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `SUBSCRIBERS#${status}` },
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const next = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map(fromSubscriberItem), ...(next ? { cursor: next } : {}) };
+  },
+
+  countByStatus: async (status) => {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `SUBSCRIBERS#${status}` },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  },
+});
