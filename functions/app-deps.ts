@@ -4,7 +4,16 @@ import type { Logger } from '../shared/ports/logger.ts';
 import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 
-export type AppSecrets = { webhookSecrets: readonly string[]; adminTokens: readonly string[] };
+export type LinkKey = { id: string; secret: string };
+
+export type AppSecrets = {
+  webhookSecrets: readonly string[];
+  adminTokens: readonly string[];
+  /** Sign the links in mails (unsubscribe, preferences, confirmation); the first signs, all verify. */
+  linkKeys: readonly LinkKey[];
+  /** Keys the subscriber id, a hash of the address: changing it would orphan every subscriber. */
+  subscriberIdKey: string;
+};
 
 /**
  * Where the secrets come from: read when a route first needs them, not at start, so a public page's cold start

@@ -41,9 +41,18 @@ export const appSecrets = v.object({
     v.array(v.pipe(v.string(), v.startsWith('whsec_', 'must start with whsec_'))),
     v.minLength(1, 'needs at least one secret'),
   ),
+  linkKeys: v.pipe(
+    v.array(
+      v.object({
+        id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1 to 32 letters, digits, _ or -')),
+        secret: v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters')),
+      }),
+    ),
+    v.minLength(1, 'needs at least one key'),
+  ),
+  subscriberIdKey: v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters')),
   adminTokens: v.pipe(
     v.array(v.pipe(v.string(), v.minLength(24, 'must be at least 24 characters'))),
     v.minLength(1, 'needs at least one token'),
   ),
 });
-export type AppSecrets = v.InferOutput<typeof appSecrets>;

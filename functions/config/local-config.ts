@@ -13,6 +13,24 @@ const localEnv = v.object({
   ),
   WEBHOOK_SECRETS: secretList('WEBHOOK_SECRETS'),
   ADMIN_TOKENS: secretList('ADMIN_TOKENS'),
+  // "id:secret,id:secret": the first signs, all verify.
+  LINK_KEYS: v.pipe(
+    secretList('LINK_KEYS'),
+    v.transform((pairs) =>
+      pairs.map((pair) => ({
+        id: pair.slice(0, pair.indexOf(':')),
+        secret: pair.slice(pair.indexOf(':') + 1),
+      })),
+    ),
+    v.check(
+      (keys) => keys.every((k) => k.id.length > 0 && k.secret.length >= 32),
+      'LINK_KEYS must be id:secret pairs, secrets of 32 characters or more',
+    ),
+  ),
+  SUBSCRIBER_ID_KEY: v.pipe(
+    required('SUBSCRIBER_ID_KEY'),
+    v.minLength(32, 'SUBSCRIBER_ID_KEY must be at least 32 characters'),
+  ),
 });
 
 export type LocalConfig = v.InferOutput<typeof localEnv>;

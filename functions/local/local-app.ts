@@ -38,7 +38,12 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
     settings: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
       timeZone: config.TIME_ZONE,
-      secrets: async () => ({ webhookSecrets: config.WEBHOOK_SECRETS, adminTokens: config.ADMIN_TOKENS }),
+      secrets: async () => ({
+        webhookSecrets: config.WEBHOOK_SECRETS,
+        adminTokens: config.ADMIN_TOKENS,
+        linkKeys: config.LINK_KEYS,
+        subscriberIdKey: config.SUBSCRIBER_ID_KEY,
+      }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
     },
   });

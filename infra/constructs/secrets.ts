@@ -9,7 +9,11 @@ import { Construct } from 'constructs';
  *
  *   aws secretsmanager put-secret-value --secret-id <SecretArn> --secret-string "$(node -e "
  *     const r = (enc) => require('node:crypto').randomBytes(32).toString(enc);
- *     console.log(JSON.stringify({ webhookSecrets: ['whsec_' + r('base64')], adminTokens: [r('base64url')] }))")"
+ *     console.log(JSON.stringify({ webhookSecrets: ['whsec_' + r('base64')], adminTokens: [r('base64url')],
+ *       linkKeys: [{ id: 'k1', secret: r('base64url') }], subscriberIdKey: r('base64url') }))")"
+ *
+ * `subscriberIdKey` must never change once subscribers exist (their ids are keyed hashes of their address);
+ * `linkKeys` rotate: put the new key first, keep the old one while its links are in inboxes.
  *
  * Why not `generateSecretString`: it generates one flat string field, so it can produce neither the
  * arrays (kept for rotation: old and new both valid meanwhile) nor the `whsec_` + base64 form that
@@ -17,7 +21,7 @@ import { Construct } from 'constructs';
  *
  * Never edit this placeholder: CloudFormation would write it over the operator's values on deploy.
  */
-const PLACEHOLDER = { webhookSecrets: [], adminTokens: [] };
+const PLACEHOLDER = { webhookSecrets: [], adminTokens: [], linkKeys: [], subscriberIdKey: '' };
 
 export class DimancheSecrets extends Construct {
   readonly secret: Secret;
@@ -25,7 +29,7 @@ export class DimancheSecrets extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.secret = new Secret(this, 'Secret', {
-      description: 'Dimanche: {"webhookSecrets":["whsec_..."],"adminTokens":["..."]}, set by the operator',
+      description: 'Dimanche: webhookSecrets, adminTokens, linkKeys, subscriberIdKey; set by the operator',
       // Not a secret: an empty shape, safe in the template.
       secretStringValue: SecretValue.unsafePlainText(JSON.stringify(PLACEHOLDER)),
       // The webhook sender holds a copy of these values; losing them with the stack breaks it silently.

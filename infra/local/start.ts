@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
-import { localSecrets } from './local-secrets.ts';
+import { localSecrets, localSecretsEnv } from './local-secrets.ts';
 import { dataDir, secretsFile } from './paths.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
 
@@ -23,8 +23,7 @@ const dynamo = await startDynalite({
 const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-  WEBHOOK_SECRETS: secrets.webhookSecret,
-  ADMIN_TOKENS: secrets.adminToken,
+  ...localSecretsEnv(secrets),
   ...process.env,
   DYNAMODB_ENDPOINT: dynamo.url,
   SES_ENDPOINT: ses.url,

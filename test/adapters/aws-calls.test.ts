@@ -71,6 +71,8 @@ describe('secrets through the Parameters and Secrets extension', () => {
     SecretString: JSON.stringify({
       webhookSecrets: ['whsec_c2VjcmV0'],
       adminTokens: ['an-admin-token-of-24-chars!'],
+      linkKeys: [{ id: 'k1', secret: 'a-link-key-of-at-least-32-characters' }],
+      subscriberIdKey: 'a-subscriber-id-key-of-32-characters',
     }),
   };
 

@@ -31,6 +31,8 @@ describe('configuration, read once at start', () => {
       SES_ENDPOINT: 'http://127.0.0.1:8005',
       WEBHOOK_SECRETS: 'whsec_a, whsec_b',
       ADMIN_TOKENS: 'token',
+      LINK_KEYS: 'k2:abcdefghijklmnopqrstuvwxyz0123456789,k1:0123456789abcdefghijklmnopqrstuvwxyz',
+      SUBSCRIBER_ID_KEY: 's'.repeat(32),
       MAX_WEBHOOK_BYTES: '65536',
     });
     expect(config).toMatchObject({
@@ -40,6 +42,10 @@ describe('configuration, read once at start', () => {
       WEBHOOK_SECRETS: ['whsec_a', 'whsec_b'],
       MAX_WEBHOOK_BYTES: 65536,
       LOG_LEVEL: 'info',
+      LINK_KEYS: [
+        { id: 'k2', secret: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+        { id: 'k1', secret: '0123456789abcdefghijklmnopqrstuvwxyz' },
+      ],
     });
   });
 
@@ -51,6 +57,8 @@ describe('configuration, read once at start', () => {
         SES_ENDPOINT: 'http://s',
         WEBHOOK_SECRETS: 'w',
         ADMIN_TOKENS: 'a',
+        LINK_KEYS: `k:${'x'.repeat(32)}`,
+        SUBSCRIBER_ID_KEY: 's'.repeat(32),
         MAX_WEBHOOK_BYTES: String(7 * 1024 * 1024),
       }),
     ).toThrow(/MAX_WEBHOOK_BYTES must be at most 6 MiB/);

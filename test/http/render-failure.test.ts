@@ -7,7 +7,13 @@ import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-re
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { examplePostBody } from '../builders/issue.ts';
-import { ADMIN_TOKEN, signedPost, TEST_SECRET } from '../support/signed-request.ts';
+import {
+  ADMIN_TOKEN,
+  LINK_KEY,
+  SUBSCRIBER_ID_KEY,
+  signedPost,
+  TEST_SECRET,
+} from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { BASE_URL, movableClock } from '../support/test-app.ts';
 
@@ -52,7 +58,12 @@ describe('a post whose render fails', () => {
       settings: {
         publicBaseUrl: BASE_URL,
         timeZone: 'Europe/Paris',
-        secrets: async () => ({ webhookSecrets: [TEST_SECRET], adminTokens: [ADMIN_TOKEN] }),
+        secrets: async () => ({
+          webhookSecrets: [TEST_SECRET],
+          adminTokens: [ADMIN_TOKEN],
+          linkKeys: [LINK_KEY],
+          subscriberIdKey: SUBSCRIBER_ID_KEY,
+        }),
         maxWebhookBytes: 512 * 1024,
       },
     });

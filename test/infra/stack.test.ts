@@ -168,6 +168,8 @@ describe('the secret', () => {
     expect(JSON.parse(secret.Properties.SecretString as string)).toEqual({
       webhookSecrets: [],
       adminTokens: [],
+      linkKeys: [],
+      subscriberIdKey: '',
     });
     expect(secret.DeletionPolicy).toBe('Retain');
   });
@@ -176,7 +178,7 @@ describe('the secret', () => {
     const values = Object.values(template.findResources('AWS::Lambda::Function')).flatMap((fn) =>
       Object.values((fn as Resource).Properties.Environment as { Variables: Record<string, unknown> }),
     );
-    expect(JSON.stringify(values)).not.toMatch(/whsec_|adminTokens|webhookSecrets/);
+    expect(JSON.stringify(values)).not.toMatch(/whsec_|adminTokens|webhookSecrets|linkKeys|subscriberIdKey/);
   });
 });
 

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { examplePostBody } from '../builders/issue.ts';
 import { httpApiEvent, lambdaContext } from '../support/api-gateway-event.ts';
 import { type FakeServer, fakeServer, hasValidSigV4, json } from '../support/fake-aws.ts';
-import { ADMIN_TOKEN, signedPost, TEST_SECRET } from '../support/signed-request.ts';
+import {
+  ADMIN_TOKEN,
+  LINK_KEY,
+  SUBSCRIBER_ID_KEY,
+  signedPost,
+  TEST_SECRET,
+} from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
 const credentials = {
@@ -36,7 +42,12 @@ beforeAll(async () => {
     if (secretId !== SECRET_ARN) return json(res, 400, { message: 'unknown secret' });
     json(res, 200, {
       ARN: SECRET_ARN,
-      SecretString: JSON.stringify({ webhookSecrets: [TEST_SECRET], adminTokens: [ADMIN_TOKEN] }),
+      SecretString: JSON.stringify({
+        webhookSecrets: [TEST_SECRET],
+        adminTokens: [ADMIN_TOKEN],
+        linkKeys: [LINK_KEY],
+        subscriberIdKey: SUBSCRIBER_ID_KEY,
+      }),
     });
   }, 'localhost');
   fakeLambda = await fakeServer(async (request, res) => {

@@ -4,6 +4,8 @@ import { Webhook } from 'standardwebhooks';
 export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const ROTATED_SECRET = 'whsec_dGhlIG5ldyBzZWNyZXQgYWZ0ZXIgcm90YXRpb24=';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const LINK_KEY = { id: 'test1', secret: 'test-link-key-0123456789abcdefghijklmnop' };
+export const SUBSCRIBER_ID_KEY = 'test-subscriber-id-key-0123456789abcdef';
 
 type SignOptions = { secret?: string; id?: string; timestamp?: Date; contentType?: string };
 

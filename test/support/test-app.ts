@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { ADMIN_TOKEN, ROTATED_SECRET, TEST_SECRET } from './signed-request.ts';
+import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
 
 export const BASE_URL = 'https://newsletter.example.org';
@@ -29,6 +29,8 @@ export const testApp = async (env: Record<string, string> = {}) => {
     TABLE_NAME: tableName,
     WEBHOOK_SECRETS: `${TEST_SECRET},${ROTATED_SECRET}`,
     ADMIN_TOKENS: ADMIN_TOKEN,
+    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
+    SUBSCRIBER_ID_KEY: SUBSCRIBER_ID_KEY,
     LOG_LEVEL: 'silent',
     ...env,
   });
