@@ -1,0 +1,99 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { jwsLinkTokens, type SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
+import { inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { Mailer } from '../../shared/ports/mailer.ts';
+import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
+import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
+import type { DeliveryConfig } from '../config/delivery-config.ts';
+import { senderDeps } from '../delivery/delivery-deps.ts';
+
+export type LocalDeliveryOptions = {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  mailer: Mailer;
+  linkKeys: readonly SigningKey[];
+  publicBaseUrl: string;
+  timeZone: string;
+  config: DeliveryConfig;
+  clock: Clock;
+  logger: Logger;
+  /** How long a received batch stays invisible; SQS's visibility timeout. */
+  visibilityMs?: number;
+  maxReceives?: number;
+};
+
+/**
+ * Sunday delivery on one machine: the same use cases and DynamoDB adapters as on AWS, with an in-process queue
+ * of SQS semantics instead of SQS, and `MAX_SENDERS` workers instead of Lambda instances, each pacing itself at
+ * its share of `SEND_RATE`.
+ */
+export const createLocalDelivery = (options: LocalDeliveryOptions) => {
+  const { doc, tableName, config, clock, logger } = options;
+  const visibilityMs = options.visibilityMs ?? 60_000;
+  const queue = inProcessQueue<SendBatchMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
+  const issues = dynamoIssueStore(doc, tableName);
+  const subscribers = dynamoSubscriberStore(doc, tableName);
+  const campaigns = dynamoCampaignStore(doc, tableName);
+  const sender = { name: config.SENDER_NAME, address: config.SENDER_ADDRESS };
+  const author = mailAuthorNotifier({
+    mailer: options.mailer,
+    from: sender,
+    to: config.AUTHOR_EMAIL as EmailAddress,
+  });
+  const tokens = jwsLinkTokens(options.linkKeys);
+  const window = { timeZone: options.timeZone, deadline: config.SEND_DEADLINE };
+  const sendQueue = {
+    enqueue: async (message: SendBatchMessage, o: { delaySeconds?: number } = {}) =>
+      void queue.send(message, (o.delaySeconds ?? 0) * 1000),
+  };
+
+  const workerDeps = () =>
+    senderDeps(
+      {
+        issues,
+        subscribers,
+        campaigns,
+        mailer: options.mailer,
+        pacer: intervalPacer({ ratePerSecond: config.SEND_RATE / config.MAX_SENDERS }),
+        tokens,
+        author,
+        clock,
+        logger,
+      },
+      { ...config, publicBaseUrl: options.publicBaseUrl, leaseMs: visibilityMs },
+    );
+
+  const startWorkers = () => {
+    const workers = Array.from({ length: config.MAX_SENDERS }, () => {
+      const deps = workerDeps();
+      return startQueueWorkers(queue, (message) => sendBatch(message, deps), {
+        workers: 1,
+        onError: (error) => logger.error('send batch failed', { error }),
+      });
+    });
+    return { stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined) };
+  };
+
+  return {
+    queue,
+    campaigns,
+    subscribers,
+    issues,
+    startWorkers,
+    dispatch: (dispatchOptions: { dryRun?: boolean } = {}) =>
+      dispatchSunday(
+        { issues, subscribers, campaigns, queue: sendQueue, clock, window, author, logger },
+        dispatchOptions,
+      ),
+  };
+};

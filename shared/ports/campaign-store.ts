@@ -1,0 +1,53 @@
+import type { Campaign, CampaignCounts, CampaignId, LedgerEntry, SendBatch } from '../domain/campaign.ts';
+import type { SubscriberId } from '../domain/subscriber.ts';
+
+export type Claim = { claimed: true; token: string } | { claimed: false; entry: LedgerEntry };
+
+/**
+ * A campaign, its batches and its ledger (one entry per recipient). Every transition is one conditional
+ * write, so a replayed trigger, a redelivered message or a restarted worker can never send twice.
+ */
+export type CampaignStore = {
+  /** false when the issue already has a campaign: a second trigger is a no-op. */
+  create: (campaign: Campaign) => Promise<boolean>;
+  get: (id: CampaignId) => Promise<Campaign | undefined>;
+  /** Records a queued batch and the cursor after it, if the campaign is still at `afterBatches`. */
+  checkpoint: (
+    id: CampaignId,
+    afterBatches: number,
+    next: Pick<Campaign, 'cursor' | 'batches' | 'audience'>,
+  ) => Promise<boolean>;
+  finishDispatch: (id: CampaignId, at: string) => Promise<void>;
+  /** Writes a batch once; an existing batch with this number is returned as it was. */
+  putBatch: (batch: SendBatch) => Promise<SendBatch>;
+  getBatch: (id: CampaignId, number: number) => Promise<SendBatch | undefined>;
+  /** Idempotent; returns how many distinct batches are done. */
+  markBatchDone: (id: CampaignId, number: number) => Promise<number>;
+  doneBatchNumbers: (id: CampaignId) => Promise<Set<number>>;
+  pause: (id: CampaignId, resumeAt: string) => Promise<void>;
+  resume: (id: CampaignId) => Promise<void>;
+  /** dispatched and every batch done → done, once; true for the caller that made the change. */
+  complete: (id: CampaignId, at: string) => Promise<boolean>;
+  markReported: (id: CampaignId, at: string) => Promise<boolean>;
+
+  /** Takes a recipient's send if nobody has, or if a claim expired before anything was sent. */
+  claim: (id: CampaignId, subscriberId: SubscriberId, now: number, leaseMs: number) => Promise<Claim>;
+  /** claimed → sending, only for the holder of the claim. */
+  markSending: (id: CampaignId, subscriberId: SubscriberId, token: string, at: string) => Promise<boolean>;
+  /** sending/claimed → a final state, only for the holder of the claim. */
+  settle: (
+    id: CampaignId,
+    subscriberId: SubscriberId,
+    token: string,
+    outcome: Pick<LedgerEntry, 'state' | 'messageId' | 'detail'>,
+    at: string,
+  ) => Promise<boolean>;
+  /** Gives an unsent claim back (throttled, paused): another attempt may take it at once. */
+  release: (id: CampaignId, subscriberId: SubscriberId, token: string) => Promise<void>;
+  /** A `sending` entry whose lease ran out: its SES call may have happened. */
+  markAmbiguous: (id: CampaignId, subscriberId: SubscriberId, at: string) => Promise<boolean>;
+  /** An ambiguous entry that an SES event shows was accepted. */
+  reconcile: (id: CampaignId, subscriberId: SubscriberId, messageId: string, at: string) => Promise<boolean>;
+  ledger: (id: CampaignId, subscriberId: SubscriberId) => Promise<LedgerEntry | undefined>;
+  counts: (id: CampaignId) => Promise<CampaignCounts>;
+};

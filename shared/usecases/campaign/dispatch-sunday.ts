@@ -1,0 +1,141 @@
+import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.ts';
+import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
+import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
+import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import type { CampaignStore } from '../../ports/campaign-store.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { IssueStore } from '../../ports/issue-store.ts';
+import type { Logger } from '../../ports/logger.ts';
+import type { SendQueue } from '../../ports/send-queue.ts';
+import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { findSundayIssue } from './find-sunday-issue.ts';
+
+export type DispatchDeps = {
+  issues: IssueStore;
+  subscribers: SubscriberStore;
+  campaigns: CampaignStore;
+  queue: SendQueue;
+  clock: Clock;
+  window: SendWindow;
+  author: AuthorNotifier;
+  logger: Logger;
+};
+
+export type DispatchResult =
+  | { kind: 'no_issue'; sunday: string }
+  | { kind: 'not_rendered' | 'too_late' | 'already_sent'; sunday: string; issueId: string }
+  | { kind: 'dry_run'; sunday: string; issueId: string; audience: number }
+  | { kind: 'already_started'; campaign: Campaign }
+  | { kind: 'dispatched'; campaign: Campaign };
+
+/**
+ * The Sunday trigger. One campaign per issue, created by a conditional write: a second trigger or a replayed
+ * event finds it and does nothing, unless the first dispatch stopped half-way, which it then finishes from its
+ * checkpoint. The audience is frozen at the start: confirmed before it, not paused, not suppressed.
+ */
+export const dispatchSunday = async (
+  deps: DispatchDeps,
+  options: { dryRun?: boolean } = {},
+): Promise<DispatchResult> => {
+  const now = deps.clock.now();
+  const sunday = sundayOf(now, deps.window.timeZone);
+  const issue = await findSundayIssue(deps.issues, sunday);
+  if (!issue) {
+    deps.logger.info('no issue for this Sunday', { sunday });
+    return { kind: 'no_issue', sunday };
+  }
+  const id = campaignIdFor(issue.id);
+  const existing = await deps.campaigns.get(id);
+  if (existing?.dispatched) return { kind: 'already_started', campaign: existing };
+  if (!existing && issue.status === 'sent') return { kind: 'already_sent', sunday, issueId: issue.id };
+  if (!existing && isPastDeadline(now, sunday, deps.window)) {
+    if (!options.dryRun) await tellTooLate(deps, issue.id, issue.title, sunday);
+    return { kind: 'too_late', sunday, issueId: issue.id };
+  }
+  if (issue.renderedRevision === undefined) {
+    if (!options.dryRun)
+      await deps.author.notify({
+        subject: `Not sent: #${issue.series} is not rendered`,
+        text: `Issue #${issue.series} (${issue.title}) was due on ${sunday} but has no rendered version. Send the post again.`,
+      });
+    return { kind: 'not_rendered', sunday, issueId: issue.id };
+  }
+  if (options.dryRun)
+    return {
+      kind: 'dry_run',
+      sunday,
+      issueId: issue.id,
+      audience: await countAudience(deps.subscribers, now),
+    };
+
+  const fresh: Campaign = {
+    id,
+    issueId: issue.id,
+    revision: issue.renderedRevision,
+    status: 'dispatching',
+    startedAt: now.toISOString(),
+    batches: 0,
+    audience: 0,
+    dispatched: false,
+  };
+  const created = await deps.campaigns.create(fresh);
+  if (created) await deps.issues.setStatus(issue.id, 'rendered', 'sending', now.toISOString());
+  const campaign = created ? fresh : ((await deps.campaigns.get(id)) as Campaign);
+  deps.logger.info(created ? 'campaign started' : 'campaign dispatch resumed', {
+    campaignId: id,
+    issueId: issue.id,
+  });
+  return pageAudience(deps, campaign);
+};
+
+const pageAudience = async (deps: DispatchDeps, start: Campaign): Promise<DispatchResult> => {
+  let { cursor, batches, audience } = start;
+  const frozenAt = start.startedAt;
+  do {
+    const page = await deps.subscribers.listByStatus('confirmed', {
+      limit: BATCH_SIZE,
+      ...(cursor ? { cursor } : {}),
+    });
+    const recipients = page.items.filter((s) => inAudience(s, frozenAt)).map((s) => s.id);
+    if (recipients.length > 0) {
+      const number = batches + 1;
+      // Written once: after a crash the same cursor gives the same page, and the batch already there is reused.
+      const batch = await deps.campaigns.putBatch({ campaignId: start.id, number, recipients });
+      await deps.queue.enqueue({ campaignId: start.id, batch: number });
+      const saved = await deps.campaigns.checkpoint(start.id, batches, {
+        batches: number,
+        audience: audience + batch.recipients.length,
+        ...(page.cursor ? { cursor: page.cursor } : {}),
+      });
+      if (!saved)
+        return { kind: 'already_started', campaign: (await deps.campaigns.get(start.id)) as Campaign };
+      batches = number;
+      audience += batch.recipients.length;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  await deps.campaigns.finishDispatch(start.id, deps.clock.now().toISOString());
+  const campaign = (await deps.campaigns.get(start.id)) as Campaign;
+  deps.logger.info('campaign dispatched', { campaignId: start.id, batches, audience });
+  return { kind: 'dispatched', campaign };
+};
+
+const inAudience = (record: Subscriber | Suppression, frozenAt: string): boolean =>
+  receivesIssues(record) && (record.confirmedAt ?? record.createdAt) <= frozenAt;
+
+const countAudience = async (subscribers: SubscriberStore, now: Date): Promise<number> => {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await subscribers.listByStatus('confirmed', { limit: 500, ...(cursor ? { cursor } : {}) });
+    count += page.items.filter((s) => inAudience(s, now.toISOString())).length;
+    cursor = page.cursor;
+  } while (cursor);
+  return count;
+};
+
+const tellTooLate = (deps: DispatchDeps, issueId: string, title: string, sunday: string) =>
+  deps.author.notify({
+    subject: `Not sent: ${title} is past its ${deps.window.deadline} deadline`,
+    text: `The issue ${issueId} for ${sunday} was not sent: the run came after ${deps.window.deadline} (${deps.window.timeZone}), when a Sunday-morning playlist is no longer news. Nothing went out; send it by hand next week or move it to another Sunday.`,
+  });

@@ -1,0 +1,151 @@
+import type { CampaignId, LedgerEntry } from '../../domain/campaign.ts';
+import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
+import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
+import type { CampaignStore } from '../../ports/campaign-store.ts';
+import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
+import type { Pacer } from '../../ports/pacer.ts';
+import type { SendBatchMessage } from '../../ports/send-queue.ts';
+import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
+
+export type CampaignEmail = { personalise: (links: Personalisation) => PersonalisedBodies };
+
+export type SendBatchDeps = FinishDeps & {
+  subscribers: SubscriberStore;
+  mailer: Mailer;
+  pacer: Pacer;
+  /** The campaign's email, prepared once per campaign (render fetched, split at its placeholders). */
+  emailFor: (campaignId: CampaignId) => Promise<CampaignEmail>;
+  linksFor: (subscriber: Subscriber) => Promise<Personalisation>;
+  envelope: (
+    subscriber: Subscriber,
+    links: Personalisation,
+  ) => Omit<OutgoingMail, 'html' | 'text' | 'subject'>;
+  subjectOf: (campaignId: CampaignId) => Promise<string>;
+  /** How long a claim is held: at least the longest a send (with its pacing) can take. */
+  leaseMs: number;
+  /** After SES's daily quota runs out, how long the campaign pauses before trying again. */
+  quotaPauseMs: number;
+  throttleRetries: number;
+  sleep: (ms: number) => Promise<void>;
+};
+
+export type BatchResult = { ok: true } | { ok: false; retryAfterMs: number; reason: string };
+
+/** One queue message: every recipient of one batch, each claimed in the ledger before anything is sent. */
+export const sendBatch = async (
+  { campaignId, batch: number }: SendBatchMessage,
+  deps: SendBatchDeps,
+): Promise<BatchResult> => {
+  const campaign = await deps.campaigns.get(campaignId);
+  if (!campaign || campaign.status === 'done') return { ok: true };
+  const now = deps.clock.now();
+  if (campaign.status === 'paused') {
+    const wait = Date.parse(campaign.resumeAt ?? '') - now.getTime();
+    if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused' };
+    await deps.campaigns.resume(campaignId);
+  }
+  const batch = await deps.campaigns.getBatch(campaignId, number);
+  if (!batch) throw new Error(`batch ${number} of ${campaignId} is missing`);
+
+  let unsettled = 0;
+  for (const subscriberId of batch.recipients) {
+    const result = await sendOne(campaignId, subscriberId, deps);
+    if (result === 'quota') {
+      await deps.campaigns.pause(
+        campaignId,
+        new Date(deps.clock.now().getTime() + deps.quotaPauseMs).toISOString(),
+      );
+      deps.logger.warn('daily quota reached: campaign paused', { campaignId });
+      return { ok: false, retryAfterMs: deps.quotaPauseMs, reason: 'daily quota' };
+    }
+    if (result === 'unsettled') unsettled += 1;
+  }
+  if (unsettled > 0)
+    return { ok: false, retryAfterMs: deps.leaseMs, reason: `${unsettled} recipients not settled` };
+
+  await deps.campaigns.markBatchDone(campaignId, number);
+  await finishIfDone(campaignId, deps);
+  return { ok: true };
+};
+
+type OneResult = 'settled' | 'unsettled' | 'quota';
+
+const sendOne = async (
+  campaignId: CampaignId,
+  subscriberId: Subscriber['id'],
+  deps: SendBatchDeps,
+): Promise<OneResult> => {
+  const claim = await deps.campaigns.claim(
+    campaignId,
+    subscriberId,
+    deps.clock.now().getTime(),
+    deps.leaseMs,
+  );
+  if (!claim.claimed) return settleOthers(campaignId, claim.entry, deps);
+  const at = () => deps.clock.now().toISOString();
+  const settle = (outcome: Pick<LedgerEntry, 'state' | 'messageId' | 'detail'>) =>
+    deps.campaigns.settle(campaignId, subscriberId, claim.token, outcome, at());
+
+  // Checked after the claim: an unsubscribe committed before this point stops this mail.
+  const subscriber = await deps.subscribers.get(subscriberId);
+  if (!subscriber || !receivesIssues(subscriber)) {
+    await settle({ state: 'skipped', detail: subscriber ? subscriber.status : 'gone' });
+    return 'settled';
+  }
+  const links = await deps.linksFor(subscriber);
+  const bodies = (await deps.emailFor(campaignId)).personalise(links);
+  const mail: OutgoingMail = {
+    ...deps.envelope(subscriber, links),
+    subject: await deps.subjectOf(campaignId),
+    html: bodies.html,
+    text: bodies.text,
+    // SES hands these back with its events, to reconcile an ambiguous send and find a bouncing reader.
+    tags: { campaign: campaignId, subscriber: subscriber.id },
+  };
+
+  for (let attempt = 0; ; attempt += 1) {
+    await deps.pacer.next();
+    if (attempt === 0 && !(await deps.campaigns.markSending(campaignId, subscriberId, claim.token, at())))
+      return 'unsettled';
+    const outcome: SendOutcome = await deps.mailer.send(mail);
+    switch (outcome.kind) {
+      case 'sent':
+        await settle({ state: 'sent', messageId: outcome.messageId });
+        return 'settled';
+      case 'rejected':
+        await settle({ state: 'failed', detail: outcome.detail });
+        return 'settled';
+      case 'unknown':
+        // It may have gone out: never sent again, reported, reconciled from SES events where possible.
+        await settle({ state: 'ambiguous', detail: outcome.detail });
+        return 'settled';
+      case 'quota_exceeded':
+        await deps.campaigns.release(campaignId, subscriberId, claim.token);
+        return 'quota';
+      case 'throttled':
+        if (attempt >= deps.throttleRetries) {
+          await deps.campaigns.release(campaignId, subscriberId, claim.token);
+          return 'unsettled';
+        }
+        await deps.sleep(backoffMs(attempt));
+    }
+  }
+};
+
+/** Full jitter, capped: throttled workers spread out instead of retrying in step. */
+const backoffMs = (attempt: number) => Math.floor(Math.random() * Math.min(2_000, 100 * 2 ** attempt));
+
+/** Someone else holds this recipient: done, still being worked, or abandoned during its SES call. */
+const settleOthers = async (
+  campaignId: CampaignId,
+  entry: LedgerEntry,
+  deps: SendBatchDeps,
+): Promise<OneResult> => {
+  if (!['claimed', 'sending'].includes(entry.state)) return 'settled';
+  if (entry.state === 'sending' && (entry.leaseUntil ?? 0) < deps.clock.now().getTime()) {
+    await deps.campaigns.markAmbiguous(campaignId, entry.subscriberId, deps.clock.now().toISOString());
+    return 'settled';
+  }
+  return 'unsettled';
+};

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
+import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import type { Subscriber, SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import type { Mailer, OutgoingMail } from '../../shared/ports/mailer.ts';
+import { acceptPost } from '../../shared/usecases/accept-post.ts';
+import { anIssueContent } from '../builders/issue.ts';
+import { aSubscriber } from '../builders/subscriber.ts';
+import { LINK_KEY } from './signed-request.ts';
+import { freshTable } from './tables.ts';
+import { movableClock } from './test-app.ts';
+
+export const BASE = 'https://newsletter.example.org';
+
+/** Passes every mail on to the real mailer and keeps what was asked, to parse its MIME back. */
+export const recording = (inner: Mailer) => {
+  const sent: OutgoingMail[] = [];
+  return {
+    sent,
+    mailer: { send: async (mail: OutgoingMail) => (sent.push(mail), inner.send(mail)) } satisfies Mailer,
+  };
+};
+
+/**
+ * Issue #34 stored and rendered, a fresh table, a clock at 09:00 on its Sunday in Paris, and the local delivery
+ * (dispatch, queue, senders) wired to the SES stand-in, or to `sesEndpoint` (a fault-injecting proxy).
+ */
+export const deliverySetup = async (
+  options: {
+    env?: Record<string, string>;
+    sesEndpoint?: string;
+    visibilityMs?: number;
+    wrapMailer?: (m: Mailer) => Mailer;
+  } = {},
+) => {
+  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
+  const clock = movableClock('2026-11-29T08:00:00Z');
+  const run = randomUUID().slice(0, 8);
+  const domain = `run-${run}.example`;
+  const issues = dynamoIssueStore(doc, tableName);
+  const renderer = createMjmlRenderer({
+    seriesName: 'Online Sunday Morning Sound',
+    postalAddress: '12 rue des Lilas, Paris',
+    subscribeUrl: `${BASE}/subscribe`,
+  });
+  await acceptPost(anIssueContent(), {
+    store: issues,
+    renderTrigger: inProcessRenderTrigger({
+      store: issues,
+      renderer,
+      clock,
+      archiveUrl: (slug) => `${BASE}/archive/${slug}`,
+    }),
+    clock,
+  });
+  const recorder = recording(
+    sesMailer({ region: 'eu-west-3', endpoint: options.sesEndpoint ?? inject('sesUrl') }),
+  );
+  const mailer = options.wrapMailer ? options.wrapMailer(recorder.mailer) : recorder.mailer;
+  const config = loadDeliveryConfig({
+    SEND_RATE: '400',
+    MAX_SENDERS: '4',
+    AUTHOR_EMAIL: `autrice@${domain}`,
+    ...options.env,
+  });
+  const delivery = createLocalDelivery({
+    doc,
+    tableName,
+    mailer,
+    linkKeys: [LINK_KEY],
+    publicBaseUrl: BASE,
+    timeZone: 'Europe/Paris',
+    config,
+    clock,
+    logger: createJsonLogger({ service: 'test', level: 'silent' }),
+    ...(options.visibilityMs ? { visibilityMs: options.visibilityMs } : {}),
+  });
+  const addSubscribers = async (count: number, status: SubscriberStatus, extra: Partial<Subscriber> = {}) => {
+    const made: Subscriber[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const subscriber = aSubscriber({
+        status,
+        email: `${status}.${i}.${randomUUID().slice(0, 6)}@${domain}` as EmailAddress,
+        ...extra,
+      });
+      await delivery.subscribers.create(subscriber);
+      made.push(subscriber);
+    }
+    return made;
+  };
+  return {
+    ...delivery,
+    clock,
+    domain,
+    sent: recorder.sent,
+    addSubscribers,
+    tokens: jwsLinkTokens([LINK_KEY]),
+    issues,
+  };
+};
+
+type StoredEmail = { subject: string; destination: { to: string[] }; body: { html?: string; text?: string } };
+
+/** Mail the SES stand-in holds for one test run's domain. */
+export const storedMailTo = async (domain: string): Promise<StoredEmail[]> => {
+  const { emails } = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: StoredEmail[] };
+  return emails.filter((email) =>
+    email.destination.to.some((to) => to.endsWith(`@${domain}`) || to.endsWith(`@${domain}>`)),
+  );
+};
+
+export const waitFor = async (check: () => Promise<boolean>, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
