@@ -11,6 +11,11 @@ export type CampaignStore = {
   /** false when the issue already has a campaign: a second trigger is a no-op. */
   create: (campaign: Campaign) => Promise<boolean>;
   get: (id: CampaignId) => Promise<Campaign | undefined>;
+  /**
+   * Takes (or renews) the right to page the audience: a second trigger while a dispatch is alive backs off; a
+   * dispatch that died is taken over once its lease has run out.
+   */
+  leaseDispatch: (id: CampaignId, holder: string, now: number, leaseMs: number) => Promise<boolean>;
   /** Records a queued batch and the cursor after it, if the campaign is still at `afterBatches`. */
   checkpoint: (
     id: CampaignId,

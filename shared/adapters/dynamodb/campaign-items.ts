@@ -22,7 +22,17 @@ export const toCampaignItem = (campaign: Campaign) => ({
 });
 
 export const fromCampaignItem = (item: Record<string, unknown>): Campaign => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, doneBatches: _done, ...campaign } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    kind: _kind,
+    doneBatches: _done,
+    dispatchHolder: _h,
+    dispatchLeaseUntil: _l,
+    ...campaign
+  } = item;
   return campaign as Campaign;
 };
 

@@ -37,6 +37,16 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
       return item ? fromCampaignItem(item) : undefined;
     },
 
+    leaseDispatch: (id, holder, now, leaseMs) =>
+      conditionally(() =>
+        update(id, {
+          UpdateExpression: 'SET dispatchHolder = :holder, dispatchLeaseUntil = :until',
+          ConditionExpression:
+            'attribute_not_exists(dispatchLeaseUntil) OR dispatchHolder = :holder OR dispatchLeaseUntil < :now',
+          ExpressionAttributeValues: { ':holder': holder, ':until': now + leaseMs, ':now': now },
+        }),
+      ),
+
     checkpoint: (id, afterBatches, next) =>
       conditionally(() =>
         update(id, {

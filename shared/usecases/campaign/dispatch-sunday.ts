@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
 import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
@@ -80,18 +81,31 @@ export const dispatchSunday = async (
   };
   const created = await deps.campaigns.create(fresh);
   if (created) await deps.issues.setStatus(issue.id, 'rendered', 'sending', now.toISOString());
+  const holder = randomUUID();
+  const lease = () => deps.campaigns.leaseDispatch(id, holder, deps.clock.now().getTime(), DISPATCH_LEASE_MS);
+  if (!(await lease()))
+    return { kind: 'already_started', campaign: (await deps.campaigns.get(id)) as Campaign };
   const campaign = created ? fresh : ((await deps.campaigns.get(id)) as Campaign);
   deps.logger.info(created ? 'campaign started' : 'campaign dispatch resumed', {
     campaignId: id,
     issueId: issue.id,
   });
-  return pageAudience(deps, campaign);
+  return pageAudience(deps, campaign, lease);
 };
 
-const pageAudience = async (deps: DispatchDeps, start: Campaign): Promise<DispatchResult> => {
+/** A dispatch that makes no progress for this long is taken to be dead. */
+const DISPATCH_LEASE_MS = 60_000;
+
+const pageAudience = async (
+  deps: DispatchDeps,
+  start: Campaign,
+  renewLease: () => Promise<boolean>,
+): Promise<DispatchResult> => {
   let { cursor, batches, audience } = start;
   const frozenAt = start.startedAt;
   do {
+    if (!(await renewLease()))
+      return { kind: 'already_started', campaign: (await deps.campaigns.get(start.id)) as Campaign };
     const page = await deps.subscribers.listByStatus('confirmed', {
       limit: BATCH_SIZE,
       ...(cursor ? { cursor } : {}),

@@ -1,0 +1,39 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import { loadDispatchEnv } from '../config/aws-delivery-config.ts';
+import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+
+// Composition root of the dispatch function, the EventBridge Scheduler's target.
+const env = loadDispatchEnv(process.env);
+const delivery = loadDeliveryConfig(process.env);
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const logger = createJsonLogger({ service: 'dispatch', level: env.LOG_LEVEL });
+const mailer = sesMailer({ region: env.AWS_REGION, ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}) });
+
+const deps = {
+  issues: dynamoIssueStore(doc, env.TABLE_NAME),
+  subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
+  campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
+  queue: sqsSendQueue(new SQSClient({ region: env.AWS_REGION }), env.SEND_QUEUE_URL),
+  clock: systemClock,
+  window: { timeZone: env.TIME_ZONE, deadline: delivery.SEND_DEADLINE },
+  author: mailAuthorNotifier({ mailer, from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS }, to: delivery.AUTHOR_EMAIL as EmailAddress }),
+  logger,
+};
+
+/** The scheduler's retries and a replayed event land here too: the use case makes them no-ops. */
+export const handler = async (event: { dryRun?: boolean } = {}) => {
+  const result = await dispatchSunday(deps, { dryRun: event.dryRun === true });
+  logger.info('dispatch finished', { result: result.kind });
+  return result.kind;
+};

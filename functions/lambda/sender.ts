@@ -1,0 +1,82 @@
+import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
+import * as v from 'valibot';
+import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
+import { loadSenderEnv } from '../config/aws-delivery-config.ts';
+import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { senderDeps } from '../delivery/delivery-deps.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { secretsExtensionSource } from './load-secrets.ts';
+
+// Composition root of the sender (SQS consumer, batch size 1). The function's maximum concurrency is
+// MAX_SENDERS; each instance paces itself at SES's max send rate / MAX_SENDERS, so together they never exceed it.
+const env = loadSenderEnv(process.env);
+const delivery = loadDeliveryConfig(process.env);
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const logger = createJsonLogger({ service: 'sender', level: env.LOG_LEVEL });
+const sqs = new SQSClient({ region: env.AWS_REGION });
+const mailer = sesMailer({ region: env.AWS_REGION, ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}) });
+const secrets = secretsExtensionSource({ secretId: env.SECRETS_ARN, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN });
+
+const build = async () => {
+  const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(new GetSendQuotaCommand({}));
+  // 5 % below the account's rate: network jitter must not push two slots into one second at SES.
+  const ratePerSecond = (MaxSendRate * 0.95) / delivery.MAX_SENDERS;
+  logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
+  return senderDeps(
+    {
+      issues: dynamoIssueStore(doc, env.TABLE_NAME),
+      subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
+      campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
+      mailer,
+      pacer: intervalPacer({ ratePerSecond }),
+      tokens: jwsLinkTokens((await secrets()).linkKeys),
+      author: mailAuthorNotifier({ mailer, from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS }, to: delivery.AUTHOR_EMAIL as EmailAddress }),
+      clock: systemClock,
+      logger,
+    },
+    // The lease outlives one invocation (timeout 120 s), so a live sender's claim is never taken over.
+    { ...delivery, publicBaseUrl: env.PUBLIC_BASE_URL, leaseMs: 150_000 },
+  );
+};
+let ready: ReturnType<typeof build> | undefined;
+
+const message = v.object({ campaignId: v.pipe(v.string(), v.regex(/^cmp_\d+$/)), batch: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+
+type SqsRecord = { messageId: string; receiptHandle: string; body: string };
+
+/** Partial batch failures: a batch to retry later is made invisible until then, not retried hot. */
+export const handler = async (event: { Records: SqsRecord[] }) => {
+  ready ??= build().catch((error: unknown) => {
+    ready = undefined;
+    throw error;
+  });
+  const deps = await ready;
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const parsed = v.safeParse(message, JSON.parse(record.body));
+    if (!parsed.success) throw new Error(`malformed send message ${record.messageId}`);
+    const outcome = await sendBatch(parsed.output as Parameters<typeof sendBatch>[0], deps);
+    if (outcome.ok) continue;
+    logger.warn('batch deferred', { ...parsed.output, reason: outcome.reason, retryAfterMs: outcome.retryAfterMs });
+    await sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: env.SEND_QUEUE_URL,
+        ReceiptHandle: record.receiptHandle,
+        VisibilityTimeout: Math.min(43_200, Math.ceil(outcome.retryAfterMs / 1000)),
+      }),
+    );
+    batchItemFailures.push({ itemIdentifier: record.messageId });
+  }
+  return { batchItemFailures };
+};

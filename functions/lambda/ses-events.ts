@@ -1,0 +1,43 @@
+import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
+import { handleSesEvent, type SesEvent } from '../../shared/usecases/campaign/handle-ses-event.ts';
+import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { secretsExtensionSource } from './load-secrets.ts';
+
+// Composition root of the SES events function (configuration set → SNS → here).
+const env = loadSesEventsEnv(process.env);
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const logger = createJsonLogger({ service: 'ses-events', level: env.LOG_LEVEL });
+const secrets =
+  env.SECRETS_ARN && env.AWS_SESSION_TOKEN
+    ? secretsExtensionSource({ secretId: env.SECRETS_ARN, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN })
+    : undefined;
+
+// Our mails carry the subscriber id as a tag; the address is hashed only for mail without it.
+const ids: SubscriberIds = {
+  idFor: () => {
+    throw new Error('an untagged SES event needs SECRETS_ARN to find its subscriber');
+  },
+};
+
+export const handler = async (event: { Records: { Sns: { MessageId: string; Message: string } }[] }) => {
+  const keyed = secrets ? hmacSubscriberIds((await secrets()).subscriberIdKey) : ids;
+  const deps = {
+    subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
+    campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
+    receipts: dynamoWebhookReceipts(doc, env.TABLE_NAME),
+    ids: keyed,
+    clock: systemClock,
+    logger,
+  };
+  for (const record of event.Records) {
+    const outcome = await handleSesEvent(JSON.parse(record.Sns.Message) as SesEvent, deps);
+    logger.info('ses event handled', { snsMessageId: record.Sns.MessageId, outcome });
+  }
+};
