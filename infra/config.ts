@@ -52,3 +52,99 @@ export const readEnv = (node: Node): Environment | undefined => {
   const region: unknown = node.tryGetContext('region');
   return typeof account === 'string' && typeof region === 'string' ? { account, region } : undefined;
 };
+
+/** Sunday delivery settings (issue 3). Every key but `authorEmail` has a default; `-c key=value` overrides. */
+export interface DeliveryConfig {
+  /** EventBridge Scheduler day of week (SUN…SAT) and local time (HH:MM) of the weekly run. */
+  readonly scheduleDay: string;
+  readonly scheduleTime: string;
+  /** Local time after which dispatch no longer starts a campaign that day. */
+  readonly sendDeadline: string;
+  readonly authorEmail: string;
+  /** Optional: where operator alarms are emailed; no subscription when unset. */
+  readonly operatorEmail: string | undefined;
+  readonly senderName: string;
+  readonly listId: string;
+  /** Concurrent senders; each paces itself at SES's max send rate divided by this. */
+  readonly maxSenders: number;
+}
+
+const optionalText = (node: Node, key: string): string | undefined => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new Error(`CDK context "${key}" must be a non-empty string when set`);
+  }
+  return value.trim();
+};
+
+// These values end up in mail headers: a CR or LF would let them inject headers of their own.
+const headerSafe = (key: string, value: string): string => {
+  if (/[\r\n\u2028\u2029]/.test(value)) throw new Error(`CDK context "${key}" must be one line`);
+  return value;
+};
+
+// The shape the sender accepts (functions/config/delivery-config.ts): refuse it here rather than at first send.
+const checkListId = (value: string): string => {
+  if (!/^[^\r\n]*<[a-z0-9.-]+>$/i.test(headerSafe('listId', value))) {
+    throw new Error(`CDK context "listId" must look like "Name <label.example.org>", got "${value}"`);
+  }
+  return value;
+};
+
+const checkEmail = (key: string, value: string): string => {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    throw new Error(`CDK context "${key}" must be an email address, got "${value}"`);
+  }
+  return value;
+};
+
+const checkClock = (key: string, value: string): string => {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) {
+    throw new Error(`CDK context "${key}" must be a 24-hour HH:MM time, got "${value}"`);
+  }
+  return value;
+};
+
+/** The domain of an address: SES authorises sending on the domain identity, not the single address. */
+export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
+
+const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+const checkMaxSenders = (value: unknown): number => {
+  const n = typeof value === 'string' ? Number(value) : value;
+  // 2 is the lowest maximum concurrency an SQS event source mapping accepts, 1000 the highest.
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 2 || n > 1000) {
+    throw new Error(`CDK context "maxSenders" must be an integer from 2 to 1000, got "${String(value)}"`);
+  }
+  return n;
+};
+
+export const readDeliveryConfig = (node: Node, config: DimancheConfig): DeliveryConfig => {
+  const scheduleDay = (optionalText(node, 'scheduleDay') ?? 'SUN').toUpperCase();
+  if (!days.includes(scheduleDay)) {
+    throw new Error(`CDK context "scheduleDay" must be one of ${days.join(', ')}, got "${scheduleDay}"`);
+  }
+  const scheduleTime = checkClock('scheduleTime', optionalText(node, 'scheduleTime') ?? '09:00');
+  const sendDeadline = checkClock('sendDeadline', optionalText(node, 'sendDeadline') ?? '14:00');
+  // Same-day HH:MM strings compare in clock order; a deadline at or before the run would never send.
+  if (sendDeadline <= scheduleTime) {
+    throw new Error(
+      `CDK context "sendDeadline" (${sendDeadline}) must be after "scheduleTime" (${scheduleTime})`,
+    );
+  }
+  const senderDomain = domainOf(checkEmail('senderAddress', config.senderAddress));
+  const operatorEmail = optionalText(node, 'operatorEmail');
+  return {
+    scheduleDay,
+    scheduleTime,
+    sendDeadline,
+    authorEmail: checkEmail('authorEmail', text(node, 'authorEmail')),
+    operatorEmail: operatorEmail === undefined ? undefined : checkEmail('operatorEmail', operatorEmail),
+    // The series is what readers know the mail by; a separate name only when the operator sets one.
+    senderName: headerSafe('senderName', optionalText(node, 'senderName') ?? config.seriesName),
+    // RFC 2919: a phrase and a label under a domain we own, stable for the life of the list.
+    listId: checkListId(optionalText(node, 'listId') ?? `${config.seriesName} <sunday.${senderDomain}>`),
+    maxSenders: checkMaxSenders(node.tryGetContext('maxSenders') ?? 2),
+  };
+};

@@ -8,10 +8,20 @@ const base = {
   LOG_LEVEL: v.optional(v.picklist(['info', 'warn', 'error', 'silent']), 'info'),
 };
 
-const withUrl = { PUBLIC_BASE_URL: v.pipe(required('PUBLIC_BASE_URL'), v.url('PUBLIC_BASE_URL must be a URL')) };
+const withUrl = {
+  PUBLIC_BASE_URL: v.pipe(required('PUBLIC_BASE_URL'), v.url('PUBLIC_BASE_URL must be a URL')),
+};
 
 export const loadDispatchEnv = (env: Record<string, string | undefined>) =>
-  parseEnv(v.object({ ...base, ...withUrl, SEND_QUEUE_URL: required('SEND_QUEUE_URL'), TIME_ZONE: v.optional(v.string(), 'Europe/Paris') }), env);
+  parseEnv(
+    v.object({
+      ...base,
+      ...withUrl,
+      SEND_QUEUE_URL: required('SEND_QUEUE_URL'),
+      TIME_ZONE: v.optional(v.string(), 'Europe/Paris'),
+    }),
+    env,
+  );
 
 export const loadSenderEnv = (env: Record<string, string | undefined>) =>
   parseEnv(

@@ -18,7 +18,10 @@ const env = loadDispatchEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'dispatch', level: env.LOG_LEVEL });
-const mailer = sesMailer({ region: env.AWS_REGION, ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}) });
+const mailer = sesMailer({
+  region: env.AWS_REGION,
+  ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+});
 
 const deps = {
   issues: dynamoIssueStore(doc, env.TABLE_NAME),
@@ -27,7 +30,11 @@ const deps = {
   queue: sqsSendQueue(new SQSClient({ region: env.AWS_REGION }), env.SEND_QUEUE_URL),
   clock: systemClock,
   window: { timeZone: env.TIME_ZONE, deadline: delivery.SEND_DEADLINE },
-  author: mailAuthorNotifier({ mailer, from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS }, to: delivery.AUTHOR_EMAIL as EmailAddress }),
+  author: mailAuthorNotifier({
+    mailer,
+    from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
+    to: delivery.AUTHOR_EMAIL as EmailAddress,
+  }),
   logger,
 };
 

@@ -9,6 +9,7 @@ import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
@@ -25,11 +26,21 @@ const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'sender', level: env.LOG_LEVEL });
 const sqs = new SQSClient({ region: env.AWS_REGION });
-const mailer = sesMailer({ region: env.AWS_REGION, ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}) });
-const secrets = secretsExtensionSource({ secretId: env.SECRETS_ARN, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN });
+const queue = sqsSendQueue(sqs, env.SEND_QUEUE_URL);
+const mailer = sesMailer({
+  region: env.AWS_REGION,
+  ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+});
+const secrets = secretsExtensionSource({
+  secretId: env.SECRETS_ARN,
+  port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+  sessionToken: env.AWS_SESSION_TOKEN,
+});
 
 const build = async () => {
-  const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(new GetSendQuotaCommand({}));
+  const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(
+    new GetSendQuotaCommand({}),
+  );
   // 5 % below the account's rate: network jitter must not push two slots into one second at SES.
   const ratePerSecond = (MaxSendRate * 0.95) / delivery.MAX_SENDERS;
   logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
@@ -41,7 +52,11 @@ const build = async () => {
       mailer,
       pacer: intervalPacer({ ratePerSecond }),
       tokens: jwsLinkTokens((await secrets()).linkKeys),
-      author: mailAuthorNotifier({ mailer, from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS }, to: delivery.AUTHOR_EMAIL as EmailAddress }),
+      author: mailAuthorNotifier({
+        mailer,
+        from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
+        to: delivery.AUTHOR_EMAIL as EmailAddress,
+      }),
       clock: systemClock,
       logger,
     },
@@ -51,7 +66,10 @@ const build = async () => {
 };
 let ready: ReturnType<typeof build> | undefined;
 
-const message = v.object({ campaignId: v.pipe(v.string(), v.regex(/^cmp_\d+$/)), batch: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+const message = v.object({
+  campaignId: v.pipe(v.string(), v.regex(/^cmp_\d+$/)),
+  batch: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
 
 type SqsRecord = { messageId: string; receiptHandle: string; body: string };
 
@@ -68,7 +86,18 @@ export const handler = async (event: { Records: SqsRecord[] }) => {
     if (!parsed.success) throw new Error(`malformed send message ${record.messageId}`);
     const outcome = await sendBatch(parsed.output as Parameters<typeof sendBatch>[0], deps);
     if (outcome.ok) continue;
-    logger.warn('batch deferred', { ...parsed.output, reason: outcome.reason, retryAfterMs: outcome.retryAfterMs });
+    logger.warn('batch deferred', {
+      ...parsed.output,
+      reason: outcome.reason,
+      retryAfterMs: outcome.retryAfterMs,
+    });
+    if (outcome.requeue) {
+      // A new message: a long pause must not use up this one's receives (SQS delays cap at 15 minutes).
+      await queue.enqueue(parsed.output as Parameters<typeof sendBatch>[0], {
+        delaySeconds: Math.min(900, outcome.retryAfterMs / 1000),
+      });
+      continue;
+    }
     await sqs.send(
       new ChangeMessageVisibilityCommand({
         QueueUrl: env.SEND_QUEUE_URL,

@@ -16,7 +16,11 @@ const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'ses-events', level: env.LOG_LEVEL });
 const secrets =
   env.SECRETS_ARN && env.AWS_SESSION_TOKEN
-    ? secretsExtensionSource({ secretId: env.SECRETS_ARN, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN })
+    ? secretsExtensionSource({
+        secretId: env.SECRETS_ARN,
+        port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+        sessionToken: env.AWS_SESSION_TOKEN,
+      })
     : undefined;
 
 // Our mails carry the subscriber id as a tag; the address is hashed only for mail without it.

@@ -1,13 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import {
-  ParamsAndSecretsLayerVersion,
-  ParamsAndSecretsLogLevel,
-  ParamsAndSecretsVersions,
-} from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { secretsExtension } from './secrets-extension.ts';
 import { apiBundleAliases, esbuildAliasArgs, renderBundleAliases } from '../bundling/aliases.ts';
 import type { DimancheConfig } from '../config.ts';
 import { DimancheFunction } from './dimanche-function.ts';
@@ -23,6 +20,14 @@ const apiTableActions = [
 const renderTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
 const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
+
+/** The `senderName` context, as the delivery functions read it: the series name unless set. */
+const senderNameOf = (scope: Construct, config: DimancheConfig): string => {
+  const value: unknown = scope.node.tryGetContext('senderName');
+  const name = typeof value === 'string' && value.trim() !== '' ? value.trim() : config.seriesName;
+  if (/[\r\n]/.test(name)) throw new Error('CDK context "senderName" must be one line');
+  return name;
+};
 
 export interface DimancheFunctionsProps {
   readonly table: Table;
@@ -73,22 +78,30 @@ export class DimancheFunctions extends Construct {
       bundling: { esbuildArgs: esbuildAliasArgs(apiBundleAliases) },
       // Secrets are read through the AWS Parameters and Secrets extension: a cached local HTTP call instead of
       // a bundled Secrets Manager client (see functions/lambda/load-secrets.ts).
-      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
-        cacheEnabled: true,
-        cacheSize: 10,
-        secretsManagerTtl: Duration.minutes(5),
-        logLevel: ParamsAndSecretsLogLevel.WARN,
-      }),
+      paramsAndSecrets: secretsExtension(),
       environment: {
         ...site,
         RENDER_FUNCTION_NAME: this.render.functionName,
         // The ARN only: the function reads the values at cold start, so they never show in the console.
         SECRETS_ARN: secret.secretArn,
+        // Subscribers (issue 4): who the confirmation mail comes from.
+        SENDER_ADDRESS: config.senderAddress,
+        SENDER_NAME: senderNameOf(this, config),
       },
     }).fn;
     table.grants.actions(this.api, ...apiTableActions);
     // The unqualified ARN only: grantInvoke would add `:*` (every version and alias).
     this.render.grantInvokeLatestVersion(this.api);
     secret.grantRead(this.api);
+    // Subscribers (issue 4): the confirmation mail, SES v2 SendEmail (IAM action ses:SendEmail), from the
+    // sender's verified domain identity only.
+    this.api.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          `arn:aws:ses:${Stack.of(this).region}:${Stack.of(this).account}:identity/${config.senderAddress.split('@')[1] ?? ''}`,
+        ],
+      }),
+    );
   }
 }

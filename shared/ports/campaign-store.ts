@@ -33,7 +33,9 @@ export type CampaignStore = {
   resume: (id: CampaignId) => Promise<void>;
   /** dispatched and every batch done → done, once; true for the caller that made the change. */
   complete: (id: CampaignId, at: string) => Promise<boolean>;
+  /** Claims the one report; released if the report could not be sent, so a later attempt sends it. */
   markReported: (id: CampaignId, at: string) => Promise<boolean>;
+  releaseReport: (id: CampaignId) => Promise<void>;
 
   /** Takes a recipient's send if nobody has, or if a claim expired before anything was sent. */
   claim: (id: CampaignId, subscriberId: SubscriberId, now: number, leaseMs: number) => Promise<Claim>;

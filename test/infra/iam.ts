@@ -34,9 +34,22 @@ export const policyStatements = (template: Template): PolicyStatement[] => {
 export const wildcardActions = (statements: PolicyStatement[]): string[] =>
   statements.flatMap(({ statement }) => list(statement.Action).filter((action) => action.includes('*')));
 
-/** Resources that are the bare `*`; ARN patterns such as `table/index/*` are scoped and allowed. */
+/**
+ * Actions IAM defines no resource type for: `*` is the only resource they can be granted on. Each entry
+ * must be justified where it is granted (ses:GetSendQuota: infra/constructs/delivery-functions.ts).
+ */
+export const actionsWithoutResourceTypes = ['ses:GetSendQuota'];
+
+/**
+ * Resources that are the bare `*`; ARN patterns such as `table/index/*` are scoped and allowed, and so is a
+ * statement whose every action is in `actionsWithoutResourceTypes`.
+ */
 export const bareWildcardResources = (statements: PolicyStatement[]): PolicyStatement[] =>
-  statements.filter(({ statement }) => list(statement.Resource).some((resource) => resource === '*'));
+  statements.filter(
+    ({ statement }) =>
+      list(statement.Resource).some((resource) => resource === '*') &&
+      !list(statement.Action).every((action) => actionsWithoutResourceTypes.includes(action)),
+  );
 
 /** The statements attached to one role, by the role's logical id. */
 export const statementsOfRole = (statements: PolicyStatement[], roleId: string): Statement[] =>

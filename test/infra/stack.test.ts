@@ -78,8 +78,9 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are two Node 22 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 2);
+  it('are Node 22 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
+    // API and render, plus dispatch, sender and SES events (test/infra/delivery.test.ts).
+    template.resourceCountIs('AWS::Lambda::Function', 5);
     for (const path of ['Functions/Api/Function', 'Functions/Render/Function']) {
       expect(props(path)).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -112,6 +113,8 @@ describe('the functions', () => {
       PUBLIC_BASE_URL: 'https://newsletter.example.com',
       TIME_ZONE: 'Europe/Paris',
       SERIES_NAME: 'Online Sunday Morning Sound',
+      SENDER_ADDRESS: 'sunday@newsletter.example.com',
+      SENDER_NAME: 'Online Sunday Morning Sound',
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...EXTENSION_ENV,
@@ -224,7 +227,21 @@ describe('IAM', () => {
       'logs:PutLogEvents',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
+      'ses:SendEmail',
     ]);
+    // The confirmation mail: from the sender's domain identity only, in this stack's account and region.
+    expect(api.find((s) => s.Action === 'ses:SendEmail')?.Resource).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'arn:aws:ses:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':identity/newsletter.example.com',
+        ],
+      ],
+    });
     // The renderer's unqualified ARN and $LATEST: no `:*` reaching every version and alias.
     const renderArn = { 'Fn::GetAtt': [logicalId('Functions/Render/Function'), 'Arn'] };
     expect(api.find((s) => s.Action === 'lambda:InvokeFunction')?.Resource).toEqual([

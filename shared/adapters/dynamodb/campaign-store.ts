@@ -165,6 +165,10 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
         }),
       ),
 
+    releaseReport: async (id) => {
+      await update(id, { UpdateExpression: 'REMOVE reportedAt' });
+    },
+
     ...ledgerOperations(doc, tableName, () => randomUUID()),
   };
 };

@@ -1,10 +1,11 @@
 import type { InProcessQueue } from './in-process-queue.ts';
 
-export type WorkOutcome = { ok: true } | { ok: false; retryAfterMs: number };
+export type WorkOutcome = { ok: true } | { ok: false; retryAfterMs: number; requeue?: boolean };
 
 /**
  * N consumers polling an in-process queue, as N Lambda instances poll SQS: a success deletes the message,
- * a failure hands it back after `retryAfterMs`, a thrown error leaves it to its visibility timeout.
+ * a failure hands it back after `retryAfterMs` (or as a new delayed message when asked to requeue), a thrown
+ * error leaves it to its visibility timeout.
  */
 export const startQueueWorkers = <T>(
   queue: InProcessQueue<T>,
@@ -27,6 +28,8 @@ export const startQueueWorkers = <T>(
         const outcome = await handle(message.body);
         if (!running) return;
         if (outcome.ok) queue.delete(message.id, message.receipt);
+        else if (outcome.requeue && queue.delete(message.id, message.receipt))
+          queue.send(message.body, outcome.retryAfterMs);
         else queue.changeVisibility(message.id, message.receipt, outcome.retryAfterMs);
       } catch (error) {
         onError(error);

@@ -26,7 +26,12 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<vo
   if (!(await deps.campaigns.markReported(id, at))) return;
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
-  await deps.author.notify(reportFor(campaign, counts));
+  try {
+    await deps.author.notify(reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts));
+  } catch (error) {
+    await deps.campaigns.releaseReport(id);
+    throw error;
+  }
 };
 
 export const reportFor = (campaign: Campaign, counts: CampaignCounts) => ({

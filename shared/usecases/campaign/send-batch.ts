@@ -1,7 +1,6 @@
 import type { CampaignId, LedgerEntry } from '../../domain/campaign.ts';
 import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
 import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { Pacer } from '../../ports/pacer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
@@ -30,7 +29,12 @@ export type SendBatchDeps = FinishDeps & {
   sleep: (ms: number) => Promise<void>;
 };
 
-export type BatchResult = { ok: true } | { ok: false; retryAfterMs: number; reason: string };
+/**
+ * `requeue`: the batch is fine but must wait (a paused campaign): put it back as a new, delayed message rather
+ * than failing it, so a long pause does not use up the message's receives and land it in the dead-letter queue.
+ */
+export type BatchResult =
+  { ok: true } | { ok: false; retryAfterMs: number; reason: string; requeue?: boolean };
 
 /** One queue message: every recipient of one batch, each claimed in the ledger before anything is sent. */
 export const sendBatch = async (
@@ -42,7 +46,7 @@ export const sendBatch = async (
   const now = deps.clock.now();
   if (campaign.status === 'paused') {
     const wait = Date.parse(campaign.resumeAt ?? '') - now.getTime();
-    if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused' };
+    if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused', requeue: true };
     await deps.campaigns.resume(campaignId);
   }
   const batch = await deps.campaigns.getBatch(campaignId, number);
@@ -57,7 +61,7 @@ export const sendBatch = async (
         new Date(deps.clock.now().getTime() + deps.quotaPauseMs).toISOString(),
       );
       deps.logger.warn('daily quota reached: campaign paused', { campaignId });
-      return { ok: false, retryAfterMs: deps.quotaPauseMs, reason: 'daily quota' };
+      return { ok: false, retryAfterMs: deps.quotaPauseMs, reason: 'daily quota', requeue: true };
     }
     if (result === 'unsettled') unsettled += 1;
   }

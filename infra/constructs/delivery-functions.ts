@@ -1,0 +1,150 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { secretsExtension } from './secrets-extension.ts';
+import { type DeliveryConfig, type DimancheConfig, domainOf } from '../config.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
+import type { DeliveryQueues } from './delivery-queues.ts';
+import { DimancheFunction } from './dimanche-function.ts';
+import type { EmailEvents } from './email-events.ts';
+
+/** The send queue's visibility timeout is derived from it (delivery-queues.ts). */
+export const SENDER_TIMEOUT = Duration.seconds(120);
+
+// Exactly the calls each function's adapters make; grantReadWriteData would add Scan, Batch* and more.
+const dispatchTableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:Query',
+];
+const senderTableActions = [...dispatchTableActions, 'dynamodb:DeleteItem'];
+const sesEventsTableActions = dispatchTableActions;
+
+export interface DeliveryFunctionsProps {
+  readonly table: Table;
+  readonly secret: Secret;
+  readonly config: DimancheConfig;
+  readonly delivery: DeliveryConfig;
+  readonly queues: DeliveryQueues;
+  readonly emailEvents: EmailEvents;
+}
+
+/** Issue 3's three Lambdas (dispatch, sender, SES events), their settings, triggers and grants. */
+export class DeliveryFunctions extends Construct {
+  readonly dispatch: NodejsFunction;
+  readonly sender: NodejsFunction;
+  readonly sesEvents: NodejsFunction;
+  /** Events SNS could not deliver to the SES events function, after its own retries. */
+  readonly sesEventsDeadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: DeliveryFunctionsProps) {
+    super(scope, id);
+    const { table, secret, config, delivery, queues, emailEvents } = props;
+    const mail = {
+      SENDER_ADDRESS: config.senderAddress,
+      SENDER_NAME: delivery.senderName,
+      SES_CONFIGURATION_SET: emailEvents.configurationSet.configurationSetName,
+      AUTHOR_EMAIL: delivery.authorEmail,
+    };
+    // SendRawEmail is authorised on the From identity (the verified domain) and on the configuration set.
+    const sendRawEmail = new PolicyStatement({
+      actions: ['ses:SendRawEmail'],
+      resources: [
+        Stack.of(this).formatArn({
+          service: 'ses',
+          resource: 'identity',
+          resourceName: domainOf(config.senderAddress),
+        }),
+        emailEvents.configurationSetArn,
+      ],
+    });
+
+    this.dispatch = new DimancheFunction(this, 'Dispatch', {
+      entry: 'functions/lambda/dispatch.ts',
+      description:
+        "Sunday run: freezes the audience and enqueues send batches and social posts (the scheduler's target)",
+      memorySize: 512,
+      // Pages through the whole audience in one invocation, checkpointed so a timeout resumes where it stopped.
+      timeout: Duration.minutes(15),
+      environment: {
+        ...mail,
+        TABLE_NAME: table.tableName,
+        SEND_QUEUE_URL: queues.send.queueUrl,
+        SOCIAL_QUEUE_URL: queues.social.queueUrl,
+        PUBLIC_BASE_URL: config.publicBaseUrl,
+        TIME_ZONE: config.timeZone,
+        SEND_DEADLINE: delivery.sendDeadline,
+      },
+    }).fn;
+    table.grants.actions(this.dispatch, ...dispatchTableActions);
+    // SendMessage alone (it covers SendMessageBatch): grantSendMessages would add GetQueueAttributes and GetQueueUrl.
+    queues.send.grant(this.dispatch, 'sqs:SendMessage');
+    queues.social.grant(this.dispatch, 'sqs:SendMessage');
+    // Author notices (expired issue, campaign report) go through SES with the same identity.
+    this.dispatch.addToRolePolicy(sendRawEmail);
+
+    this.sender = new DimancheFunction(this, 'Sender', {
+      entry: 'functions/lambda/sender.ts',
+      description: 'Sends one batch of the Sunday issue through SES, one ledger claim per recipient',
+      memorySize: 512,
+      timeout: SENDER_TIMEOUT,
+      // Link-signing keys for the unsubscribe URLs, as the API reads them (see functions.ts).
+      paramsAndSecrets: secretsExtension(),
+      environment: {
+        ...mail,
+        TABLE_NAME: table.tableName,
+        SEND_QUEUE_URL: queues.send.queueUrl,
+        PUBLIC_BASE_URL: config.publicBaseUrl,
+        LIST_ID: delivery.listId,
+        // The same number as the event source's maximum concurrency below: each sender paces itself at
+        // SES's max send rate / MAX_SENDERS, so all of them together never exceed it.
+        MAX_SENDERS: String(delivery.maxSenders),
+        SECRETS_ARN: secret.secretArn,
+      },
+    }).fn;
+    this.sender.addEventSource(
+      new SqsEventSource(queues.send, {
+        // One batch message (≤ 50 recipients) per invocation: a failure retries that batch only.
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        // A cap on the poller, not reserved concurrency: reserved concurrency would throttle invocations,
+        // which counts receives and pushes healthy batches to the DLQ.
+        maxConcurrency: delivery.maxSenders,
+      }),
+    );
+    table.grants.actions(this.sender, ...senderTableActions);
+    this.sender.addToRolePolicy(sendRawEmail);
+    // GetSendQuota has no resource type in IAM: '*' is the only resource it can be granted on.
+    this.sender.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }));
+    // Backing off: the sender delays a batch's next delivery. The event source's grant includes this action
+    // today; granting it here keeps the sender working if that grant ever narrows.
+    queues.send.grant(this.sender, 'sqs:ChangeMessageVisibility');
+    // A paused campaign's batch goes back as a new delayed message (see functions/lambda/sender.ts).
+    queues.send.grant(this.sender, 'sqs:SendMessage');
+    secret.grantRead(this.sender);
+
+    this.sesEvents = new DimancheFunction(this, 'SesEvents', {
+      entry: 'functions/lambda/ses-events.ts',
+      description: 'SES events: suppresses on hard bounces and complaints, counts soft bounces',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      // The subscriber id key: to find the reader of a mail that carries no subscriber tag.
+      paramsAndSecrets: secretsExtension(),
+      environment: { TABLE_NAME: table.tableName, SECRETS_ARN: secret.secretArn },
+    }).fn;
+    table.grants.actions(this.sesEvents, ...sesEventsTableActions);
+    secret.grantRead(this.sesEvents);
+    this.sesEventsDeadLetters = deadLetterQueue(this, 'SesEventsDeadLetters');
+    // A lost complaint would mean mailing someone who asked us to stop: undeliverable events are kept.
+    emailEvents.topic.addSubscription(
+      new LambdaSubscription(this.sesEvents, { deadLetterQueue: this.sesEventsDeadLetters }),
+    );
+  }
+}

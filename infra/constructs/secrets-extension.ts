@@ -1,0 +1,18 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
+
+/**
+ * The AWS Parameters and Secrets Lambda extension: functions read the secret over a local HTTP call, cached
+ * five minutes (functions/lambda/load-secrets.ts), instead of bundling a Secrets Manager client.
+ */
+export const secretsExtension = () =>
+  ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+    cacheEnabled: true,
+    cacheSize: 10,
+    secretsManagerTtl: Duration.minutes(5),
+    logLevel: ParamsAndSecretsLogLevel.WARN,
+  });

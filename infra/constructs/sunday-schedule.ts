@@ -1,0 +1,69 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  ContextAttribute,
+  type IScheduleTarget,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
+import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { deadLetterQueue } from './dead-letter-queue.ts';
+
+/**
+ * LambdaInvoke, but granting the function's unqualified ARN only: LambdaInvoke's grantInvoke adds `:*`
+ * (every version and alias), and Scheduler invokes the unqualified ARN.
+ */
+class InvokeLatest extends ScheduleTargetBase implements IScheduleTarget {
+  private readonly fn: IFunction;
+
+  constructor(fn: IFunction, props: ScheduleTargetBaseProps) {
+    super(props, fn.functionArn);
+    this.fn = fn;
+  }
+
+  protected override addTargetActionToRole(role: IRole): void {
+    this.fn.grantInvokeLatestVersion(role);
+  }
+}
+
+export interface SundayScheduleProps {
+  readonly dispatch: IFunction;
+  /** SUN…SAT, HH:MM and an IANA zone: Scheduler applies the zone's DST itself. */
+  readonly day: string;
+  readonly time: string;
+  readonly timeZone: string;
+}
+
+/** The weekly EventBridge Scheduler run that starts a Sunday's dispatch. */
+export class SundaySchedule extends Construct {
+  /** Invocations Scheduler gave up on: the Sunday run did not start. */
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, { dispatch, day, time, timeZone }: SundayScheduleProps) {
+    super(scope, id);
+    const [hour, minute] = time.split(':').map(Number) as [number, number];
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters');
+    new Schedule(this, 'Schedule', {
+      description: 'Dimanche: the weekly run that sends the issue due today',
+      schedule: ScheduleExpression.cron({
+        minute: String(minute),
+        hour: String(hour),
+        weekDay: day,
+        timeZone: TimeZone.of(timeZone),
+      }),
+      target: new InvokeLatest(dispatch, {
+        // The Sunday this run is for, even when a retry lands later; dispatch's conditional campaign write
+        // makes a retried or duplicate invocation a no-op.
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        // Retries cover a throttled or failing invoke; after an hour the morning is better handled by a person.
+        maxEventAge: Duration.hours(1),
+        retryAttempts: 3,
+        deadLetterQueue: this.deadLetters,
+      }),
+    });
+  }
+}
