@@ -1,7 +1,12 @@
+import type { Language } from '../shared/domain/issue.ts';
 import type { Clock } from '../shared/ports/clock.ts';
+import type { ConfirmationMail } from '../shared/ports/confirmation-mail.ts';
 import type { IssueStore } from '../shared/ports/issue-store.ts';
 import type { Logger } from '../shared/ports/logger.ts';
+import type { Mailer } from '../shared/ports/mailer.ts';
+import type { RateLimits } from '../shared/ports/rate-limits.ts';
 import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
+import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 
 export type LinkKey = { id: string; secret: string };
@@ -26,6 +31,8 @@ export type AppSettings = {
   timeZone: string;
   secrets: SecretsSource;
   maxWebhookBytes: number;
+  /** Subscribers: the public pages' language when neither the form nor Accept-Language picks one. */
+  defaultLanguage: Language;
 };
 
 /** Everything the HTTP app needs, built by one composition root per runtime. */
@@ -36,4 +43,10 @@ export type AppDeps = {
   clock: Clock;
   logger: Logger;
   settings: AppSettings;
+  // Subscribers (issue 4): the store, shared rate limits, and the confirmation mail and who sends it.
+  subscribers: SubscriberStore;
+  rateLimits: RateLimits;
+  mailer: Mailer;
+  sender: { name: string; address: string };
+  confirmationMail: ConfirmationMail;
 };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonEnv, required } from './common.ts';
+import { commonEnv, required, senderEnv } from './common.ts';
 import { parseEnv } from './config-error.ts';
 
 const apiEnv = v.object({
@@ -8,6 +8,7 @@ const apiEnv = v.object({
   RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
   SECRETS_ARN: required('SECRETS_ARN'),
   AWS_REGION: required('AWS_REGION'),
+  ...senderEnv(),
   // Set by Lambda (the token) and by the Parameters and Secrets extension's layer (the port).
   AWS_SESSION_TOKEN: required('AWS_SESSION_TOKEN'),
   // The SDK's standard per-service endpoint override; unset on AWS. The DynamoDB client reads its own.

@@ -29,6 +29,7 @@ export const commonEnv = {
     v.picklist(['info', 'warn', 'error', 'silent'], 'LOG_LEVEL must be info, warn, error or silent'),
     'info',
   ),
+  DEFAULT_LANGUAGE: v.optional(v.picklist(['fr', 'en'], 'DEFAULT_LANGUAGE must be fr or en'), 'fr'),
   MAX_WEBHOOK_BYTES: v.optional(
     v.pipe(
       v.string(),
@@ -39,6 +40,16 @@ export const commonEnv = {
     ),
     String(512 * 1024),
   ),
+};
+
+/** Who the subscriber mails (the confirmation) come from. The name reaches a header: one line. */
+export const senderEnv = (defaults: { address?: string; name?: string } = {}) => {
+  const address = v.pipe(required('SENDER_ADDRESS'), v.email('SENDER_ADDRESS must be an email address'));
+  const name = v.pipe(required('SENDER_NAME'), v.regex(/^[^\r\n]+$/, 'SENDER_NAME must be one line'));
+  return {
+    SENDER_ADDRESS: defaults.address ? v.optional(address, defaults.address) : address,
+    SENDER_NAME: defaults.name ? v.optional(name, defaults.name) : name,
+  };
 };
 
 export const secretList = (name: string) =>

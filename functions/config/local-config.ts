@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { commonEnv, required, secretList } from './common.ts';
+import { commonEnv, required, secretList, senderEnv } from './common.ts';
 import { parseEnv } from './config-error.ts';
 
 const localEnv = v.object({
@@ -11,6 +11,7 @@ const localEnv = v.object({
     v.pipe(v.string(), v.minLength(1)),
     'Dimanche, 12 rue des Lilas, 75011 Paris, France',
   ),
+  ...senderEnv({ address: 'sunday@newsletter.example.com', name: 'Online Sunday Morning Sound' }),
   WEBHOOK_SECRETS: secretList('WEBHOOK_SECRETS'),
   ADMIN_TOKENS: secretList('ADMIN_TOKENS'),
   // "id:secret,id:secret": the first signs, all verify.

@@ -3,11 +3,15 @@ import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
+import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { loadAwsApiConfig } from '../config/aws-config.ts';
 import { createApp } from '../create-app.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
 
 // Composition root of the API function, built once per cold start. A bad configuration fails here, naming
@@ -37,7 +41,17 @@ const app = createApp({
       sessionToken: config.AWS_SESSION_TOKEN,
     }),
     maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
   },
+  // Subscribers (issue 4)
+  subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
+  rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
+  mailer: sesV2Mailer({ call: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }) }),
+  sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+  confirmationMail: prerenderedConfirmationMail({
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    seriesName: config.SERIES_NAME,
+  }),
 });
 
 export const handler = handle(app);

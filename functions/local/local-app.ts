@@ -1,14 +1,19 @@
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
+import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { LocalConfig } from '../config/local-config.ts';
 import { createApp } from '../create-app.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveUrl } from '../routes/links.ts';
+import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 
 /**
  * Composition root on one machine: the same adapters as on AWS, pointed at the local stand-ins,
@@ -45,7 +50,24 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
         subscriberIdKey: config.SUBSCRIBER_ID_KEY,
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
     },
+    // Subscribers (issue 4)
+    subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
+    rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
+    mailer: sesV2Mailer({
+      call: signedAwsFetch({
+        service: 'ses',
+        region: 'eu-west-3',
+        endpoint: config.SES_ENDPOINT,
+        credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+      }),
+    }),
+    sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+    confirmationMail: prerenderedConfirmationMail({
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      seriesName: config.SERIES_NAME,
+    }),
   });
   return { app, doc, issues };
 };

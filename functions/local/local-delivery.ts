@@ -12,7 +12,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
-import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
@@ -90,7 +90,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     subscribers,
     issues,
     startWorkers,
-    dispatch: (dispatchOptions: { dryRun?: boolean } = {}) =>
+    dispatch: (dispatchOptions: DispatchOptions = {}) =>
       dispatchSunday(
         { issues, subscribers, campaigns, queue: sendQueue, clock, window, author, logger },
         dispatchOptions,

@@ -4,6 +4,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
+import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
+import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { Hono } from 'hono';
+import { startLocalSunday } from './local-sunday.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { localSecrets, localSecretsEnv } from './local-secrets.ts';
 import { dataDir, secretsFile } from './paths.ts';
@@ -36,8 +43,29 @@ await ensureTable(
   }),
   config.TABLE_NAME,
 );
-const { app } = createLocalApp(config);
-const api = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+const { app, doc } = createLocalApp(config, { logger });
+const deliveryConfig = loadDeliveryConfig(process.env);
+const delivery = createLocalDelivery({
+  doc,
+  tableName: config.TABLE_NAME,
+  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
+  linkKeys: config.LINK_KEYS,
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  timeZone: config.TIME_ZONE,
+  config: deliveryConfig,
+  clock: systemClock,
+  logger,
+});
+const sunday = await startLocalSunday({
+  delivery,
+  config: deliveryConfig,
+  timeZone: config.TIME_ZONE,
+  adminTokens: config.ADMIN_TOKENS,
+  logger,
+});
+const server = new Hono().route('/', sunday.control).route('/', app);
+const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
 
 console.log(`
 Dimanche is running on this machine.
@@ -50,6 +78,11 @@ Dimanche is running on this machine.
 Send the sample post, signed with the local webhook secret:
   npm run post -- examples/sunday-morning-sound-34.json
 
+The Sunday schedule: ${deliveryConfig.SCHEDULE} (${config.TIME_ZONE}), next run ${sunday.nextRun() ?? 'never'};
+${deliveryConfig.MAX_SENDERS} senders at ${deliveryConfig.SEND_RATE} mails/s in all${sunday.requeued ? `; ${sunday.requeued} unfinished batches resumed` : ''}.
+  npm run sunday                 what would go out now (a dry run)
+  npm run sunday -- --now        send this Sunday's issue now
+
 Preview an issue (admin token from the secrets file):
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/preview
 
@@ -61,6 +94,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
+  await sunday.stop();
   await Promise.all([ses.close(), dynamo.close()]);
   console.log('Stopped.');
   process.exit(0);

@@ -24,6 +24,9 @@ export type Consent = {
 
 export type Preferences = { platform?: string; paused: boolean };
 
+/** What the sign-up request said, kept until the confirmation turns it into a Consent. */
+export type SignUpRequest = { at: string; ip?: string; source: string; textVersion: string };
+
 export type Subscriber = {
   id: SubscriberId;
   email: EmailAddress;
@@ -32,6 +35,7 @@ export type Subscriber = {
   status: SubscriberStatus;
   preferences: Preferences;
   consent?: Consent;
+  signUp?: SignUpRequest;
   createdAt: string;
   updatedAt: string;
   confirmedAt?: string;

@@ -11,6 +11,8 @@ export type CampaignStore = {
   /** false when the issue already has a campaign: a second trigger is a no-op. */
   create: (campaign: Campaign) => Promise<boolean>;
   get: (id: CampaignId) => Promise<Campaign | undefined>;
+  /** Campaigns not done yet, newest first. */
+  listUnfinished: () => Promise<Campaign[]>;
   /**
    * Takes (or renews) the right to page the audience: a second trigger while a dispatch is alive backs off; a
    * dispatch that died is taken over once its lease has run out.

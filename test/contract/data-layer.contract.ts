@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { RenderTooLargeError } from '../../shared/adapters/dynamodb/render-item.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { RenderedIssue } from '../../shared/domain/rendered-email.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
+import type { RateLimits } from '../../shared/ports/rate-limits.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import type { WebhookReceipts } from '../../shared/ports/webhook-receipts.ts';
 import { anIssue } from '../builders/issue.ts';
@@ -27,12 +29,43 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
     let store: IssueStore;
     let receipts: WebhookReceipts;
     let subscribers: SubscriberStore;
+    let limits: RateLimits;
 
     beforeAll(async () => {
       const { doc, tableName } = await freshTable(endpoint());
       store = dynamoIssueStore(doc, tableName);
       receipts = dynamoWebhookReceipts(doc, tableName);
       subscribers = dynamoSubscriberStore(doc, tableName);
+      limits = dynamoRateLimits(doc, tableName);
+    });
+
+    it('counts hits in a fixed window shared by every caller, and starts again in the next window', async () => {
+      const rule = { limit: 3, windowSeconds: 60 };
+      const at = (iso: string) => new Date(iso);
+      const first = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => limits.hit('ip:192.0.2.1', rule, at('2026-11-24T10:00:10Z'))),
+      );
+      expect(first.filter((d) => d.ok)).toHaveLength(3);
+      expect(first.filter((d) => !d.ok)).toEqual([
+        { ok: false, retryAfterSeconds: 50 },
+        { ok: false, retryAfterSeconds: 50 },
+      ]);
+      expect(await limits.hit('ip:192.0.2.2', rule, at('2026-11-24T10:00:59Z'))).toEqual({ ok: true });
+      expect(await limits.hit('ip:192.0.2.1', rule, at('2026-11-24T10:01:00Z'))).toEqual({ ok: true });
+    });
+
+    it('grants one cooldown claim per period, even to callers racing for it', async () => {
+      const now = new Date('2026-11-24T10:00:00Z');
+      const claims = await Promise.all([1, 2, 3, 4].map(() => limits.cooldown('address:sub_x', 600, now)));
+      expect(claims.filter((c) => c.ok)).toHaveLength(1);
+      const later = new Date('2026-11-24T10:09:00Z');
+      expect(await limits.cooldown('address:sub_x', 600, later)).toEqual({
+        ok: false,
+        retryAfterSeconds: 60,
+      });
+      expect(await limits.cooldown('address:sub_x', 600, new Date('2026-11-24T10:10:00Z'))).toEqual({
+        ok: true,
+      });
     });
 
     it('stores a new issue once and reads it back byte for byte', async () => {

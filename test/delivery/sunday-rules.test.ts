@@ -109,3 +109,16 @@ describe('a Sunday trigger', () => {
     expect(new Set(everyone).size).toBe(160);
   });
 });
+
+describe('a dispatch asked for by a person', () => {
+  it('sends the coming Sunday issue on a weekday, which the schedule would not', async () => {
+    const t = await deliverySetup();
+    await t.addSubscribers(2, 'confirmed');
+    t.clock.set('2026-11-24T10:00:00Z');
+    expect(await t.dispatch()).toEqual({ kind: 'no_issue', sunday: '2026-11-22' });
+    expect(await t.dispatch({ manual: true })).toMatchObject({
+      kind: 'dispatched',
+      campaign: { audience: 2 },
+    });
+  });
+});

@@ -14,6 +14,7 @@ import {
   signedPost,
   TEST_SECRET,
 } from '../support/signed-request.ts';
+import { subscriberDeps } from '../support/subscriber-deps.ts';
 import { freshTable } from '../support/tables.ts';
 import { BASE_URL, movableClock } from '../support/test-app.ts';
 
@@ -65,7 +66,9 @@ describe('a post whose render fails', () => {
           subscriberIdKey: SUBSCRIBER_ID_KEY,
         }),
         maxWebhookBytes: 512 * 1024,
+        defaultLanguage: 'fr',
       },
+      ...subscriberDeps(doc, tableName, BASE_URL),
     });
     const delivery = signedPost(examplePostBody());
 

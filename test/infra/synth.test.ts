@@ -88,8 +88,9 @@ describe('cdk synth with the pinned CLI, offline', () => {
     expect(bundledSources('Api').filter((s) => /node_modules\/(mjml|juice|cheerio)/.test(s))).toEqual([]);
   });
 
-  it("bundles cheerio's slim entry only: no parse5, no second cheerio", () => {
+  it("bundles cheerio's slim entry only: no parse5, no second cheerio, no TypeScript", () => {
     const sources = bundledSources('Render');
+    expect(sources.filter((s) => s.includes('node_modules/typescript/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(parse5|juice\/node_modules\/cheerio)\//.test(s))).toEqual(
       [],
     );

@@ -71,6 +71,8 @@ beforeAll(async () => {
     SECRETS_ARN: SECRET_ARN,
     PUBLIC_BASE_URL: 'https://newsletter.example.com',
     POSTAL_ADDRESS: '12 rue des Lilas, 75011 Paris',
+    SENDER_ADDRESS: 'sunday@newsletter.example.com',
+    SENDER_NAME: 'Online Sunday Morning Sound',
     LOG_LEVEL: 'silent',
   };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);

@@ -71,6 +71,21 @@ export const deliverySetup = async (
     AUTHOR_EMAIL: `autrice@${domain}`,
     ...options.env,
   });
+  const logger = createJsonLogger({ service: 'test', level: 'silent' });
+  /** Another sender process on the same table: a restart after a crash. */
+  const deliveryWith = (over: { doc?: typeof doc; mailer?: Mailer } = {}) =>
+    createLocalDelivery({
+      doc: over.doc ?? doc,
+      tableName,
+      mailer: over.mailer ?? mailer,
+      linkKeys: [LINK_KEY],
+      publicBaseUrl: BASE,
+      timeZone: 'Europe/Paris',
+      config,
+      clock,
+      logger,
+      ...(options.visibilityMs ? { visibilityMs: options.visibilityMs } : {}),
+    });
   const delivery = createLocalDelivery({
     doc,
     tableName,
@@ -104,6 +119,9 @@ export const deliverySetup = async (
     addSubscribers,
     tokens: jwsLinkTokens([LINK_KEY]),
     issues,
+    doc,
+    recorder: recorder.mailer,
+    deliveryWith,
   };
 };
 

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
@@ -45,7 +46,9 @@ export const testApp = async (env: Record<string, string> = {}) => {
         }),
       )
     ).Items ?? [];
-  return { app, issues, clock, doc, tableName, itemsOf };
+  // The same store the app writes to, for tests that arrange or assert subscribers directly.
+  const subscribers = dynamoSubscriberStore(doc, tableName);
+  return { app, issues, clock, doc, tableName, itemsOf, subscribers };
 };
 
 export const admin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import {
   batchKey,
@@ -46,6 +52,21 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
           ExpressionAttributeValues: { ':holder': holder, ':until': now + leaseMs, ':now': now },
         }),
       ),
+
+    listUnfinished: async () => {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          FilterExpression: '#status <> :done',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': 'CAMPAIGNS', ':done': 'done' },
+          ScanIndexForward: false,
+        }),
+      );
+      return Items.map(fromCampaignItem);
+    },
 
     checkpoint: (id, afterBatches, next) =>
       conditionally(() =>

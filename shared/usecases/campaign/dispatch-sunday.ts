@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.ts';
+import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
 import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
 import type { AuthorNotifier } from '../../ports/author-notices.ts';
@@ -34,12 +35,23 @@ export type DispatchResult =
  * event finds it and does nothing, unless the first dispatch stopped half-way, which it then finishes from its
  * checkpoint. The audience is frozen at the start: confirmed before it, not paused, not suppressed.
  */
+export type DispatchOptions = {
+  dryRun?: boolean;
+  /**
+   * Asked for by a person (`npm run sunday -- --now`), not the schedule: the coming Sunday's issue goes out
+   * now, whatever the day and the deadline, which exist to keep automation from surprising readers.
+   */
+  manual?: boolean;
+};
+
 export const dispatchSunday = async (
   deps: DispatchDeps,
-  options: { dryRun?: boolean } = {},
+  options: DispatchOptions = {},
 ): Promise<DispatchResult> => {
   const now = deps.clock.now();
-  const sunday = sundayOf(now, deps.window.timeZone);
+  const sunday = options.manual
+    ? sundayOnOrAfter(now, deps.window.timeZone)
+    : sundayOf(now, deps.window.timeZone);
   const issue = await findSundayIssue(deps.issues, sunday);
   if (!issue) {
     deps.logger.info('no issue for this Sunday', { sunday });
@@ -49,7 +61,7 @@ export const dispatchSunday = async (
   const existing = await deps.campaigns.get(id);
   if (existing?.dispatched) return { kind: 'already_started', campaign: existing };
   if (!existing && issue.status === 'sent') return { kind: 'already_sent', sunday, issueId: issue.id };
-  if (!existing && isPastDeadline(now, sunday, deps.window)) {
+  if (!existing && !options.manual && isPastDeadline(now, sunday, deps.window)) {
     if (!options.dryRun) await tellTooLate(deps, issue.id, issue.title, sunday);
     return { kind: 'too_late', sunday, issueId: issue.id };
   }

@@ -1,0 +1,66 @@
+import { html } from 'hono/html';
+import { PLATFORMS } from '../../shared/domain/platforms.ts';
+import type { Subscriber } from '../../shared/domain/subscriber.ts';
+import { layout } from './layout.ts';
+import { PAGE_STRINGS } from './page-strings.ts';
+
+const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], string> = {
+  spotify: 'Spotify',
+  'apple-music': 'Apple Music',
+  deezer: 'Deezer',
+  'youtube-music': 'YouTube Music',
+  tidal: 'TIDAL',
+  qobuz: 'Qobuz',
+  bandcamp: 'Bandcamp',
+};
+
+export type PreferencesView = {
+  subscriber: Subscriber;
+  action: string;
+  exportUrl: string;
+  saved?: boolean;
+};
+
+const radio = (name: string, value: string, label: string, checked: boolean) =>
+  html`<label
+    ><input type="radio" name="${name}" value="${value}" ${checked ? 'checked' : ''} /> ${label}</label
+  >`;
+
+/** Language, platform and pause in one form; the data export and erasure below it. */
+export const preferencesPage = ({ subscriber, action, exportUrl, saved }: PreferencesView) => {
+  const language = subscriber.language;
+  const s = PAGE_STRINGS[language];
+  const { platform, paused } = subscriber.preferences;
+  return layout(
+    language,
+    s.preferencesTitle,
+    html`<h1>${s.preferencesTitle}</h1>
+      ${saved ? html`<p class="status" role="status">${s.saved}</p>` : ''}
+      <form method="post" action="${action}">
+        <fieldset>
+          <legend>${s.language}</legend>
+          ${radio('language', 'fr', 'Français', language === 'fr')}
+          ${radio('language', 'en', 'English', language === 'en')}
+        </fieldset>
+        <label for="platform">${s.platform}</label>
+        <select id="platform" name="platform">
+          <option value="">${s.noPlatform}</option>
+          ${PLATFORMS.map(
+            (p) =>
+              html`<option value="${p}" ${p === platform ? 'selected' : ''}>${PLATFORM_NAMES[p]}</option>`,
+          )}
+        </select>
+        <fieldset>
+          <legend>${s.delivery}</legend>
+          ${radio('delivery', 'active', s.active, !paused)} ${radio('delivery', 'paused', s.paused, paused)}
+        </fieldset>
+        <button type="submit">${s.save}</button>
+      </form>
+      <h2>${s.yourData}</h2>
+      <p><a href="${exportUrl}">${s.download}</a></p>
+      <form method="post" action="${action}/erase">
+        <p class="hint" id="erase-hint">${s.eraseHint}</p>
+        <button type="submit" class="secondary" aria-describedby="erase-hint">${s.erase}</button>
+      </form>`,
+  );
+};

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { normaliseEmail } from '../../shared/domain/email-address.ts';
+import type { SubscriberId, SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { parseExportQuery, parseImportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
+import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
+
+const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed', 'suppressed'];
+
+const subscriberId = (raw: string): SubscriberId => {
+  if (!/^sub_[A-Za-z0-9_-]{1,64}$/.test(raw)) throw notFound(raw.slice(0, 80));
+  return raw as SubscriberId;
+};
+
+const notFound = (id: string) =>
+  new HttpProblem(404, 'subscriber-not-found', 'No such subscriber', `There is no subscriber ${id}.`);
+
+/** `/admin/subscribers`: list and search, counts, CSV export and import, a subscriber's data, erasure. */
+export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
+  const store = deps.subscribers;
+  return new Hono()
+    .use(adminAuth(deps.settings.secrets))
+    .get('/', async (c) => {
+      const query = parseListQuery(c.req.query());
+      if (!query.ok) throw invalidFields(query.errors);
+      const { status, limit, cursor, email } = query.value;
+      if (email !== undefined) {
+        // Addresses are only ever looked up by their keyed hash: exact match, one read, no scan.
+        const address = normaliseEmail(email);
+        if (!address) throw invalidFields([{ pointer: '/email', detail: 'must be a valid email address' }]);
+        const record = await store.get((await ctx.keys()).ids.idFor(address));
+        return c.json({ items: record ? [record] : [] });
+      }
+      return c.json(await store.listByStatus(status, { limit, ...(cursor ? { cursor } : {}) }));
+    })
+    .get('/counts', async (c) => {
+      const counts = await Promise.all(STATUSES.map(async (s) => [s, await store.countByStatus(s)] as const));
+      return c.json(Object.fromEntries(counts));
+    })
+    .get('/export.csv', async (c) => {
+      const query = parseExportQuery(c.req.query());
+      if (!query.ok) throw invalidFields(query.errors);
+      // csv-stringify is loaded by the admin's export only, not by every cold start.
+      const { exportCsv } = await import('../subscribers/csv-export.ts');
+      return c.body(exportCsv(store, query.value.status), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="subscribers-${query.value.status}.csv"`,
+        'cache-control': 'no-store',
+      });
+    })
+    .post('/import', async (c) => {
+      const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (type !== 'text/csv')
+        throw new HttpProblem(
+          415,
+          'unsupported-media-type',
+          'Unsupported media type',
+          `Send text/csv, got ${type ? `"${type}"` : 'none'}.`,
+          {
+            headers: { accept: 'text/csv' },
+          },
+        );
+      const query = parseImportQuery(c.req.query());
+      if (!query.ok) throw invalidFields(query.errors);
+      const body = c.req.raw.body;
+      if (!body) throw invalidFields([{ pointer: '/', detail: 'the CSV body is empty' }]);
+      const [{ parseImportCsv }, { importSubscribers }] = await Promise.all([
+        import('../subscribers/csv-import.ts'),
+        import('../../shared/usecases/subscribers/import-subscribers.ts'),
+      ]);
+      const mode = { kind: query.value.mode, source: query.value.source } as const;
+      const report = await importSubscribers(
+        parseImportCsv(body, deps.settings.defaultLanguage),
+        mode,
+        await ctx.useCaseDeps(),
+      );
+      deps.logger.info('subscribers imported', {
+        mode: mode.kind,
+        ...report,
+        invalid: report.invalid.length,
+      });
+      return c.json(report);
+    })
+    .get('/:id', async (c) => {
+      const id = subscriberId(c.req.param('id'));
+      const data = await exportSubscriberData(id, { store, clock: deps.clock });
+      if (!data) throw notFound(id);
+      return c.json(data, 200, { 'cache-control': 'no-store' });
+    })
+    .delete('/:id', async (c) => {
+      const id = subscriberId(c.req.param('id'));
+      if (!(await store.get(id))) throw notFound(id);
+      await eraseSubscriber(id, { store, clock: deps.clock });
+      deps.logger.info('subscriber erased', { subscriberId: id, by: 'admin' });
+      return c.body(null, 204);
+    });
+};

@@ -1,0 +1,97 @@
+import { type Context, Hono } from 'hono';
+import type { Language } from '../../shared/domain/issue.ts';
+import type { RateDecision } from '../../shared/ports/rate-limits.ts';
+import { signUp } from '../../shared/usecases/subscribers/sign-up.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
+import { pickLanguage } from '../http/language.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { messagePage } from '../pages/layout.ts';
+import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { subscribePage } from '../pages/subscribe-page.ts';
+import { SIGN_UP_LIMITS } from '../subscribers/limits.ts';
+import { parseSignUpFields } from '../subscribers/sign-up-fields.ts';
+import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
+
+/**
+ * The sign-up form and its POST. Every accepted request gets the same answer, whatever the address's state
+ * (new, pending, confirmed, suppressed) or a filled honeypot: the form must not tell who is subscribed.
+ */
+export const subscribeRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
+  const languageOf = (c: Context, chosen?: unknown) =>
+    pickLanguage(
+      chosen ?? c.req.query('lang'),
+      c.req.header('accept-language'),
+      deps.settings.defaultLanguage,
+    );
+
+  return new Hono()
+    .get('/', (c) => c.html(subscribePage(languageOf(c), { source: c.req.query('source') ?? 'form' })))
+    .post('/', async (c) => {
+      const { kind, fields: raw } = await readFormOrJson(c);
+      const parsed = parseSignUpFields(raw);
+      const language = languageOf(c, parsed.ok ? parsed.fields.language : raw.language);
+      if (!parsed.ok) {
+        const emailOnly = parsed.errors.every((e) => e.pointer === '/email');
+        if (kind === 'form' && emailOnly) {
+          const state = { email: String(raw.email ?? ''), name: String(raw.name ?? ''), emailError: true };
+          return c.html(subscribePage(language, state), 422);
+        }
+        throw invalidFields(parsed.errors);
+      }
+      const { fields } = parsed;
+      const ip = clientIp(c);
+      const now = deps.clock.now();
+      const perIp = await deps.rateLimits.hit(`signup-ip:${ip ?? 'unknown'}`, SIGN_UP_LIMITS.perIp, now);
+      if (!perIp.ok) return tooMany(c, kind, language, perIp);
+      if (fields.bot) {
+        deps.logger.info('sign-up honeypot filled', { source: fields.source });
+        return accepted(c, kind, language);
+      }
+      const useCase = await ctx.useCaseDeps();
+      const id = useCase.ids.idFor(fields.email);
+      const perAddress = await deps.rateLimits.cooldown(
+        `signup-address:${id}`,
+        SIGN_UP_LIMITS.addressCooldownSeconds,
+        now,
+      );
+      if (!perAddress.ok) return tooMany(c, kind, language, perAddress);
+      const outcome = await signUp(
+        {
+          email: fields.email,
+          ...(fields.name ? { name: fields.name } : {}),
+          language,
+          textVersion: fields.textVersion,
+          source: fields.source,
+          ...(ip ? { ip } : {}),
+        },
+        useCase,
+      );
+      const send = outcome.kind === 'confirmation_sent' ? outcome.send.kind : undefined;
+      if (send && send !== 'sent')
+        deps.logger.warn('confirmation not sent', { subscriberId: id, outcome: send });
+      deps.logger.info('sign-up', { subscriberId: id, outcome: outcome.kind, source: fields.source });
+      return accepted(c, kind, language);
+    });
+};
+
+const accepted = (c: Context, kind: BodyKind, language: Language) => {
+  const s = PAGE_STRINGS[language];
+  return kind === 'form'
+    ? c.html(messagePage(language, s.checkInboxTitle, s.checkInbox), 200)
+    : c.json({ status: 'accepted', detail: s.checkInbox }, 202);
+};
+
+const tooMany = (c: Context, kind: BodyKind, language: Language, decision: RateDecision & { ok: false }) => {
+  const retryAfter = String(decision.retryAfterSeconds);
+  if (kind === 'form') {
+    const s = PAGE_STRINGS[language];
+    return c.html(messagePage(language, s.tooManyTitle, s.tooMany(decision.retryAfterSeconds)), 429, {
+      'retry-after': retryAfter,
+    });
+  }
+  throw new HttpProblem(429, 'too-many-requests', 'Too many requests', `Retry in ${retryAfter} seconds.`, {
+    headers: { 'retry-after': retryAfter },
+  });
+};

@@ -1,0 +1,57 @@
+import { Cron } from 'croner';
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import type { DeliveryConfig } from '../../functions/config/delivery-config.ts';
+import type { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import { resumeCampaigns } from '../../shared/usecases/campaign/resume-campaigns.ts';
+
+type Delivery = ReturnType<typeof createLocalDelivery>;
+
+/**
+ * The Sunday schedule on one machine: the cron (in the newsletter's time zone, so 09:00 stays 09:00 across
+ * daylight-saving changes), the sender workers, and the control route `npm run sunday` talks to.
+ * On AWS the same dispatch is EventBridge Scheduler's target and the senders are Lambda.
+ */
+export const startLocalSunday = async ({
+  delivery,
+  config,
+  timeZone,
+  adminTokens,
+  logger,
+}: {
+  delivery: Delivery;
+  config: DeliveryConfig;
+  timeZone: string;
+  adminTokens: readonly string[];
+  logger: Logger;
+}) => {
+  // The queue lived in the previous process's memory: put back what a stop left unfinished.
+  const requeued = await resumeCampaigns({
+    campaigns: delivery.campaigns,
+    queue: { enqueue: async (message) => void delivery.queue.send(message) },
+    logger,
+  });
+  const workers = delivery.startWorkers();
+  const schedule = new Cron(config.SCHEDULE, { timezone: timeZone, protect: true }, async () => {
+    const result = await delivery.dispatch();
+    logger.info('scheduled dispatch', { result: result.kind });
+  });
+
+  const control = new Hono().post('/local/sunday', bearerAuth({ token: [...adminTokens] }), async (c) => {
+    const dryRun = c.req.query('dryRun') === '1';
+    const result = await delivery.dispatch({ dryRun, manual: true });
+    const next = schedule.nextRuns(3).map((d) => d.toISOString());
+    return c.json({ result, nextRuns: next, queued: delivery.queue.size() });
+  });
+
+  return {
+    control,
+    requeued,
+    nextRun: () => schedule.nextRun()?.toISOString(),
+    stop: async () => {
+      schedule.stop();
+      await workers.stop();
+    },
+  };
+};

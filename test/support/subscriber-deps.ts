@@ -1,0 +1,26 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
+
+/** The subscriber half of AppDeps on the local stand-ins, for tests that build createApp's deps by hand. */
+export const subscriberDeps = (doc: DynamoDBDocumentClient, tableName: string, baseUrl: string) => ({
+  subscribers: dynamoSubscriberStore(doc, tableName),
+  rateLimits: dynamoRateLimits(doc, tableName),
+  mailer: sesV2Mailer({
+    call: signedAwsFetch({
+      service: 'ses',
+      region: 'eu-west-3',
+      endpoint: inject('sesUrl'),
+      credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+    }),
+  }),
+  sender: { name: 'Online Sunday Morning Sound', address: 'sunday@newsletter.example.com' },
+  confirmationMail: prerenderedConfirmationMail({
+    publicBaseUrl: baseUrl,
+    seriesName: 'Online Sunday Morning Sound',
+  }),
+});
