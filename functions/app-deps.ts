@@ -4,6 +4,7 @@ import type { ConfirmationMail } from '../shared/ports/confirmation-mail.ts';
 import type { IssueStore } from '../shared/ports/issue-store.ts';
 import type { Logger } from '../shared/ports/logger.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
+import type { CampaignStore } from '../shared/ports/campaign-store.ts';
 import type { RateLimits } from '../shared/ports/rate-limits.ts';
 import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
 import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
@@ -47,6 +48,8 @@ export type AppDeps = {
   subscribers: SubscriberStore;
   rateLimits: RateLimits;
   mailer: Mailer;
+  /** The Sunday campaigns, for their progress (`GET /admin/campaigns/:id`). */
+  campaigns: CampaignStore;
   sender: { name: string; address: string };
   confirmationMail: ConfirmationMail;
 };

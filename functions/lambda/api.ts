@@ -1,3 +1,4 @@
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { handle } from 'hono/aws-lambda';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
@@ -45,6 +46,7 @@ const app = createApp({
   },
   // Subscribers (issue 4)
   subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
+  campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
   rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
   mailer: sesV2Mailer({ call: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }) }),
   sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },

@@ -1,3 +1,4 @@
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
@@ -54,6 +55,7 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
     },
     // Subscribers (issue 4)
     subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
+    campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
     rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({
       call: signedAwsFetch({

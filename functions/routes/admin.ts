@@ -1,23 +1,50 @@
 import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
-import { timingSafeEqual } from 'hono/utils/buffer';
 import { parseIssueId } from '../../shared/domain/issue.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
+import { testSend } from '../../shared/usecases/test-send.ts';
+import { normaliseEmail } from '../../shared/domain/email-address.ts';
+import type { CampaignId } from '../../shared/domain/campaign.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { samplePersonalisation } from './links.ts';
 
 export const adminRoutes = (deps: AppDeps) =>
   new Hono()
-    .use(
-      bearerAuth({
-        verifyToken: async (token) => {
-          const { adminTokens } = await deps.settings.secrets();
-          const matches = await Promise.all(adminTokens.map((known) => timingSafeEqual(known, token)));
-          return matches.includes(true);
-        },
-      }),
-    )
+    .use(adminAuth(deps.settings.secrets))
+    .post('/issues/:id/test-send', async (c) => {
+      const id = parseIssueId(c.req.param('id'));
+      if (!id) throw notFound(c.req.param('id'));
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const to = normaliseEmail(String((body as { to?: unknown } | undefined)?.to ?? ''));
+      if (!to) throw invalidFields([{ pointer: '/to', detail: 'must be an email address' }]);
+      const sent = await testSend(id, to, {
+        store: deps.issues,
+        mailer: deps.mailer,
+        sender: deps.sender,
+        sample: samplePersonalisation(deps.settings.publicBaseUrl),
+      });
+      if (!sent.ok && sent.error === 'not_found') throw notFound(id);
+      if (!sent.ok) throw notRendered(id);
+      if (sent.outcome.kind !== 'sent') {
+        throw new HttpProblem(
+          502,
+          'test-send-failed',
+          'The test mail was not sent',
+          `SES answered: ${sent.outcome.kind}.`,
+        );
+      }
+      return c.json({ sent: true, to, revision: sent.revision, messageId: sent.outcome.messageId }, 202);
+    })
+    .get('/campaigns/:id', async (c) => {
+      const raw = c.req.param('id');
+      const campaign = /^cmp_[1-9]\d{0,8}$/.test(raw)
+        ? await deps.campaigns.get(raw as CampaignId)
+        : undefined;
+      if (!campaign)
+        throw new HttpProblem(404, 'campaign-not-found', 'No such campaign', `There is no campaign ${raw}.`);
+      return c.json({ ...campaign, counts: await deps.campaigns.counts(campaign.id) });
+    })
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
@@ -26,13 +53,7 @@ export const adminRoutes = (deps: AppDeps) =>
         sample: samplePersonalisation(deps.settings.publicBaseUrl),
       });
       if (!preview.ok && preview.error === 'not_found') throw notFound(id);
-      if (!preview.ok)
-        throw new HttpProblem(
-          409,
-          'not-rendered',
-          'The issue is not rendered yet',
-          `Issue ${id} has no rendered revision yet.`,
-        );
+      if (!preview.ok) throw notRendered(id);
       const headers = {
         'x-dimanche-revision': String(preview.revision),
         'x-dimanche-subject': encodeURIComponent(preview.email.subject),
@@ -41,6 +62,14 @@ export const adminRoutes = (deps: AppDeps) =>
         ? c.text(preview.email.text, 200, headers)
         : c.html(preview.email.html, 200, headers);
     });
+
+const notRendered = (id: string) =>
+  new HttpProblem(
+    409,
+    'not-rendered',
+    'The issue is not rendered yet',
+    `Issue ${id} has no rendered revision yet.`,
+  );
 
 const notFound = (id: string) =>
   new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue ${id}.`);

@@ -1,3 +1,4 @@
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';
@@ -9,6 +10,7 @@ import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 /** The subscriber half of AppDeps on the local stand-ins, for tests that build createApp's deps by hand. */
 export const subscriberDeps = (doc: DynamoDBDocumentClient, tableName: string, baseUrl: string) => ({
   subscribers: dynamoSubscriberStore(doc, tableName),
+  campaigns: dynamoCampaignStore(doc, tableName),
   rateLimits: dynamoRateLimits(doc, tableName),
   mailer: sesV2Mailer({
     call: signedAwsFetch({
