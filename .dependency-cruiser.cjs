@@ -43,6 +43,17 @@ module.exports = {
       to: { path: ['^emails/(?!generated/)', 'node_modules/mjml'], reachable: true },
     },
     {
+      name: 'public-function-loads-no-admin-code',
+      comment:
+        'CSV import/export and the admin routes run in the admin function: the public one stays small.',
+      severity: 'error',
+      from: { path: '^functions/lambda/api\\.ts$' },
+      to: {
+        path: ['^functions/admin-app\\.ts$', '^functions/routes/admin', 'node_modules/csv-'],
+        reachable: true,
+      },
+    },
+    {
       name: 'nothing-imports-tests',
       severity: 'error',
       from: { pathNot: '^test/' },

@@ -1,59 +1,7 @@
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { handle } from 'hono/aws-lambda';
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
-import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
-import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
-import { systemClock } from '../../shared/ports/clock.ts';
-import { loadAwsApiConfig } from '../config/aws-config.ts';
-import { createApp } from '../create-app.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
-import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
-import { secretsExtensionSource } from './load-secrets.ts';
+import { createPublicApp } from '../public-app.ts';
+import { awsAppDeps } from './aws-app-deps.ts';
 
-// Composition root of the API function, built once per cold start. A bad configuration fails here, naming
-// the variable; secrets and the Lambda client are loaded by the routes that need them.
-const config = loadAwsApiConfig(process.env);
-const doc = createDocumentClient({ region: config.AWS_REGION });
-
-const app = createApp({
-  issues: dynamoIssueStore(doc, config.TABLE_NAME),
-  receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
-  renderTrigger: lambdaRenderTrigger({
-    functionName: config.RENDER_FUNCTION_NAME,
-    call: signedAwsFetch({
-      service: 'lambda',
-      region: config.AWS_REGION,
-      ...(config.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: config.AWS_ENDPOINT_URL_LAMBDA } : {}),
-    }),
-  }),
-  clock: systemClock,
-  logger: createJsonLogger({ service: 'api', level: config.LOG_LEVEL }),
-  settings: {
-    publicBaseUrl: config.PUBLIC_BASE_URL,
-    timeZone: config.TIME_ZONE,
-    secrets: secretsExtensionSource({
-      secretId: config.SECRETS_ARN,
-      port: config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
-      sessionToken: config.AWS_SESSION_TOKEN,
-    }),
-    maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
-    defaultLanguage: config.DEFAULT_LANGUAGE,
-  },
-  // Subscribers (issue 4)
-  subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
-  campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
-  rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
-  mailer: sesV2Mailer({ call: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }) }),
-  sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
-  confirmationMail: prerenderedConfirmationMail({
-    publicBaseUrl: config.PUBLIC_BASE_URL,
-    seriesName: config.SERIES_NAME,
-  }),
-});
-
-export const handler = handle(app);
+// The public HTTP function: webhook, archive, sign-up and the signed-link pages. Kept small: every reader's
+// first click after a quiet week pays its cold start.
+export const handler = handle(createPublicApp(awsAppDeps()));

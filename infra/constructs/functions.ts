@@ -38,6 +38,7 @@ export interface DimancheFunctionsProps {
 /** The two Lambdas, their settings and their grants: who may touch what is readable in one place. */
 export class DimancheFunctions extends Construct {
   readonly api: NodejsFunction;
+  readonly admin: NodejsFunction;
   readonly render: NodejsFunction;
 
   constructor(scope: Construct, id: string, { table, secret, config }: DimancheFunctionsProps) {
@@ -74,39 +75,61 @@ export class DimancheFunctions extends Construct {
     }).fn;
     table.grants.actions(this.render, ...renderTableActions);
 
-    this.api = new DimancheFunction(this, 'Api', {
-      entry: 'functions/lambda/api.ts',
-      description: 'HTTP API: webhooks, admin and archive routes (Hono)',
-      memorySize: 512,
-      // API Gateway gives up at 30 s; stopping first lets the function log why.
-      timeout: Duration.seconds(29),
-      bundling: { esbuildArgs: esbuildAliasArgs(apiBundleAliases) },
-      // Secrets are read through the AWS Parameters and Secrets extension: a cached local HTTP call instead of
-      // a bundled Secrets Manager client (see functions/lambda/load-secrets.ts).
-      paramsAndSecrets: secretsExtension(),
-      environment: {
-        ...site,
-        RENDER_FUNCTION_NAME: this.render.functionName,
-        // The ARN only: the function reads the values at cold start, so they never show in the console.
-        SECRETS_ARN: secret.secretArn,
-        // Subscribers (issue 4): who the confirmation mail comes from.
-        SENDER_ADDRESS: config.senderAddress,
-        SENDER_NAME: senderNameOf(this, config),
-      },
-    }).fn;
-    table.grants.actions(this.api, ...apiTableActions);
+    // The public function and the admin function run the same Hono app code, split by path (see
+    // functions/public-app.ts and admin-app.ts), with the same settings and rights.
+    const httpFunction = (
+      id: string,
+      entry: string,
+      description: string,
+      aliases: Record<string, string>,
+    ) => {
+      const fn = new DimancheFunction(this, id, {
+        entry,
+        description,
+        memorySize: 512,
+        // API Gateway gives up at 30 s; stopping first lets the function log why.
+        timeout: Duration.seconds(29),
+        bundling: { esbuildArgs: esbuildAliasArgs(aliases) },
+        // Secrets are read through the AWS Parameters and Secrets extension: a cached local HTTP call instead of
+        // a bundled Secrets Manager client (see functions/lambda/load-secrets.ts).
+        paramsAndSecrets: secretsExtension(),
+        environment: {
+          ...site,
+          RENDER_FUNCTION_NAME: this.render.functionName,
+          // The ARN only: the function reads the values at cold start, so they never show in the console.
+          SECRETS_ARN: secret.secretArn,
+          // Who the confirmation and test mails come from.
+          SENDER_ADDRESS: config.senderAddress,
+          SENDER_NAME: senderNameOf(this, config),
+        },
+      }).fn;
+      table.grants.actions(fn, ...apiTableActions);
+      secret.grantRead(fn);
+      // SES v2 SendEmail (IAM action ses:SendEmail), from the sender's verified domain identity only.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            `arn:aws:ses:${Stack.of(this).region}:${Stack.of(this).account}:identity/${config.senderAddress.split('@')[1] ?? ''}`,
+          ],
+        }),
+      );
+      return fn;
+    };
+
+    this.api = httpFunction(
+      'Api',
+      'functions/lambda/api.ts',
+      'Public HTTP: webhook, archive, sign-up, signed links',
+      apiBundleAliases,
+    );
     // The unqualified ARN only: grantInvoke would add `:*` (every version and alias).
     this.render.grantInvokeLatestVersion(this.api);
-    secret.grantRead(this.api);
-    // Subscribers (issue 4): the confirmation mail, SES v2 SendEmail (IAM action ses:SendEmail), from the
-    // sender's verified domain identity only.
-    this.api.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          `arn:aws:ses:${Stack.of(this).region}:${Stack.of(this).account}:identity/${config.senderAddress.split('@')[1] ?? ''}`,
-        ],
-      }),
+    this.admin = httpFunction(
+      'Admin',
+      'functions/lambda/admin.ts',
+      'Admin HTTP (/admin/*): preview, test-send, campaigns, subscribers, CSV',
+      {},
     );
   }
 }

@@ -24,7 +24,7 @@ export class DimancheStack extends Stack {
     const { table } = new DimancheData(this, 'Data');
     const { secret } = new DimancheSecrets(this, 'Secrets');
     const functions = new DimancheFunctions(this, 'Functions', { table, secret, config });
-    const api = new DimancheApi(this, 'Api', { handler: functions.api });
+    const api = new DimancheApi(this, 'Api', { handler: functions.api, admin: functions.admin });
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: table.tableName });

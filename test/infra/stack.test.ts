@@ -80,8 +80,9 @@ describe('the table', () => {
 describe('the functions', () => {
   it('are Node 22 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
     // API and render, plus dispatch, sender and SES events (test/infra/delivery.test.ts).
-    template.resourceCountIs('AWS::Lambda::Function', 5);
-    for (const path of ['Functions/Api/Function', 'Functions/Render/Function']) {
+    // API, admin, render, and the delivery functions: dispatch, sender, SES events.
+    template.resourceCountIs('AWS::Lambda::Function', 6);
+    for (const path of ['Functions/Api/Function', 'Functions/Admin/Function', 'Functions/Render/Function']) {
       expect(props(path)).toMatchObject({
         Runtime: 'nodejs22.x',
         Handler: 'index.handler',
@@ -264,10 +265,25 @@ describe('IAM', () => {
 });
 
 describe('the HTTP API', () => {
-  it('sends every method and path to the API function with payload v2', () => {
+  it('gives the admin function the same settings as the public one, and no way to invoke the renderer', () => {
+    expect(envOf('Functions/Admin/Function')).toEqual(envOf('Functions/Api/Function'));
+    const adminPolicy = JSON.stringify(template.toJSON().Resources[roleOf('Functions/Admin/Function')] ?? {});
+    expect(
+      JSON.stringify(
+        statements.filter(({ statement }) => JSON.stringify(statement).includes('lambda:InvokeFunction')),
+      ),
+    ).not.toContain(logicalId('Functions/Admin/Role'));
+    expect(adminPolicy).toBeTruthy();
+  });
+
+  it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] },
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',

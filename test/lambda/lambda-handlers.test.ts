@@ -24,6 +24,7 @@ type ApiHandler = (
   context: unknown,
 ) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
 let api: ApiHandler;
+let adminApi: ApiHandler;
 let fakeLambda: FakeServer;
 let fakeExtension: FakeServer;
 let badSignatures = 0;
@@ -77,6 +78,9 @@ beforeAll(async () => {
   };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   ({ handler: api } = (await import('../../functions/lambda/api.ts')) as unknown as { handler: ApiHandler });
+  ({ handler: adminApi } = (await import('../../functions/lambda/admin.ts')) as unknown as {
+    handler: ApiHandler;
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -84,7 +88,19 @@ afterAll(async () => {
   await Promise.all([fakeLambda?.close(), fakeExtension?.close()]);
 });
 
-describe('the API and render functions as deployed', () => {
+describe('the API, admin and render functions as deployed', () => {
+  it('keep the admin routes out of the public function', async () => {
+    const response = await api(
+      httpApiEvent({
+        method: 'GET',
+        path: '/admin/issues/iss_34/preview',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      }),
+      lambdaContext,
+    );
+    expect(response.statusCode).toBe(404);
+  });
+
   it('take a signed post through API Gateway, render it in the render function, and preview it', async () => {
     const delivery = signedPost(examplePostBody());
     const accepted = await api(
@@ -102,7 +118,7 @@ describe('the API and render functions as deployed', () => {
     expect(JSON.parse(fakeLambda.requests[0]?.body ?? '{}')).toEqual({ issueId: 'iss_34', revision: 1 });
     expect(badSignatures).toBe(0);
 
-    const preview = await api(
+    const preview = await adminApi(
       httpApiEvent({
         method: 'GET',
         path: '/admin/issues/iss_34/preview',
@@ -116,8 +132,11 @@ describe('the API and render functions as deployed', () => {
   });
 
   it('read the secret once through the extension, not on every request', async () => {
+    // Each function (here: the public one for the webhook, the admin one for previews) read it once already.
+    const before = fakeExtension.requests.length;
+    expect(before).toBe(2);
     for (let i = 0; i < 3; i += 1) {
-      const response = await api(
+      const response = await adminApi(
         httpApiEvent({
           method: 'GET',
           path: '/admin/issues/iss_34/preview',
@@ -127,7 +146,7 @@ describe('the API and render functions as deployed', () => {
       );
       expect(response.statusCode).toBe(200);
     }
-    expect(fakeExtension.requests).toHaveLength(1);
+    expect(fakeExtension.requests).toHaveLength(before);
   });
 
   it('serve a public page without reading the secret at all', async () => {

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { AppDeps } from './app-deps.ts';
+import { withProblems } from './http/with-problems.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { adminSubscriberRoutes } from './routes/admin-subscribers.ts';
+import { subscriberContext } from './subscribers/subscriber-context.ts';
+
+/**
+ * The author's and the operator's API (bearer token): preview, test-send, campaigns, subscribers and their
+ * CSV import and export. On AWS it is its own function, so CSV parsing never weighs on a reader's cold start.
+ */
+export const createAdminApp = (deps: AppDeps) => {
+  const app = new Hono()
+    .route('/admin/subscribers', adminSubscriberRoutes(deps, subscriberContext(deps)))
+    .route('/admin', adminRoutes(deps));
+  return withProblems(app, deps);
+};

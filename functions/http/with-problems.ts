@@ -1,0 +1,39 @@
+import type { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from '../app-deps.ts';
+import { HttpProblem, problemResponse } from './problem.ts';
+
+/** RFC 9457 problem+json for every error and unknown route, whatever the app. */
+export const withProblems = <T extends Hono>(app: T, deps: AppDeps): T => {
+  app.notFound(() =>
+    problemResponse({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'No route matches this path.',
+    }),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
+    if (error instanceof HTTPException) {
+      const challenge = error.getResponse().headers.get('www-authenticate');
+      return problemResponse(
+        {
+          type: 'about:blank',
+          title: error.status === 401 ? 'Unauthorized' : 'Error',
+          status: error.status,
+          detail: error.message || 'Request refused.',
+        },
+        challenge ? { 'www-authenticate': challenge } : {},
+      );
+    }
+    deps.logger.error('unhandled error', { error, method: c.req.method, path: c.req.path });
+    return problemResponse({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Something failed on our side; it was logged.',
+    });
+  });
+  return app;
+};

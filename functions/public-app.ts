@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { AppDeps } from './app-deps.ts';
+import { withProblems } from './http/with-problems.ts';
+import { archiveRoutes } from './routes/archive.ts';
+import { confirmRoutes } from './routes/confirm.ts';
+import { exportRoutes, preferencesRoutes } from './routes/preferences.ts';
+import { subscribeRoutes } from './routes/subscribe.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { subscriberContext } from './subscribers/subscriber-context.ts';
+
+/** What every visitor reaches: the webhook, the archive, sign-up and the signed-link pages. */
+export const createPublicApp = (deps: AppDeps) => {
+  const subscribers = subscriberContext(deps);
+  const app = new Hono()
+    .get('/health', (c) => c.json({ ok: true }))
+    .route('/webhooks', webhookRoutes(deps))
+    .route('/archive', archiveRoutes(deps))
+    .route('/subscribe', subscribeRoutes(deps, subscribers))
+    .route('/confirm', confirmRoutes(deps, subscribers))
+    .route('/u', unsubscribeRoutes(deps, subscribers))
+    .route('/preferences', preferencesRoutes(deps, subscribers))
+    .route('/export', exportRoutes(deps, subscribers));
+  return withProblems(app, deps);
+};
