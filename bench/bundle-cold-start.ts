@@ -13,6 +13,8 @@ const lambdaEnv = {
   AWS_SESSION_TOKEN: 'placeholder-session-token',
   TABLE_NAME: 'dimanche',
   RENDER_FUNCTION_NAME: 'render',
+  SENDER_ADDRESS: 'sunday@newsletter.example.com',
+  SENDER_NAME: 'Online Sunday Morning Sound',
   SECRETS_ARN: 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:dimanche',
   PUBLIC_BASE_URL: 'https://newsletter.example.com',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -6,8 +6,7 @@ import type { Mailer, SendOutcome } from '../ports/mailer.ts';
 import { previewIssue } from './preview-issue.ts';
 
 export type TestSendResult =
-  | { ok: true; outcome: SendOutcome; revision: number }
-  | { ok: false; error: 'not_found' | 'not_rendered' };
+  { ok: true; outcome: SendOutcome; revision: number } | { ok: false; error: 'not_found' | 'not_rendered' };
 
 /**
  * The exact email a reader gets, with sample links and "[TEST]" before the subject, to one address of the
@@ -16,7 +15,12 @@ export type TestSendResult =
 export const testSend = async (
   id: IssueId,
   to: EmailAddress,
-  deps: { store: IssueStore; mailer: Mailer; sender: { name: string; address: string }; sample: Personalisation },
+  deps: {
+    store: IssueStore;
+    mailer: Mailer;
+    sender: { name: string; address: string };
+    sample: Personalisation;
+  },
 ): Promise<TestSendResult> => {
   const preview = await previewIssue(id, { store: deps.store, sample: deps.sample });
   if (!preview.ok) return preview;
