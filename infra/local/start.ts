@@ -71,6 +71,7 @@ console.log(`
 Dimanche is running on this machine.
 
   API            ${config.PUBLIC_BASE_URL}   (health: ${config.PUBLIC_BASE_URL}/health)
+  Sign-up page   ${config.PUBLIC_BASE_URL}/subscribe
   Mail viewer    ${ses.url}   (sent mail as JSON: ${ses.url}/store)
   DynamoDB       ${dynamo.url}   (dynalite, table "${config.TABLE_NAME}", data in ${resolve(dataDir, 'dynamodb')})
   Secrets        ${secretsFile}
