@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { freePort } from './processes.ts';
 import { dirname, join } from 'node:path';
 
 /**
@@ -42,17 +42,6 @@ export const startDynamoDbLocal = async (): Promise<{ url: string; stop: () => P
       }),
   };
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 
 const waitUntilListening = async (url: string, java: ChildProcess, output: () => string) => {
   const deadline = Date.now() + 60_000;

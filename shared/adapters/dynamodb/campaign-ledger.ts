@@ -3,13 +3,13 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CampaignCounts, LedgerState } from '../../domain/campaign.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import { campaignKey, fromLedgerItem, LEDGER_PREFIX, ledgerKey } from './campaign-items.ts';
 import { conditionally } from './conditional.ts';
+import { queryAll } from './query-all.ts';
 
 type LedgerOperations = Pick<
   CampaignStore,
@@ -157,21 +157,15 @@ export const ledgerOperations = (
 
     counts: async (id) => {
       const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<LedgerState, number>;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':pk': campaignKey(id).pk, ':prefix': LEDGER_PREFIX },
-            ProjectionExpression: '#state',
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
+      const pages = queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pk': campaignKey(id).pk, ':prefix': LEDGER_PREFIX },
+        ProjectionExpression: '#state',
+      });
+      for await (const page of pages)
         for (const item of page.Items ?? []) counts[item.state as LedgerState] += 1;
-        start = page.LastEvaluatedKey;
-      } while (start);
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: campaignKey(id), ProjectionExpression: 'audience' }),
       );

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { conditionally } from './conditional.ts';
+import { queryAll } from './query-all.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { fromSubscriberItem, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
 
@@ -79,21 +80,14 @@ export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: st
 
   countByStatus: async (status) => {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': `SUBSCRIBERS#${status}` },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const pages = queryAll(doc, {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `SUBSCRIBERS#${status}` },
+      Select: 'COUNT',
+    });
+    for await (const page of pages) count += page.Count ?? 0;
     return count;
   },
 });
