@@ -18,6 +18,7 @@ export const loadDispatchEnv = (env: Record<string, string | undefined>) =>
       ...base,
       ...withUrl,
       SEND_QUEUE_URL: required('SEND_QUEUE_URL'),
+      SOCIAL_QUEUE_URL: required('SOCIAL_QUEUE_URL'),
       TIME_ZONE: v.optional(v.string(), 'Europe/Paris'),
     }),
     env,

@@ -6,6 +6,7 @@ import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
+import { sqsSocialQueue } from '../../shared/adapters/sqs/sqs-social-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
@@ -17,6 +18,7 @@ import { createJsonLogger } from '../observability/json-logger.ts';
 const env = loadDispatchEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
+const sqs = new SQSClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'dispatch', level: env.LOG_LEVEL });
 const mailer = sesMailer({
   region: env.AWS_REGION,
@@ -27,7 +29,9 @@ const deps = {
   issues: dynamoIssueStore(doc, env.TABLE_NAME),
   subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
   campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
-  queue: sqsSendQueue(new SQSClient({ region: env.AWS_REGION }), env.SEND_QUEUE_URL),
+  queue: sqsSendQueue(sqs, env.SEND_QUEUE_URL),
+  social: sqsSocialQueue(sqs, env.SOCIAL_QUEUE_URL),
+  networks: delivery.SOCIAL_NETWORKS,
   clock: systemClock,
   window: { timeZone: env.TIME_ZONE, deadline: delivery.SEND_DEADLINE },
   author: mailAuthorNotifier({

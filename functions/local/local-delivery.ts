@@ -12,6 +12,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
+import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
@@ -41,6 +42,8 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const { doc, tableName, config, clock, logger } = options;
   const visibilityMs = options.visibilityMs ?? 60_000;
   const queue = inProcessQueue<SendBatchMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
+  // The social worker (issue 5) will consume this; until then announcements wait here.
+  const socialQueue = inProcessQueue<SocialMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
   const issues = dynamoIssueStore(doc, tableName);
   const subscribers = dynamoSubscriberStore(doc, tableName);
   const campaigns = dynamoCampaignStore(doc, tableName);
@@ -86,13 +89,25 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
 
   return {
     queue,
+    socialQueue,
     campaigns,
     subscribers,
     issues,
     startWorkers,
     dispatch: (dispatchOptions: DispatchOptions = {}) =>
       dispatchSunday(
-        { issues, subscribers, campaigns, queue: sendQueue, clock, window, author, logger },
+        {
+          issues,
+          subscribers,
+          campaigns,
+          queue: sendQueue,
+          social: { enqueue: async (message) => void socialQueue.send(message) },
+          networks: config.SOCIAL_NETWORKS,
+          clock,
+          window,
+          author,
+          logger,
+        },
         dispatchOptions,
       ),
   };

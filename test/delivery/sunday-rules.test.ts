@@ -122,3 +122,23 @@ describe('a dispatch asked for by a person', () => {
     });
   });
 });
+
+describe('the social announcements', () => {
+  it('are queued once per configured network when the dispatch finishes', async () => {
+    const t = await deliverySetup({ env: { SOCIAL_NETWORKS: 'mastodon, Bluesky,x' } });
+    await t.addSubscribers(2, 'confirmed');
+    await t.dispatch();
+    await t.dispatch();
+    expect(t.socialQueue.receive(10).map((m) => m.body)).toEqual([
+      { issueId: 'iss_34', network: 'mastodon' },
+      { issueId: 'iss_34', network: 'bluesky' },
+      { issueId: 'iss_34', network: 'x' },
+    ]);
+  });
+
+  it('refuse a network we do not know, naming the setting', async () => {
+    await expect(deliverySetup({ env: { SOCIAL_NETWORKS: 'myspace' } })).rejects.toThrow(
+      /SOCIAL_NETWORKS may only name/,
+    );
+  });
+});

@@ -9,6 +9,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
+import type { SocialQueue } from '../../ports/social-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { findSundayIssue } from './find-sunday-issue.ts';
 
@@ -17,6 +18,9 @@ export type DispatchDeps = {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   queue: SendQueue;
+  social: SocialQueue;
+  /** The networks the author has connected; each gets one announcement per issue. */
+  networks: readonly string[];
   clock: Clock;
   window: SendWindow;
   author: AuthorNotifier;
@@ -140,6 +144,8 @@ const pageAudience = async (
     }
     cursor = page.cursor;
   } while (cursor);
+  // Before the dispatch is marked finished: a crash here queues them again, never loses them.
+  for (const network of deps.networks) await deps.social.enqueue({ issueId: start.issueId, network });
   await deps.campaigns.finishDispatch(start.id, deps.clock.now().toISOString());
   const campaign = (await deps.campaigns.get(start.id)) as Campaign;
   deps.logger.info('campaign dispatched', { campaignId: start.id, batches, audience });
