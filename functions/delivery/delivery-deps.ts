@@ -6,7 +6,6 @@ import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import type { LinkTokens } from '../../shared/ports/link-tokens.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
-import type { Pacer } from '../../shared/ports/pacer.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
@@ -18,7 +17,6 @@ export type DeliveryPorts = {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   mailer: Mailer;
-  pacer: Pacer;
   tokens: LinkTokens;
   author: AuthorNotifier;
   clock: Clock;

@@ -8,6 +8,7 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
+import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
@@ -44,16 +45,16 @@ const build = async () => {
   // 5 % below the account's rate: network jitter must not push two slots into one second at SES.
   const ratePerSecond = (MaxSendRate * 0.95) / delivery.MAX_SENDERS;
   logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
+  const paced = pacedMailer(mailer, intervalPacer({ ratePerSecond }));
   return senderDeps(
     {
       issues: dynamoIssueStore(doc, env.TABLE_NAME),
       subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
       campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
-      mailer,
-      pacer: intervalPacer({ ratePerSecond }),
+      mailer: paced,
       tokens: jwsLinkTokens((await secrets()).linkKeys),
       author: mailAuthorNotifier({
-        mailer,
+        mailer: paced,
         from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
         to: delivery.AUTHOR_EMAIL as EmailAddress,
       }),

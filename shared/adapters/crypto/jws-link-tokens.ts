@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type { LinkPurpose, LinkTokens } from '../../ports/link-tokens.ts';
@@ -14,7 +15,8 @@ export const jwsLinkTokens = (
 ): LinkTokens => {
   const [current] = keys;
   if (!current) throw new Error('link tokens need at least one key');
-  const encoded = new Map(keys.map((key) => [key.id, new TextEncoder().encode(key.secret)]));
+  // Key objects made once: given raw bytes, jose would import the key again for every link it signs.
+  const encoded = new Map(keys.map((key) => [key.id, createSecretKey(Buffer.from(key.secret, 'utf8'))]));
   for (const key of keys)
     if (key.secret.length < 32) throw new Error(`link key ${key.id} is shorter than 32 characters`);
 
@@ -26,7 +28,7 @@ export const jwsLinkTokens = (
         .setIssuedAt(Math.floor(now().getTime() / 1000));
       if (options.expiresInSeconds !== undefined)
         jwt.setExpirationTime(Math.floor(now().getTime() / 1000) + options.expiresInSeconds);
-      return jwt.sign(encoded.get(current.id) as Uint8Array);
+      return jwt.sign(encoded.get(current.id) as KeyObject);
     },
 
     verify: async (token, purpose) => {

@@ -2,7 +2,6 @@ import type { CampaignId, LedgerEntry } from '../../domain/campaign.ts';
 import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
 import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
-import type { Pacer } from '../../ports/pacer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
@@ -12,7 +11,6 @@ export type CampaignEmail = { personalise: (links: Personalisation) => Personali
 export type SendBatchDeps = FinishDeps & {
   subscribers: SubscriberStore;
   mailer: Mailer;
-  pacer: Pacer;
   /** The campaign's email, prepared once per campaign (render fetched, split at its placeholders). */
   emailFor: (campaignId: CampaignId) => Promise<CampaignEmail>;
   linksFor: (subscriber: Subscriber) => Promise<Personalisation>;
@@ -53,8 +51,11 @@ export const sendBatch = async (
   if (!batch) throw new Error(`batch ${number} of ${campaignId} is missing`);
 
   let unsettled = 0;
+  // A sent mail's ledger write runs while the next recipient is prepared; all are awaited before the batch is done.
+  const settling: Promise<unknown>[] = [];
+  const background = (write: Promise<unknown>) => settling.push(write.catch((error: unknown) => error));
   for (const subscriberId of batch.recipients) {
-    const result = await sendOne(campaignId, subscriberId, deps);
+    const result = await sendOne(campaignId, subscriberId, deps, background);
     if (result === 'quota') {
       await deps.campaigns.pause(
         campaignId,
@@ -65,6 +66,8 @@ export const sendBatch = async (
     }
     if (result === 'unsettled') unsettled += 1;
   }
+  const failed = (await Promise.all(settling)).find((outcome) => outcome instanceof Error);
+  if (failed) throw failed;
   if (unsettled > 0)
     return { ok: false, retryAfterMs: deps.leaseMs, reason: `${unsettled} recipients not settled` };
 
@@ -79,20 +82,19 @@ const sendOne = async (
   campaignId: CampaignId,
   subscriberId: Subscriber['id'],
   deps: SendBatchDeps,
+  background: (write: Promise<unknown>) => void,
 ): Promise<OneResult> => {
-  const claim = await deps.campaigns.claim(
-    campaignId,
-    subscriberId,
-    deps.clock.now().getTime(),
-    deps.leaseMs,
-  );
+  // Read alongside the claim, one round trip instead of two: either way the status is read when this
+  // recipient's turn comes, so an unsubscribe committed before then stops this mail.
+  const [claim, subscriber] = await Promise.all([
+    deps.campaigns.claim(campaignId, subscriberId, deps.clock.now().getTime(), deps.leaseMs),
+    deps.subscribers.get(subscriberId),
+  ]);
   if (!claim.claimed) return settleOthers(campaignId, claim.entry, deps);
   const at = () => deps.clock.now().toISOString();
   const settle = (outcome: Pick<LedgerEntry, 'state' | 'messageId' | 'detail'>) =>
     deps.campaigns.settle(campaignId, subscriberId, claim.token, outcome, at());
 
-  // Checked after the claim: an unsubscribe committed before this point stops this mail.
-  const subscriber = await deps.subscribers.get(subscriberId);
   if (!subscriber || !receivesIssues(subscriber)) {
     await settle({ state: 'skipped', detail: subscriber ? subscriber.status : 'gone' });
     return 'settled';
@@ -109,13 +111,12 @@ const sendOne = async (
   };
 
   for (let attempt = 0; ; attempt += 1) {
-    await deps.pacer.next();
     if (attempt === 0 && !(await deps.campaigns.markSending(campaignId, subscriberId, claim.token, at())))
       return 'unsettled';
     const outcome: SendOutcome = await deps.mailer.send(mail);
     switch (outcome.kind) {
       case 'sent':
-        await settle({ state: 'sent', messageId: outcome.messageId });
+        background(settle({ state: 'sent', messageId: outcome.messageId }));
         return 'settled';
       case 'rejected':
         await settle({ state: 'failed', detail: outcome.detail });

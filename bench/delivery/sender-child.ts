@@ -1,0 +1,50 @@
+import { buildRawMime } from '../../shared/adapters/mail/raw-mime.ts';
+import type { Mailer } from '../../shared/ports/mailer.ts';
+import { connect, localDelivery, runCampaign } from './delivery-wiring.ts';
+import { exitWithParent, say } from './child-process.ts';
+
+/**
+ * The measured process: only the sender side (dispatch paging the audience, queue, senders, ledger) on a table
+ * prepared by the bench, its SES a mailer that builds each raw MIME message and drops it, so every
+ * per-recipient allocation happens but no stand-in sets the pace. Prints its peak RSS as it goes.
+ */
+exitWithParent();
+const [endpoint = '', tableName = '', recipientsArg = '0'] = process.argv.slice(2);
+const recipients = Number(recipientsArg);
+
+let sent = 0;
+const discarding: Mailer = {
+  send: async (mail) => {
+    await buildRawMime(mail);
+    sent += 1;
+    return { kind: 'sent', messageId: `bench-${sent}` };
+  },
+};
+
+// Sampled often: a peak between two samples is a GC cycle's worth, which maxRSS (below) catches anyway.
+let peak = process.memoryUsage.rss();
+const checkpoints: { sent: number; retainedHeap: number }[] = [];
+const collect = (globalThis as { gc?: () => void }).gc;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage.rss());
+  // At each tenth of the audience, the heap that survives a full collection (run with --expose-gc): what
+  // grows with the audience shows there, free of the sawtooth of garbage waiting to be collected.
+  if (collect && sent >= ((checkpoints.length + 1) * recipients) / 10) {
+    collect();
+    checkpoints.push({ sent, retainedHeap: process.memoryUsage().heapUsed });
+  }
+}, 20);
+
+const start = performance.now();
+const { counts } = await runCampaign(
+  localDelivery(connect(endpoint), tableName, discarding, { SEND_RATE: '1000000' }),
+);
+clearInterval(sampler);
+say({
+  recipients,
+  sent: counts.sent,
+  ms: performance.now() - start,
+  peakRss: Math.max(peak, process.resourceUsage().maxRSS * 1024),
+  checkpoints,
+});
+process.exit(0);

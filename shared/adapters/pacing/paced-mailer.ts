@@ -1,0 +1,13 @@
+import type { Mailer } from '../../ports/mailer.ts';
+import type { Pacer } from '../../ports/pacer.ts';
+
+/**
+ * Every SES call of this process takes a pacer slot first, retries included: the pacer sits at the last step
+ * before the network, so nothing slow (a DynamoDB write, a claim) lies between a slot and its arrival at SES.
+ */
+export const pacedMailer = (inner: Mailer, pacer: Pacer): Mailer => ({
+  send: async (mail) => {
+    await pacer.next();
+    return inner.send(mail);
+  },
+});
