@@ -321,7 +321,7 @@ describe('the delivery functions', () => {
       LIST_ID: 'Online Sunday Morning Sound <sunday.newsletter.example.com>',
       MAX_SENDERS: '2',
       SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
-      NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4',
+      NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=64',
     });
     expect(props(SENDER).Layers).toHaveLength(1);
   });
