@@ -32,7 +32,7 @@ const coldImportMs = (file: string): number => {
 };
 
 /** The API function's bundle vs a bare Hono + lib-dynamodb bundle, built with the same esbuild settings. */
-export const bundleAndColdStart = async (runs = 11) => {
+export const bundleAndColdStart = async (runs = 21) => {
   const dir = mkdtempSync(join(tmpdir(), 'dimanche-bench-'));
   const api = join(dir, 'api', 'index.mjs');
   const bare = join(dir, 'bare', 'index.mjs');

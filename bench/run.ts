@@ -23,7 +23,7 @@ console.log(
   `  size: ${kib(bundle.apiBytes)} vs ${kib(bundle.bareBytes)} (goal ≤ 600 KiB): ${verdict(bundle.apiBytes <= 600 * 1024)}`,
 );
 console.log(
-  `  cold import(), median of 11 fresh processes: ${bundle.apiMs.toFixed(0)} ms vs ${bundle.bareMs.toFixed(0)} ms`,
+  `  cold import(), median of 21 fresh processes: ${bundle.apiMs.toFixed(0)} ms vs ${bundle.bareMs.toFixed(0)} ms`,
 );
 console.log(`  ratio: ${bundle.ratio.toFixed(2)}× (goal ≤ 1.3×): ${verdict(bundle.ratio <= 1.3)}`);
 

@@ -39,7 +39,10 @@ export const sendBatch = async (
   { campaignId, batch: number }: SendBatchMessage,
   deps: SendBatchDeps,
 ): Promise<BatchResult> => {
-  const campaign = await deps.campaigns.get(campaignId);
+  const [campaign, batch] = await Promise.all([
+    deps.campaigns.get(campaignId),
+    deps.campaigns.getBatch(campaignId, number),
+  ]);
   if (!campaign || campaign.status === 'done') return { ok: true };
   const now = deps.clock.now();
   if (campaign.status === 'paused') {
@@ -47,7 +50,6 @@ export const sendBatch = async (
     if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused', requeue: true };
     await deps.campaigns.resume(campaignId);
   }
-  const batch = await deps.campaigns.getBatch(campaignId, number);
   if (!batch) throw new Error(`batch ${number} of ${campaignId} is missing`);
 
   let unsettled = 0;
@@ -71,8 +73,9 @@ export const sendBatch = async (
   if (unsettled > 0)
     return { ok: false, retryAfterMs: deps.leaseMs, reason: `${unsettled} recipients not settled` };
 
-  await deps.campaigns.markBatchDone(campaignId, number);
-  await finishIfDone(campaignId, deps);
+  const done = await deps.campaigns.markBatchDone(campaignId, number);
+  // Only the batch that completes the set (or one that ran while dispatch was still paging) can finish it.
+  if (!campaign.dispatched || done >= campaign.batches) await finishIfDone(campaignId, deps);
   return { ok: true };
 };
 
