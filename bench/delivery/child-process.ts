@@ -21,10 +21,12 @@ export const startChild = async <T>(
   file: string,
   args: string[] = [],
   nodeOptions: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<Child<T>> => {
   const entry = file.endsWith('.mjs') ? [file] : ['--import', 'tsx', `bench/delivery/${file}`];
   const child = spawn(process.execPath, [...nodeOptions, ...entry, ...args], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();

@@ -1,4 +1,4 @@
-import { senderNodeFlags } from '../../infra/bundling/runtime-flags.ts';
+import { senderEnvironment, senderNodeFlags } from '../../infra/bundling/runtime-flags.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ export const senderPeakRss = async ({ dynamoUrl, recipients }: { dynamoUrl: stri
     [dynamoUrl, tableName, String(recipients)],
     // The flags the sender function runs with (infra/bundling/runtime-flags.ts).
     ['--expose-gc', ...senderNodeFlags],
+    senderEnvironment,
   );
   await sender.stop();
   const result = sender.first;

@@ -7,7 +7,7 @@ import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { senderNodeFlags } from '../bundling/runtime-flags.ts';
+import { senderEnvironment, senderNodeFlags } from '../bundling/runtime-flags.ts';
 import { secretsExtension } from './secrets-extension.ts';
 import { type DeliveryConfig, type DimancheConfig, domainOf } from '../config.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
@@ -101,6 +101,7 @@ export class DeliveryFunctions extends Construct {
       environment: {
         ...mail,
         TABLE_NAME: table.tableName,
+        ...senderEnvironment,
         NODE_OPTIONS: `--enable-source-maps ${senderNodeFlags.join(' ')}`,
         SEND_QUEUE_URL: queues.send.queueUrl,
         PUBLIC_BASE_URL: config.publicBaseUrl,

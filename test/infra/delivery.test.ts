@@ -322,6 +322,7 @@ describe('the delivery functions', () => {
       MAX_SENDERS: '2',
       SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
       NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=64',
+      MALLOC_ARENA_MAX: '2',
     });
     expect(props(SENDER).Layers).toHaveLength(1);
   });
