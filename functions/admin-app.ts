@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
+import { adminAuth } from './http/admin-auth.ts';
 import { withProblems } from './http/with-problems.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminSubscriberRoutes } from './routes/admin-subscribers.ts';
@@ -11,6 +12,8 @@ import { subscriberContext } from './subscribers/subscriber-context.ts';
  */
 export const createAdminApp = (deps: AppDeps) => {
   const app = new Hono()
+    // One check for every admin route, in one place: each sub-app checking again would read the secret twice.
+    .use('/admin/*', adminAuth(deps.settings.secrets))
     .route('/admin/subscribers', adminSubscriberRoutes(deps, subscriberContext(deps)))
     .route('/admin', adminRoutes(deps));
   return withProblems(app, deps);

@@ -3,7 +3,6 @@ import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { SubscriberId, SubscriberStatus } from '../../shared/domain/subscriber.ts';
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { adminAuth } from '../http/admin-auth.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { parseExportQuery, parseImportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
@@ -22,7 +21,6 @@ const notFound = (id: string) =>
 export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
   const store = deps.subscribers;
   return new Hono()
-    .use(adminAuth(deps.settings.secrets))
     .get('/', async (c) => {
       const query = parseListQuery(c.req.query());
       if (!query.ok) throw invalidFields(query.errors);
