@@ -8,7 +8,7 @@ import {
   statementsOfRole,
   wildcardActions,
 } from './iam.ts';
-import { type Resource, resourceAt, synthTemplate } from './template.ts';
+import { envIn, logicalIdIn, propsIn, type Resource, roleIn, synthTemplate } from './template.ts';
 
 // Issue 3 (Sunday delivery): queues, schedule, SES events, alarms and the three delivery functions' grants.
 
@@ -20,12 +20,11 @@ beforeAll(() => {
 });
 
 type GetAtt = { 'Fn::GetAtt': [string, string] };
-const logicalId = (path: string, t = template) => resourceAt(t, path)[0];
-const props = (path: string, t = template) => resourceAt(t, path)[1].Properties;
+const logicalId = (path: string, t = template) => logicalIdIn(t, path);
+const props = (path: string, t = template) => propsIn(t, path);
 const arnOf = (path: string): GetAtt => ({ 'Fn::GetAtt': [logicalId(path), 'Arn'] });
-const roleOf = (fnPath: string) => (props(fnPath).Role as GetAtt)['Fn::GetAtt'][0];
-const envOf = (fnPath: string, t = template) =>
-  (props(fnPath, t).Environment as { Variables: Record<string, unknown> }).Variables;
+const roleOf = (fnPath: string) => roleIn(template, fnPath);
+const envOf = (fnPath: string, t = template) => envIn(t, fnPath);
 const only = (t: Template, type: string): Resource => {
   const found = Object.values(t.findResources(type)) as Resource[];
   expect(found).toHaveLength(1);

@@ -9,7 +9,7 @@ import {
   statementsOfRole,
   wildcardActions,
 } from './iam.ts';
-import { type Resource, resourceAt, synthTemplate } from './template.ts';
+import { envIn, logicalIdIn, propsIn, type Resource, resourceAt, roleIn, synthTemplate } from './template.ts';
 
 let template: Template;
 let statements: PolicyStatement[];
@@ -31,12 +31,10 @@ const EXTENSION_ENV = {
   SSM_PARAMETER_STORE_TTL: '300',
 };
 
-const logicalId = (path: string) => resourceAt(template, path)[0];
-const props = (path: string) => resourceAt(template, path)[1].Properties;
-const roleOf = (fnPath: string) =>
-  (props(fnPath).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-const envOf = (fnPath: string) =>
-  (props(fnPath).Environment as { Variables: Record<string, unknown> }).Variables;
+const logicalId = (path: string) => logicalIdIn(template, path);
+const props = (path: string) => propsIn(template, path);
+const roleOf = (fnPath: string) => roleIn(template, fnPath);
+const envOf = (fnPath: string) => envIn(template, fnPath);
 
 describe('the table', () => {
   it('is one pay-per-request table keyed pk/sk, with PITR, TTL on expiresAt and gsi1', () => {

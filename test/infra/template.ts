@@ -42,3 +42,13 @@ export const resourceAt = (template: Template, path: string): [string, Resource]
   if (!found) throw new Error(`No resource at Dimanche/${path}`);
   return found;
 };
+
+type GetAtt = { 'Fn::GetAtt': [string, string] };
+
+export const logicalIdIn = (template: Template, path: string): string => resourceAt(template, path)[0];
+export const propsIn = (template: Template, path: string) => resourceAt(template, path)[1].Properties;
+/** The logical id of a function's execution role. */
+export const roleIn = (template: Template, fnPath: string): string =>
+  (propsIn(template, fnPath).Role as GetAtt)['Fn::GetAtt'][0];
+export const envIn = (template: Template, fnPath: string): Record<string, unknown> =>
+  (propsIn(template, fnPath).Environment as { Variables: Record<string, unknown> }).Variables;
