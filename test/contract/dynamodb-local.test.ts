@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startDynamoDbLocal } from '../support/dynamodb-local.ts';
 import { dataLayerContract } from './data-layer.contract.ts';
+import { socialStoreContract } from './social-store.contract.ts';
 
 let emulator: Awaited<ReturnType<typeof startDynamoDbLocal>>;
 beforeAll(async () => {
@@ -9,3 +10,4 @@ beforeAll(async () => {
 afterAll(() => emulator?.stop());
 
 dataLayerContract('DynamoDB Local (AWS emulator)', () => emulator.url);
+socialStoreContract('DynamoDB Local (AWS emulator)', () => emulator.url);

@@ -1,0 +1,213 @@
+import type { Issue } from '../../domain/issue.ts';
+import type { SocialNetwork } from '../../domain/social/networks.ts';
+import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
+import type { ComposedPost } from '../../domain/social/social-post.ts';
+import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { IssueStore } from '../../ports/issue-store.ts';
+import type { Logger } from '../../ports/logger.ts';
+import type { PublishedPost, SocialPublisher } from '../../ports/social-publisher.ts';
+import type { SocialMessage } from '../../ports/social-queue.ts';
+import type { SocialStore } from '../../ports/social-store.ts';
+
+/** An enabled account: its publisher, and what the worker must know of its credentials. */
+export type SocialAccount = {
+  publisher: SocialPublisher;
+  /** Changes when the credentials change: a refused account is blocked until then. */
+  fingerprint: string;
+  /** When the token stops working, for networks whose tokens expire (ISO 8601). */
+  expiresAt?: string;
+};
+
+export type PublishSocialDeps = {
+  issues: IssueStore;
+  social: SocialStore;
+  accounts: Partial<Record<SocialNetwork, SocialAccount>>;
+  compose: (issue: Issue, network: SocialNetwork) => ComposedPost;
+  author: AuthorNotifier;
+  clock: Clock;
+  logger: Logger;
+  /** How long a publish call may take before another worker may reconcile it: longer than any call. */
+  leaseMs: number;
+  /** How long to wait before looking for a post whose call ended without an answer. */
+  reconcileAfterMs?: number;
+  /** Publish calls that never reached the network before giving up. */
+  maxAttempts?: number;
+};
+
+/** `requeue`: wait as a new delayed message, so a long rate-limit wait uses none of the message's receives. */
+export type SocialResult =
+  { ok: true } | { ok: false; retryAfterMs: number; reason: string; requeue?: boolean };
+
+const DONE: SocialResult = { ok: true };
+
+/**
+ * One queue message: announce one issue on one network, at most once. The attempt is recorded before the
+ * call; a call whose outcome is unknown is reconciled against the account's recent posts, and repeated only
+ * on networks where a repeat with the same key cannot make a second post.
+ */
+export const publishSocial = async (
+  { issueId, network }: SocialMessage & { network: SocialNetwork },
+  deps: PublishSocialDeps,
+): Promise<SocialResult> => {
+  const issue = await deps.issues.get(issueId);
+  if (!issue) throw new Error(`social message for an unknown issue ${issueId}`);
+  const read = await deps.social.get(issueId, network);
+  if (read && isFinalSocialState(read.state)) return DONE;
+  const now = deps.clock.now();
+  const step = stepper(deps, issue, network, read);
+  const account = deps.accounts[network];
+  if (!account) return step.finish({ state: 'skipped', detail: 'no account configured for this network' });
+
+  if (read?.state === 'calling' && Date.parse(read.leaseUntil ?? '') > now.getTime())
+    return retry(Date.parse(read.leaseUntil ?? '') - now.getTime(), 'another worker is publishing');
+  if (read?.state === 'waiting' && Date.parse(read.notBefore ?? '') > now.getTime())
+    return retry(Date.parse(read.notBefore ?? '') - now.getTime(), 'waiting', true);
+
+  const post = deps.compose(issue, network);
+  if (read?.state === 'calling' || read?.state === 'uncertain') {
+    const found = await account.publisher.findRecent(post.url);
+    if (found) return step.finish({ state: 'published', ...found });
+    if (!account.publisher.idempotent) {
+      const detail = `the outcome of the publish call is unknown and no post with ${post.url} was found`;
+      await step.finish({ state: 'unconfirmed', detail });
+      await tell(deps, `${network}: check issue ${issueId} by hand`, [
+        `Dimanche could not confirm the ${network} post for issue ${issueId}: ${detail}.`,
+        'It was not posted again, to avoid a duplicate. Please check the account and post it by hand if it is missing.',
+      ]);
+      return DONE;
+    }
+    // An idempotent network: repeating with the same key finds the first post or makes the only one.
+  }
+
+  const blocked = await deps.social.blockOf(network);
+  if (blocked?.credentials === account.fingerprint)
+    return step.finish({ state: 'needs_reconnect', detail: blocked.reason });
+  if (account.expiresAt && Date.parse(account.expiresAt) <= now.getTime())
+    return needsReconnect(deps, step, network, account, `the token expired on ${account.expiresAt}`);
+
+  const attempts = (read?.attempts ?? 0) + 1;
+  const claimed = await step.save({
+    state: 'calling',
+    attempts,
+    leaseUntil: new Date(now.getTime() + deps.leaseMs).toISOString(),
+  });
+  if (!claimed) return retry(1000, 'another worker claimed this post first');
+
+  const outcome = await account.publisher.publish({ post, idempotencyKey: idempotencyKey(issueId, network) });
+  deps.logger.info('social publish', { issueId, network, outcome: outcome.kind, attempts });
+  switch (outcome.kind) {
+    case 'published':
+      return step.finish({ state: 'published', postId: outcome.postId, postUrl: outcome.postUrl });
+    case 'duplicate': {
+      const existing: PublishedPost | undefined =
+        outcome.post ?? (await account.publisher.findRecent(post.url));
+      return step.finish(
+        existing ? { state: 'published', ...existing } : { state: 'duplicate', detail: outcome.detail },
+      );
+    }
+    case 'rate_limited': {
+      const waitMs = Math.max(1000, outcome.retryAt.getTime() - deps.clock.now().getTime());
+      await step.save({ state: 'waiting', notBefore: outcome.retryAt.toISOString(), detail: outcome.detail });
+      return retry(waitMs, `rate limited: ${outcome.detail}`, true);
+    }
+    case 'not_sent': {
+      if (attempts >= (deps.maxAttempts ?? 5)) return failed(deps, step, network, outcome.detail);
+      const waitMs = 2 ** attempts * 15_000;
+      await step.save({
+        state: 'waiting',
+        notBefore: new Date(deps.clock.now().getTime() + waitMs).toISOString(),
+        detail: outcome.detail,
+      });
+      return retry(waitMs, `not sent: ${outcome.detail}`, true);
+    }
+    case 'unknown':
+      await step.save({ state: 'uncertain', detail: outcome.detail });
+      return retry(deps.reconcileAfterMs ?? 60_000, `outcome unknown: ${outcome.detail}`);
+    case 'needs_reconnect':
+      return needsReconnect(deps, step, network, account, outcome.detail);
+    case 'rejected':
+      return failed(deps, step, network, outcome.detail);
+  }
+};
+
+/** Stable per (issue, network): Mastodon's Idempotency-Key and the source of Bluesky's record key. */
+export const idempotencyKey = (issueId: string, network: SocialNetwork) => `dimanche-${issueId}-${network}`;
+
+const retry = (retryAfterMs: number, reason: string, requeue = false): SocialResult =>
+  requeue ? { ok: false, retryAfterMs, reason, requeue } : { ok: false, retryAfterMs, reason };
+
+type Step = ReturnType<typeof stepper>;
+
+/** Writes the next version of the attempt, each conditional on the one before. */
+const stepper = (
+  deps: PublishSocialDeps,
+  issue: Issue,
+  network: SocialNetwork,
+  read: SocialAttempt | undefined,
+) => {
+  let current = read;
+  const save = async (change: Partial<SocialAttempt> & Pick<SocialAttempt, 'state'>) => {
+    // Only what this step says: a lease or a wait of the step before does not carry over.
+    const next = Object.fromEntries(
+      Object.entries({
+        issueId: issue.id,
+        network,
+        attempts: current?.attempts ?? 0,
+        ...change,
+        version: (current?.version ?? 0) + 1,
+        updatedAt: deps.clock.now().toISOString(),
+      }).filter(([, value]) => value !== undefined),
+    ) as SocialAttempt;
+    const saved = await deps.social.save(next);
+    if (saved) current = next;
+    return saved;
+  };
+  return {
+    save,
+    /** A final state: written once; a lost race means another worker settled it. */
+    finish: async (change: Partial<SocialAttempt> & Pick<SocialAttempt, 'state'>): Promise<SocialResult> => {
+      await save(change);
+      return DONE;
+    },
+  };
+};
+
+const needsReconnect = async (
+  deps: PublishSocialDeps,
+  step: Step,
+  network: SocialNetwork,
+  account: SocialAccount,
+  reason: string,
+) => {
+  const at = deps.clock.now().toISOString();
+  const newlyBlocked = await deps.social.block({
+    network,
+    credentials: account.fingerprint,
+    reason,
+    since: at,
+  });
+  await step.finish({ state: 'needs_reconnect', detail: reason });
+  if (newlyBlocked)
+    await tell(deps, `${network} needs to be reconnected`, [
+      `${network} refused Dimanche's credentials: ${reason}.`,
+      'Nothing more is posted there until its token is replaced (see the README, "Social accounts").',
+      'The other networks are not affected.',
+    ]);
+  return DONE;
+};
+
+const failed = async (deps: PublishSocialDeps, step: Step, network: SocialNetwork, detail: string) => {
+  await step.finish({ state: 'failed', detail });
+  await tell(deps, `${network} post failed`, [`${network} refused the post: ${detail}.`]);
+  return DONE;
+};
+
+/** Best effort: the state is stored either way, and the campaign report and admin route show it. */
+const tell = async (deps: PublishSocialDeps, subject: string, lines: string[]) => {
+  try {
+    await deps.author.notify({ subject, text: lines.join('\n') });
+  } catch (error) {
+    deps.logger.error('author notice failed', { subject, error });
+  }
+};
