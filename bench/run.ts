@@ -62,5 +62,8 @@ console.log(
   `  peak RSS ${mb(rss.peakRss)}; heap kept after a full GC grows ${rss.retainedPerRecipient.toFixed(0)} B per recipient`,
 );
 console.log(
+  `  at the peak: ${mb(rss.baselineRss)} before the campaign, V8 heap ${mb(rss.atPeak.heapTotal)}, buffers outside it ${mb(rss.atPeak.external)}`,
+);
+console.log(
   `  projected to 100,000: ${mb(projected)} (goal ≤ 128 MB): ${verdict(projected <= 128 * 1024 * 1024)}`,
 );

@@ -22,11 +22,14 @@ const discarding: Mailer = {
 };
 
 // Sampled often: a peak between two samples is a GC cycle's worth, which maxRSS (below) catches anyway.
-let peak = process.memoryUsage.rss();
+const baselineRss = process.memoryUsage.rss();
+let peak = baselineRss;
+let atPeak = process.memoryUsage();
 const checkpoints: { sent: number; retainedHeap: number }[] = [];
 const collect = (globalThis as { gc?: () => void }).gc;
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage.rss());
+  const usage = process.memoryUsage();
+  if (usage.rss > peak) [peak, atPeak] = [usage.rss, usage];
   // At each tenth of the audience, the heap that survives a full collection (run with --expose-gc): what
   // grows with the audience shows there, free of the sawtooth of garbage waiting to be collected.
   if (collect && sent >= ((checkpoints.length + 1) * recipients) / 10) {
@@ -45,6 +48,9 @@ say({
   sent: counts.sent,
   ms: performance.now() - start,
   peakRss: Math.max(peak, process.resourceUsage().maxRSS * 1024),
+  // What the peak is made of: the process before the campaign, then V8's heap and the buffers outside it.
+  baselineRss,
+  atPeak: { heapTotal: atPeak.heapTotal, external: atPeak.external, arrayBuffers: atPeak.arrayBuffers },
   checkpoints,
 });
 process.exit(0);

@@ -11,6 +11,8 @@ type SenderResult = {
   sent: number;
   ms: number;
   peakRss: number;
+  baselineRss: number;
+  atPeak: { heapTotal: number; external: number; arrayBuffers: number };
   checkpoints: { sent: number; retainedHeap: number }[];
 };
 
