@@ -5,6 +5,7 @@ import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatSunday, playlistMinutes, trackDetails } from './format.ts';
 import { STRINGS, type UiStrings } from './strings.ts';
+import { type PlayerView, playerView, webPageView } from './web-page-view.ts';
 
 export type NewsletterIdentity = { seriesName: string; postalAddress: string; subscribeUrl: string };
 
@@ -19,11 +20,13 @@ type TrackView = {
   details: string | null;
   coverUrl: string | null;
   coverAlt: string;
+  /** Web page only: email clients block embedded players. */
+  player: PlayerView | null;
 };
 
 // Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
 // context, so an absent track title would silently print the issue's title.
-const trackView = (track: Track): TrackView => {
+const trackView = (track: Track, issue: Issue, target: Target): TrackView => {
   const details = trackDetails(track).join(' · ');
   return {
     position: track.position,
@@ -33,6 +36,7 @@ const trackView = (track: Track): TrackView => {
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
     coverAlt: `${track.artist} – ${track.album ?? track.title}`,
+    player: target === 'web' ? playerView(track, issue) : null,
   };
 };
 
@@ -41,7 +45,8 @@ export const subjectFor = (issue: Issue, seriesName: string): string =>
 
 const DESCRIPTION_LENGTH = 160;
 
-const descriptionOf = (issue: Issue): string => {
+/** The subtitle, or the story's first words: the inbox preview, the page's description and its social card. */
+export const descriptionOf = (issue: Issue): string => {
   if (issue.subtitle) return issue.subtitle;
   const text = htmlToText(issue.storyHtml).replace(/\s+/g, ' ').trim();
   return text.length <= DESCRIPTION_LENGTH ? text : `${text.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…`;
@@ -71,13 +76,22 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     cover: issue.cover ?? null,
     storyHtml: issue.storyHtml,
     playlistSummary: summary(issue, strings),
-    tracks: issue.tracks.map(trackView),
+    tracks: issue.tracks.map((track) => trackView(track, issue, target)),
     archiveUrl: links.archiveUrl,
     subscribeUrl: identity.subscribeUrl,
     // Absent from the web view, so a template slip prints nothing rather than a recipient-only token.
     unsubscribeUrl: email ? PLACEHOLDERS.unsubscribeUrl : null,
     preferencesUrl: email ? PLACEHOLDERS.preferencesUrl : null,
     postalAddressHtml: identity.postalAddress.split(/\r?\n/).map(escapeHtml).join('<br>'),
+    // Null in the email, so none of the page's head (social card, JSON-LD, feeds) can slip into a mail.
+    web: email
+      ? null
+      : webPageView(issue, links, {
+          title: issue.title,
+          description,
+          seriesName: identity.seriesName,
+          strings,
+        }),
     ui: {
       playlist: strings.playlist,
       listen: strings.listen,
@@ -86,6 +100,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
       preferences: strings.preferences,
       subscribe: strings.subscribe,
       whyYouGetThis: strings.whyYouGetThis,
+      allIssues: strings.allIssues,
     },
   };
 };

@@ -11,6 +11,11 @@ export type UiStrings = {
   preferences: string;
   subscribe: string;
   whyYouGetThis: string;
+  /** Web page: the link back to the archive's list. */
+  allIssues: string;
+  /** Feeds: the link from an entry to its web page, where the players are. */
+  listenOnThePage: string;
+  feedDescription: string;
 };
 
 export const STRINGS: Record<Language, UiStrings> = {
@@ -24,6 +29,9 @@ export const STRINGS: Record<Language, UiStrings> = {
     preferences: 'Gérer mes préférences',
     subscribe: 'Recevoir la playlist chaque dimanche',
     whyYouGetThis: 'Vous recevez cette lettre parce que vous êtes abonné·e à',
+    allIssues: 'Tous les numéros',
+    listenOnThePage: 'Écouter la playlist sur la page du numéro',
+    feedDescription: 'Chaque dimanche, une histoire et sa playlist.',
   },
   en: {
     locale: 'en-GB',
@@ -35,6 +43,9 @@ export const STRINGS: Record<Language, UiStrings> = {
     preferences: 'Manage preferences',
     subscribe: 'Get the playlist every Sunday',
     whyYouGetThis: 'You are getting this letter because you subscribed to',
+    allIssues: 'All issues',
+    listenOnThePage: 'Listen to the playlist on the issue’s page',
+    feedDescription: 'Every Sunday, a story and its playlist.',
   },
 };
 

@@ -5,7 +5,7 @@ import { escapeHtml } from './escape-html.ts';
 /** The issue layout and the partials it includes, as MJML with Mustache tags. */
 export type IssueTemplates = { issue: string; partials: Record<string, string> };
 
-const PARTIALS = ['playlist', 'email-footer', 'web-footer'] as const;
+const PARTIALS = ['playlist', 'email-footer', 'web-head', 'web-playlist', 'web-footer'] as const;
 
 // Read relative to this module, not the working directory: once bundled, the templates folder is copied
 // next to the bundle, and the Lambda's working directory is not ours to choose.

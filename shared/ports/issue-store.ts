@@ -1,5 +1,9 @@
 import type { Issue, IssueId, IssueStatus } from '../domain/issue.ts';
 import type { RenderedIssue } from '../domain/rendered-email.ts';
+import type { ArchiveFeeds, FeedFormat } from './feed-renderer.ts';
+
+/** Where an issue stands in Sunday order (the series number breaks a tie): a page of the archive resumes from one. */
+export type SundayPosition = { sunday: string; series: number };
 
 export type SaveRevisionResult =
   { ok: true } | { ok: false; error: 'revision_conflict' | 'frozen'; current?: Issue };
@@ -23,4 +27,16 @@ export type IssueStore = {
   setStatus: (id: IssueId, from: IssueStatus, to: IssueStatus, at: string) => Promise<boolean>;
   /** Issues by Sunday, newest first. */
   listBySunday: (options: { limit: number; before?: string }) => Promise<Issue[]>;
+  /**
+   * One page of issues in Sunday order, newest first (or oldest first), starting after `from` (exclusive).
+   * Every issue, published or not: what readers may see is the archive use cases' rule.
+   */
+  pageBySunday: (options: {
+    limit: number;
+    from?: SundayPosition;
+    order?: 'newest_first' | 'oldest_first';
+  }) => Promise<Issue[]>;
+  /** The archive's feeds as they stand once this issue is the newest one published (built at render time). */
+  saveFeeds: (id: IssueId, feeds: ArchiveFeeds, at: string) => Promise<void>;
+  getFeed: (id: IssueId, format: FeedFormat) => Promise<string | undefined>;
 };

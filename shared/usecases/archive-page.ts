@@ -3,6 +3,7 @@ import { issueIdFor } from '../domain/issue.ts';
 import { seriesFromSlug } from '../domain/slug.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
+import { isPublished } from './archive-visibility.ts';
 
 export type ArchivePageResult =
   | { ok: true; html: string }
@@ -10,8 +11,8 @@ export type ArchivePageResult =
   | { ok: false; error: 'moved'; slug: string };
 
 /**
- * An issue is public from its Sunday on (in the newsletter's timezone), never before subscribers got it.
- * An old slug for a retitled issue redirects to the current one.
+ * An issue is public from its Sunday on (in the newsletter's timezone), never before subscribers got it
+ * (see `isPublished`). An old slug for a retitled issue redirects to the current one.
  */
 export const archivePage = async (
   slug: string,
@@ -20,8 +21,10 @@ export const archivePage = async (
   const series = seriesFromSlug(slug);
   if (series === undefined) return { ok: false, error: 'not_found' };
   const issue = await deps.store.get(issueIdFor(series));
-  if (!issue || issue.renderedRevision === undefined) return { ok: false, error: 'not_found' };
-  if (issue.sunday > localDate(deps.clock.now(), deps.timeZone)) return { ok: false, error: 'not_found' };
+  const today = localDate(deps.clock.now(), deps.timeZone);
+  if (!issue || issue.renderedRevision === undefined || !isPublished(issue, today)) {
+    return { ok: false, error: 'not_found' };
+  }
   if (issue.slug !== slug) return { ok: false, error: 'moved', slug: issue.slug };
   const rendered = await deps.store.getRender(issue.id, issue.renderedRevision);
   return rendered ? { ok: true, html: rendered.webHtml } : { ok: false, error: 'not_found' };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FeedTooLargeError } from '../../shared/adapters/dynamodb/feed-item.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { RenderTooLargeError } from '../../shared/adapters/dynamodb/render-item.ts';
@@ -74,6 +75,17 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       expect(await store.saveRevision(issue, undefined)).toEqual({ ok: true });
       expect(await store.get(issue.id)).toEqual(issue);
       expect((await store.saveRevision(issue, undefined)).ok).toBe(false);
+    });
+
+    it("keeps the author's own text per network, emoji and no-break spaces intact", async () => {
+      const socialText = {
+        bluesky: 'Ma playlist 🦋 «\u00a0Chambre en Provence\u00a0»',
+        linkedin: 'Texte (avec) des #hashtags_et @caractères [réservés]\nsur deux lignes 👩‍👩‍👧',
+      };
+      const issue = anIssue({ series: 108, socialText });
+      expect(await store.saveRevision(issue, undefined)).toEqual({ ok: true });
+      expect((await store.get(issue.id))?.socialText).toEqual(socialText);
+      expect(await store.get(issue.id)).toEqual(issue);
     });
 
     it('accepts the next revision only from the revision it was based on', async () => {
@@ -197,6 +209,73 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       } while (cursor);
       expect(seen).toEqual(made.map((s) => s.id).sort());
       expect(await subscribers.countByStatus('unsubscribed')).toBe(7);
+    });
+
+    describe('the archive listing', () => {
+      // A table of its own: the order of every issue in the index is asserted.
+      let archive: IssueStore;
+      const planned = [
+        { series: 301, sunday: '2027-03-07' },
+        { series: 303, sunday: '2027-03-14' },
+        { series: 302, sunday: '2027-03-14' }, // the same Sunday: the series number orders them
+        { series: 304, sunday: '2027-03-21' },
+        { series: 305, sunday: '2027-03-28' },
+      ];
+      beforeAll(async () => {
+        const { doc, tableName } = await freshTable(endpoint());
+        archive = dynamoIssueStore(doc, tableName);
+        for (const { series, sunday } of planned)
+          await archive.saveRevision(anIssue({ series, sunday }), undefined);
+      });
+      const seriesOf = (issues: { series: number }[]) => issues.map((i) => i.series);
+
+      it('pages every issue newest first, resuming after a position and never repeating one', async () => {
+        expect(seriesOf(await archive.pageBySunday({ limit: 10 }))).toEqual([305, 304, 303, 302, 301]);
+        const first = await archive.pageBySunday({ limit: 2 });
+        expect(seriesOf(first)).toEqual([305, 304]);
+        const second = await archive.pageBySunday({ limit: 2, from: { sunday: '2027-03-21', series: 304 } });
+        expect(seriesOf(second)).toEqual([303, 302]);
+        const tie = await archive.pageBySunday({ limit: 2, from: { sunday: '2027-03-14', series: 303 } });
+        expect(seriesOf(tie)).toEqual([302, 301]);
+        expect(await archive.pageBySunday({ limit: 2, from: { sunday: '2027-03-07', series: 301 } })).toEqual(
+          [],
+        );
+      });
+
+      it('pages oldest first from a position, for the issues written ahead of one', async () => {
+        const later = await archive.pageBySunday({
+          limit: 3,
+          from: { sunday: '2027-03-14', series: 302 },
+          order: 'oldest_first',
+        });
+        expect(seriesOf(later)).toEqual([303, 304, 305]);
+      });
+
+      it('returns issues whole, as stored', async () => {
+        const [newest] = await archive.pageBySunday({ limit: 1 });
+        expect(newest).toEqual(await archive.get(issueIdFor(305)));
+      });
+
+      it('keeps both feeds of an issue byte for byte, each read on its own', async () => {
+        const feeds = {
+          rss: '<?xml version="1.0"?><rss><title>«\u00a0Chambre en Provence\u00a0» 😉</title></rss>',
+          atom: '<?xml version="1.0"?><feed><title>d’Avignon ]]&gt;</title></feed>',
+        };
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toBeUndefined();
+        await archive.saveFeeds(issueIdFor(305), feeds, AT);
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toBe(feeds.rss);
+        expect(await archive.getFeed(issueIdFor(305), 'atom')).toBe(feeds.atom);
+        await archive.saveFeeds(issueIdFor(305), { ...feeds, rss: '<rss/>' }, AT);
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toBe('<rss/>');
+      });
+
+      it('refuses feeds that would not fit in one item, writing neither', async () => {
+        const huge = randomBytes(450_000).toString('base64');
+        await expect(
+          archive.saveFeeds(issueIdFor(304), { rss: '<rss/>', atom: huge }, AT),
+        ).rejects.toBeInstanceOf(FeedTooLargeError);
+        expect(await archive.getFeed(issueIdFor(304), 'rss')).toBeUndefined();
+      });
     });
   });
 };

@@ -5,10 +5,18 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { FROZEN_STATUSES, type IssueId, type IssueStatus } from '../../domain/issue.ts';
+import { FROZEN_STATUSES, type Issue, type IssueId, type IssueStatus } from '../../domain/issue.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import { conditionally } from './conditional.ts';
-import { fromIssueItem, ISSUES_BY_SUNDAY, issueKey, renderKey, toIssueItem } from './issue-item.ts';
+import { feedKey, fromFeedItem, toFeedItem } from './feed-item.ts';
+import {
+  fromIssueItem,
+  ISSUES_BY_SUNDAY,
+  issueKey,
+  renderKey,
+  sundaySortKey,
+  toIssueItem,
+} from './issue-item.ts';
 import { fromRenderItem, toRenderItem } from './render-item.ts';
 
 export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string): IssueStore => {
@@ -109,6 +117,45 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
         }),
       );
       return Items.map(fromIssueItem);
+    },
+
+    pageBySunday: async ({ limit, from, order = 'newest_first' }) => {
+      const newestFirst = order === 'newest_first';
+      const issues: Issue[] = [];
+      // A query page also ends at 1 MB: long stories can cut it short of the limit, so read on.
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: from
+              ? `gsi1pk = :pk AND gsi1sk ${newestFirst ? '<' : '>'} :from`
+              : 'gsi1pk = :pk',
+            ExpressionAttributeValues: {
+              ':pk': ISSUES_BY_SUNDAY,
+              ...(from ? { ':from': sundaySortKey(from) } : {}),
+            },
+            ScanIndexForward: !newestFirst,
+            Limit: limit - issues.length,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        issues.push(...(page.Items ?? []).map(fromIssueItem));
+        start = page.LastEvaluatedKey;
+      } while (start && issues.length < limit);
+      return issues;
+    },
+
+    saveFeeds: async (id, feeds, at) => {
+      // Both items are checked for size before either is written.
+      const items = [toFeedItem(id, 'rss', feeds.rss, at), toFeedItem(id, 'atom', feeds.atom, at)];
+      await Promise.all(items.map((Item) => doc.send(new PutCommand({ TableName: tableName, Item }))));
+    },
+
+    getFeed: async (id, format) => {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: feedKey(id, format) }));
+      return Item ? fromFeedItem(Item) : undefined;
     },
   };
 };
