@@ -3,18 +3,21 @@ import type { AppDeps } from './app-deps.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { withProblems } from './http/with-problems.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminSocialRoutes } from './routes/admin-social.ts';
 import { adminSubscriberRoutes } from './routes/admin-subscribers.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
 /**
- * The author's and the operator's API (bearer token): preview, test-send, campaigns, subscribers and their
- * CSV import and export. On AWS it is its own function, so CSV parsing never weighs on a reader's cold start.
+ * The author's and the operator's API (bearer token): preview (email and social posts), test-send, campaigns,
+ * subscribers and their CSV import and export. On AWS it is its own function, so CSV parsing never weighs on a
+ * reader's cold start.
  */
 export const createAdminApp = (deps: AppDeps) => {
   const app = new Hono()
     // One check for every admin route, in one place: each sub-app checking again would read the secret twice.
     .use('/admin/*', adminAuth(deps.settings.secrets))
     .route('/admin/subscribers', adminSubscriberRoutes(deps, subscriberContext(deps)))
-    .route('/admin', adminRoutes(deps));
+    .route('/admin', adminRoutes(deps))
+    .route('/admin', adminSocialRoutes(deps));
   return withProblems(app, deps);
 };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { httpsUrl, isoSunday, language, oneLine, trackInput, wholeNumber } from './fields.ts';
+import { socialText } from './social-text.ts';
 import { hasUniquePositions } from './tracks.ts';
 
 export const trackList = v.pipe(
@@ -24,6 +25,7 @@ export const ownPost = v.object({
   language: v.optional(language, 'fr'),
   sunday: v.optional(isoSunday),
   sourceUrl: v.optional(httpsUrl),
+  socialText: v.optional(socialText),
 });
 
 export type OwnPost = v.InferOutput<typeof ownPost>;

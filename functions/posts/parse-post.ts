@@ -47,6 +47,7 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
       language: post.language,
       sunday: post.sunday ?? sundayOnOrAfter(context.now, context.timeZone),
       ...(post.sourceUrl === undefined ? {} : { sourceUrl: post.sourceUrl }),
+      ...(post.socialText === undefined ? {} : { socialText: post.socialText }),
     },
   };
 };

@@ -16,6 +16,7 @@ const POINTERS = {
   cover: '/_embedded/wp:featuredmedia',
   sunday: '/date',
   sourceUrl: '/link',
+  socialText: '/meta/dimanche_social',
 };
 
 export const mapWordpressPost = (
@@ -63,6 +64,7 @@ export const mapWordpressPost = (
       wp.meta?.dimanche_sunday ??
       (Number.isNaN(published.getTime()) ? undefined : sundayOnOrAfter(published, context.timeZone)),
     sourceUrl: wp.link,
+    socialText: wp.meta?.dimanche_social,
   };
   const pointers = {
     ...POINTERS,

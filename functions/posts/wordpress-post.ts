@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { httpsUrl, isoSunday, language, wholeNumber } from './fields.ts';
 import { trackList } from './own-post.ts';
+import { socialText } from './social-text.ts';
 
 const rendered = v.object({ rendered: v.string('must be a string') });
 
@@ -30,6 +31,7 @@ export const wordpressPost = v.object({
       dimanche_sunday: v.optional(isoSunday),
       dimanche_language: v.optional(language),
       dimanche_tracks: v.optional(trackList),
+      dimanche_social: v.optional(socialText),
     }),
   ),
 });

@@ -1,7 +1,7 @@
+import { archiveUrl } from '../../shared/domain/archive-url.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 
-export const archiveUrl = (baseUrl: string, slug: string): string =>
-  `${baseUrl}/archive/${encodeURIComponent(slug)}`;
+export { archiveUrl };
 
 export const issueLinks = (baseUrl: string, issue: Pick<Issue, 'id' | 'slug'>) => ({
   preview: `${baseUrl}/admin/issues/${issue.id}/preview`,

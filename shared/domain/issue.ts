@@ -1,3 +1,5 @@
+import type { SocialNetwork } from './social/networks.ts';
+
 /** The weekly post, as the author wrote it: what a webhook carries once validated and sanitised. */
 export type Language = 'fr' | 'en';
 
@@ -26,6 +28,8 @@ export type IssueContent = {
   sunday: string;
   /** Where the author published it first (e.g. the WordPress permalink). */
   sourceUrl?: string;
+  /** The author's own announcement for a network, in place of the generated one (the issue's address is added). */
+  socialText?: Partial<Record<SocialNetwork, string>>;
 };
 
 /**

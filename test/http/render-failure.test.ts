@@ -5,6 +5,7 @@ import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { DEFAULT_COMPOSE_RULES } from '../../shared/domain/social/compose-rules.ts';
 import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import {
@@ -58,6 +59,7 @@ describe('a post whose render fails', () => {
       logger: createJsonLogger({ service: 'test', write: (line) => logged.push(line) }),
       settings: {
         publicBaseUrl: BASE_URL,
+        seriesName: 'Online Sunday Morning Sound',
         timeZone: 'Europe/Paris',
         secrets: async () => ({
           webhookSecrets: [TEST_SECRET],
@@ -67,6 +69,11 @@ describe('a post whose render fails', () => {
         }),
         maxWebhookBytes: 512 * 1024,
         defaultLanguage: 'fr',
+        social: {
+          networks: [],
+          hashtags: [],
+          rules: DEFAULT_COMPOSE_RULES,
+        },
       },
       ...subscriberDeps(doc, tableName, BASE_URL),
     });

@@ -1,4 +1,5 @@
 import type { Issue, IssueId } from '../../domain/issue.ts';
+import type { SundayPosition } from '../../ports/issue-store.ts';
 
 /** Key layout of an issue and its renders: one partition per issue, found by series number without an index. */
 export const issueKey = (id: IssueId) => ({ pk: `ISSUE#${id}`, sk: 'META' });
@@ -9,10 +10,10 @@ export const renderKey = (id: IssueId, revision: number) => ({
 
 /** All issues share one index partition ordered by Sunday: a weekly newsletter writes ~52 a year. */
 export const ISSUES_BY_SUNDAY = 'ISSUES';
-const bySundayKey = (issue: Issue) => ({
-  gsi1pk: ISSUES_BY_SUNDAY,
-  gsi1sk: `${issue.sunday}#${String(issue.series).padStart(6, '0')}`,
-});
+/** Sorts as text in Sunday order, then series order: the series number is padded. */
+export const sundaySortKey = ({ sunday, series }: SundayPosition) =>
+  `${sunday}#${String(series).padStart(6, '0')}`;
+const bySundayKey = (issue: Issue) => ({ gsi1pk: ISSUES_BY_SUNDAY, gsi1sk: sundaySortKey(issue) });
 
 export const toIssueItem = (issue: Issue) => ({
   ...issueKey(issue.id),

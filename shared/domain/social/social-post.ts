@@ -31,6 +31,10 @@ export type LengthCount = {
 /** One network's post for one issue, ready for its publisher: the preview route shows exactly this. */
 export type ComposedPost = {
   network: SocialNetwork;
+  /**
+   * As the reader sees it. LinkedIn's publisher sends `escapeLittleText(text)` (compose-little-text.ts) as the
+   * commentary, and `length` already counts that escaped form.
+   */
   text: string;
   length: LengthCount;
   /** The issue URL, as it appears in `text`. */
