@@ -29,6 +29,9 @@ export type SocialPublisher = {
   /** True where a repeat with the same `idempotencyKey` cannot make a second post. */
   idempotent: boolean;
   publish: (request: PublishRequest) => Promise<PublishOutcome>;
-  /** Reconciliation after an unknown outcome: our post among the account's recent ones, found by its URL. */
+  /**
+   * Reconciliation after an unknown outcome: our post among the account's recent ones, found by its URL.
+   * `undefined` only once the posts were read; when they cannot be, it throws (SocialLookupError).
+   */
   findRecent: (url: string) => Promise<PublishedPost | undefined>;
 };
