@@ -2,6 +2,9 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
+/** The one secondary index: subscribers by status, campaigns by start (see docs/data-model.md). */
+export const GSI1 = 'gsi1';
+
 /**
  * The single table. Key names are generic (`pk`/`sk`, `gsi1pk`/`gsi1sk`) because the adapters in
  * `shared/adapters/dynamodb` own the item layout; infra only promises the shape, and a test checks it
@@ -24,7 +27,7 @@ export class DimancheData extends Construct {
       timeToLiveAttribute: 'expiresAt',
     });
     this.table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
+      indexName: GSI1,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,

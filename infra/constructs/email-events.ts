@@ -29,7 +29,8 @@ export class EmailEvents extends Construct {
     });
     // No SSE: SES can publish to an encrypted topic only through a customer-managed KMS key whose policy
     // admits it, and SNS holds a message only while it delivers it.
-    this.topic = new Topic(this, 'Topic', { displayName: 'Dimanche SES events' });
+    // enforceSSL: a publish over plain HTTP is refused (SES publishes over TLS).
+    this.topic = new Topic(this, 'Topic', { displayName: 'Dimanche SES events', enforceSSL: true });
     // CDK adds the topic policy letting SES publish, scoped to this account and configuration set.
     new ConfigurationSetEventDestination(this, 'ToTopic', {
       configurationSet: this.configurationSet,

@@ -1,44 +1,148 @@
-import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Aspects, Duration, Stack } from 'aws-cdk-lib';
+import {
+  Alarm,
+  type AlarmProps,
+  ComparisonOperator,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { Queue } from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct, type IConstruct } from 'constructs';
 
 export interface OperatorAlarmsProps {
   /** Optional: without it the topic exists (for a later subscription) but nobody is mailed. */
   readonly email: string | undefined;
-  /** Each gets an alarm; the map key names it. */
-  readonly deadLetterQueues: Record<string, Queue>;
 }
 
-/** One topic for the operator, and an alarm whenever a dead-letter queue holds anything. */
+// SES reviews an account at a 5 % bounce or 0.1 % complaint rate: alarm at half, while there is time to act.
+export const BOUNCE_RATE_ALARM = 0.025;
+export const COMPLAINT_RATE_ALARM = 0.0005;
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/** `Delivery/Sender` names the alarm `DeliverySenderErrors`: construct ids cannot hold a slash. */
+const idOf = (name: string) => name.replaceAll('/', '');
+
+/** `Dimanche/Delivery/Sender/Function` → `Delivery/Sender`: unique in the stack, and what the alarm mail says. */
+const nameOf = (construct: IConstruct, dropLast?: string): string => {
+  const parts = construct.node.path.split('/').slice(1);
+  if (parts.at(-1) === dropLast) parts.pop();
+  return parts.join('/');
+};
+
+/**
+ * One topic for the operator and every alarm that feeds it. Each alarm fires on the first bad datapoint and
+ * clears on its own (OK actions too), and treats missing data as fine: an idle stack publishes no metrics.
+ */
 export class OperatorAlarms extends Construct {
   readonly topic: Topic;
+  private readonly notify: SnsAction;
 
-  constructor(scope: Construct, id: string, { email, deadLetterQueues }: OperatorAlarmsProps) {
+  constructor(scope: Construct, id: string, { email }: OperatorAlarmsProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Dimanche operator alarms' });
+    this.topic = new Topic(this, 'Topic', { displayName: 'Dimanche operator alarms', enforceSSL: true });
+    const { account, region, partition } = Stack.of(this);
+    // Any topic policy replaces the default one that let the account's alarms publish: say it again,
+    // for this account's alarms only.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+        },
+      }),
+    );
     if (email !== undefined) this.topic.addSubscription(new EmailSubscription(email));
+    this.notify = new SnsAction(this.topic);
+  }
 
-    const notify = new SnsAction(this.topic);
-    for (const [name, queue] of Object.entries(deadLetterQueues)) {
-      // One message is already a lost send, schedule run or SES event: alarm on the first, not on a trend.
-      const alarm = new Alarm(this, `${name}Alarm`, {
-        alarmDescription: `Dimanche: messages in the ${name} dead-letter queue`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(5),
-          statistic: 'Maximum',
-        }),
+  /**
+   * Errors and throttles of every function under `scope`, and every queue there that has no dead-letter
+   * queue of its own (so is one). Found at synthesis rather than listed: a function added later is watched too.
+   */
+  watchAll(scope: IConstruct): void {
+    const watched = new Set<string>();
+    Aspects.of(scope).add({
+      visit: (node) => {
+        if (watched.has(node.node.path)) return;
+        if (node instanceof LambdaFunction) this.watchFunction(nameOf(node, 'Function'), node);
+        else if (node instanceof Queue && node.deadLetterQueue === undefined)
+          this.watchDeadLetters(nameOf(node), node);
+        else return;
+        watched.add(node.node.path);
+      },
+    });
+  }
+
+  /** One message is already a lost send, schedule run or SES event: alarm on the first, not on a trend. */
+  watchDeadLetters(name: string, queue: IQueue): Alarm {
+    return this.alarm(`${idOf(name)}Alarm`, {
+      alarmDescription: `Dimanche: messages in the ${name} dead-letter queue (see docs/deploy.md, "When an alarm mails you")`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: 1,
+    });
+  }
+
+  /** Errors are bugs or a failing dependency (expected failures are values); throttles mean lost capacity. */
+  watchFunction(name: string, fn: IFunction): Alarm[] {
+    return [
+      this.alarm(`${idOf(name)}Errors`, {
+        alarmDescription: `Dimanche: the ${name} function threw (its log group has the stack trace)`,
+        metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        // SQS stops sending datapoints for an empty, idle queue: silence means empty.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      this.alarm(`${idOf(name)}Throttles`, {
+        alarmDescription: `Dimanche: the ${name} function was throttled (account concurrency limit reached)`,
+        metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      }),
+    ];
+  }
+
+  /**
+   * The configuration set's reputation metrics (it has them enabled): SES publishes them under AWS/SES with
+   * the `ses:configuration-set` dimension, as a 0–1 rate over a representative volume of recent mail.
+   */
+  watchReputation(configurationSetName: string): Alarm[] {
+    const rate = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        dimensionsMap: { 'ses:configuration-set': configurationSetName },
+        period: Duration.hours(1),
+        statistic: 'Maximum',
       });
-      alarm.addAlarmAction(notify);
-      alarm.addOkAction(notify);
-    }
+    return [
+      this.alarm('BounceRate', {
+        alarmDescription: `Dimanche: bounce rate at ${BOUNCE_RATE_ALARM * 100} % or more (SES reviews the account at 5 %)`,
+        metric: rate('Reputation.BounceRate'),
+        threshold: BOUNCE_RATE_ALARM,
+      }),
+      this.alarm('ComplaintRate', {
+        alarmDescription: `Dimanche: complaint rate at ${COMPLAINT_RATE_ALARM * 100} % or more (SES reviews the account at 0.1 %)`,
+        metric: rate('Reputation.ComplaintRate'),
+        threshold: COMPLAINT_RATE_ALARM,
+      }),
+    ];
+  }
+
+  private alarm(id: string, props: Pick<AlarmProps, 'alarmDescription' | 'metric' | 'threshold'>): Alarm {
+    const alarm = new Alarm(this, id, {
+      ...props,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.notify);
+    alarm.addOkAction(this.notify);
+    return alarm;
   }
 }

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readConfig, readEnv } from '../../infra/config.ts';
+import { readOperationsConfig } from '../../infra/operations-config.ts';
 
 const nodeWith = (context: Record<string, unknown>) => new App({ context }).node;
 const complete = {
@@ -19,6 +20,12 @@ describe('CDK context', () => {
     });
   });
 
+  it('spells the sender domain in lower case, as SES identities and the IAM grants on them do', () => {
+    expect(
+      readConfig(nodeWith({ ...complete, senderAddress: 'Sunday@Newsletter.Example.com' })).senderAddress,
+    ).toBe('Sunday@newsletter.example.com');
+  });
+
   it('names the missing setting', () => {
     const { senderAddress: _, ...partial } = complete;
     expect(() => readConfig(nodeWith(partial))).toThrow('CDK context "senderAddress" is required');
@@ -31,5 +38,44 @@ describe('CDK context', () => {
     });
     expect(readEnv(nodeWith({ region: 'eu-west-3' }))).toBeUndefined();
     expect(readEnv(nodeWith({}))).toBeUndefined();
+  });
+});
+
+describe('production settings', () => {
+  const read = (context: Record<string, unknown>) =>
+    readOperationsConfig(nodeWith(context), 'sunday@News.Example.org');
+
+  it('default to no browser origins and a created identity with a bounce. MAIL FROM subdomain', () => {
+    expect(read({})).toEqual({
+      allowedOrigins: [],
+      emailIdentity: { create: true, domain: 'news.example.org', mailFromDomain: 'bounce.news.example.org' },
+    });
+  });
+
+  it('take lists and flags as cdk.json values or as -c strings', () => {
+    expect(read({ allowedOrigins: ['https://a.example.org'], createEmailIdentity: false })).toMatchObject({
+      allowedOrigins: ['https://a.example.org'],
+      emailIdentity: { create: false },
+    });
+    expect(
+      read({ allowedOrigins: ' https://a.example.org ,,https://b.example.org', createEmailIdentity: 'true' }),
+    ).toMatchObject({
+      allowedOrigins: ['https://a.example.org', 'https://b.example.org'],
+      emailIdentity: { create: true },
+    });
+    expect(read({ mailFromDomain: 'Mail.News.Example.org' }).emailIdentity.mailFromDomain).toBe(
+      'mail.news.example.org',
+    );
+  });
+
+  it('refuse values of the wrong shape, naming the setting', () => {
+    expect(() => read({ allowedOrigins: 42 })).toThrow(
+      'CDK context "allowedOrigins" must be a comma-separated',
+    );
+    expect(() => read({ allowedOrigins: 'https://a.example.org:443' })).toThrow(/allowedOrigins/);
+    expect(() => read({ createEmailIdentity: 'yes' })).toThrow(/createEmailIdentity/);
+    expect(() => read({ mailFromDomain: 7 })).toThrow(/mailFromDomain/);
+    expect(() => read({ mailFromDomain: 'news.example.org' })).toThrow(/mailFromDomain.*subdomain/);
+    expect(() => read({ mailFromDomain: 'bounce.news.example.org.evil.net' })).toThrow(/mailFromDomain/);
   });
 });

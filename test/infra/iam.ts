@@ -59,3 +59,40 @@ export const statementsOfRole = (statements: PolicyStatement[], roleId: string):
 
 export const actionsOf = (statements: Statement[]): string[] =>
   [...new Set(statements.flatMap((s) => list(s.Action)))].sort();
+
+export type AnyStatement = {
+  Effect: 'Allow' | 'Deny';
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+  Resource?: unknown;
+};
+
+/**
+ * Every statement anywhere in the template, CDK-generated or ours: any policy document in any resource's
+ * properties (identity policies, trust policies, queue, topic and secret policies, whatever type comes
+ * next), and Lambda permissions, which grant an action without a document. Each with its logical id.
+ */
+export const everyStatement = (template: Template): { resource: string; statement: AnyStatement }[] => {
+  const found: { resource: string; statement: AnyStatement }[] = [];
+  const walk = (resource: string, value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach((item) => walk(resource, item));
+    if (typeof value !== 'object' || value === null) return;
+    const statements = (value as { Statement?: unknown }).Statement;
+    if (Array.isArray(statements)) {
+      for (const statement of statements) found.push({ resource, statement: statement as AnyStatement });
+    }
+    Object.values(value).forEach((child) => walk(resource, child));
+  };
+  const resources = Object.entries(template.toJSON().Resources as Record<string, Resource>);
+  for (const [id, r] of resources) {
+    if (r.Type === 'AWS::Lambda::Permission') {
+      found.push({ resource: id, statement: { Effect: 'Allow', Action: r.Properties.Action as string } });
+    } else walk(id, r.Properties);
+  }
+  return found;
+};
+
+/** Actions with a `*`, including `NotAction` (which grants everything but a list). */
+export const wildcardsIn = ({ Action = [], NotAction }: AnyStatement): string[] =>
+  NotAction === undefined ? list(Action).filter((action) => action.includes('*')) : ['NotAction'];

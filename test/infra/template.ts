@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, type AppProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { readConfig } from '../../infra/config.ts';
 import { DimancheStack } from '../../infra/stacks/dimanche-stack.ts';
@@ -20,20 +20,26 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
  * the real synth test keeps it). The handler files must still exist: NodejsFunction checks its entry
  * even when it does not bundle.
  */
-export const synthTemplate = (context: Record<string, unknown> = {}): Template => {
-  const app = new App({
-    context: {
-      ...cdkJson.context,
-      ...context,
-      'aws:cdk:bundling-stacks': [],
-      // Construct paths on every resource, as the CLI adds them: tests find resources by path, not hash.
-      'aws:cdk:enable-path-metadata': true,
-    },
-    builtinCloudFormationValidation: false,
-  });
-  const stack = new DimancheStack(app, 'Dimanche', { config: readConfig(app.node) });
-  return Template.fromStack(stack);
+export const synthTemplate = (context: Record<string, unknown> = {}): Template =>
+  Template.fromStack(buildStack(context));
+
+/** The stack before synthesis, for checks that walk the construct tree (cdk-nag). */
+export const buildStack = (context: Record<string, unknown> = {}): DimancheStack => {
+  const app = new App(fastAppProps(context));
+  return new DimancheStack(app, 'Dimanche', { config: readConfig(app.node) });
 };
+
+/** cdk.json's context and feature flags, plus `context`, without bundling or CloudFormation validation. */
+export const fastAppProps = (context: Record<string, unknown> = {}): AppProps => ({
+  context: {
+    ...cdkJson.context,
+    ...context,
+    'aws:cdk:bundling-stacks': [],
+    // Construct paths on every resource, as the CLI adds them: tests find resources by path, not hash.
+    'aws:cdk:enable-path-metadata': true,
+  },
+  builtinCloudFormationValidation: false,
+});
 
 /** The logical id and resource whose construct path is `Dimanche/<path>/Resource`. */
 export const resourceAt = (template: Template, path: string): [string, Resource] => {
