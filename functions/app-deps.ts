@@ -1,7 +1,10 @@
 import type { Language } from '../shared/domain/issue.ts';
+import type { ComposeRules } from '../shared/domain/social/compose-rules.ts';
+import type { SocialNetwork } from '../shared/domain/social/networks.ts';
 import type { Clock } from '../shared/ports/clock.ts';
 import type { ConfirmationMail } from '../shared/ports/confirmation-mail.ts';
 import type { IssueStore } from '../shared/ports/issue-store.ts';
+import type { SocialStore } from '../shared/ports/social-store.ts';
 import type { Logger } from '../shared/ports/logger.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { CampaignStore } from '../shared/ports/campaign-store.ts';
@@ -29,11 +32,22 @@ export type SecretsSource = () => Promise<AppSecrets>;
 
 export type AppSettings = {
   publicBaseUrl: string;
+  /** The newsletter's name, for the pages that are not an issue (the archive's list). */
+  seriesName: string;
   timeZone: string;
   secrets: SecretsSource;
   maxWebhookBytes: number;
   /** Subscribers: the public pages' language when neither the form nor Accept-Language picks one. */
   defaultLanguage: Language;
+  /** Social announcements (issue 5): what the preview composes with. */
+  social: SocialSettings;
+};
+
+export type SocialSettings = {
+  /** The networks each issue is announced on; the preview shows the others too, as disabled. */
+  networks: readonly SocialNetwork[];
+  hashtags: readonly string[];
+  rules: ComposeRules;
 };
 
 /** Everything the HTTP app needs, built by one composition root per runtime. */
@@ -50,6 +64,8 @@ export type AppDeps = {
   mailer: Mailer;
   /** The Sunday campaigns, for their progress (`GET /admin/campaigns/:id`). */
   campaigns: CampaignStore;
+  /** Each network's announcement of an issue, shown with its campaign. */
+  socialAttempts: Pick<SocialStore, 'list'>;
   sender: { name: string; address: string };
   confirmationMail: ConfirmationMail;
 };

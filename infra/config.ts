@@ -40,8 +40,14 @@ export const readConfig = (node: Node): DimancheConfig => ({
   seriesName: text(node, 'seriesName'),
   postalAddress: text(node, 'postalAddress'),
   timeZone: checkTimeZone(text(node, 'timeZone')),
-  senderAddress: text(node, 'senderAddress'),
+  senderAddress: lowerCaseDomain(text(node, 'senderAddress')),
 });
+
+// Domains are case-insensitive, IAM ARNs are not: one spelling for the SES identity and every grant on it.
+const lowerCaseDomain = (address: string): string => {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : address.slice(0, at) + address.slice(at).toLowerCase();
+};
 
 /**
  * Environment-agnostic unless both `account` and `region` are given: half an env would make CDK
@@ -148,3 +154,46 @@ export const readDeliveryConfig = (node: Node, config: DimancheConfig): Delivery
     maxSenders: checkMaxSenders(node.tryGetContext('maxSenders') ?? 2),
   };
 };
+
+/** Social announcements (issue 5): which networks, and what the composer needs. All optional. */
+export interface SocialConfig {
+  /** Comma-separated, of mastodon, bluesky, x, linkedin, facebook, threads; none by default. */
+  readonly networks: string;
+  readonly hashtags: string;
+  readonly mastodonMaxCharacters: string;
+}
+
+export const SOCIAL_NETWORK_NAMES = ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook', 'threads'];
+const NETWORKS = SOCIAL_NETWORK_NAMES;
+
+export const readSocialConfig = (node: Node): SocialConfig => {
+  const networks = (optionalText(node, 'socialNetworks') ?? '')
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = networks.filter((n) => !NETWORKS.includes(n));
+  if (unknown.length > 0) {
+    throw new Error(
+      `CDK context "socialNetworks" may only name ${NETWORKS.join(', ')}, got "${unknown.join(', ')}"`,
+    );
+  }
+  const max = optionalText(node, 'mastodonMaxCharacters') ?? '500';
+  if (!/^\d+$/.test(max) || Number(max) < 100) {
+    throw new Error(
+      `CDK context "mastodonMaxCharacters" must be a whole number of at least 100, got "${max}"`,
+    );
+  }
+  return {
+    networks: networks.join(','),
+    hashtags: optionalText(node, 'socialHashtags') ?? '',
+    mastodonMaxCharacters: max,
+  };
+};
+
+/** What every function that composes, queues or reports social posts reads (functions/config/social-config.ts). */
+export const socialEnvironment = (social: SocialConfig, config: DimancheConfig) => ({
+  SOCIAL_NETWORKS: social.networks,
+  SOCIAL_HASHTAGS: social.hashtags,
+  MASTODON_MAX_CHARACTERS: social.mastodonMaxCharacters,
+  SERIES_NAME: config.seriesName,
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { required } from './common.ts';
+import { commonEnv, required } from './common.ts';
+import { socialEnv } from './social-config.ts';
 import { parseEnv } from './config-error.ts';
 
 const base = {
@@ -43,6 +44,22 @@ export const loadSesEventsEnv = (env: Record<string, string | undefined>) =>
       ...base,
       SECRETS_ARN: v.optional(v.string()),
       AWS_SESSION_TOKEN: v.optional(v.string()),
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: v.optional(v.pipe(v.string(), v.transform(Number)), '2773'),
+    }),
+    env,
+  );
+
+/** The social worker: its queue (to put a rate-limited post back, delayed) and the accounts' secret. */
+export const loadSocialWorkerEnv = (env: Record<string, string | undefined>) =>
+  parseEnv(
+    v.object({
+      ...base,
+      ...withUrl,
+      SERIES_NAME: commonEnv.SERIES_NAME,
+      ...socialEnv,
+      SOCIAL_QUEUE_URL: required('SOCIAL_QUEUE_URL'),
+      SOCIAL_ACCOUNTS_SECRET_ARN: required('SOCIAL_ACCOUNTS_SECRET_ARN'),
+      AWS_SESSION_TOKEN: required('AWS_SESSION_TOKEN'),
       PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: v.optional(v.pipe(v.string(), v.transform(Number)), '2773'),
     }),
     env,

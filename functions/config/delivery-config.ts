@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { socialEnv } from './social-config.ts';
 import { parseEnv } from './config-error.ts';
 
 const positive = (name: string, fallback: string) =>
@@ -36,24 +37,7 @@ const deliveryEnv = v.object({
   MAX_SENDERS: positive('MAX_SENDERS', '2'),
   QUOTA_PAUSE_SECONDS: positive('QUOTA_PAUSE_SECONDS', '3600'),
   SES_CONFIGURATION_SET: v.optional(v.string()),
-  /** Networks to announce each issue on, comma-separated (mastodon, bluesky, x, linkedin, facebook, threads). */
-  SOCIAL_NETWORKS: v.optional(
-    v.pipe(
-      v.string(),
-      v.transform((list) =>
-        list
-          .split(',')
-          .map((n) => n.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-      v.check(
-        (list) =>
-          list.every((n) => ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook', 'threads'].includes(n)),
-        'SOCIAL_NETWORKS may only name mastodon, bluesky, x, linkedin, facebook, threads',
-      ),
-    ),
-    '',
-  ),
+  SOCIAL_NETWORKS: socialEnv.SOCIAL_NETWORKS,
 });
 
 export type DeliveryConfig = v.InferOutput<typeof deliveryEnv>;

@@ -1,4 +1,5 @@
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
@@ -9,6 +10,7 @@ import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { loadAwsApiConfig } from '../config/aws-config.ts';
+import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
@@ -36,6 +38,7 @@ export const awsAppDeps = (): AppDeps => {
     logger: createJsonLogger({ service: 'api', level: config.LOG_LEVEL }),
     settings: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
+      seriesName: config.SERIES_NAME,
       timeZone: config.TIME_ZONE,
       secrets: secretsExtensionSource({
         secretId: config.SECRETS_ARN,
@@ -44,10 +47,12 @@ export const awsAppDeps = (): AppDeps => {
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
       defaultLanguage: config.DEFAULT_LANGUAGE,
+      social: socialSettings(config),
     },
     // Subscribers (issue 4)
     subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
     campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
+    socialAttempts: dynamoSocialStore(doc, config.TABLE_NAME),
     rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({ call: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }) }),
     sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },

@@ -10,19 +10,23 @@ const CACHE_MS = 5 * 60_000;
  * HTTP call, cached there and here for five minutes, so a rotated secret is picked up without a redeploy and
  * no Secrets Manager client is bundled. A failed read is retried by the next request.
  */
-export const secretsExtensionSource = ({
-  secretId,
-  port,
-  sessionToken,
-  now = () => Date.now(),
-}: {
+export const secretsExtensionSource = (options: ExtensionSecretOptions): SecretsSource =>
+  extensionSecret(options, (raw) => parseSecrets(options.secretId, raw));
+
+type ExtensionSecretOptions = {
   secretId: string;
   port: number;
   sessionToken: string;
   now?: () => number;
-}): SecretsSource => {
-  let cached: { value: Promise<AppSecrets>; until: number } | undefined;
-  const load = async (): Promise<AppSecrets> => {
+};
+
+/** One secret's string through the extension, parsed by `parse`, cached; a failed read or parse is retried. */
+export const extensionSecret = <T>(
+  { secretId, port, sessionToken, now = () => Date.now() }: ExtensionSecretOptions,
+  parse: (raw: string | undefined) => T,
+): (() => Promise<T>) => {
+  let cached: { value: Promise<T>; until: number } | undefined;
+  const load = async (): Promise<T> => {
     const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
     const response = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': sessionToken } });
     if (!response.ok)
@@ -30,7 +34,7 @@ export const secretsExtensionSource = ({
         `Secret ${secretId} could not be read: HTTP ${response.status} ${await response.text()}`,
       );
     const { SecretString } = (await response.json()) as { SecretString?: string };
-    return parseSecrets(secretId, SecretString);
+    return parse(SecretString);
   };
   return () => {
     if (!cached || cached.until < now()) {

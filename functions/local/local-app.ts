@@ -1,4 +1,6 @@
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
@@ -12,7 +14,9 @@ import { type Clock, systemClock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { LocalConfig } from '../config/local-config.ts';
 import { createApp } from '../create-app.ts';
+import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { archiveLinks } from '../routes/archive-links.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 
@@ -38,11 +42,21 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
       renderer,
       clock,
       archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
+      feeds: {
+        renderer: createFeedRenderer({
+          seriesName: config.SERIES_NAME,
+          language: config.DEFAULT_LANGUAGE,
+          timeZone: config.TIME_ZONE,
+          links: archiveLinks(config.PUBLIC_BASE_URL),
+        }),
+        timeZone: config.TIME_ZONE,
+      },
     }),
     clock,
     logger,
     settings: {
       publicBaseUrl: config.PUBLIC_BASE_URL,
+      seriesName: config.SERIES_NAME,
       timeZone: config.TIME_ZONE,
       secrets: async () => ({
         webhookSecrets: config.WEBHOOK_SECRETS,
@@ -52,10 +66,12 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
       defaultLanguage: config.DEFAULT_LANGUAGE,
+      social: socialSettings(config),
     },
     // Subscribers (issue 4)
     subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
     campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
+    socialAttempts: dynamoSocialStore(doc, config.TABLE_NAME),
     rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({
       call: signedAwsFetch({

@@ -9,11 +9,19 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { senderEnvironment, senderNodeFlags } from '../bundling/runtime-flags.ts';
 import { secretsExtension } from './secrets-extension.ts';
-import { type DeliveryConfig, type DimancheConfig, domainOf } from '../config.ts';
+import {
+  type DeliveryConfig,
+  type DimancheConfig,
+  domainOf,
+  type SocialConfig,
+  socialEnvironment,
+} from '../config.ts';
+import { SocialWorker } from './social-worker.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import type { DeliveryQueues } from './delivery-queues.ts';
 import { DimancheFunction } from './dimanche-function.ts';
 import type { EmailEvents } from './email-events.ts';
+import { grantTable } from './table-grants.ts';
 
 /** The send queue's visibility timeout is derived from it (delivery-queues.ts). */
 export const SENDER_TIMEOUT = Duration.seconds(120);
@@ -35,6 +43,7 @@ export interface DeliveryFunctionsProps {
   readonly delivery: DeliveryConfig;
   readonly queues: DeliveryQueues;
   readonly emailEvents: EmailEvents;
+  readonly social: SocialConfig;
 }
 
 /** Issue 3's three Lambdas (dispatch, sender, SES events), their settings, triggers and grants. */
@@ -42,12 +51,15 @@ export class DeliveryFunctions extends Construct {
   readonly dispatch: NodejsFunction;
   readonly sender: NodejsFunction;
   readonly sesEvents: NodejsFunction;
+  readonly social: SocialWorker;
   /** Events SNS could not deliver to the SES events function, after its own retries. */
   readonly sesEventsDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: DeliveryFunctionsProps) {
     super(scope, id);
-    const { table, secret, config, delivery, queues, emailEvents } = props;
+    const { table, secret, config, delivery, queues, emailEvents, social } = props;
+    // Dispatch queues one message a network, the sender's report waits for each, the worker composes.
+    const socialSettings = socialEnvironment(social, config);
     const mail = {
       SENDER_ADDRESS: config.senderAddress,
       SENDER_NAME: delivery.senderName,
@@ -82,9 +94,10 @@ export class DeliveryFunctions extends Construct {
         PUBLIC_BASE_URL: config.publicBaseUrl,
         TIME_ZONE: config.timeZone,
         SEND_DEADLINE: delivery.sendDeadline,
+        ...socialSettings,
       },
     }).fn;
-    table.grants.actions(this.dispatch, ...dispatchTableActions);
+    grantTable(table, this.dispatch, dispatchTableActions);
     // SendMessage alone (it covers SendMessageBatch): grantSendMessages would add GetQueueAttributes and GetQueueUrl.
     queues.send.grant(this.dispatch, 'sqs:SendMessage');
     queues.social.grant(this.dispatch, 'sqs:SendMessage');
@@ -110,6 +123,7 @@ export class DeliveryFunctions extends Construct {
         // SES's max send rate / MAX_SENDERS, so all of them together never exceed it.
         MAX_SENDERS: String(delivery.maxSenders),
         SECRETS_ARN: secret.secretArn,
+        ...socialSettings,
       },
     }).fn;
     this.sender.addEventSource(
@@ -122,7 +136,7 @@ export class DeliveryFunctions extends Construct {
         maxConcurrency: delivery.maxSenders,
       }),
     );
-    table.grants.actions(this.sender, ...senderTableActions);
+    grantTable(table, this.sender, senderTableActions);
     this.sender.addToRolePolicy(sendRawEmail);
     // GetSendQuota has no resource type in IAM: '*' is the only resource it can be granted on.
     this.sender.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }));
@@ -133,6 +147,13 @@ export class DeliveryFunctions extends Construct {
     queues.send.grant(this.sender, 'sqs:SendMessage');
     secret.grantRead(this.sender);
 
+    this.social = new SocialWorker(this, 'Social', {
+      table,
+      queue: queues.social,
+      environment: { ...mail, ...socialSettings, PUBLIC_BASE_URL: config.publicBaseUrl },
+      sendRawEmail,
+    });
+
     this.sesEvents = new DimancheFunction(this, 'SesEvents', {
       entry: 'functions/lambda/ses-events.ts',
       description: 'SES events: suppresses on hard bounces and complaints, counts soft bounces',
@@ -142,7 +163,7 @@ export class DeliveryFunctions extends Construct {
       paramsAndSecrets: secretsExtension(),
       environment: { TABLE_NAME: table.tableName, SECRETS_ARN: secret.secretArn },
     }).fn;
-    table.grants.actions(this.sesEvents, ...sesEventsTableActions);
+    grantTable(table, this.sesEvents, sesEventsTableActions);
     secret.grantRead(this.sesEvents);
     this.sesEventsDeadLetters = deadLetterQueue(this, 'SesEventsDeadLetters');
     // A lost complaint would mean mailing someone who asked us to stop: undeliverable events are kept.

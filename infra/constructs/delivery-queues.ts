@@ -10,6 +10,7 @@ const MAX_RECEIVE_COUNT = 5;
 export interface DeliveryQueuesProps {
   /** The send queue's consumer timeout: its visibility timeout must cover retries of a whole invocation. */
   readonly senderTimeout: Duration;
+  readonly socialTimeout: Duration;
 }
 
 /**
@@ -21,11 +22,11 @@ export class DeliveryQueues extends Construct {
   /** Batches of at most 50 recipients, from dispatch to the senders. */
   readonly send: Queue;
   readonly sendDeadLetters: Queue;
-  /** One message per (issue, network) for the social worker (issue 5); nothing consumes it yet. */
+  /** One message per (issue, network) for the social worker (issue 5). */
   readonly social: Queue;
   readonly socialDeadLetters: Queue;
 
-  constructor(scope: Construct, id: string, { senderTimeout }: DeliveryQueuesProps) {
+  constructor(scope: Construct, id: string, { senderTimeout, socialTimeout }: DeliveryQueuesProps) {
     super(scope, id);
     this.sendDeadLetters = deadLetterQueue(this, 'SendDeadLetters');
     this.send = new Queue(this, 'Send', {
@@ -41,7 +42,7 @@ export class DeliveryQueues extends Construct {
     this.social = new Queue(this, 'Social', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // Until the social worker exists, messages wait here; its code decides whether a post is stale.
+      visibilityTimeout: Duration.seconds(socialTimeout.toSeconds() * 6),
       retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: this.socialDeadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
     });

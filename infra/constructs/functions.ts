@@ -6,8 +6,9 @@ import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { secretsExtension } from './secrets-extension.ts';
 import { apiBundleAliases, esbuildAliasArgs, renderBundleAliases } from '../bundling/aliases.ts';
-import type { DimancheConfig } from '../config.ts';
+import { type DimancheConfig, readSocialConfig, socialEnvironment } from '../config.ts';
 import { DimancheFunction } from './dimanche-function.ts';
+import { grantTable } from './table-grants.ts';
 
 // Exactly the calls each function's adapters make; grantReadWriteData would add Scan, Batch* and more.
 const apiTableActions = [
@@ -17,7 +18,8 @@ const apiTableActions = [
   'dynamodb:DeleteItem',
   'dynamodb:Query',
 ];
-const renderTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+// Query: the render also rebuilds the archive's feeds from the issues index (shared/usecases/archive-feed-refresh.ts).
+const renderTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'];
 
 const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
 
@@ -73,7 +75,7 @@ export class DimancheFunctions extends Construct {
         },
       },
     }).fn;
-    table.grants.actions(this.render, ...renderTableActions);
+    grantTable(table, this.render, renderTableActions);
 
     // The public function and the admin function run the same Hono app code, split by path (see
     // functions/public-app.ts and admin-app.ts), with the same settings and rights.
@@ -101,9 +103,11 @@ export class DimancheFunctions extends Construct {
           // Who the confirmation and test mails come from.
           SENDER_ADDRESS: config.senderAddress,
           SENDER_NAME: senderNameOf(this, config),
+          // The admin preview of each network's post (GET /admin/issues/:id/social).
+          ...socialEnvironment(readSocialConfig(this.node), config),
         },
       }).fn;
-      table.grants.actions(fn, ...apiTableActions);
+      grantTable(table, fn, apiTableActions);
       secret.grantRead(fn);
       // SES v2 SendEmail (IAM action ses:SendEmail), from the sender's verified domain identity only.
       fn.addToRolePolicy(

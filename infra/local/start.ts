@@ -15,6 +15,10 @@ import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { localSecrets, localSecretsEnv } from './local-secrets.ts';
 import { dataDir, secretsFile } from './paths.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
+import { localSocial } from './local-social.ts';
+import { enabledAccounts } from '../../functions/config/social-accounts.ts';
+import { socialSettings } from '../../functions/config/social-config.ts';
+import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
 
 /** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */
 // Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
@@ -28,10 +32,12 @@ const dynamo = await startDynalite({
   path: resolve(dataDir, 'dynamodb'),
 });
 const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
+const social = await localSocial(process.env);
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   ...localSecretsEnv(secrets),
   ...process.env,
+  ...social.env,
   DYNAMODB_ENDPOINT: dynamo.url,
   SES_ENDPOINT: ses.url,
 });
@@ -45,7 +51,7 @@ await ensureTable(
 );
 const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
 const { app, doc } = createLocalApp(config, { logger });
-const deliveryConfig = loadDeliveryConfig(process.env);
+const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
 const delivery = createLocalDelivery({
   doc,
   tableName: config.TABLE_NAME,
@@ -56,6 +62,14 @@ const delivery = createLocalDelivery({
   config: deliveryConfig,
   clock: systemClock,
   logger,
+  social: {
+    accounts: socialAccountsFor(enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS)),
+    compose: socialComposer({
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      seriesName: config.SERIES_NAME,
+      ...socialSettings(config),
+    }),
+  },
 });
 const sunday = await startLocalSunday({
   delivery,
@@ -86,6 +100,9 @@ ${deliveryConfig.MAX_SENDERS} senders at ${deliveryConfig.SEND_RATE} mails/s in 
 
 Preview an issue (admin token from the secrets file):
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/preview
+  curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/social
+
+Social networks (${deliveryConfig.SOCIAL_NETWORKS.join(', ') || 'none enabled'}): ${social.describe}
 
 Ctrl-C stops everything; the data stays for the next start.
 `);
@@ -96,7 +113,7 @@ const stop = async () => {
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
   await sunday.stop();
-  await Promise.all([ses.close(), dynamo.close()]);
+  await Promise.all([ses.close(), dynamo.close(), social.close()]);
   console.log('Stopped.');
   process.exit(0);
 };

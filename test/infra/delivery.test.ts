@@ -1,10 +1,12 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { senderNodeFlags } from '../../infra/bundling/runtime-flags.ts';
 import {
   actionsOf,
   actionsWithoutResourceTypes,
   type PolicyStatement,
   policyStatements,
+  type Statement,
   statementsOfRole,
   wildcardActions,
 } from './iam.ts';
@@ -25,6 +27,14 @@ const props = (path: string, t = template) => propsIn(t, path);
 const arnOf = (path: string): GetAtt => ({ 'Fn::GetAtt': [logicalId(path), 'Arn'] });
 const roleOf = (fnPath: string) => roleIn(template, fnPath);
 const envOf = (fnPath: string, t = template) => envIn(t, fnPath);
+const mappingOf = (t: Template, fnPath: string) => {
+  const mappings = Object.values(t.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
+  const found = mappings.filter(
+    (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: logicalIdIn(t, fnPath) }),
+  );
+  expect(found).toHaveLength(1);
+  return (found[0] as Resource).Properties;
+};
 const only = (t: Template, type: string): Resource => {
   const found = Object.values(t.findResources(type)) as Resource[];
   expect(found).toHaveLength(1);
@@ -50,6 +60,14 @@ const sesArn = (resource: string, ...rest: unknown[]) => ({
 const DISPATCH = 'Delivery/Dispatch/Function';
 const SENDER = 'Delivery/Sender/Function';
 const SES_EVENTS = 'Delivery/SesEvents/Function';
+const SOCIAL = 'Delivery/Social/Function/Function';
+/** What every function that queues, composes or reports social posts is given (none enabled by default). */
+const socialSettings = {
+  SOCIAL_NETWORKS: '',
+  SOCIAL_HASHTAGS: '',
+  MASTODON_MAX_CHARACTERS: '500',
+  SERIES_NAME: 'Online Sunday Morning Sound',
+};
 const DEAD_LETTER_QUEUES = [
   'DeliveryQueues/SendDeadLetters',
   'DeliveryQueues/SocialDeadLetters',
@@ -99,7 +117,7 @@ describe('the delivery queues', () => {
 });
 
 describe('the sender', () => {
-  const mapping = (t: Template) => only(t, 'AWS::Lambda::EventSourceMapping').Properties;
+  const mapping = (t: Template) => mappingOf(t, SENDER);
 
   it('takes one batch message at a time from the send queue, reporting failed items', () => {
     expect(mapping(template)).toMatchObject({
@@ -123,6 +141,46 @@ describe('the sender', () => {
   it('refuses a maxSenders SQS would not accept', () => {
     expect(() => synthTemplate({ maxSenders: 1 })).toThrow(/maxSenders/);
     expect(() => synthTemplate({ maxSenders: 'two' })).toThrow(/maxSenders/);
+  });
+});
+
+describe('the social worker', () => {
+  it('takes one (issue, network) message per invocation, six at most at once, reporting failed items', () => {
+    expect(mappingOf(template, SOCIAL)).toMatchObject({
+      EventSourceArn: arnOf('DeliveryQueues/Social'),
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 6 },
+    });
+    const timeout = props(SOCIAL).Timeout as number;
+    expect(timeout).toBe(60);
+    expect(props('DeliveryQueues/Social').VisibilityTimeout as number).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('reads the accounts from a secret of their own, by ARN, with the social settings of the other functions', () => {
+    const env = envOf(SOCIAL);
+    expect(env).toMatchObject({
+      ...socialSettings,
+      TABLE_NAME: { Ref: logicalId('Data/Table') },
+      SOCIAL_QUEUE_URL: { Ref: logicalId('DeliveryQueues/Social') },
+      SOCIAL_ACCOUNTS_SECRET_ARN: { Ref: logicalId('Delivery/Social/Accounts') },
+      PUBLIC_BASE_URL: 'https://newsletter.example.com',
+      AUTHOR_EMAIL: 'author@newsletter.example.com',
+    });
+    template.hasOutput('SocialAccountsSecretArn', { Value: { Ref: logicalId('Delivery/Social/Accounts') } });
+    expect(props('Delivery/Social/Accounts').SecretString).toBe('{}');
+  });
+
+  it('passes the enabled networks to every function that needs them, and refuses an unknown network', () => {
+    const other = synthTemplate({ socialNetworks: 'Mastodon, bluesky', socialHashtags: 'playlist musique' });
+    for (const fn of [DISPATCH, SENDER, SOCIAL, 'Functions/Admin/Function']) {
+      expect(envOf(fn, other)).toMatchObject({
+        SOCIAL_NETWORKS: 'mastodon,bluesky',
+        SOCIAL_HASHTAGS: 'playlist musique',
+      });
+    }
+    expect(() => synthTemplate({ socialNetworks: 'mastodon,myspace' })).toThrow(/socialNetworks.*myspace/);
+    expect(() => synthTemplate({ mastodonMaxCharacters: '50' })).toThrow(/mastodonMaxCharacters/);
   });
 });
 
@@ -195,27 +253,34 @@ describe('SES events', () => {
     expect(SnsDestination).toEqual({ TopicARN: { Ref: logicalId('EmailEvents/Topic') } });
   });
 
-  it('may be published by SES for this configuration set only', () => {
-    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      Topics: [{ Ref: logicalId('EmailEvents/Topic') }],
-      PolicyDocument: {
-        Statement: [
-          {
-            Action: 'sns:Publish',
-            Effect: 'Allow',
-            Principal: { Service: 'ses.amazonaws.com' },
-            Condition: {
-              StringEquals: {
-                'AWS:SourceAccount': { Ref: 'AWS::AccountId' },
-                'AWS:SourceArn': sesArn('configuration-set/', {
-                  Ref: logicalId('EmailEvents/ConfigurationSet'),
-                }),
-              },
-            },
-          },
-        ],
+  it('may be published by SES for this configuration set only, and over TLS only', () => {
+    const policy = props('EmailEvents/Topic/Policy') as { PolicyDocument: { Statement: unknown[] } };
+    const topic = { Ref: logicalId('EmailEvents/Topic') };
+    expect(policy.PolicyDocument.Statement).toEqual([
+      {
+        Sid: 'AllowPublishThroughSSLOnly',
+        Action: 'sns:Publish',
+        Effect: 'Deny',
+        Principal: '*',
+        Resource: topic,
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
-    });
+      {
+        Sid: '1',
+        Action: 'sns:Publish',
+        Effect: 'Allow',
+        Principal: { Service: 'ses.amazonaws.com' },
+        Resource: topic,
+        Condition: {
+          StringEquals: {
+            'AWS:SourceAccount': { Ref: 'AWS::AccountId' },
+            'AWS:SourceArn': sesArn('configuration-set/', {
+              Ref: logicalId('EmailEvents/ConfigurationSet'),
+            }),
+          },
+        },
+      },
+    ]);
   });
 
   it('reach the SES events function, with undeliverable ones kept in a DLQ SNS may write to', () => {
@@ -232,7 +297,11 @@ describe('SES events', () => {
 
 describe('operator alarms', () => {
   it('watch every dead-letter queue from its first message, alarming (and clearing) on one topic', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    // Function and reputation alarms: test/infra/operations.test.ts.
+    const alarms = Object.values(
+      template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } }),
+    ) as Resource[];
+    expect(alarms).toHaveLength(DEAD_LETTER_QUEUES.length);
     const topic = { Ref: logicalId('OperatorAlarms/Topic') };
     const watched = alarms.map((alarm) => {
       expect(alarm.Properties).toMatchObject({
@@ -279,20 +348,20 @@ describe('the delivery functions', () => {
   const isExtensionSetting = (key: string) =>
     /^(PARAMETERS_SECRETS_EXTENSION_|SECRETS_MANAGER_|SSM_PARAMETER_STORE_)/.test(key);
 
-  it('are Node 22 arm64 functions sized for their work', () => {
+  it('are Node 24 arm64 functions sized for their work', () => {
     expect(props(DISPATCH)).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 512,
       Timeout: 900,
     });
     expect(props(SENDER)).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 512,
       Timeout: 120,
     });
-    expect(props(SES_EVENTS)).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 30 });
+    expect(props(SES_EVENTS)).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 30 });
   });
 
   it('give dispatch exactly its settings', () => {
@@ -304,6 +373,7 @@ describe('the delivery functions', () => {
       PUBLIC_BASE_URL: 'https://newsletter.example.com',
       TIME_ZONE: 'Europe/Paris',
       SEND_DEADLINE: '14:00',
+      ...socialSettings,
     });
   });
 
@@ -320,8 +390,11 @@ describe('the delivery functions', () => {
       LIST_ID: 'Online Sunday Morning Sound <sunday.newsletter.example.com>',
       MAX_SENDERS: '2',
       SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
-      NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4 --max-old-space-size=64',
+      // The flags `npm run bench` measures the sender with (infra/bundling/runtime-flags.ts).
+      NODE_OPTIONS: ['--enable-source-maps', ...senderNodeFlags].join(' '),
       MALLOC_ARENA_MAX: '2',
+      // The report waits for each enabled network's outcome.
+      ...socialSettings,
     });
     expect(props(SENDER).Layers).toHaveLength(1);
   });
@@ -354,7 +427,10 @@ describe('the delivery functions', () => {
 });
 
 describe('delivery IAM', () => {
-  const table = () => [arnOf('Data/Table'), { 'Fn::Join': ['', [arnOf('Data/Table'), '/index/*']] }];
+  // Query reaches the one index by name: no `index/*` for indexes added later.
+  const gsi1 = () => ({ 'Fn::Join': ['', [arnOf('Data/Table'), '/index/gsi1']] });
+  const queried = (role: Statement[]) =>
+    role.filter((s) => actionsOf([s]).includes('dynamodb:Query')).map((s) => s.Resource);
   const sendRawEmailResources = () => [
     sesArn('configuration-set/', { Ref: logicalId('EmailEvents/ConfigurationSet') }),
     sesArn('identity/newsletter.example.com'),
@@ -378,7 +454,7 @@ describe('delivery IAM', () => {
       arnOf('DeliveryQueues/Social'),
     ]);
     expect(dispatch.find((s) => s.Action === 'ses:SendRawEmail')?.Resource).toEqual(sendRawEmailResources());
-    expect(dispatch.find((s) => actionsOf([s]).includes('dynamodb:Query'))?.Resource).toEqual(table());
+    expect(queried(dispatch)).toEqual([arnOf('Data/Table'), gsi1()]);
   });
 
   it('lets the sender consume its queue, use the table, send through SES, read its quota and the secret', () => {
@@ -405,6 +481,33 @@ describe('delivery IAM', () => {
     expect(sender.find((s) => s.Action === 'ses:SendRawEmail')?.Resource).toEqual(sendRawEmailResources());
     for (const s of sender.filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')))) {
       expect(s.Resource).toEqual(arnOf('DeliveryQueues/Send'));
+    }
+  });
+
+  it('lets the social worker use the table, its queue, its accounts secret and mail the author, nothing else', () => {
+    const social = roleStatements(SOCIAL);
+    expect(actionsOf(social)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+      'ses:SendRawEmail',
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+      'sqs:SendMessage',
+    ]);
+    for (const s of social.filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')))) {
+      expect(s.Resource).toEqual(arnOf('DeliveryQueues/Social'));
+    }
+    for (const s of social.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')))) {
+      expect(s.Resource).toEqual({ Ref: logicalId('Delivery/Social/Accounts') });
     }
   });
 

@@ -76,13 +76,13 @@ describe('the table', () => {
 });
 
 describe('the functions', () => {
-  it('are Node 22 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
+  it('are Node 24 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
     // API and render, plus dispatch, sender and SES events (test/infra/delivery.test.ts).
     // API, admin, render, and the delivery functions: dispatch, sender, SES events.
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+    template.resourceCountIs('AWS::Lambda::Function', 7);
     for (const path of ['Functions/Api/Function', 'Functions/Admin/Function', 'Functions/Render/Function']) {
       expect(props(path)).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         Architectures: ['arm64'],
       });
@@ -114,6 +114,10 @@ describe('the functions', () => {
       SERIES_NAME: 'Online Sunday Morning Sound',
       SENDER_ADDRESS: 'sunday@newsletter.example.com',
       SENDER_NAME: 'Online Sunday Morning Sound',
+      // The admin preview of each network's post; none enabled by default.
+      SOCIAL_NETWORKS: '',
+      SOCIAL_HASHTAGS: '',
+      MASTODON_MAX_CHARACTERS: '500',
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...EXTENSION_ENV,
@@ -254,6 +258,7 @@ describe('IAM', () => {
     expect(actionsOf(render)).toEqual([
       'dynamodb:GetItem',
       'dynamodb:PutItem',
+      'dynamodb:Query',
       'dynamodb:UpdateItem',
       'logs:CreateLogStream',
       'logs:PutLogEvents',

@@ -68,8 +68,8 @@ describe('cdk synth with the pinned CLI, offline', () => {
     ]) {
       expect(types).toContain(type);
     }
-    // API, admin, render, and the delivery functions: dispatch, sender, SES events.
-    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(6);
+    // API, admin, render, and the delivery functions: dispatch, sender, SES events, social.
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(7);
   });
 
   it('bundles each function as index.mjs that defines require first, with a source map', () => {

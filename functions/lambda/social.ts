@@ -1,0 +1,138 @@
+import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import * as v from 'valibot';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { sqsSocialQueue } from '../../shared/adapters/sqs/sqs-social-queue.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
+import { campaignIdFor } from '../../shared/domain/campaign.ts';
+import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
+import { isSocialNetwork } from '../../shared/domain/social/networks.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import type { SocialMessage } from '../../shared/ports/social-queue.ts';
+import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
+import { loadSocialWorkerEnv } from '../config/aws-delivery-config.ts';
+import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.ts';
+import { socialSettings } from '../config/social-config.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
+import { extensionSecret } from './load-secrets.ts';
+
+// Composition root of the social worker (SQS consumer, one message per invocation: a slow network delays
+// no other). The accounts' secret is read through the extension, cached, so a replaced token is picked up.
+const env = loadSocialWorkerEnv(process.env);
+const delivery = loadDeliveryConfig(process.env);
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const logger = createJsonLogger({ service: 'social', level: env.LOG_LEVEL });
+const sqs = new SQSClient({ region: env.AWS_REGION });
+const queue = sqsSocialQueue(sqs, env.SOCIAL_QUEUE_URL);
+const settings = { publicBaseUrl: env.PUBLIC_BASE_URL, seriesName: env.SERIES_NAME, ...socialSettings(env) };
+const readAccounts = extensionSecret(
+  {
+    secretId: env.SOCIAL_ACCOUNTS_SECRET_ARN,
+    port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+    sessionToken: env.AWS_SESSION_TOKEN,
+  },
+  (raw) => parseSocialAccounts(`Secret ${env.SOCIAL_ACCOUNTS_SECRET_ARN}`, raw ?? '{}'),
+);
+const issues = dynamoIssueStore(doc, env.TABLE_NAME);
+const social = dynamoSocialStore(doc, env.TABLE_NAME);
+const author = mailAuthorNotifier({
+  mailer: sesMailer({
+    region: env.AWS_REGION,
+    ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+  }),
+  from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
+  to: delivery.AUTHOR_EMAIL as EmailAddress,
+});
+const campaigns = dynamoCampaignStore(doc, env.TABLE_NAME);
+const base = {
+  issues,
+  social,
+  compose: socialComposer(settings),
+  author,
+  clock: systemClock,
+  logger,
+  // The last network's outcome may be what the campaign report was waiting for.
+  settled: (issueId: IssueId) =>
+    finishIfDone(campaignIdFor(issueId), {
+      campaigns,
+      issues,
+      social,
+      networks: settings.networks,
+      author,
+      clock: systemClock,
+      logger,
+    }),
+  // Longer than the function's timeout: a live call's claim is never taken over.
+  leaseMs: 90_000,
+};
+
+// Publishers keep sessions (Bluesky's) between invocations: rebuilt only when the secret's content changes.
+let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;
+const accountsNow = async () => {
+  const accounts = enabledAccounts(await readAccounts(), settings.networks);
+  const raw = JSON.stringify(accounts);
+  if (built?.raw !== raw) built = { raw, accounts: socialAccountsFor(accounts, { bluesky: { logger } }) };
+  return built.accounts;
+};
+
+const message = v.object({
+  issueId: v.pipe(
+    v.string(),
+    v.check((id) => parseIssueId(id) !== undefined, 'not an issue id'),
+  ),
+  network: v.pipe(v.string(), v.check(isSocialNetwork, 'not a network')),
+});
+
+type SqsRecord = { messageId: string; receiptHandle: string; body: string };
+
+/**
+ * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ); a
+ * post that must wait is put back as a delayed message, or made invisible until its retry time.
+ */
+export const handler = async (event: { Records: SqsRecord[] }) => {
+  const deps = { ...base, accounts: await accountsNow() };
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const failed = () => batchItemFailures.push({ itemIdentifier: record.messageId });
+    let parsed: SocialMessage;
+    try {
+      parsed = v.parse(message, JSON.parse(record.body)) as SocialMessage;
+    } catch (error) {
+      logger.error('malformed social message', { messageId: record.messageId, error });
+      failed();
+      continue;
+    }
+    try {
+      const outcome = await publishSocial(parsed, deps);
+      if (outcome.ok) continue;
+      logger.warn('social post deferred', {
+        ...parsed,
+        reason: outcome.reason,
+        retryAfterMs: outcome.retryAfterMs,
+      });
+      if (outcome.requeue) {
+        await queue.enqueue(parsed, { delaySeconds: Math.min(900, outcome.retryAfterMs / 1000) });
+        continue;
+      }
+      await sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: env.SOCIAL_QUEUE_URL,
+          ReceiptHandle: record.receiptHandle,
+          VisibilityTimeout: Math.min(43_200, Math.ceil(outcome.retryAfterMs / 1000)),
+        }),
+      );
+      failed();
+    } catch (error) {
+      logger.error('social post failed', { ...parsed, error });
+      failed();
+    }
+  }
+  return { batchItemFailures };
+};

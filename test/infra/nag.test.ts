@@ -1,0 +1,111 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Acknowledgment,
+  acknowledgments,
+  everyNagFinding,
+  type NagFinding,
+  nagFindings,
+  stale,
+  unexplained,
+} from './nag.ts';
+import { dimancheApp } from '../../infra/dimanche-app.ts';
+import { buildStack, fastAppProps } from './template.ts';
+
+// Issue 6: the AwsSolutions pack over the whole stack, built once (the pack walks every construct twice).
+let findings: NagFinding[];
+let every: NagFinding[];
+let acks: Acknowledgment[];
+beforeAll(() => {
+  const stack = buildStack();
+  // Synthesised first, as `cdk synth` does before it runs the pack (infra/app.ts registers it).
+  Template.fromStack(stack);
+  findings = nagFindings(stack);
+  every = everyNagFinding(stack);
+  acks = acknowledgments(stack);
+});
+
+describe('cdk-nag AwsSolutions on the stack', () => {
+  it('finds nothing that an acknowledgment does not cover', () => {
+    expect(every.length).toBeGreaterThan(0);
+    expect(findings).toEqual([]);
+  });
+
+  it('gives every acknowledgment a reason, and each one hides a finding that is really there', () => {
+    expect(unexplained(acks)).toEqual([]);
+    expect(stale(acks, every)).toEqual([]);
+  });
+
+  it('acknowledges these findings only, each on the construct it concerns', () => {
+    expect(acks.map(({ rule, path }) => `${rule} ${path}`).sort()).toEqual([
+      'AwsSolutions-APIG4 Dimanche/Api/HttpApi',
+      'AwsSolutions-IAM5[Resource::*] Dimanche/Delivery/Sender/Role',
+      'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
+      'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
+      'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsDeadLetters',
+      'AwsSolutions-SQS3 Dimanche/SundaySchedule/DeadLetters',
+    ]);
+  });
+});
+
+describe('the CDK app', () => {
+  it('runs the same checks on every synth, so a finding nobody acknowledged stops `cdk synth` and a deploy', () => {
+    const app = dimancheApp(fastAppProps());
+    expect(() => app.synth()).not.toThrow();
+    const leaky = dimancheApp(fastAppProps());
+    new Queue(leaky.node.findChild('Dimanche'), 'Leaky');
+    expect(() => leaky.synth()).toThrow(/AwsSolutions-SQS3/);
+  });
+});
+
+describe('the nag check', () => {
+  // A bare queue: no dead-letter queue (AwsSolutions-SQS3) and no TLS-only policy (AwsSolutions-SQS4).
+  const leakyQueue = () => {
+    const stack = new Stack(new App(), 'Fixture');
+    return { stack, queue: new Queue(stack, 'Leaky') };
+  };
+
+  it('reports a finding nobody acknowledged', () => {
+    const { stack } = leakyQueue();
+    expect(nagFindings(stack)).toEqual([
+      { rule: 'AwsSolutions-SQS3', path: 'Fixture/Leaky/Resource' },
+      { rule: 'AwsSolutions-SQS4', path: 'Fixture/Leaky/Resource' },
+    ]);
+  });
+
+  it('refuses an acknowledgment with no reason, or too short a one to judge, though cdk-nag takes it', () => {
+    const { stack, queue } = leakyQueue();
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: '' });
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS4', reason: 'not needed here' });
+    expect(nagFindings(stack)).toEqual([]);
+    expect(unexplained(acknowledgments(stack)).map(({ rule }) => rule)).toEqual([
+      'AwsSolutions-SQS3',
+      'AwsSolutions-SQS4',
+    ]);
+  });
+
+  it('accepts a finding acknowledged with a reason, where it arises', () => {
+    const { stack, queue } = leakyQueue();
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'A fixture queue that nothing consumes, so it has nothing to dead-letter.',
+    });
+    const acked = acknowledgments(stack);
+    expect(nagFindings(stack)).toEqual([{ rule: 'AwsSolutions-SQS4', path: 'Fixture/Leaky/Resource' }]);
+    expect(unexplained(acked)).toEqual([]);
+    expect(stale(acked, everyNagFinding(stack))).toEqual([]);
+  });
+
+  it('notices an acknowledgment that hides nothing', () => {
+    const { stack, queue } = leakyQueue();
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Left behind from a secret that was once here and has since been removed.',
+    });
+    expect(stale(acknowledgments(stack), everyNagFinding(stack))).toEqual([
+      expect.objectContaining({ rule: 'AwsSolutions-SMG4', path: 'Fixture/Leaky' }),
+    ]);
+  });
+});
