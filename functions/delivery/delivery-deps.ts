@@ -6,6 +6,7 @@ import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import type { LinkTokens } from '../../shared/ports/link-tokens.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
+import type { SocialStore } from '../../shared/ports/social-store.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
@@ -16,6 +17,7 @@ export type DeliveryPorts = {
   issues: IssueStore;
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
+  social: SocialStore;
   mailer: Mailer;
   tokens: LinkTokens;
   author: AuthorNotifier;
@@ -43,6 +45,7 @@ export const senderDeps = (
       listUnsubscribeUrl: links.unsubscribeUrl,
       listId: config.LIST_ID,
     }),
+    networks: config.SOCIAL_NETWORKS,
     leaseMs: config.leaseMs,
     quotaPauseMs: config.QUOTA_PAUSE_SECONDS * 1000,
     throttleRetries: 5,

@@ -5,6 +5,7 @@ import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
@@ -51,6 +52,7 @@ const build = async () => {
       issues: dynamoIssueStore(doc, env.TABLE_NAME),
       subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
       campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
+      social: dynamoSocialStore(doc, env.TABLE_NAME),
       mailer: paced,
       tokens: jwsLinkTokens((await secrets()).linkKeys),
       author: mailAuthorNotifier({

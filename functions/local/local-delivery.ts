@@ -2,20 +2,24 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { jwsLinkTokens, type SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
-import { inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { type InProcessQueue, inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
-import type { SocialMessage } from '../../shared/ports/social-queue.ts';
+import type { SocialMessage, SocialQueue } from '../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
+import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
+import { campaignIdFor } from '../../shared/domain/campaign.ts';
+import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
 
@@ -29,6 +33,8 @@ export type LocalDeliveryOptions = {
   config: DeliveryConfig;
   clock: Clock;
   logger: Logger;
+  /** The social worker's accounts and composer; a network without an account is skipped. */
+  social?: Pick<PublishSocialDeps, 'accounts' | 'compose'>;
   /** How long a received batch stays invisible; SQS's visibility timeout. */
   visibilityMs?: number;
   maxReceives?: number;
@@ -43,11 +49,11 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const { doc, tableName, config, clock, logger } = options;
   const visibilityMs = options.visibilityMs ?? 60_000;
   const queue = inProcessQueue<SendBatchMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
-  // The social worker (issue 5) will consume this; until then announcements wait here.
   const socialQueue = inProcessQueue<SocialMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
   const issues = dynamoIssueStore(doc, tableName);
   const subscribers = dynamoSubscriberStore(doc, tableName);
   const campaigns = dynamoCampaignStore(doc, tableName);
+  const social = dynamoSocialStore(doc, tableName);
   const sender = { name: config.SENDER_NAME, address: config.SENDER_ADDRESS };
   // One process, one pacer for all its workers; 4 % under the rate, for the jitter between a slot and SES.
   const mailer = pacedMailer(options.mailer, intervalPacer({ ratePerSecond: config.SEND_RATE * 0.96 }));
@@ -69,6 +75,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
         issues,
         subscribers,
         campaigns,
+        social,
         mailer,
         tokens,
         author,
@@ -86,7 +93,38 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
         onError: (error) => logger.error('send batch failed', { error }),
       });
     });
-    return { stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined) };
+    // One consumer a network, as Lambda runs one invocation a message: a slow network delays no other.
+    const socialWorkers = startQueueWorkers(
+      socialQueue,
+      (message) =>
+        publishSocial(message, {
+          issues,
+          social,
+          accounts: options.social?.accounts ?? {},
+          compose: options.social?.compose ?? noComposer,
+          author,
+          clock,
+          logger,
+          leaseMs: visibilityMs,
+          settled: (issueId) =>
+            finishIfDone(campaignIdFor(issueId), {
+              campaigns,
+              issues,
+              social,
+              networks: config.SOCIAL_NETWORKS,
+              author,
+              clock,
+              logger,
+            }),
+        }),
+      {
+        workers: Math.max(1, config.SOCIAL_NETWORKS.length),
+        onError: (error) => logger.error('social post failed', { error }),
+      },
+    );
+    return {
+      stop: () => Promise.all([...workers, socialWorkers].map((w) => w.stop())).then(() => undefined),
+    };
   };
 
   return {
@@ -103,7 +141,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
           subscribers,
           campaigns,
           queue: sendQueue,
-          social: { enqueue: async (message) => void socialQueue.send(message) },
+          social: socialQueueOf(socialQueue),
           networks: config.SOCIAL_NETWORKS,
           clock,
           window,
@@ -113,4 +151,12 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
         dispatchOptions,
       ),
   };
+};
+
+const socialQueueOf = (queue: InProcessQueue<SocialMessage>): SocialQueue => ({
+  enqueue: async (message, { delaySeconds = 0 } = {}) => void queue.send(message, delaySeconds * 1000),
+});
+
+const noComposer = (): never => {
+  throw new Error('no social composer configured');
 };

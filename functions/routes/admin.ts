@@ -41,7 +41,22 @@ export const adminRoutes = (deps: AppDeps) =>
         : undefined;
       if (!campaign)
         throw new HttpProblem(404, 'campaign-not-found', 'No such campaign', `There is no campaign ${raw}.`);
-      return c.json({ ...campaign, counts: await deps.campaigns.counts(campaign.id) });
+      const [counts, social] = await Promise.all([
+        deps.campaigns.counts(campaign.id),
+        deps.socialAttempts.list(campaign.issueId),
+      ]);
+      return c.json({
+        ...campaign,
+        counts,
+        social: social.map(({ network, state, postUrl, detail, attempts, updatedAt }) => ({
+          network,
+          state,
+          ...(postUrl ? { postUrl } : {}),
+          ...(detail ? { detail } : {}),
+          attempts,
+          updatedAt,
+        })),
+      });
     })
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));

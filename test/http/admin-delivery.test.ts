@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { storedMailTo } from '../support/delivery-setup.ts';
 import { signedPost } from '../support/signed-request.ts';
@@ -69,13 +70,44 @@ describe('GET /admin/campaigns/:id', () => {
         { state: 'sent', messageId: 'm1' },
         '2026-11-29T08:00:01.000Z',
       );
+    const social = dynamoSocialStore(t.doc, t.tableName);
+    const attempt = {
+      issueId: 'iss_34' as const,
+      attempts: 1,
+      version: 1,
+      updatedAt: '2026-11-29T08:00:02.000Z',
+    };
+    await social.save({
+      ...attempt,
+      network: 'bluesky',
+      state: 'published',
+      postUrl: 'https://bsky.app/profile/d/post/3l',
+    });
+    await social.save({ ...attempt, network: 'mastodon', state: 'needs_reconnect', detail: '401 revoked' });
     const response = await t.app.request('/admin/campaigns/cmp_34', admin);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
+    const body = await response.json();
+    expect(body).toMatchObject({
       id: 'cmp_34',
       status: 'sending',
       counts: { audience: 3, sent: 1, pending: 2 },
     });
+    expect(body.social).toEqual([
+      {
+        network: 'bluesky',
+        state: 'published',
+        postUrl: 'https://bsky.app/profile/d/post/3l',
+        attempts: 1,
+        updatedAt: attempt.updatedAt,
+      },
+      {
+        network: 'mastodon',
+        state: 'needs_reconnect',
+        detail: '401 revoked',
+        attempts: 1,
+        updatedAt: attempt.updatedAt,
+      },
+    ]);
     expect((await t.app.request('/admin/campaigns/cmp_35', admin)).status).toBe(404);
     expect((await t.app.request('/admin/campaigns/../../x', admin)).status).toBe(404);
   });

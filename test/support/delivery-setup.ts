@@ -3,13 +3,14 @@ import { inject } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
-import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { createLocalDelivery, type LocalDeliveryOptions } from '../../functions/local/local-delivery.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Subscriber, SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
 import type { Mailer, OutgoingMail } from '../../shared/ports/mailer.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import { anIssueContent } from '../builders/issue.ts';
@@ -39,6 +40,8 @@ export const deliverySetup = async (
     sesEndpoint?: string;
     visibilityMs?: number;
     wrapMailer?: (m: Mailer) => Mailer;
+    /** The social worker's accounts and composer, given the setup's clock (publishers read rate-limit resets). */
+    social?: (clock: Clock) => NonNullable<LocalDeliveryOptions['social']>;
   } = {},
 ) => {
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
@@ -97,6 +100,7 @@ export const deliverySetup = async (
     clock,
     logger: createJsonLogger({ service: 'test', level: 'silent' }),
     ...(options.visibilityMs ? { visibilityMs: options.visibilityMs } : {}),
+    ...(options.social ? { social: options.social(clock) } : {}),
   });
   const addSubscribers = async (count: number, status: SubscriberStatus, extra: Partial<Subscriber> = {}) => {
     const made: Subscriber[] = [];
@@ -120,6 +124,7 @@ export const deliverySetup = async (
     tokens: jwsLinkTokens([LINK_KEY]),
     issues,
     doc,
+    tableName,
     recorder: recorder.mailer,
     deliveryWith,
   };

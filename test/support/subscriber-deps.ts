@@ -1,4 +1,5 @@
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';
@@ -11,6 +12,7 @@ import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 export const subscriberDeps = (doc: DynamoDBDocumentClient, tableName: string, baseUrl: string) => ({
   subscribers: dynamoSubscriberStore(doc, tableName),
   campaigns: dynamoCampaignStore(doc, tableName),
+  socialAttempts: dynamoSocialStore(doc, tableName),
   rateLimits: dynamoRateLimits(doc, tableName),
   mailer: sesV2Mailer({
     call: signedAwsFetch({

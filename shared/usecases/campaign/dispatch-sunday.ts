@@ -10,6 +10,7 @@ import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
 import type { SocialQueue } from '../../ports/social-queue.ts';
+import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { findSundayIssue } from './find-sunday-issue.ts';
 
@@ -20,7 +21,7 @@ export type DispatchDeps = {
   queue: SendQueue;
   social: SocialQueue;
   /** The networks the author has connected; each gets one announcement per issue. */
-  networks: readonly string[];
+  networks: readonly SocialNetwork[];
   clock: Clock;
   window: SendWindow;
   author: AuthorNotifier;

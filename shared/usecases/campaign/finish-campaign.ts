@@ -4,6 +4,9 @@ import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
+import type { SocialStore } from '../../ports/social-store.ts';
+import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
+import type { SocialNetwork } from '../../domain/social/networks.ts';
 
 export type FinishDeps = {
   campaigns: CampaignStore;
@@ -11,11 +14,17 @@ export type FinishDeps = {
   author: AuthorNotifier;
   clock: Clock;
   logger: Logger;
+  /** The announcements, for the report: their links, or why there is none. */
+  social: Pick<SocialStore, 'list'>;
+  /** The networks each issue is announced on: the report waits until each has its outcome. */
+  networks: readonly SocialNetwork[];
 };
 
 /**
  * Marks the campaign done once every batch is done (one caller wins the conditional write), then reports to
- * the author once. Safe to call from every batch and again after a crash between the two steps.
+ * the author once, when every network's announcement has its outcome too, so the report carries the links.
+ * Called by the sender after each batch and by the social worker after each outcome: whichever comes last
+ * reports. Safe to call again after a crash between the steps.
  */
 export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<void> => {
   const at = deps.clock.now().toISOString();
@@ -23,18 +32,25 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<vo
   const campaign = await deps.campaigns.get(id);
   if (campaign?.status !== 'done' || campaign.reportedAt) return;
   await deps.issues.setStatus(campaign.issueId, 'sending', 'sent', at);
+  const social = await deps.social.list(campaign.issueId);
+  const settled = deps.networks.every((network) =>
+    social.some((a) => a.network === network && isFinalSocialState(a.state)),
+  );
+  if (!settled) return;
   if (!(await deps.campaigns.markReported(id, at))) return;
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
-    await deps.author.notify(reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts));
+    await deps.author.notify(
+      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social),
+    );
   } catch (error) {
     await deps.campaigns.releaseReport(id);
     throw error;
   }
 };
 
-export const reportFor = (campaign: Campaign, counts: CampaignCounts) => ({
+export const reportFor = (campaign: Campaign, counts: CampaignCounts, social: SocialAttempt[]) => ({
   subject: `Sent: ${campaign.issueId} to ${counts.sent} of ${counts.audience} subscribers`,
   text: [
     `Campaign ${campaign.id} (issue ${campaign.issueId}, revision ${campaign.revision})`,
@@ -46,6 +62,32 @@ export const reportFor = (campaign: Campaign, counts: CampaignCounts) => ({
     `Skipped:     ${counts.skipped} (unsubscribed or suppressed after the start)`,
     `Ambiguous:   ${counts.ambiguous} (the sender stopped during the SES call: not sent again; check SES events)`,
     '',
-    'Social posts: none configured yet.',
+    ...socialLines(social),
   ].join('\n'),
 });
+
+/** One line a network: the post's link once known, else where it stands (`GET /admin/campaigns/:id` follows it). */
+const socialLines = (social: SocialAttempt[]) => {
+  if (social.length === 0) return ['Social posts: none configured.'];
+  const width = Math.max(...social.map((a) => a.network.length)) + 2;
+  return [
+    'Social posts:',
+    ...social.map((a) => {
+      const label = `  ${`${a.network}:`.padEnd(width)}`;
+      if (a.postUrl) return `${label}${a.postUrl}`;
+      return `${label}${SOCIAL_STATE_WORDS[a.state]}${a.detail ? ` (${a.detail})` : ''}`;
+    }),
+  ];
+};
+
+const SOCIAL_STATE_WORDS: Record<SocialAttempt['state'], string> = {
+  calling: 'being posted',
+  waiting: 'waiting to be posted',
+  uncertain: 'being checked: the network did not answer',
+  published: 'posted',
+  duplicate: 'already posted (the network refused a second copy)',
+  unconfirmed: 'NOT CONFIRMED: check the account by hand',
+  failed: 'FAILED',
+  needs_reconnect: 'NOT POSTED: the account needs to be reconnected',
+  skipped: 'skipped',
+};

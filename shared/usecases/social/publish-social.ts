@@ -1,4 +1,4 @@
-import type { Issue } from '../../domain/issue.ts';
+import type { Issue, IssueId } from '../../domain/issue.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import type { ComposedPost } from '../../domain/social/social-post.ts';
@@ -33,6 +33,8 @@ export type PublishSocialDeps = {
   reconcileAfterMs?: number;
   /** Publish calls that never reached the network before giving up. */
   maxAttempts?: number;
+  /** Called once this network has its outcome: the campaign report waits for every network's. */
+  settled?: (issueId: IssueId) => Promise<void>;
 };
 
 /** `requeue`: wait as a new delayed message, so a long rate-limit wait uses none of the message's receives. */
@@ -47,7 +49,16 @@ const DONE: SocialResult = { ok: true };
  * on networks where a repeat with the same key cannot make a second post.
  */
 export const publishSocial = async (
-  { issueId, network }: SocialMessage & { network: SocialNetwork },
+  message: SocialMessage,
+  deps: PublishSocialDeps,
+): Promise<SocialResult> => {
+  const result = await publishOnce(message, deps);
+  if (result.ok) await deps.settled?.(message.issueId);
+  return result;
+};
+
+const publishOnce = async (
+  { issueId, network }: SocialMessage,
   deps: PublishSocialDeps,
 ): Promise<SocialResult> => {
   const issue = await deps.issues.get(issueId);
