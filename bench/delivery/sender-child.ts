@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { buildRawMime } from '../../shared/adapters/mail/raw-mime.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import { connect, localDelivery, runCampaign } from './delivery-wiring.ts';
@@ -9,6 +10,20 @@ import { exitWithParent, say } from './child-process.ts';
  * per-recipient allocation happens but no stand-in sets the pace. Prints its peak RSS as it goes.
  */
 exitWithParent();
+
+/**
+ * The kernel's high-water mark of this process's memory (VmHWM), which catches a peak between two samples.
+ * Not `process.resourceUsage().maxRSS`: on Linux that survives exec, so a child spawned by a big parent
+ * reports the parent's peak (the bench's own process, 130–360 MB), not its own.
+ */
+const highWaterRss = () => {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kib ? Number(kib) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+};
 const [endpoint = '', tableName = '', recipientsArg = '0'] = process.argv.slice(2);
 const recipients = Number(recipientsArg);
 
@@ -21,7 +36,7 @@ const discarding: Mailer = {
   },
 };
 
-// Sampled often: a peak between two samples is a GC cycle's worth, which maxRSS (below) catches anyway.
+// Sampled often: a peak between two samples is a GC cycle's worth, which VmHWM (below) catches anyway.
 const baselineRss = process.memoryUsage.rss();
 let peak = baselineRss;
 let atPeak = process.memoryUsage();
@@ -47,7 +62,7 @@ say({
   recipients,
   sent: counts.sent,
   ms: performance.now() - start,
-  peakRss: Math.max(peak, process.resourceUsage().maxRSS * 1024),
+  peakRss: Math.max(peak, highWaterRss() ?? 0),
   // What the peak is made of: the process before the campaign, then V8's heap and the buffers outside it.
   baselineRss,
   atPeak: { heapTotal: atPeak.heapTotal, external: atPeak.external, arrayBuffers: atPeak.arrayBuffers },

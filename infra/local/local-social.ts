@@ -4,6 +4,7 @@ import { parseSocialAccounts } from '../../functions/config/social-accounts.ts';
 import type { SocialAccounts } from '../../shared/adapters/social/social-accounts.ts';
 import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import { dataDir } from './paths.ts';
+import { loopbackOnlyFetch } from './social/loopback-fetch.ts';
 import { startSocialFakes } from './social/start-social-fakes.ts';
 
 /**
@@ -15,7 +16,7 @@ export const localSocial = async (env: Record<string, string | undefined>) => {
   const file = resolve(env.SOCIAL_ACCOUNTS_FILE ?? resolve(dataDir, 'social-accounts.json'));
   if (existsSync(file)) {
     const accounts: SocialAccounts = parseSocialAccounts(file, readFileSync(file, 'utf8'));
-    return { env: {}, accounts, describe: `accounts from ${file}`, close: async () => {} };
+    return { env: {}, accounts, publishers: {}, describe: `accounts from ${file}`, close: async () => {} };
   }
   const fakes = await startSocialFakes();
   const lines = SOCIAL_NETWORKS.map(
@@ -24,6 +25,7 @@ export const localSocial = async (env: Record<string, string | undefined>) => {
   return {
     env: { SOCIAL_NETWORKS: env.SOCIAL_NETWORKS ?? SOCIAL_NETWORKS.join(',') },
     accounts: fakes.accounts as SocialAccounts,
+    publishers: { fetch: loopbackOnlyFetch },
     describe: `local fakes; what each one was sent:\n${lines.join('\n')}`,
     close: fakes.close,
   };

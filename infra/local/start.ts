@@ -63,7 +63,10 @@ const delivery = createLocalDelivery({
   clock: systemClock,
   logger,
   social: {
-    accounts: socialAccountsFor(enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS)),
+    accounts: socialAccountsFor(
+      enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS),
+      social.publishers,
+    ),
     compose: socialComposer({
       publicBaseUrl: config.PUBLIC_BASE_URL,
       seriesName: config.SERIES_NAME,

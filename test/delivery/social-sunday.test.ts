@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
 import { fakeControl, type FakeControl } from '../../infra/local/social/fake-control.ts';
+import { loopbackOnlyFetch } from '../../infra/local/social/loopback-fetch.ts';
 import { type SocialFakes, startSocialFakes } from '../../infra/local/social/start-social-fakes.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { DEFAULT_COMPOSE_RULES } from '../../shared/domain/social/compose-rules.ts';
@@ -42,7 +43,7 @@ const sundayWithSocial = async (accounts?: ReturnType<typeof socialAccountsFor>)
     env: { SOCIAL_NETWORKS: SOCIAL_NETWORKS.join(',') },
     visibilityMs: 400,
     social: (clock) => ({
-      accounts: accounts ?? socialAccountsFor(fakes.accounts, { clock }),
+      accounts: accounts ?? socialAccountsFor(fakes.accounts, { clock, fetch: loopbackOnlyFetch }),
       compose: socialComposer(settings),
     }),
   });
@@ -113,7 +114,7 @@ describe('social announcements on a Sunday', () => {
   }, 60_000);
 
   it('refreshes an expired Bluesky session instead of logging in again, and posts', async () => {
-    const accounts = socialAccountsFor(fakes.accounts);
+    const accounts = socialAccountsFor(fakes.accounts, { fetch: loopbackOnlyFetch });
     const bluesky = accounts.bluesky?.publisher;
     if (!bluesky) throw new Error('no Bluesky account');
     // Last week's post made the session the worker holds; then its access token expired.

@@ -86,7 +86,7 @@ describe('GET /admin/campaigns/:id', () => {
     await social.save({ ...attempt, network: 'mastodon', state: 'needs_reconnect', detail: '401 revoked' });
     const response = await t.app.request('/admin/campaigns/cmp_34', admin);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { social: unknown };
     expect(body).toMatchObject({
       id: 'cmp_34',
       status: 'sending',

@@ -6,7 +6,7 @@ import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SocialStore } from '../../ports/social-store.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
-import type { SocialNetwork } from '../../domain/social/networks.ts';
+import { SOCIAL_NETWORKS, type SocialNetwork } from '../../domain/social/networks.ts';
 
 export type FinishDeps = {
   campaigns: CampaignStore;
@@ -70,9 +70,12 @@ export const reportFor = (campaign: Campaign, counts: CampaignCounts, social: So
 const socialLines = (social: SocialAttempt[]) => {
   if (social.length === 0) return ['Social posts: none configured.'];
   const width = Math.max(...social.map((a) => a.network.length)) + 2;
+  const inNetworkOrder = [...social].sort(
+    (a, b) => SOCIAL_NETWORKS.indexOf(a.network) - SOCIAL_NETWORKS.indexOf(b.network),
+  );
   return [
     'Social posts:',
-    ...social.map((a) => {
+    ...inNetworkOrder.map((a) => {
       const label = `  ${`${a.network}:`.padEnd(width)}`;
       if (a.postUrl) return `${label}${a.postUrl}`;
       return `${label}${SOCIAL_STATE_WORDS[a.state]}${a.detail ? ` (${a.detail})` : ''}`;
