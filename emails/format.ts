@@ -15,19 +15,6 @@ export const playlistMinutes = (durations: readonly (number | undefined)[]): num
   return durations.length > 0 ? Math.round(total / 60) : undefined;
 };
 
-/**
- * "dimanche 29 novembre 2026". The issue's Sunday is a calendar date, not an instant: formatting noon UTC
- * in UTC keeps it the same day whatever the machine's timezone.
- */
-export const formatSunday = (isoDate: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T12:00:00Z`));
-
 /** What is known about a track beyond artist and title, in reading order: album, then length. */
 export const trackDetails = (track: { album?: string; durationSeconds?: number }): string[] => {
   const details: string[] = [];

@@ -3,7 +3,8 @@ import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
 import { htmlToText } from '../shared/domain/story-html.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
-import { formatSunday, playlistMinutes, trackDetails } from './format.ts';
+import { formatSunday } from '../shared/domain/calendar.ts';
+import { playlistMinutes, trackDetails } from './format.ts';
 import { STRINGS, type UiStrings } from './strings.ts';
 import { type PlayerView, playerView, webPageView } from './web-page-view.ts';
 

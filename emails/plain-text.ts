@@ -1,7 +1,8 @@
 import type { Issue, Track } from '../shared/domain/issue.ts';
 import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
-import { formatSunday, trackDetails } from './format.ts';
+import { formatSunday } from '../shared/domain/calendar.ts';
+import { trackDetails } from './format.ts';
 import type { NewsletterIdentity } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
 import { labelled, STRINGS } from './strings.ts';

@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
@@ -9,7 +8,7 @@ import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
 import { renderIssue } from '../../shared/usecases/render-issue.ts';
 import { loadAwsRenderConfig } from '../config/aws-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
-import { archiveLinks } from '../routes/archive-links.ts';
+import { archiveFeeds } from '../render/archive-feeds.ts';
 import { archiveUrl } from '../routes/links.ts';
 
 // Composition root of the render function: the only function that loads MJML.
@@ -24,15 +23,7 @@ const deps = {
   }),
   clock: systemClock,
   archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),
-  feeds: {
-    renderer: createFeedRenderer({
-      seriesName: config.SERIES_NAME,
-      language: config.DEFAULT_LANGUAGE,
-      timeZone: config.TIME_ZONE,
-      links: archiveLinks(config.PUBLIC_BASE_URL),
-    }),
-    timeZone: config.TIME_ZONE,
-  },
+  feeds: archiveFeeds(config),
 };
 
 const renderRequest = v.object({

@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
 import * as v from 'valibot';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
@@ -11,7 +11,6 @@ import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.t
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
@@ -19,6 +18,7 @@ import { loadSenderEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
 
 // Composition root of the sender (SQS consumer, batch size 1). The function's maximum concurrency is
@@ -28,7 +28,6 @@ const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'sender', level: env.LOG_LEVEL });
 const sqs = new SQSClient({ region: env.AWS_REGION });
-const queue = sqsSendQueue(sqs, env.SEND_QUEUE_URL);
 const mailer = sesMailer({
   region: env.AWS_REGION,
   ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
@@ -74,8 +73,6 @@ const message = v.object({
   batch: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-type SqsRecord = { messageId: string; receiptHandle: string; body: string };
-
 /** Partial batch failures: a batch to retry later is made invisible until then, not retried hot. */
 export const handler = async (event: { Records: SqsRecord[] }) => {
   ready ??= build().catch((error: unknown) => {
@@ -94,21 +91,9 @@ export const handler = async (event: { Records: SqsRecord[] }) => {
       reason: outcome.reason,
       retryAfterMs: outcome.retryAfterMs,
     });
-    if (outcome.requeue) {
-      // A new message: a long pause must not use up this one's receives (SQS delays cap at 15 minutes).
-      await queue.enqueue(parsed.output as Parameters<typeof sendBatch>[0], {
-        delaySeconds: Math.min(900, outcome.retryAfterMs / 1000),
-      });
-      continue;
-    }
-    await sqs.send(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: env.SEND_QUEUE_URL,
-        ReceiptHandle: record.receiptHandle,
-        VisibilityTimeout: Math.min(43_200, Math.ceil(outcome.retryAfterMs / 1000)),
-      }),
-    );
-    batchItemFailures.push({ itemIdentifier: record.messageId });
+    // A paused campaign's batch is requeued: a long pause must not use up its receives.
+    if (await deferSqsRecord(sqs, env.SEND_QUEUE_URL, record, outcome))
+      batchItemFailures.push({ itemIdentifier: record.messageId });
   }
   return { batchItemFailures };
 };

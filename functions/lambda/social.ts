@@ -1,11 +1,10 @@
-import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import * as v from 'valibot';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import { sqsSocialQueue } from '../../shared/adapters/sqs/sqs-social-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
@@ -21,6 +20,7 @@ import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
+import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { extensionSecret } from './load-secrets.ts';
 
 // Composition root of the social worker (SQS consumer, one message per invocation: a slow network delays
@@ -30,7 +30,6 @@ const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'social', level: env.LOG_LEVEL });
 const sqs = new SQSClient({ region: env.AWS_REGION });
-const queue = sqsSocialQueue(sqs, env.SOCIAL_QUEUE_URL);
 const settings = { publicBaseUrl: env.PUBLIC_BASE_URL, seriesName: env.SERIES_NAME, ...socialSettings(env) };
 const readAccounts = extensionSecret(
   {
@@ -90,8 +89,6 @@ const message = v.object({
   network: v.pipe(v.string(), v.check(isSocialNetwork, 'not a network')),
 });
 
-type SqsRecord = { messageId: string; receiptHandle: string; body: string };
-
 /**
  * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ); a
  * post that must wait is put back as a delayed message, or made invisible until its retry time.
@@ -117,18 +114,7 @@ export const handler = async (event: { Records: SqsRecord[] }) => {
         reason: outcome.reason,
         retryAfterMs: outcome.retryAfterMs,
       });
-      if (outcome.requeue) {
-        await queue.enqueue(parsed, { delaySeconds: Math.min(900, outcome.retryAfterMs / 1000) });
-        continue;
-      }
-      await sqs.send(
-        new ChangeMessageVisibilityCommand({
-          QueueUrl: env.SOCIAL_QUEUE_URL,
-          ReceiptHandle: record.receiptHandle,
-          VisibilityTimeout: Math.min(43_200, Math.ceil(outcome.retryAfterMs / 1000)),
-        }),
-      );
-      failed();
+      if (await deferSqsRecord(sqs, env.SOCIAL_QUEUE_URL, record, outcome)) failed();
     } catch (error) {
       logger.error('social post failed', { ...parsed, error });
       failed();

@@ -1,6 +1,5 @@
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
@@ -16,7 +15,7 @@ import type { LocalConfig } from '../config/local-config.ts';
 import { createApp } from '../create-app.ts';
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
-import { archiveLinks } from '../routes/archive-links.ts';
+import { archiveFeeds } from '../render/archive-feeds.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 
@@ -42,15 +41,7 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
       renderer,
       clock,
       archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
-      feeds: {
-        renderer: createFeedRenderer({
-          seriesName: config.SERIES_NAME,
-          language: config.DEFAULT_LANGUAGE,
-          timeZone: config.TIME_ZONE,
-          links: archiveLinks(config.PUBLIC_BASE_URL),
-        }),
-        timeZone: config.TIME_ZONE,
-      },
+      feeds: archiveFeeds(config),
     }),
     clock,
     logger,

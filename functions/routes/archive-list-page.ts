@@ -1,7 +1,8 @@
 import { html, raw } from 'hono/html';
 import type { Issue, Language } from '../../shared/domain/issue.ts';
 import type { ArchiveLinks } from './archive-links.ts';
-import { ARCHIVE_STRINGS, sundayLabel } from './archive-strings.ts';
+import { formatSunday } from '../../shared/domain/calendar.ts';
+import { ARCHIVE_STRINGS } from './archive-strings.ts';
 
 // The issue page's look (colours, Georgia titles, sans-serif details, the cards of its track list), written for
 // a page instead of an email. Body text #3a2e28 on #fffaf3 is 12:1; the small grey #6f5d50 is 6:1.
@@ -58,7 +59,7 @@ const item = (issue: Issue, view: ArchiveListView) => {
       <span class="text">
         <span class="meta"
           ><span class="number">#${issue.series}</span> ·
-          <time datetime="${issue.sunday}">${sundayLabel(issue.sunday, s.locale)}</time> ·
+          <time datetime="${issue.sunday}">${formatSunday(issue.sunday, s.locale)}</time> ·
           ${s.tracks(issue.tracks.length)}</span
         >
         <span class="title">${issue.title}</span>

@@ -28,16 +28,3 @@ export const ARCHIVE_STRINGS = {
     tracks: (count: number) => (count === 1 ? '1\u00a0track' : `${count}\u00a0tracks`),
   },
 } satisfies Record<Language, unknown>;
-
-/**
- * "dimanche 29 novembre 2026". The Sunday is a calendar date, not an instant: noon UTC formatted in UTC
- * stays on that day whatever the machine's zone. (The web page's own copy of this rule lives with MJML.)
- */
-export const sundayLabel = (isoDate: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T12:00:00Z`));

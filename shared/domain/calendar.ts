@@ -20,3 +20,16 @@ export const sundayOnOrAfter = (instant: Date, timeZone: string): string => {
 };
 
 export const isSunday = (isoDate: string): boolean => new Date(`${isoDate}T00:00:00Z`).getUTCDay() === 0;
+
+/**
+ * "dimanche 29 novembre 2026". The issue's Sunday is a calendar date, not an instant: formatting noon UTC
+ * in UTC keeps it the same day whatever the machine's timezone.
+ */
+export const formatSunday = (isoDate: string, locale: string): string =>
+  new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T12:00:00Z`));

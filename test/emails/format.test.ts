@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatSunday, playlistMinutes, trackDetails } from '../../emails/format.ts';
+import { formatSunday } from '../../shared/domain/calendar.ts';
+import { formatDuration, playlistMinutes, trackDetails } from '../../emails/format.ts';
 
 describe('formatting for the email', () => {
   it('writes durations as m:ss', () => {
