@@ -36,6 +36,8 @@ const deliveryEnv = v.object({
   SEND_RATE: positive('SEND_RATE', '14'),
   MAX_SENDERS: positive('MAX_SENDERS', '2'),
   QUOTA_PAUSE_SECONDS: positive('QUOTA_PAUSE_SECONDS', '3600'),
+  /** How long the campaign report waits for the social posts' outcomes after the last mail. */
+  SOCIAL_REPORT_WAIT_SECONDS: positive('SOCIAL_REPORT_WAIT_SECONDS', '900'),
   SES_CONFIGURATION_SET: v.optional(v.string()),
   SOCIAL_NETWORKS: socialEnv.SOCIAL_NETWORKS,
 });

@@ -46,6 +46,7 @@ export const senderDeps = (
       listId: config.LIST_ID,
     }),
     networks: config.SOCIAL_NETWORKS,
+    socialWaitMs: config.SOCIAL_REPORT_WAIT_SECONDS * 1000,
     leaseMs: config.leaseMs,
     quotaPauseMs: config.QUOTA_PAUSE_SECONDS * 1000,
     throttleRetries: 5,

@@ -64,6 +64,7 @@ const base = {
       issues,
       social,
       networks: settings.networks,
+      socialWaitMs: delivery.SOCIAL_REPORT_WAIT_SECONDS * 1000,
       author,
       clock: systemClock,
       logger,

@@ -112,6 +112,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
               issues,
               social,
               networks: config.SOCIAL_NETWORKS,
+              socialWaitMs: config.SOCIAL_REPORT_WAIT_SECONDS * 1000,
               author,
               clock,
               logger,

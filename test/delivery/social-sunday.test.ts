@@ -177,4 +177,34 @@ describe('social announcements on a Sunday', () => {
     expect(t.socialQueue.deadLetters()[0]).toMatchObject({ body: { issueId: 'iss_999' }, receiveCount: 5 });
     expect(await postsOn('x')).toHaveLength(0);
   }, 60_000);
+
+  it('mails the report anyway once the wait is over when the social worker cannot run, naming what has no outcome', async () => {
+    const t = await deliverySetup({
+      env: { SOCIAL_NETWORKS: 'mastodon,bluesky', SOCIAL_REPORT_WAIT_SECONDS: '1' },
+      visibilityMs: 200,
+      social: () => ({
+        accounts: socialAccountsFor(fakes.accounts, { fetch: loopbackOnlyFetch }),
+        compose: () => {
+          throw new Error('the social settings are broken');
+        },
+      }),
+    });
+    await t.addSubscribers(2, 'confirmed');
+    const workers = t.startWorkers();
+    await t.dispatch();
+    const id = campaignIdFor('iss_34');
+    await waitFor(async () => (await t.campaigns.get(id))?.status === 'done', 20_000);
+    // Done, but no network has an outcome: the report waits (its batch comes back every second).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await t.campaigns.get(id))?.reportedAt).toBeUndefined();
+    t.clock.set(new Date(t.clock.now().getTime() + 2000).toISOString());
+    await waitFor(async () => (await t.campaigns.get(id))?.reportedAt !== undefined, 20_000);
+    await waitFor(async () => t.socialQueue.deadLetters().length === 2, 20_000);
+    await workers.stop();
+    const reports = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche] Sent'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.body.text).toMatch(/mastodon: +NO OUTCOME/);
+    expect(reports[0]?.body.text).toMatch(/bluesky: +NO OUTCOME/);
+    expect(reports[0]?.body.text).toMatch(/Sent: +2/);
+  }, 60_000);
 });

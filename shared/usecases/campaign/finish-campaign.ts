@@ -18,7 +18,15 @@ export type FinishDeps = {
   social: Pick<SocialStore, 'list'>;
   /** The networks each issue is announced on: the report waits until each has its outcome. */
   networks: readonly SocialNetwork[];
+  /**
+   * How long after the last batch the report waits for the networks. Past it, the report goes with what is
+   * known: a social worker that cannot run (a bad token document, a post in the DLQ) must not hold it back.
+   */
+  socialWaitMs: number;
 };
+
+/** `waiting`: done, but some network has no outcome yet; ask again later (the sender requeues its batch). */
+export type FinishResult = 'not_done' | 'waiting' | 'reported';
 
 /**
  * Marks the campaign done once every batch is done (one caller wins the conditional write), then reports to
@@ -26,31 +34,40 @@ export type FinishDeps = {
  * Called by the sender after each batch and by the social worker after each outcome: whichever comes last
  * reports. Safe to call again after a crash between the steps.
  */
-export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<void> => {
-  const at = deps.clock.now().toISOString();
+export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<FinishResult> => {
+  const now = deps.clock.now();
+  const at = now.toISOString();
   await deps.campaigns.complete(id, at);
   const campaign = await deps.campaigns.get(id);
-  if (campaign?.status !== 'done' || campaign.reportedAt) return;
+  if (campaign?.status !== 'done') return 'not_done';
+  if (campaign.reportedAt) return 'reported';
   await deps.issues.setStatus(campaign.issueId, 'sending', 'sent', at);
   const social = await deps.social.list(campaign.issueId);
   const settled = deps.networks.every((network) =>
     social.some((a) => a.network === network && isFinalSocialState(a.state)),
   );
-  if (!settled) return;
-  if (!(await deps.campaigns.markReported(id, at))) return;
+  const waitedEnough = now.getTime() - Date.parse(campaign.finishedAt ?? at) >= deps.socialWaitMs;
+  if (!settled && !waitedEnough) return 'waiting';
+  if (!(await deps.campaigns.markReported(id, at))) return 'reported';
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
     await deps.author.notify(
-      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social),
+      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks),
     );
   } catch (error) {
     await deps.campaigns.releaseReport(id);
     throw error;
   }
+  return 'reported';
 };
 
-export const reportFor = (campaign: Campaign, counts: CampaignCounts, social: SocialAttempt[]) => ({
+export const reportFor = (
+  campaign: Campaign,
+  counts: CampaignCounts,
+  social: SocialAttempt[],
+  networks: readonly SocialNetwork[],
+) => ({
   subject: `Sent: ${campaign.issueId} to ${counts.sent} of ${counts.audience} subscribers`,
   text: [
     `Campaign ${campaign.id} (issue ${campaign.issueId}, revision ${campaign.revision})`,
@@ -62,23 +79,24 @@ export const reportFor = (campaign: Campaign, counts: CampaignCounts, social: So
     `Skipped:     ${counts.skipped} (unsubscribed or suppressed after the start)`,
     `Ambiguous:   ${counts.ambiguous} (the sender stopped during the SES call: not sent again; check SES events)`,
     '',
-    ...socialLines(social),
+    ...socialLines(social, networks),
   ].join('\n'),
 });
 
 /** One line a network: the post's link once known, else where it stands (`GET /admin/campaigns/:id` follows it). */
-const socialLines = (social: SocialAttempt[]) => {
-  if (social.length === 0) return ['Social posts: none configured.'];
-  const width = Math.max(...social.map((a) => a.network.length)) + 2;
-  const inNetworkOrder = [...social].sort(
-    (a, b) => SOCIAL_NETWORKS.indexOf(a.network) - SOCIAL_NETWORKS.indexOf(b.network),
-  );
+const socialLines = (social: SocialAttempt[], networks: readonly SocialNetwork[]) => {
+  const shown = SOCIAL_NETWORKS.filter((n) => networks.includes(n) || social.some((a) => a.network === n));
+  if (shown.length === 0) return ['Social posts: none configured.'];
+  const width = Math.max(...shown.map((n) => n.length)) + 2;
   return [
     'Social posts:',
-    ...inNetworkOrder.map((a) => {
-      const label = `  ${`${a.network}:`.padEnd(width)}`;
-      if (a.postUrl) return `${label}${a.postUrl}`;
-      return `${label}${SOCIAL_STATE_WORDS[a.state]}${a.detail ? ` (${a.detail})` : ''}`;
+    ...shown.map((network) => {
+      const label = `  ${`${network}:`.padEnd(width)}`;
+      const attempt = social.find((a) => a.network === network);
+      if (!attempt)
+        return `${label}NO OUTCOME: the social worker has not handled it (see its dead-letter queue)`;
+      if (attempt.postUrl) return `${label}${attempt.postUrl}`;
+      return `${label}${SOCIAL_STATE_WORDS[attempt.state]}${attempt.detail ? ` (${attempt.detail})` : ''}`;
     }),
   ];
 };

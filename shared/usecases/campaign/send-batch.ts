@@ -43,7 +43,9 @@ export const sendBatch = async (
     deps.campaigns.get(campaignId),
     deps.campaigns.getBatch(campaignId, number),
   ]);
-  if (!campaign || campaign.status === 'done') return { ok: true };
+  if (!campaign) return { ok: true };
+  // A batch put back to wait for the social outcomes (below), or a late redelivery: report if it is time.
+  if (campaign.status === 'done') return campaign.reportedAt ? { ok: true } : report(campaignId, deps);
   const now = deps.clock.now();
   if (campaign.status === 'paused') {
     const wait = Date.parse(campaign.resumeAt ?? '') - now.getTime();
@@ -75,9 +77,20 @@ export const sendBatch = async (
 
   const done = await deps.campaigns.markBatchDone(campaignId, number);
   // Only the batch that completes the set (or one that ran while dispatch was still paging) can finish it.
-  if (!campaign.dispatched || done >= campaign.batches) await finishIfDone(campaignId, deps);
+  if (!campaign.dispatched || done >= campaign.batches) return report(campaignId, deps);
   return { ok: true };
 };
+
+/** The last batch reports, or comes back once the networks have had time to post. */
+const report = async (campaignId: CampaignId, deps: SendBatchDeps): Promise<BatchResult> =>
+  (await finishIfDone(campaignId, deps)) === 'waiting'
+    ? {
+        ok: false,
+        retryAfterMs: Math.min(deps.socialWaitMs, 60_000),
+        reason: 'the report waits for the social posts',
+        requeue: true,
+      }
+    : { ok: true };
 
 type OneResult = 'settled' | 'unsettled' | 'quota';
 

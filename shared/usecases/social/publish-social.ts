@@ -34,7 +34,7 @@ export type PublishSocialDeps = {
   /** Publish calls that never reached the network before giving up. */
   maxAttempts?: number;
   /** Called once this network has its outcome: the campaign report waits for every network's. */
-  settled?: (issueId: IssueId) => Promise<void>;
+  settled?: (issueId: IssueId) => Promise<unknown>;
 };
 
 /** `requeue`: wait as a new delayed message, so a long rate-limit wait uses none of the message's receives. */
