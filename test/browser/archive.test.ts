@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePostBody } from '../builders/issue.ts';
-import { repoRoot } from '../support/processes.ts';
+import { artifacts, launchChromium } from '../support/browser.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { testApp } from '../support/test-app.ts';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-const profile = mkdtempSync(join(tmpdir(), 'dimanche-chromium-'));
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let browser: BrowserContext;
 let baseUrl: string;
 let server: ReturnType<typeof serve>;
@@ -32,7 +29,6 @@ const TRACK_LINKS = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   // The pages link with absolute addresses: the app's public base URL is this server's, known once it listens.
   let fetch: (request: Request) => Response | Promise<Response> = () => new Response(null, { status: 503 });
   server = serve({ fetch: (request) => fetch(request), port: 0, hostname: '127.0.0.1' });
@@ -58,20 +54,8 @@ beforeAll(async () => {
   expect(published.status).toBe(201);
   t.clock.set('2026-11-29T09:00:00Z');
 
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    locale: 'fr-FR',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  chromium = await launchChromium();
+  browser = chromium.context;
   // Offline, as here: covers come from a stand-in, the players' hosts are unreachable (their frames show an error).
   await browser.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -84,9 +68,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await new Promise((resolve) => server?.close(resolve));
-  rmSync(profile, { recursive: true, force: true });
 });
 
 /** Scrolls through the page so lazy images and frames start, then waits for every image: a complete screenshot. */

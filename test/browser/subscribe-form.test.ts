@@ -1,47 +1,29 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo } from '../support/mail-store.ts';
-import { repoRoot } from '../support/processes.ts';
+import { artifacts, launchChromium } from '../support/browser.ts';
 import { testApp } from '../support/test-app.ts';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-const profile = mkdtempSync(join(tmpdir(), 'dimanche-chromium-'));
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let browser: BrowserContext;
 let baseUrl: string;
 let server: ReturnType<typeof serve>;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   const { app } = await testApp();
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // A fresh profile every run (playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    locale: 'fr-FR',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  chromium = await launchChromium();
+  browser = chromium.context;
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await new Promise((resolve) => server?.close(resolve));
-  rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the sign-up form in Chromium', () => {

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot } from './processes.ts';
+
+/** Where screenshots go, for a person to open (git-ignored). */
+export const artifacts = join(repoRoot, 'test', 'artifacts');
+
+/**
+ * Debian's Chromium, headless, French, with a fresh profile (playwright passes it as --user-data-dir) and the
+ * background services off, which would otherwise flood this offline machine with refused connections.
+ */
+export const launchChromium = async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'dimanche-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    locale: 'fr-FR',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
