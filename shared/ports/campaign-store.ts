@@ -39,10 +39,11 @@ export type CampaignStore = {
   markReported: (id: CampaignId, at: string) => Promise<boolean>;
   releaseReport: (id: CampaignId) => Promise<void>;
 
-  /** Takes a recipient's send if nobody has, or if a claim expired before anything was sent. */
+  /**
+   * Takes a recipient's send, as `sending` with a lease, if nobody has: one write. A holder that dies before
+   * settling leaves it `sending`, marked ambiguous once the lease runs out, never sent again.
+   */
   claim: (id: CampaignId, subscriberId: SubscriberId, now: number, leaseMs: number) => Promise<Claim>;
-  /** claimed → sending, only for the holder of the claim. */
-  markSending: (id: CampaignId, subscriberId: SubscriberId, token: string, at: string) => Promise<boolean>;
   /** sending/claimed → a final state, only for the holder of the claim. */
   settle: (
     id: CampaignId,

@@ -109,7 +109,6 @@ describe('SES events', () => {
     if (!reader) throw new Error('no subscriber');
     const claim = await t.campaigns.claim(CAMPAIGN, reader.id, Date.now(), 60_000);
     if (!claim.claimed) throw new Error('not claimed');
-    await t.campaigns.markSending(CAMPAIGN, reader.id, claim.token, '2026-11-29T08:00:00Z');
     await t.campaigns.settle(
       CAMPAIGN,
       reader.id,

@@ -13,7 +13,7 @@ import { queryAll } from './query-all.ts';
 
 type LedgerOperations = Pick<
   CampaignStore,
-  'claim' | 'markSending' | 'settle' | 'release' | 'markAmbiguous' | 'reconcile' | 'ledger' | 'counts'
+  'claim' | 'settle' | 'release' | 'markAmbiguous' | 'reconcile' | 'ledger' | 'counts'
 >;
 
 const STATES: LedgerState[] = ['claimed', 'sending', 'sent', 'failed', 'ambiguous', 'skipped'];
@@ -63,12 +63,14 @@ export const ledgerOperations = (
               kind: 'ledger',
               campaignId: id,
               subscriberId,
-              state: 'claimed',
+              // The claim is the point of no return: from here the mail may reach SES (see markAmbiguous).
+              state: 'sending',
               claimToken: token,
               leaseUntil: now + leaseMs,
               updatedAt: new Date(now).toISOString(),
             },
-            // An expired claim never reached SES (that would have made it `sending`): safe to take over.
+            // `claimed` with an expired lease: an entry from before claims went straight to `sending`, which
+            // never reached SES; safe to take over.
             ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
@@ -80,20 +82,6 @@ export const ledgerOperations = (
       if (!entry) throw new Error(`ledger entry ${id}/${subscriberId} vanished during its claim`);
       return { claimed: false, entry };
     },
-
-    markSending: (id, subscriberId, token, at) =>
-      transition(
-        id,
-        subscriberId,
-        'SET #state = :sending, updatedAt = :at',
-        '#state = :claimed AND claimToken = :token',
-        {
-          ':sending': 'sending',
-          ':claimed': 'claimed',
-          ':token': token,
-          ':at': at,
-        },
-      ),
 
     settle: (id, subscriberId, token, outcome, at) =>
       transition(

@@ -59,7 +59,10 @@ export const sendBatch = async (
   const settling: Promise<unknown>[] = [];
   const background = (write: Promise<unknown>) => settling.push(write.catch((error: unknown) => error));
   for (const subscriberId of batch.recipients) {
-    const result = await sendOne(campaignId, subscriberId, deps, background);
+    // The previous mail's settle overlaps this recipient's read, not its claim: a sender that dies holds at
+    // most one unsettled `sending` entry, so ambiguous sends stay within the number of senders.
+    const previous = settling.at(-1) ?? Promise.resolve();
+    const result = await sendOne(campaignId, subscriberId, deps, background, previous);
     if (result === 'quota') {
       await deps.campaigns.pause(
         campaignId,
@@ -99,11 +102,14 @@ const sendOne = async (
   subscriberId: Subscriber['id'],
   deps: SendBatchDeps,
   background: (write: Promise<unknown>) => void,
+  previous: Promise<unknown>,
 ): Promise<OneResult> => {
-  // Read alongside the claim, one round trip instead of two: either way the status is read when this
-  // recipient's turn comes, so an unsubscribe committed before then stops this mail.
+  // Read alongside the claim: either way the status is read when this recipient's turn comes, so an
+  // unsubscribe committed before then stops this mail.
   const [claim, subscriber] = await Promise.all([
-    deps.campaigns.claim(campaignId, subscriberId, deps.clock.now().getTime(), deps.leaseMs),
+    previous.then(() =>
+      deps.campaigns.claim(campaignId, subscriberId, deps.clock.now().getTime(), deps.leaseMs),
+    ),
     deps.subscribers.get(subscriberId),
   ]);
   if (!claim.claimed) return settleOthers(campaignId, claim.entry, deps);
@@ -127,8 +133,6 @@ const sendOne = async (
   };
 
   for (let attempt = 0; ; attempt += 1) {
-    if (attempt === 0 && !(await deps.campaigns.markSending(campaignId, subscriberId, claim.token, at())))
-      return 'unsettled';
     const outcome: SendOutcome = await deps.mailer.send(mail);
     switch (outcome.kind) {
       case 'sent':
