@@ -1,5 +1,5 @@
 import { BATCH_SIZE } from '../../shared/domain/campaign.ts';
-import { campaignVsBare } from './campaign-vs-bare.ts';
+import type { campaignVsBare } from './campaign-vs-bare.ts';
 import { startChild } from './child-process.ts';
 import { deliveryConfig } from './delivery-wiring.ts';
 import { rateAdherence } from './rate-adherence.ts';
@@ -19,13 +19,15 @@ export const deliveryBenches = async () => {
   const dynalite = await startChild<{ url: string }>('stand-in.ts', ['dynalite']);
   const ses = await startChild<{ url: string; recorderUrl: string }>('stand-in.ts', ['ses']);
   try {
-    const endToEnd = await campaignVsBare({
-      dynamoUrl: dynalite.first.url,
-      sesUrl: ses.first.url,
-      recipients: E2E_RECIPIENTS,
+    const sides = await startChild<Awaited<ReturnType<typeof campaignVsBare>>>('campaign-vs-bare-child.ts', [
+      dynalite.first.url,
+      ses.first.url,
+      String(E2E_RECIPIENTS),
       // Above what the SES stand-in can take: the pacer must not be what both sides measure.
-      ratePerSecond: 1000,
-    });
+      '1000',
+    ]);
+    await sides.stop();
+    const endToEnd = sides.first;
     const rate = await rateAdherence({
       dynamoUrl: dynalite.first.url,
       recorderUrl: ses.first.recorderUrl,
