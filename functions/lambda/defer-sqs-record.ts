@@ -1,11 +1,11 @@
-import { ChangeMessageVisibilityCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { sendToQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 
 export type SqsRecord = { messageId: string; receiptHandle: string; body: string };
 
 /**
- * A message whose work must wait `retryAfterMs`. `requeue`: sent again as a new delayed message (SQS delays
- * stop at 15 minutes; a longer wait is found again when it comes back), so a long wait burns none of this
- * message's receives; the record itself succeeds. Otherwise this message is made invisible until then and
+ * A message whose work must wait `retryAfterMs`. `requeue`: sent again as a new delayed message, so a long
+ * wait burns none of this message's receives; the record itself succeeds. Otherwise this message is made invisible until then and
  * reported as a failed item, so a real retry counts toward the dead-letter queue.
  * Returns whether the record is a failed item.
  */
@@ -16,13 +16,7 @@ export const deferSqsRecord = async (
   { retryAfterMs, requeue = false }: { retryAfterMs: number; requeue?: boolean },
 ): Promise<boolean> => {
   if (requeue) {
-    await sqs.send(
-      new SendMessageCommand({
-        QueueUrl: queueUrl,
-        MessageBody: record.body,
-        DelaySeconds: Math.min(900, Math.ceil(retryAfterMs / 1000)),
-      }),
-    );
+    await sendToQueue(sqs, queueUrl, record.body, retryAfterMs / 1000);
     return false;
   }
   await sqs.send(

@@ -1,3 +1,5 @@
+import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
+import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
@@ -5,8 +7,7 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import { sqsSendQueue } from '../../shared/adapters/sqs/sqs-send-queue.ts';
-import { sqsSocialQueue } from '../../shared/adapters/sqs/sqs-social-queue.ts';
+import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
@@ -29,8 +30,8 @@ const deps = {
   issues: dynamoIssueStore(doc, env.TABLE_NAME),
   subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
   campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
-  queue: sqsSendQueue(sqs, env.SEND_QUEUE_URL),
-  social: sqsSocialQueue(sqs, env.SOCIAL_QUEUE_URL),
+  queue: sqsQueue<SendBatchMessage>(sqs, env.SEND_QUEUE_URL),
+  social: sqsQueue<SocialMessage>(sqs, env.SOCIAL_QUEUE_URL),
   networks: delivery.SOCIAL_NETWORKS,
   clock: systemClock,
   window: { timeZone: env.TIME_ZONE, deadline: delivery.SEND_DEADLINE },
