@@ -1,12 +1,9 @@
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { appStores } from '../app-stores.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
-import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
@@ -60,10 +57,7 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
       social: socialSettings(config),
     },
     // Subscribers (issue 4)
-    subscribers: dynamoSubscriberStore(doc, config.TABLE_NAME),
-    campaigns: dynamoCampaignStore(doc, config.TABLE_NAME),
-    socialAttempts: dynamoSocialStore(doc, config.TABLE_NAME),
-    rateLimits: dynamoRateLimits(doc, config.TABLE_NAME),
+    ...appStores(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({
       call: signedAwsFetch({
         service: 'ses',

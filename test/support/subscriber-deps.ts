@@ -1,19 +1,13 @@
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { appStores } from '../../functions/app-stores.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';
-import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 
 /** The subscriber half of AppDeps on the local stand-ins, for tests that build createApp's deps by hand. */
 export const subscriberDeps = (doc: DynamoDBDocumentClient, tableName: string, baseUrl: string) => ({
-  subscribers: dynamoSubscriberStore(doc, tableName),
-  campaigns: dynamoCampaignStore(doc, tableName),
-  socialAttempts: dynamoSocialStore(doc, tableName),
-  rateLimits: dynamoRateLimits(doc, tableName),
+  ...appStores(doc, tableName),
   mailer: sesV2Mailer({
     call: signedAwsFetch({
       service: 'ses',
