@@ -1,5 +1,6 @@
 import type { Issue, Track } from '../shared/domain/issue.ts';
-import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
+import type { TrackLinkSet } from '../shared/domain/music/track-link-sets.ts';
+import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
 import { htmlToText } from '../shared/domain/story-html.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -17,7 +18,10 @@ type TrackView = {
   position: number;
   artist: string;
   title: string;
+  /** The card's main link: in an email with click links, a variant placeholder. */
   url: string;
+  /** Email with click links: the placeholder of the links line, filled per variant. */
+  listenSlot: string | null;
   details: string | null;
   coverUrl: string | null;
   coverAlt: string;
@@ -27,13 +31,15 @@ type TrackView = {
 
 // Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
 // context, so an absent track title would silently print the issue's title.
-const trackView = (track: Track, issue: Issue, target: Target): TrackView => {
+const trackView = (track: Track, issue: Issue, target: Target, set: TrackLinkSet | undefined): TrackView => {
   const details = trackDetails(track).join(' · ');
+  const variants = target === 'email' && set !== undefined;
   return {
     position: track.position,
     artist: track.artist,
     title: track.title,
-    url: track.url,
+    url: variants ? variantToken(track.position, 'HREF') : track.url,
+    listenSlot: variants ? variantToken(track.position, 'LISTEN') : null,
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
     coverAlt: `${track.artist} – ${track.album ?? track.title}`,
@@ -77,7 +83,14 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     cover: issue.cover ?? null,
     storyHtml: issue.storyHtml,
     playlistSummary: summary(issue, strings),
-    tracks: issue.tracks.map((track) => trackView(track, issue, target)),
+    tracks: issue.tracks.map((track) =>
+      trackView(
+        track,
+        issue,
+        target,
+        links.tracks?.find((set) => set.position === track.position),
+      ),
+    ),
     archiveUrl: links.archiveUrl,
     subscribeUrl: identity.subscribeUrl,
     // Absent from the web view, so a template slip prints nothing rather than a recipient-only token.

@@ -4,13 +4,15 @@ import type { EmailLinks, EmailRenderer } from '../shared/ports/email-renderer.t
 import { compileMjml, type ValidationLevel } from './compile-mjml.ts';
 import { issueView, type NewsletterIdentity, subjectFor, type Target } from './issue-view.ts';
 import { plainTextFor } from './plain-text.ts';
+import { variantFills } from './track-link-fills.ts';
 import { fillTemplate, loadIssueTemplates } from './templates.ts';
 
 export type MjmlRendererOptions = NewsletterIdentity & { validationLevel?: ValidationLevel };
 
 /**
  * The EmailRenderer port with MJML: Mustache fills the templates, MJML turns them into email-safe HTML.
- * Templates are read once, here; each issue costs two MJML renders (email and web page).
+ * Templates are read once, here; each issue costs two MJML renders (email and web page), whatever the number
+ * of link variants: those are string fills of the one email render.
  */
 export const createMjmlRenderer = ({
   validationLevel = 'strict',
@@ -25,6 +27,7 @@ export const createMjmlRenderer = ({
       subject: subjectFor(issue, identity.seriesName),
       html: await page(issue, links, 'email'),
       text: plainTextFor(issue, links, identity),
+      ...(links.tracks ? { variants: variantFills(issue, links.tracks) } : {}),
       webHtml: await page(issue, links, 'web'),
     }),
   };

@@ -1,5 +1,5 @@
 import type { Issue, Track } from '../shared/domain/issue.ts';
-import { PLACEHOLDERS } from '../shared/domain/rendered-email.ts';
+import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { trackDetails } from './format.ts';
@@ -7,11 +7,14 @@ import type { NewsletterIdentity } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
 import { labelled, STRINGS } from './strings.ts';
 
-/** "1. Artist – Title (Album, 3:45)" then the link, indented under the title. */
-const trackLines = (track: Track): string => {
+/**
+ * "1. Artist – Title (Album, 3:45)" then the link, indented under the title; with click links, the variant's
+ * lines (the reader's platform, then the song.link page).
+ */
+const trackLines = (track: Track, variants: boolean): string => {
   const details = trackDetails(track).join(', ');
   const line = `${track.position}. ${track.artist} – ${track.title}${details === '' ? '' : ` (${details})`}`;
-  return `${line}\n   ${track.url}`;
+  return `${line}\n${variants ? variantToken(track.position, 'TEXT') : `   ${track.url}`}`;
 };
 
 /**
@@ -25,7 +28,12 @@ export const plainTextFor = (issue: Issue, links: EmailLinks, identity: Newslett
     `${identity.seriesName} #${issue.series}\n${formatSunday(issue.sunday, strings.locale)}`,
     issue.subtitle ? `${issue.title}\n${issue.subtitle}` : issue.title,
     storyToText(issue.storyHtml),
-    [strings.playlist, ...issue.tracks.map(trackLines)].join('\n'),
+    [
+      strings.playlist,
+      ...issue.tracks.map((track) =>
+        trackLines(track, links.tracks?.some((set) => set.position === track.position) ?? false),
+      ),
+    ].join('\n'),
     [
       labelled(language, strings.viewInBrowser, links.archiveUrl),
       labelled(language, strings.unsubscribe, PLACEHOLDERS.unsubscribeUrl),

@@ -6,6 +6,10 @@ export type UiStrings = {
   playlist: string;
   tracks: (count: number) => string;
   listen: string;
+  /** The main link of a track when it leads to the reader's platform. */
+  listenOn: (platform: string) => string;
+  /** The song.link page: every platform the track is on. */
+  allPlatforms: string;
   viewInBrowser: string;
   unsubscribe: string;
   preferences: string;
@@ -24,6 +28,8 @@ export const STRINGS: Record<Language, UiStrings> = {
     playlist: 'La playlist',
     tracks: (count) => (count > 1 ? `${count} titres` : `${count} titre`),
     listen: 'Écouter',
+    listenOn: (platform) => `Écouter sur ${platform}`,
+    allPlatforms: 'Toutes les plateformes',
     viewInBrowser: 'Voir dans le navigateur',
     unsubscribe: 'Se désabonner',
     preferences: 'Gérer mes préférences',
@@ -38,6 +44,8 @@ export const STRINGS: Record<Language, UiStrings> = {
     playlist: 'The playlist',
     tracks: (count) => (count === 1 ? '1 track' : `${count} tracks`),
     listen: 'Listen',
+    listenOn: (platform) => `Listen on ${platform}`,
+    allPlatforms: 'All platforms',
     viewInBrowser: 'View in browser',
     unsubscribe: 'Unsubscribe',
     preferences: 'Manage preferences',

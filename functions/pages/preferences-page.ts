@@ -1,18 +1,8 @@
 import { html } from 'hono/html';
-import { PLATFORMS } from '../../shared/domain/platforms.ts';
+import { PLATFORM_NAMES, PLATFORMS } from '../../shared/domain/platforms.ts';
 import type { Subscriber } from '../../shared/domain/subscriber.ts';
 import { layout } from './layout.ts';
 import { PAGE_STRINGS } from './page-strings.ts';
-
-const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], string> = {
-  spotify: 'Spotify',
-  'apple-music': 'Apple Music',
-  deezer: 'Deezer',
-  'youtube-music': 'YouTube Music',
-  tidal: 'TIDAL',
-  qobuz: 'Qobuz',
-  bandcamp: 'Bandcamp',
-};
 
 export type PreferencesView = {
   subscriber: Subscriber;

@@ -11,6 +11,8 @@ export type Track = {
   album?: string;
   durationSeconds?: number;
   coverUrl?: string;
+  /** The recording's ISRC when the author gives it: the surest way to tell a track was featured before. */
+  isrc?: string;
 };
 
 export type CoverImage = { url: string; alt: string };
@@ -47,6 +49,8 @@ export type Issue = IssueContent & {
   revision: number;
   /** Revision whose rendered email is stored, if any. */
   renderedRevision?: number;
+  /** Which track links that render carries (`IssueLinks.version`): a track resolved since makes it stale. */
+  renderedLinks?: string;
   contentHash: string;
   createdAt: string;
   updatedAt: string;

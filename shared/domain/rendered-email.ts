@@ -1,8 +1,22 @@
-/** The email as rendered once per revision, before any recipient's details are put in. */
-export type RenderedEmail = { subject: string; html: string; text: string };
+import type { LinkVariant } from './platforms.ts';
 
-/** Rendered once per revision: the email, and the same issue as a public web page (no unsubscribe footer). */
-export type RenderedIssue = RenderedEmail & { webHtml: string };
+/**
+ * Per link variant, what each variant placeholder of the bodies becomes (HTML already escaped for where it
+ * sits). Made by the renderer from one MJML render: a variant costs a string fill, never a render.
+ */
+export type VariantFills = Partial<Record<LinkVariant, Record<string, string>>>;
+
+/**
+ * The email as rendered once per revision, before any recipient's details are put in. `variants` is there
+ * when the tracks have click links: the bodies then hold variant placeholders, filled by `emailVariant`.
+ */
+export type RenderedEmail = { subject: string; html: string; text: string; variants?: VariantFills };
+
+/**
+ * Rendered once per revision (again when the track links change): the email, and the same issue as a public
+ * web page (no unsubscribe footer). `linksVersion` names the track links it was rendered with.
+ */
+export type RenderedIssue = RenderedEmail & { webHtml: string; linksVersion?: string };
 
 /**
  * Placeholders the templates leave for personalisation. They are plain text, so they survive MJML,
@@ -47,12 +61,49 @@ const fillText = (
 ) =>
   parts.reduce((out, part, i) => out + part + (i < slots.length ? encode(values[slots[i] as Slot]) : ''), '');
 
+export type VariantSlot = 'HREF' | 'LISTEN' | 'TEXT';
+
+/** Where a track's links go: HREF the card's main link, LISTEN its links line (HTML), TEXT its lines in text. */
+export const variantToken = (position: number, slot: VariantSlot): string =>
+  `%%DIMANCHE_V_T${position}_${slot}%%`;
+
+const VARIANT_TOKEN = /%%DIMANCHE_V_T\d+_(?:HREF|LISTEN|TEXT)%%/g;
+
+/** The variants an email has: `universal` and each platform some track links to. */
+export const variantsOf = (email: RenderedEmail): LinkVariant[] =>
+  Object.keys(email.variants ?? {}) as LinkVariant[];
+
+/**
+ * The email as a reader of `variant` gets it, before their own links: a platform no track links to falls
+ * back to the universal links. An email rendered without variants is returned as it is.
+ */
+export const emailVariant = (email: RenderedEmail, variant: LinkVariant): RenderedEmail => {
+  const { variants, ...bodies } = email;
+  if (!variants) return bodies;
+  const fills = variants[variant] ?? variants.universal;
+  if (!fills) throw new Error('a rendered email with variants has no universal variant');
+  const fill = (body: string) =>
+    body.replace(VARIANT_TOKEN, (token) => {
+      const value = fills[token];
+      if (value === undefined) throw new Error(`variant ${variant} has no fill for ${token}`);
+      return value;
+    });
+  return { subject: bodies.subject, html: fill(bodies.html), text: fill(bodies.text) };
+};
+
 /** One recipient's copy, as strings: for the preview and a test-send. */
-export const personalise = (email: RenderedEmail, values: Personalisation): RenderedEmail => ({
-  subject: email.subject,
-  html: fillText(compile(email.html), values, escapeAttribute),
-  text: fillText(compile(email.text), values, asIs),
-});
+export const personalise = (
+  email: RenderedEmail,
+  values: Personalisation,
+  variant: LinkVariant = 'universal',
+): RenderedEmail => {
+  const chosen = emailVariant(email, variant);
+  return {
+    subject: chosen.subject,
+    html: fillText(compile(chosen.html), values, escapeAttribute),
+    text: fillText(compile(chosen.text), values, asIs),
+  };
+};
 
 export type PersonalisedBodies = { subject: string; html: Uint8Array; text: Uint8Array };
 
@@ -84,7 +135,8 @@ const fillBytes = (
  * For a campaign: prepares the issue's email once, as UTF-8 bytes split at the placeholders; the function it
  * returns makes one recipient's bodies by copying bytes, ready for the MIME message (no re-encoding per recipient).
  */
-export const personaliser = (email: RenderedEmail) => {
+export const personaliser = (rendered: RenderedEmail, variant: LinkVariant = 'universal') => {
+  const email = emailVariant(rendered, variant);
   const bytes = ({ parts, slots }: Template<string>): Template<Uint8Array> => ({
     parts: parts.map((p) => utf8.encode(p)),
     slots,

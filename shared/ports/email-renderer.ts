@@ -1,7 +1,13 @@
 import type { Issue } from '../domain/issue.ts';
 import type { RenderedIssue } from '../domain/rendered-email.ts';
 
-export type EmailLinks = { archiveUrl: string };
+import type { TrackLinkSet } from '../domain/music/track-link-sets.ts';
+
+/**
+ * `tracks`: each track's click links; with them the email leads with each reader's platform (one variant per
+ * platform some track is on), without them every card links the author's URL as it is.
+ */
+export type EmailLinks = { archiveUrl: string; tracks?: readonly TrackLinkSet[] };
 
 /** Turns an issue into the email every recipient gets (placeholders left for personalisation) and its web page. */
 export type EmailRenderer = { renderIssue: (issue: Issue, links: EmailLinks) => Promise<RenderedIssue> };

@@ -1,6 +1,17 @@
+import type { IssueWarning } from '../domain/music/issue-warning.ts';
 import type { IssueId } from '../domain/issue.ts';
 
-export type RenderOutcome = { rendered: boolean; reason?: 'stale_revision' | 'not_found' };
+/**
+ * `changed`: what this call rendered anew (absent when the stored render was already current): a new
+ * revision sets off the tracks' ingest, new links only a re-render.
+ */
+export type RenderOutcome = {
+  rendered: boolean;
+  reason?: 'stale_revision' | 'not_found';
+  changed?: 'revision' | 'links';
+  /** A new revision's catalogue warnings (a track featured before), for the webhook's answer. */
+  warnings?: IssueWarning[];
+};
 
 /**
  * Asks for one revision to be rendered. MJML is heavy, so on AWS this is another function (the API

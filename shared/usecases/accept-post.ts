@@ -1,5 +1,6 @@
 import { contentHash } from '../domain/content-hash.ts';
 import { FROZEN_STATUSES, type Issue, type IssueContent, issueIdFor } from '../domain/issue.ts';
+import type { IssueWarning } from '../domain/music/issue-warning.ts';
 import { slugFor } from '../domain/slug.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
@@ -8,7 +9,13 @@ import type { RenderTrigger } from '../ports/render-trigger.ts';
 export type AcceptPostDeps = { store: IssueStore; renderTrigger: RenderTrigger; clock: Clock };
 
 export type AcceptPostResult =
-  | { ok: true; outcome: 'created' | 'revised' | 'unchanged'; issue: Issue }
+  | {
+      ok: true;
+      outcome: 'created' | 'revised' | 'unchanged';
+      issue: Issue;
+      /** Found while the revision was taken in (a track featured before); links are checked later. */
+      warnings: IssueWarning[];
+    }
   | { ok: false; error: 'already_sent'; issue: Issue }
   | { ok: false; error: 'revision_conflict' };
 
@@ -22,8 +29,8 @@ export const acceptPost = async (content: IssueContent, deps: AcceptPostDeps): P
   const hash = contentHash(content);
 
   if (existing && existing.contentHash === hash) {
-    const issue = await ensureRendered(existing, deps);
-    return { ok: true, outcome: 'unchanged', issue };
+    const { issue, warnings } = await ensureRendered(existing, deps);
+    return { ok: true, outcome: 'unchanged', issue, warnings };
   }
   if (existing && FROZEN_STATUSES.includes(existing.status)) {
     return { ok: false, error: 'already_sent', issue: existing };
@@ -46,18 +53,25 @@ export const acceptPost = async (content: IssueContent, deps: AcceptPostDeps): P
       ? { ok: false, error: 'already_sent', issue: saved.current }
       : { ok: false, error: 'revision_conflict' };
   }
-  return { ok: true, outcome: existing ? 'revised' : 'created', issue: await ensureRendered(issue, deps) };
+  return { ok: true, outcome: existing ? 'revised' : 'created', ...(await ensureRendered(issue, deps)) };
 };
 
 /** A delivery retried after a failed render finds its revision stored but not rendered: render it now. */
-const ensureRendered = async (issue: Issue, deps: AcceptPostDeps): Promise<Issue> => {
-  if (issue.renderedRevision === issue.revision) return issue;
+const ensureRendered = async (
+  issue: Issue,
+  deps: AcceptPostDeps,
+): Promise<{ issue: Issue; warnings: IssueWarning[] }> => {
+  if (issue.renderedRevision === issue.revision) return { issue, warnings: [] };
   const outcome = await deps.renderTrigger.render(issue.id, issue.revision);
+  const warnings = outcome.warnings ?? [];
   return outcome.rendered
     ? {
-        ...issue,
-        status: issue.status === 'received' ? 'rendered' : issue.status,
-        renderedRevision: issue.revision,
+        issue: {
+          ...issue,
+          status: issue.status === 'received' ? 'rendered' : issue.status,
+          renderedRevision: issue.revision,
+        },
+        warnings,
       }
-    : issue;
+    : { issue, warnings };
 };

@@ -68,7 +68,9 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
           new UpdateCommand({
             TableName: tableName,
             Key: issueKey(id),
-            UpdateExpression: 'SET renderedRevision = :revision, #status = :rendered, updatedAt = :at',
+            UpdateExpression: `SET renderedRevision = :revision, #status = :rendered, updatedAt = :at${
+              rendered.linksVersion ? ', renderedLinks = :links' : ' REMOVE renderedLinks'
+            }`,
             ConditionExpression: 'revision = :revision AND #status IN (:received, :rendered)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -76,6 +78,7 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
               ':rendered': 'rendered',
               ':received': 'received',
               ':at': at,
+              ...(rendered.linksVersion ? { ':links': rendered.linksVersion } : {}),
             },
           }),
         ),

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IssueId } from '../../domain/issue.ts';
-import type { RenderedIssue } from '../../domain/rendered-email.ts';
+import type { RenderedIssue, VariantFills } from '../../domain/rendered-email.ts';
 import { renderKey } from './issue-item.ts';
 
 /** DynamoDB refuses items over 400 KB; keep a margin for attribute names and keys. */
@@ -16,9 +16,11 @@ export const toRenderItem = (id: IssueId, revision: number, rendered: RenderedIs
     html: gzipSync(rendered.html),
     text: gzipSync(rendered.text),
     webHtml: gzipSync(rendered.webHtml),
+    // One JSON for every variant's fills: the same click URLs repeat across variants, gzip folds them.
+    ...(rendered.variants ? { variants: gzipSync(JSON.stringify(rendered.variants)) } : {}),
   };
   const size =
-    body.html.length + body.text.length + body.webHtml.length + Buffer.byteLength(rendered.subject);
+    Object.values(body).reduce((sum, part) => sum + part.length, 0) + Buffer.byteLength(rendered.subject);
   if (size > MAX_ITEM_BYTES) {
     throw new RenderTooLargeError(
       `render of ${id} r${revision} is ${size} bytes gzipped, over ${MAX_ITEM_BYTES}`,
@@ -30,6 +32,7 @@ export const toRenderItem = (id: IssueId, revision: number, rendered: RenderedIs
     revision,
     subject: rendered.subject,
     ...body,
+    ...(rendered.linksVersion ? { linksVersion: rendered.linksVersion } : {}),
     renderedAt: at,
   };
 };
@@ -41,5 +44,7 @@ export const fromRenderItem = (item: Record<string, unknown>): RenderedIssue => 
     html: unzip('html'),
     text: unzip('text'),
     webHtml: unzip('webHtml'),
+    ...(item.variants ? { variants: JSON.parse(unzip('variants')) as VariantFills } : {}),
+    ...(typeof item.linksVersion === 'string' ? { linksVersion: item.linksVersion } : {}),
   };
 };

@@ -1,10 +1,34 @@
 import type { CampaignId } from '../../domain/campaign.ts';
-import { personaliser } from '../../domain/rendered-email.ts';
+import type { LinkVariant } from '../../domain/platforms.ts';
+import { personaliser, type RenderedEmail } from '../../domain/rendered-email.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { CampaignEmail } from './send-batch.ts';
 
 type Prepared = { email: CampaignEmail; subject: string };
+
+/**
+ * One prepared body per link variant, made the first time a reader of that variant comes: at most one per
+ * platform some track is on, plus the universal one (an unknown variant falls back to it inside
+ * `emailVariant`: it is prepared once, as `universal`).
+ */
+const variantsOf = (rendered: RenderedEmail): CampaignEmail => {
+  const prepared = new Map<LinkVariant, ReturnType<typeof personaliser>>();
+  const known = (variant: LinkVariant): LinkVariant =>
+    rendered.variants?.[variant] === undefined ? 'universal' : variant;
+  return {
+    personalise: (links, variant) => {
+      const name = known(variant);
+      let personalise = prepared.get(name);
+      if (!personalise) {
+        personalise = personaliser(rendered, name);
+        prepared.set(name, personalise);
+      }
+      return personalise(links);
+    },
+    preparedVariants: () => [...prepared.keys()],
+  };
+};
 
 /**
  * The campaign's email, fetched and split at its placeholders once per sender instance: every recipient
@@ -17,7 +41,7 @@ export const campaignEmails = ({ campaigns, issues }: { campaigns: CampaignStore
     if (!campaign) throw new Error(`campaign ${id} does not exist`);
     const rendered = await issues.getRender(campaign.issueId, campaign.revision);
     if (!rendered) throw new Error(`render r${campaign.revision} of ${campaign.issueId} is missing`);
-    return { email: { personalise: personaliser(rendered) }, subject: rendered.subject };
+    return { email: variantsOf(rendered), subject: rendered.subject };
   };
   const load = (id: CampaignId) => {
     let prepared = cache.get(id);

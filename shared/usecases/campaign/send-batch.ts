@@ -1,12 +1,18 @@
 import type { CampaignId, LedgerEntry } from '../../domain/campaign.ts';
 import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
 import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
+import { type LinkVariant, variantFor } from '../../domain/platforms.ts';
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
 
-export type CampaignEmail = { personalise: (links: Personalisation) => PersonalisedBodies };
+export type CampaignEmail = {
+  /** One reader's bodies, in the link variant they prefer. */
+  personalise: (links: Personalisation, variant: LinkVariant) => PersonalisedBodies;
+  /** The variants prepared so far: bounded by the platforms, whatever the number of readers. */
+  preparedVariants: () => LinkVariant[];
+};
 
 export type SendBatchDeps = FinishDeps & {
   subscribers: SubscriberStore;
@@ -122,7 +128,10 @@ const sendOne = async (
     return 'settled';
   }
   const links = await deps.linksFor(subscriber);
-  const bodies = (await deps.emailFor(campaignId)).personalise(links);
+  const bodies = (await deps.emailFor(campaignId)).personalise(
+    links,
+    variantFor(subscriber.preferences.platform),
+  );
   const mail: OutgoingMail = {
     ...deps.envelope(subscriber, links),
     subject: await deps.subjectOf(campaignId),
