@@ -47,6 +47,24 @@ export const duration = v.union(
   'must be m:ss or a number of seconds',
 );
 
+/**
+ * ISO 3901: two letters, three letters or digits, seven digits. The IFPI's validation bulletin says the "ISRC"
+ * label, hyphens and spaces are presentation only and lower case reads as upper case, so authors may paste it
+ * as printed on a sleeve; we store the 12 characters. The label goes only when a space or colon follows it:
+ * Icelandic codes start with IS, and ISRC1… is a code.
+ */
+export const isrc = v.pipe(
+  v.string('must be an ISRC such as FR-Z03-91-00091'),
+  v.transform((value) =>
+    value
+      .trim()
+      .replace(/^isrc[\s:]+/i, '')
+      .replace(/[\s-]/g, '')
+      .toUpperCase(),
+  ),
+  v.regex(/^[A-Z]{2}[A-Z0-9]{3}\d{7}$/, 'must be an ISRC such as FR-Z03-91-00091 (12 letters and digits)'),
+);
+
 export const trackInput = v.object({
   position: v.optional(wholeNumber(1, 500)),
   artist: oneLine(200),
@@ -55,6 +73,7 @@ export const trackInput = v.object({
   album: v.optional(oneLine(300)),
   duration: v.optional(duration),
   cover: v.optional(httpsUrl),
+  isrc: v.optional(isrc),
 });
 
 export type TrackInput = v.InferOutput<typeof trackInput>;

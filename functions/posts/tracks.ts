@@ -14,6 +14,7 @@ export const toTracks = (inputs: TrackInput[]): Track[] =>
       ...(input.album === undefined ? {} : { album: input.album }),
       ...(input.duration === undefined ? {} : { durationSeconds: input.duration }),
       ...(input.cover === undefined ? {} : { coverUrl: input.cover }),
+      ...(input.isrc === undefined ? {} : { isrc: input.isrc }),
     }));
 
 export const hasUniquePositions = (inputs: TrackInput[]): boolean => {
