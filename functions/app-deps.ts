@@ -8,9 +8,11 @@ import type { SocialStore } from '../shared/ports/social-store.ts';
 import type { Logger } from '../shared/ports/logger.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { CampaignStore } from '../shared/ports/campaign-store.ts';
+import type { ClickStore } from '../shared/ports/click-store.ts';
 import type { RateLimits } from '../shared/ports/rate-limits.ts';
 import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
 import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
+import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 
 export type LinkKey = { id: string; secret: string };
@@ -66,6 +68,10 @@ export type AppDeps = {
   campaigns: CampaignStore;
   /** Each network's announcement of an issue, shown with its campaign. */
   socialAttempts: Pick<SocialStore, 'list'>;
+  /** The email's links (`/r/:id`) and their counts, shown with the campaign. */
+  clicks: ClickStore;
   sender: { name: string; address: string };
   confirmationMail: ConfirmationMail;
+  /** Link health and the music checks' findings (issue 7), shown in the preview and the test-send. */
+  warnings: WarningStore;
 };

@@ -3,7 +3,15 @@ import { createAdminApp } from './admin-app.ts';
 import type { AppDeps } from './app-deps.ts';
 import { withProblems } from './http/with-problems.ts';
 import { createPublicApp } from './public-app.ts';
+import { redirectRoutes } from './routes/redirect.ts';
 
 /** The whole HTTP surface as one pure fetch handler: on one machine, and in tests. */
 export const createApp = (deps: AppDeps) =>
-  withProblems(new Hono().route('/', createAdminApp(deps)).route('/', createPublicApp(deps)), deps);
+  withProblems(
+    new Hono()
+      .route('/', createAdminApp(deps))
+      // Its own function on AWS (functions/lambda/redirect.ts): the public one never loads it.
+      .route('/r', redirectRoutes({ clicks: deps.clicks, logger: deps.logger }))
+      .route('/', createPublicApp(deps)),
+    deps,
+  );

@@ -1,6 +1,7 @@
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { CampaignStore } from '../../shared/ports/campaign-store.ts';
+import type { ClickStore } from '../../shared/ports/click-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import type { LinkTokens } from '../../shared/ports/link-tokens.ts';
@@ -18,6 +19,7 @@ export type DeliveryPorts = {
   subscribers: SubscriberStore;
   campaigns: CampaignStore;
   social: SocialStore;
+  clicks: Pick<ClickStore, 'countsFor'>;
   mailer: Mailer;
   tokens: LinkTokens;
   author: AuthorNotifier;

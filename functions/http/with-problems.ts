@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 
 /** RFC 9457 problem+json for every error and unknown route, whatever the app. */
-export const withProblems = <T extends Hono>(app: T, deps: AppDeps): T => {
+export const withProblems = <T extends Hono>(app: T, deps: Pick<AppDeps, 'logger'>): T => {
   app.notFound(() =>
     problemResponse({
       type: 'about:blank',

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
@@ -52,6 +53,7 @@ const build = async () => {
       subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
       campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
       social: dynamoSocialStore(doc, env.TABLE_NAME),
+      clicks: dynamoClickStore(doc, env.TABLE_NAME),
       mailer: paced,
       tokens: jwsLinkTokens((await secrets()).linkKeys),
       author: mailAuthorNotifier({

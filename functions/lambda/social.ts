@@ -9,6 +9,7 @@ import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
 import { isSocialNetwork } from '../../shared/domain/social/networks.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -50,6 +51,7 @@ const author = mailAuthorNotifier({
   to: delivery.AUTHOR_EMAIL as EmailAddress,
 });
 const campaigns = dynamoCampaignStore(doc, env.TABLE_NAME);
+const clicks = dynamoClickStore(doc, env.TABLE_NAME);
 const base = {
   issues,
   social,
@@ -63,6 +65,7 @@ const base = {
       campaigns,
       issues,
       social,
+      clicks,
       networks: settings.networks,
       socialWaitMs: delivery.SOCIAL_REPORT_WAIT_SECONDS * 1000,
       author,

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { jwsLinkTokens, type SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
@@ -54,6 +55,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const subscribers = dynamoSubscriberStore(doc, tableName);
   const campaigns = dynamoCampaignStore(doc, tableName);
   const social = dynamoSocialStore(doc, tableName);
+  const clicks = dynamoClickStore(doc, tableName);
   const sender = { name: config.SENDER_NAME, address: config.SENDER_ADDRESS };
   // One process, one pacer for all its workers; 4 % under the rate, for the jitter between a slot and SES.
   const mailer = pacedMailer(options.mailer, intervalPacer({ ratePerSecond: config.SEND_RATE * 0.96 }));
@@ -76,6 +78,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
         subscribers,
         campaigns,
         social,
+        clicks,
         mailer,
         tokens,
         author,
@@ -111,6 +114,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
               campaigns,
               issues,
               social,
+              clicks,
               networks: config.SOCIAL_NETWORKS,
               socialWaitMs: config.SOCIAL_REPORT_WAIT_SECONDS * 1000,
               author,

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { parseIssueId } from '../../shared/domain/issue.ts';
+import { issueWarnings } from '../../shared/usecases/music/issue-warnings.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { testSend } from '../../shared/usecases/test-send.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { CampaignId } from '../../shared/domain/campaign.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { campaignClicks } from './campaign-clicks.ts';
 import { samplePersonalisation } from './links.ts';
 
 export const adminRoutes = (deps: AppDeps) =>
@@ -21,6 +23,7 @@ export const adminRoutes = (deps: AppDeps) =>
         mailer: deps.mailer,
         sender: deps.sender,
         sample: samplePersonalisation(deps.settings.publicBaseUrl),
+        warnings: deps.warnings,
       });
       if (!sent.ok && sent.error === 'not_found') throw notFound(id);
       if (!sent.ok) throw notRendered(id);
@@ -32,7 +35,16 @@ export const adminRoutes = (deps: AppDeps) =>
           `SES answered: ${sent.outcome.kind}.`,
         );
       }
-      return c.json({ sent: true, to, revision: sent.revision, messageId: sent.outcome.messageId }, 202);
+      return c.json(
+        {
+          sent: true,
+          to,
+          revision: sent.revision,
+          messageId: sent.outcome.messageId,
+          warnings: sent.warnings,
+        },
+        202,
+      );
     })
     .get('/campaigns/:id', async (c) => {
       const raw = c.req.param('id');
@@ -41,9 +53,11 @@ export const adminRoutes = (deps: AppDeps) =>
         : undefined;
       if (!campaign)
         throw new HttpProblem(404, 'campaign-not-found', 'No such campaign', `There is no campaign ${raw}.`);
-      const [counts, social] = await Promise.all([
+      const [counts, social, clicks, issue] = await Promise.all([
         deps.campaigns.counts(campaign.id),
         deps.socialAttempts.list(campaign.issueId),
+        deps.clicks.countsFor(campaign.issueId),
+        deps.issues.get(campaign.issueId),
       ]);
       return c.json({
         ...campaign,
@@ -56,6 +70,7 @@ export const adminRoutes = (deps: AppDeps) =>
           attempts,
           updatedAt,
         })),
+        ...campaignClicks(clicks, issue?.tracks ?? []),
       });
     })
     .get('/issues/:id/preview', async (c) => {
@@ -64,16 +79,26 @@ export const adminRoutes = (deps: AppDeps) =>
       const preview = await previewIssue(id, {
         store: deps.issues,
         sample: samplePersonalisation(deps.settings.publicBaseUrl),
+        warnings: deps.warnings,
       });
       if (!preview.ok && preview.error === 'not_found') throw notFound(id);
       if (!preview.ok) throw notRendered(id);
       const headers = {
         'x-dimanche-revision': String(preview.revision),
         'x-dimanche-subject': encodeURIComponent(preview.email.subject),
+        'x-dimanche-warnings': String(preview.warnings.length),
       };
       return c.req.query('format') === 'text'
         ? c.text(preview.email.text, 200, headers)
         : c.html(preview.email.html, 200, headers);
+    })
+    .get('/issues/:id/warnings', async (c) => {
+      const id = parseIssueId(c.req.param('id'));
+      if (!id) throw notFound(c.req.param('id'));
+      const listed = await issueWarnings(id, { issues: deps.issues, warnings: deps.warnings });
+      if (!listed.ok) throw notFound(id);
+      const { ok: _ok, ...answer } = listed;
+      return c.json({ ...answer, count: answer.warnings.length });
     });
 
 const notRendered = (id: string) =>

@@ -1,20 +1,38 @@
 import type { IssueId } from '../domain/issue.ts';
+import { withWarningBanner } from '../domain/music/warning-banner.ts';
 import { type Personalisation, personalise, type RenderedEmail } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
+import type { WarningStore } from '../ports/warning-store.ts';
+import { type ListedWarning, warningsOf } from './music/issue-warnings.ts';
 
 export type PreviewResult =
-  { ok: true; email: RenderedEmail; revision: number } | { ok: false; error: 'not_found' | 'not_rendered' };
+  | { ok: true; email: RenderedEmail; revision: number; warnings: ListedWarning[] }
+  | { ok: false; error: 'not_found' | 'not_rendered' };
 
-/** The email exactly as a recipient will get it, with sample links in place of theirs. */
+/**
+ * The email exactly as a recipient will get it, with sample links in place of theirs, and the issue's
+ * warnings in a banner on top that only the author sees (readers' mails are made by the campaign, not here).
+ */
 export const previewIssue = async (
   id: IssueId,
-  deps: { store: IssueStore; sample: Personalisation },
+  deps: { store: IssueStore; sample: Personalisation; warnings: WarningStore },
 ): Promise<PreviewResult> => {
   const issue = await deps.store.get(id);
   if (!issue) return { ok: false, error: 'not_found' };
   if (issue.renderedRevision === undefined) return { ok: false, error: 'not_rendered' };
-  const rendered = await deps.store.getRender(id, issue.renderedRevision);
+  const [rendered, warnings] = await Promise.all([
+    deps.store.getRender(id, issue.renderedRevision),
+    warningsOf(issue, deps.warnings),
+  ]);
   if (!rendered) return { ok: false, error: 'not_rendered' };
   const { webHtml: _web, ...email } = rendered;
-  return { ok: true, email: personalise(email, deps.sample), revision: issue.renderedRevision };
+  return {
+    ok: true,
+    email: withWarningBanner(
+      personalise(email, deps.sample),
+      warnings.map((w) => w.line),
+    ),
+    revision: issue.renderedRevision,
+    warnings,
+  };
 };

@@ -3,14 +3,18 @@ import type { IssueId } from '../domain/issue.ts';
 import type { Personalisation } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
 import type { Mailer, SendOutcome } from '../ports/mailer.ts';
+import type { WarningStore } from '../ports/warning-store.ts';
+import type { ListedWarning } from './music/issue-warnings.ts';
 import { previewIssue } from './preview-issue.ts';
 
 export type TestSendResult =
-  { ok: true; outcome: SendOutcome; revision: number } | { ok: false; error: 'not_found' | 'not_rendered' };
+  | { ok: true; outcome: SendOutcome; revision: number; warnings: ListedWarning[] }
+  | { ok: false; error: 'not_found' | 'not_rendered' };
 
 /**
  * The exact email a reader gets, with sample links and "[TEST]" before the subject, to one address of the
- * author's choosing. Outside the campaign ledger: it neither counts nor blocks the Sunday send.
+ * author's choosing, with the issue's warnings on top as in the preview. Outside the campaign ledger: it
+ * neither counts nor blocks the Sunday send.
  */
 export const testSend = async (
   id: IssueId,
@@ -20,9 +24,10 @@ export const testSend = async (
     mailer: Mailer;
     sender: { name: string; address: string };
     sample: Personalisation;
+    warnings: WarningStore;
   },
 ): Promise<TestSendResult> => {
-  const preview = await previewIssue(id, { store: deps.store, sample: deps.sample });
+  const preview = await previewIssue(id, { store: deps.store, sample: deps.sample, warnings: deps.warnings });
   if (!preview.ok) return preview;
   const outcome = await deps.mailer.send({
     from: deps.sender,
@@ -32,5 +37,5 @@ export const testSend = async (
     text: preview.email.text,
     listUnsubscribeUrl: deps.sample.unsubscribeUrl,
   });
-  return { ok: true, outcome, revision: preview.revision };
+  return { ok: true, outcome, revision: preview.revision, warnings: preview.warnings };
 };

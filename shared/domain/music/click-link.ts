@@ -27,7 +27,10 @@ export const clickLinkId = (link: Omit<ClickLink, 'id'>): string =>
     .digest('base64url')
     .slice(0, ID_LENGTH);
 
-export const clickLink = (link: Omit<ClickLink, 'id'>): ClickLink => ({ id: clickLinkId(link), ...link });
+export const clickLink = ({ issueId, position, platform, target }: Omit<ClickLink, 'id'>): ClickLink => {
+  const link = { issueId, position, platform, target };
+  return { id: clickLinkId(link), ...link };
+};
 
 /** Anything else is answered 404 without a read. */
 export const isClickLinkId = (raw: string): boolean => /^[A-Za-z0-9_-]{22}$/.test(raw);

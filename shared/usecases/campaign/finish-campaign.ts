@@ -1,6 +1,10 @@
 import type { Campaign, CampaignCounts, CampaignId } from '../../domain/campaign.ts';
+import type { IssueId } from '../../domain/issue.ts';
+import { type MostPlayed, mostPlayed } from '../../domain/music/most-played.ts';
+import { PLATFORM_NAMES, type LinkVariant } from '../../domain/platforms.ts';
 import type { AuthorNotifier } from '../../ports/author-notices.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
+import type { ClickStore } from '../../ports/click-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
@@ -23,6 +27,8 @@ export type FinishDeps = {
    * known: a social worker that cannot run (a bad token document, a post in the DLQ) must not hold it back.
    */
   socialWaitMs: number;
+  /** The email's click counts, for the report's most-played pick. */
+  clicks: Pick<ClickStore, 'countsFor'>;
 };
 
 /** `waiting`: done, but some network has no outcome yet; ask again later (the sender requeues its batch). */
@@ -52,8 +58,9 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
+    const pick = await mostPlayedIn(campaign.issueId, deps);
     await deps.author.notify(
-      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks),
+      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks, pick),
     );
   } catch (error) {
     await deps.campaigns.releaseReport(id);
@@ -62,11 +69,17 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   return 'reported';
 };
 
+const mostPlayedIn = async (issueId: IssueId, deps: Pick<FinishDeps, 'clicks' | 'issues'>) => {
+  const [counts, issue] = await Promise.all([deps.clicks.countsFor(issueId), deps.issues.get(issueId)]);
+  return mostPlayed(counts, issue?.tracks ?? []);
+};
+
 export const reportFor = (
   campaign: Campaign,
   counts: CampaignCounts,
   social: SocialAttempt[],
   networks: readonly SocialNetwork[],
+  pick?: MostPlayed,
 ) => ({
   subject: `Sent: ${campaign.issueId} to ${counts.sent} of ${counts.audience} subscribers`,
   text: [
@@ -79,9 +92,21 @@ export const reportFor = (
     `Skipped:     ${counts.skipped} (unsubscribed or suppressed after the start)`,
     `Ambiguous:   ${counts.ambiguous} (the sender stopped during the SES call: not sent again; check SES events)`,
     '',
+    mostPlayedLine(pick),
+    '',
     ...socialLines(social, networks),
   ].join('\n'),
 });
+
+/** The report goes out as the last batch ends: early clicks only, hence "yet". */
+const mostPlayedLine = (pick: MostPlayed | undefined) => {
+  if (!pick) return 'Most played: no clicks yet.';
+  const { track, clicks, platforms } = pick;
+  const split = platforms.map((p) => `${VARIANT_NAMES[p.platform]} ${p.clicks}`).join(', ');
+  return `Most played: ${track.position}. ${track.artist} – ${track.title}, ${clicks} ${clicks === 1 ? 'click' : 'clicks'} (${split})`;
+};
+
+const VARIANT_NAMES: Record<LinkVariant, string> = { universal: 'song.link', ...PLATFORM_NAMES };
 
 /** One line a network: the post's link once known, else where it stands (`GET /admin/campaigns/:id` follows it). */
 const socialLines = (social: SocialAttempt[], networks: readonly SocialNetwork[]) => {

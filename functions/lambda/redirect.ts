@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { loadAwsRedirectConfig } from '../config/redirect-config.ts';
+import { withProblems } from '../http/with-problems.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { redirectRoutes } from '../routes/redirect.ts';
+
+// Composition root of the click redirect: every click in every mail lands here, so it loads only the route,
+// one table client and the logger (no secrets, no renderer).
+const config = loadAwsRedirectConfig(process.env);
+const doc = createDocumentClient({ region: config.AWS_REGION });
+const logger = createJsonLogger({ service: 'redirect', level: config.LOG_LEVEL });
+
+export const handler = handle(
+  withProblems(
+    new Hono().route('/r', redirectRoutes({ clicks: dynamoClickStore(doc, config.TABLE_NAME), logger })),
+    { logger },
+  ),
+);

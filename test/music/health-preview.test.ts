@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
+import type { WarningReport } from '../../shared/domain/music/issue-warning.ts';
+import type { WarningStore } from '../../shared/ports/warning-store.ts';
+import { examplePostBody } from '../builders/issue.ts';
+import { storedMailTo } from '../support/delivery-setup.ts';
+import { signedPost } from '../support/signed-request.ts';
+import { admin, testApp } from '../support/test-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let warnings: WarningStore;
+beforeEach(async () => {
+  t = await testApp();
+  warnings = dynamoWarningStore(t.doc, t.tableName);
+  expect((await t.app.request('/webhooks/posts', signedPost(examplePostBody()))).status).toBe(201);
+});
+
+const DEAD = 'https://www.deezer.com/track/3135556';
+const LINE_DEAD = `Track 1, Françoise Hardy – Le temps de l’amour: the link is dead (HTTP 404 Not Found): ${DEAD}`;
+const LINE_MISSING =
+  'Track 2, Air – La femme d’argent: not found on Tidal; readers who prefer it get the song.link page';
+
+const health: WarningReport = {
+  source: 'health',
+  revision: 1,
+  checkedAt: '2026-11-24T10:00:00.000Z',
+  warnings: [{ kind: 'dead_link', position: 1, url: DEAD, detail: 'HTTP 404 Not Found' }],
+};
+const resolution: WarningReport = {
+  source: 'resolution',
+  revision: 1,
+  checkedAt: '2026-11-24T10:05:00.000Z',
+  warnings: [{ kind: 'missing_platforms', position: 2, platforms: ['tidal'] }],
+};
+
+const withWarnings = async () => {
+  await warnings.save('iss_34', health);
+  await warnings.save('iss_34', resolution);
+};
+
+/** The banner as the HTML shows it: the text between its opening tag and its end. */
+const bannerOf = (html: string) => /<div data-dimanche-warnings="(\d+)"[^>]*>(.*?)<\/ul><\/div>/s.exec(html);
+
+describe('the preview with warnings', () => {
+  it('puts a marked banner first in the body, listing each warning, and counts them in a header', async () => {
+    await withWarnings();
+    const response = await t.app.request('/admin/issues/iss_34/preview', admin);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-dimanche-warnings')).toBe('2');
+    const html = await response.text();
+    const banner = bannerOf(html);
+    expect(banner?.[1]).toBe('2');
+    expect(html.slice(html.search(/<body[^>]*>/)).replace(/^<body[^>]*>/, '')).toMatch(
+      /^<div data-dimanche-warnings/,
+    );
+    expect(banner?.[2]).toContain('Only in this preview and the test mail: readers never see this.');
+    expect(banner?.[2]).toContain(`<li style="margin:4px 0">${LINE_DEAD}</li>`);
+    expect(banner?.[2]).toContain(`<li style="margin:4px 0">${LINE_MISSING}</li>`);
+  });
+
+  it('puts the same warnings in a block before the text version', async () => {
+    await withWarnings();
+    const response = await t.app.request('/admin/issues/iss_34/preview?format=text', admin);
+    expect(response.headers.get('x-dimanche-warnings')).toBe('2');
+    const text = await response.text();
+    const [block = '', mail = ''] = text.split(/\n={60}\n\n/);
+    expect(block).toMatch(/^={60}\n2 warnings for this issue\. Only in this preview/);
+    expect(block).toContain(`\n- ${LINE_DEAD}\n- ${LINE_MISSING}`);
+    expect(mail).toContain('Chambre en Provence');
+    expect(mail).not.toContain('warnings for this issue');
+  });
+
+  it('shows no banner when the checks found nothing', async () => {
+    await warnings.save('iss_34', { ...health, warnings: [] });
+    const response = await t.app.request('/admin/issues/iss_34/preview', admin);
+    expect(response.headers.get('x-dimanche-warnings')).toBe('0');
+    expect(await response.text()).not.toContain('data-dimanche-warnings');
+  });
+});
+
+describe('the test mail with warnings', () => {
+  it('carries the banner in both parts and the answer lists the warnings', async () => {
+    await withWarnings();
+    const domain = `health-${randomUUID().slice(0, 8)}.example`;
+    const response = await t.app.request('/admin/issues/iss_34/test-send', {
+      method: 'POST',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: `autrice@${domain}` }),
+    });
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as { warnings: { kind: string; line: string; source: string }[] };
+    expect(answer.warnings.map(({ kind, line, source }) => ({ kind, line, source }))).toEqual([
+      { kind: 'dead_link', line: LINE_DEAD, source: 'health' },
+      { kind: 'missing_platforms', line: LINE_MISSING, source: 'resolution' },
+    ]);
+    const [mail] = await storedMailTo(domain);
+    expect(mail?.subject).toBe('[TEST] Online Sunday Morning Sound #34 — Chambre en Provence');
+    expect(bannerOf(mail?.body.html ?? '')?.[2]).toContain(LINE_DEAD);
+    expect(mail?.body.text).toMatch(/^={60}\n2 warnings for this issue\./);
+    expect(mail?.body.text).toContain(`- ${LINE_MISSING}`);
+  });
+});
+
+describe('GET /admin/issues/:id/warnings', () => {
+  it("lists every source's warnings with their line, and marks a report on an older revision", async () => {
+    await withWarnings();
+    const post = { ...examplePostBody(), subtitle: 'Une autre ligne' };
+    expect((await t.app.request('/webhooks/posts', signedPost(post))).status).toBe(200);
+    await warnings.save('iss_34', { ...resolution, revision: 2 });
+    const response = await t.app.request('/admin/issues/iss_34/warnings', admin);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      issueId: 'iss_34',
+      revision: 2,
+      count: 2,
+      warnings: [
+        {
+          ...health.warnings[0],
+          source: 'health',
+          revision: 1,
+          checkedAt: health.checkedAt,
+          line: `${LINE_DEAD} (checked on revision 1)`,
+        },
+        {
+          ...resolution.warnings[0],
+          source: 'resolution',
+          revision: 2,
+          checkedAt: resolution.checkedAt,
+          line: LINE_MISSING,
+        },
+      ],
+    });
+  });
+
+  it('answers an empty list for an issue never checked, 404 for an unknown one, 401 without the token', async () => {
+    expect(await (await t.app.request('/admin/issues/iss_34/warnings', admin)).json()).toEqual({
+      issueId: 'iss_34',
+      revision: 1,
+      count: 0,
+      warnings: [],
+    });
+    for (const id of ['iss_99', 'nope']) {
+      const response = await t.app.request(`/admin/issues/${id}/warnings`, admin);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await t.app.request('/admin/issues/iss_34/warnings')).status).toBe(401);
+  });
+});
