@@ -28,6 +28,8 @@ const renderEnv = v.object({
   TABLE_NAME: required('TABLE_NAME'),
   POSTAL_ADDRESS: required('POSTAL_ADDRESS'),
   AWS_REGION: required('AWS_REGION'),
+  // Where a new revision's track resolutions and first link check go (issue 7).
+  MUSIC_QUEUE_URL: required('MUSIC_QUEUE_URL'),
 });
 
 export type AwsApiConfig = v.InferOutput<typeof apiEnv>;

@@ -33,6 +33,8 @@ const deliveryEnv = v.object({
   ),
   /** Cron (minute hour day-of-month month day-of-week) in TIME_ZONE; Sunday 09:00 by default. */
   SCHEDULE: v.optional(v.pipe(v.string(), v.minLength(9)), '0 9 * * 0'),
+  /** The day-before link check (issue 7), same form; Saturday 09:00 by default. */
+  EVE_SCHEDULE: v.optional(v.pipe(v.string(), v.minLength(9)), '0 9 * * 6'),
   SEND_RATE: positive('SEND_RATE', '14'),
   MAX_SENDERS: positive('MAX_SENDERS', '2'),
   QUOTA_PAUSE_SECONDS: positive('QUOTA_PAUSE_SECONDS', '3600'),

@@ -1,4 +1,8 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import * as v from 'valibot';
+import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
+import type { MusicMessage } from '../../shared/ports/music-queue.ts';
+import { renderMusicDeps } from '../music/music-deps.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
@@ -14,8 +18,9 @@ import { archiveUrl } from '../routes/links.ts';
 // Composition root of the render function: the only function that loads MJML.
 const config = loadAwsRenderConfig(process.env);
 const logger = createJsonLogger({ service: 'render', level: config.LOG_LEVEL });
+const doc = createDocumentClient({ region: config.AWS_REGION });
 const deps = {
-  store: dynamoIssueStore(createDocumentClient({ region: config.AWS_REGION }), config.TABLE_NAME),
+  store: dynamoIssueStore(doc, config.TABLE_NAME),
   renderer: createMjmlRenderer({
     seriesName: config.SERIES_NAME,
     postalAddress: config.POSTAL_ADDRESS,
@@ -24,6 +29,13 @@ const deps = {
   clock: systemClock,
   archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),
   feeds: archiveFeeds(config),
+  ...renderMusicDeps({
+    doc,
+    tableName: config.TABLE_NAME,
+    queue: sqsQueue<MusicMessage>(new SQSClient({ region: config.AWS_REGION }), config.MUSIC_QUEUE_URL),
+    clock: systemClock,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  }),
 };
 
 const renderRequest = v.object({

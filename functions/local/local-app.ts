@@ -15,12 +15,17 @@ import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveFeeds } from '../render/archive-feeds.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
+import { renderMusicDeps } from '../music/music-deps.ts';
+import type { MusicQueue } from '../../shared/ports/music-queue.ts';
 
 /**
  * Composition root on one machine: the same adapters as on AWS, pointed at the local stand-ins,
  * with the render step in-process instead of a second function.
  */
-export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; logger?: Logger } = {}) => {
+export const createLocalApp = (
+  config: LocalConfig,
+  overrides: { clock?: Clock; logger?: Logger; music?: { queue: MusicQueue } } = {},
+) => {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
   const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT, region: 'eu-west-3' });
@@ -30,16 +35,27 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
     postalAddress: config.POSTAL_ADDRESS,
     subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
   });
+  const renderTrigger = inProcessRenderTrigger({
+    store: issues,
+    renderer,
+    clock,
+    archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
+    feeds: archiveFeeds(config),
+    // Issue 7: click links and the ingest of a new revision's tracks, when the music worker runs here too.
+    ...(overrides.music
+      ? renderMusicDeps({
+          doc,
+          tableName: config.TABLE_NAME,
+          queue: overrides.music.queue,
+          clock,
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+        })
+      : {}),
+  });
   const app = createApp({
     issues,
     receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
-    renderTrigger: inProcessRenderTrigger({
-      store: issues,
-      renderer,
-      clock,
-      archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
-      feeds: archiveFeeds(config),
-    }),
+    renderTrigger,
     clock,
     logger,
     settings: {
@@ -72,5 +88,5 @@ export const createLocalApp = (config: LocalConfig, overrides: { clock?: Clock; 
       seriesName: config.SERIES_NAME,
     }),
   });
-  return { app, doc, issues };
+  return { app, doc, issues, renderTrigger };
 };

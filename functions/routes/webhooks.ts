@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { describeWarning } from '../../shared/domain/music/describe-warning.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { idempotentWebhook } from '../http/idempotent-webhook.ts';
@@ -46,7 +47,7 @@ export const webhookRoutes = (deps: AppDeps) => {
           `Issue #${parsed.content.series} changed while this one was saved; send it again.`,
         );
       }
-      const { issue, outcome } = result;
+      const { issue, outcome, warnings } = result;
       deps.logger.info('post accepted', {
         issueId: issue.id,
         revision: issue.revision,
@@ -63,6 +64,11 @@ export const webhookRoutes = (deps: AppDeps) => {
           sunday: issue.sunday,
           slug: issue.slug,
           links: issueLinks(settings.publicBaseUrl, issue),
+          // Found on receipt (a track featured before); link checks come later, by mail and in the preview.
+          warnings: warnings.map((warning) => ({
+            ...warning,
+            message: describeWarning(warning, issue.tracks),
+          })),
         },
         outcome === 'created' ? 201 : 200,
       );

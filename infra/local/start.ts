@@ -16,6 +16,11 @@ import { localSecrets, localSecretsEnv } from './local-secrets.ts';
 import { dataDir, secretsFile } from './paths.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
 import { localSocial } from './local-social.ts';
+import { localMusic } from './local-music.ts';
+import { createLocalMusic } from '../../functions/local/local-music.ts';
+import { loadMusicSettings } from '../../functions/config/music-config.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { enabledAccounts } from '../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../functions/config/social-config.ts';
 import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
@@ -33,6 +38,7 @@ const dynamo = await startDynalite({
 });
 const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
 const social = await localSocial(process.env);
+const music = await localMusic(process.env);
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   ...localSecretsEnv(secrets),
@@ -50,12 +56,17 @@ await ensureTable(
   config.TABLE_NAME,
 );
 const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
-const { app, doc } = createLocalApp(config, { logger });
+const localMusicQueue = createLocalMusic({});
+const { app, doc, renderTrigger } = createLocalApp(config, {
+  logger,
+  music: { queue: localMusicQueue.musicQueue },
+});
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
+const sesForAuthor = sesMailer({ region: 'eu-west-3', endpoint: ses.url });
 const delivery = createLocalDelivery({
   doc,
   tableName: config.TABLE_NAME,
-  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
+  mailer: sesForAuthor,
   linkKeys: config.LINK_KEYS,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   timeZone: config.TIME_ZONE,
@@ -80,6 +91,23 @@ const sunday = await startLocalSunday({
   timeZone: config.TIME_ZONE,
   adminTokens: config.ADMIN_TOKENS,
   logger,
+});
+const musicWorker = localMusicQueue.start({
+  doc,
+  tableName: config.TABLE_NAME,
+  renderTrigger,
+  author: mailAuthorNotifier({
+    mailer: sesForAuthor,
+    from: { name: deliveryConfig.SENDER_NAME, address: deliveryConfig.SENDER_ADDRESS },
+    to: deliveryConfig.AUTHOR_EMAIL as EmailAddress,
+  }),
+  clock: systemClock,
+  logger,
+  timeZone: config.TIME_ZONE,
+  settings: loadMusicSettings({ ...process.env, ...music.env }),
+  eveSchedule: deliveryConfig.EVE_SCHEDULE,
+  resolverFetch: music.resolverFetch,
+  checkerFetch: music.checkerFetch,
 });
 const server = new Hono().route('/', sunday.control).route('/', app);
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
@@ -107,6 +135,11 @@ Preview an issue (admin token from the secrets file):
 
 Social networks (${deliveryConfig.SOCIAL_NETWORKS.join(', ') || 'none enabled'}): ${social.describe}
 
+Track links: each post's tracks are resolved to every platform and their links checked, off the webhook's
+path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.nextEve() ?? 'never'}). Warnings of an issue:
+  curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/warnings
+${music.describe}
+
 Ctrl-C stops everything; the data stays for the next start.
 `);
 
@@ -115,8 +148,8 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
-  await sunday.stop();
-  await Promise.all([ses.close(), dynamo.close(), social.close()]);
+  await Promise.all([sunday.stop(), musicWorker.stop()]);
+  await Promise.all([ses.close(), dynamo.close(), social.close(), music.close()]);
   console.log('Stopped.');
   process.exit(0);
 };

@@ -9,6 +9,7 @@ import {
   signedPost,
   TEST_SECRET,
 } from '../support/signed-request.ts';
+import { fakeSqs, sqsCalls } from '../support/fake-sqs.ts';
 import { freshTable } from '../support/tables.ts';
 
 const credentials = {
@@ -27,6 +28,7 @@ let api: ApiHandler;
 let adminApi: ApiHandler;
 let fakeLambda: FakeServer;
 let fakeExtension: FakeServer;
+let fakeQueue: Awaited<ReturnType<typeof fakeSqs>>;
 let badSignatures = 0;
 
 /**
@@ -36,6 +38,7 @@ let badSignatures = 0;
  */
 beforeAll(async () => {
   const { tableName } = await freshTable(inject('dynaliteUrl'));
+  fakeQueue = await fakeSqs();
   fakeExtension = await fakeServer((request, res) => {
     if (request.headers['x-aws-parameters-secrets-token'] !== credentials.sessionToken)
       return json(res, 403, { message: 'bad token' });
@@ -69,6 +72,7 @@ beforeAll(async () => {
     PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(fakeExtension.port),
     TABLE_NAME: tableName,
     RENDER_FUNCTION_NAME: 'dimanche-render',
+    MUSIC_QUEUE_URL: fakeQueue.queueUrl('dimanche-music'),
     SECRETS_ARN: SECRET_ARN,
     PUBLIC_BASE_URL: 'https://newsletter.example.com',
     POSTAL_ADDRESS: '12 rue des Lilas, 75011 Paris',
@@ -85,7 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await Promise.all([fakeLambda?.close(), fakeExtension?.close()]);
+  await Promise.all([fakeLambda?.close(), fakeExtension?.close(), fakeQueue?.close()]);
 });
 
 describe('the API, admin and render functions as deployed', () => {
@@ -117,6 +121,17 @@ describe('the API, admin and render functions as deployed', () => {
     expect(fakeLambda.requests).toHaveLength(1);
     expect(JSON.parse(fakeLambda.requests[0]?.body ?? '{}')).toEqual({ issueId: 'iss_34', revision: 1 });
     expect(badSignatures).toBe(0);
+    // The render step queued the new revision's tracks for the music worker, and its first link check.
+    const queued = sqsCalls(fakeQueue).map((call) => JSON.parse(String(call.body.MessageBody)) as unknown);
+    const { tracks } = examplePostBody() as { tracks: { url: string }[] };
+    const urls = new Set(tracks.map((track) => track.url));
+    expect(queued).toEqual([
+      ...[...urls].map((url) => ({ kind: 'resolve', issueId: 'iss_34', url })),
+      { kind: 'check', issueId: 'iss_34', reason: 'ingest' },
+    ]);
+    expect(
+      sqsCalls(fakeQueue).every((call) => call.body.QueueUrl === fakeQueue.queueUrl('dimanche-music')),
+    ).toBe(true);
 
     const preview = await adminApi(
       httpApiEvent({

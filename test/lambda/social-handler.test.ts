@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import { type SocialFakes, startSocialFakes } from '../../infra/local/social/start-social-fakes.ts';
@@ -8,6 +7,7 @@ import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.t
 import type { SocialStore } from '../../shared/ports/social-store.ts';
 import { anIssue } from '../builders/issue.ts';
 import { type FakeServer, fakeServer, json } from '../support/fake-aws.ts';
+import { fakeSqs, sqsCalls as callsOf } from '../support/fake-sqs.ts';
 import { freshTable } from '../support/tables.ts';
 
 const REGION = 'eu-west-3';
@@ -27,12 +27,7 @@ let social: SocialStore;
 // On the SQS stand-in: the SQS client sends each call to its queue URL's host.
 let QUEUE_URL = '';
 
-/** SQS's JSON protocol, as much as the worker uses: SendMessage (with its body's MD5) and ChangeMessageVisibility. */
-const sqsCalls = () =>
-  sqs.requests.map((r) => ({
-    action: String(r.headers['x-amz-target']),
-    body: JSON.parse(r.body) as Record<string, unknown>,
-  }));
+const sqsCalls = () => callsOf(sqs);
 
 /**
  * The social worker's Lambda handler as AWS runs it: DynamoDB is dynalite, the accounts secret comes through a
@@ -58,18 +53,9 @@ beforeAll(async () => {
     if (secretId !== SECRET_ARN) return json(res, 400, { message: 'unknown secret' });
     json(res, 200, { ARN: SECRET_ARN, SecretString: JSON.stringify(fakes.accounts) });
   }, 'localhost');
-  sqs = await fakeServer((request, res) => {
-    const body = JSON.parse(request.body) as { MessageBody?: string };
-    if (String(request.headers['x-amz-target']).endsWith('SendMessage'))
-      return json(res, 200, {
-        MessageId: 'm-requeued',
-        MD5OfMessageBody: createHash('md5')
-          .update(body.MessageBody ?? '')
-          .digest('hex'),
-      });
-    json(res, 200, {});
-  });
-  QUEUE_URL = `${sqs.url}/123456789012/dimanche-social`;
+  const fake = await fakeSqs();
+  sqs = fake;
+  QUEUE_URL = fake.queueUrl('dimanche-social');
   const env = {
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { commonEnv, required } from './common.ts';
+import { parseEnv } from './config-error.ts';
+
+const whole = (name: string, fallback: string, min: number, max: number) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(Number),
+      v.integer(`${name} must be a whole number`),
+      v.minValue(min, `${name} must be at least ${min}`),
+      v.maxValue(max, `${name} must be at most ${max}`),
+    ),
+    fallback,
+  );
+
+/** Track links (issue 7): the resolver and the link checks, the same settings on AWS and on one machine. */
+export const musicEnv = {
+  /** The song.link / Odesli API; a fake server's address on one machine. */
+  ODESLI_API_URL: v.optional(
+    v.pipe(v.string(), v.url('ODESLI_API_URL must be a URL')),
+    'https://api.song.link',
+  ),
+  /** Which country's stores the links point at. */
+  ODESLI_USER_COUNTRY: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'ODESLI_USER_COUNTRY must be like FR')),
+    'FR',
+  ),
+  /** Calls a minute across every worker: about 10 without an API key. */
+  RESOLVER_RATE_PER_MINUTE: whole('RESOLVER_RATE_PER_MINUTE', '10', 1, 600),
+  RESOLVER_TIMEOUT_MS: whole('RESOLVER_TIMEOUT_MS', '10000', 100, 60_000),
+  /** Server errors or timeouts before a track is given up on (each retry waits longer). */
+  RESOLVER_MAX_ATTEMPTS: whole('RESOLVER_MAX_ATTEMPTS', '6', 1, 20),
+  LINK_CHECK_TIMEOUT_MS: whole('LINK_CHECK_TIMEOUT_MS', '8000', 100, 30_000),
+  LINK_CHECK_CONCURRENCY: whole('LINK_CHECK_CONCURRENCY', '4', 1, 16),
+};
+
+export type MusicSettings = v.InferOutput<v.ObjectSchema<typeof musicEnv, undefined>>;
+
+export const loadMusicSettings = (env: Record<string, string | undefined>): MusicSettings =>
+  parseEnv(v.object(musicEnv), env);
+
+/** The music worker on AWS: its queue (a resolve waiting for the rate comes back delayed), the render function. */
+export const loadMusicWorkerEnv = (env: Record<string, string | undefined>) =>
+  parseEnv(
+    v.object({
+      ...musicEnv,
+      AWS_REGION: required('AWS_REGION'),
+      TABLE_NAME: required('TABLE_NAME'),
+      PUBLIC_BASE_URL: commonEnv.PUBLIC_BASE_URL,
+      TIME_ZONE: commonEnv.TIME_ZONE,
+      LOG_LEVEL: commonEnv.LOG_LEVEL,
+      MUSIC_QUEUE_URL: required('MUSIC_QUEUE_URL'),
+      RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
+      // The SDK's standard per-service endpoint override; unset on AWS.
+      AWS_ENDPOINT_URL_LAMBDA: v.optional(v.pipe(v.string(), v.url('AWS_ENDPOINT_URL_LAMBDA must be a URL'))),
+    }),
+    env,
+  );

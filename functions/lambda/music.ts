@@ -1,0 +1,72 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import type { MusicMessage } from '../../shared/ports/music-queue.ts';
+import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
+import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { loadMusicWorkerEnv } from '../config/music-config.ts';
+import { musicWorkerDeps } from '../music/music-deps.ts';
+import { parseMusicMessage } from '../music/music-message.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import type { SqsRecord } from './defer-sqs-record.ts';
+
+// Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
+// resolver's pace (a counter in the table), link checks, and the re-render once an issue's links are in.
+const env = loadMusicWorkerEnv(process.env);
+const delivery = loadDeliveryConfig(process.env);
+const logger = createJsonLogger({ service: 'music', level: env.LOG_LEVEL });
+const deps = musicWorkerDeps({
+  doc: createDocumentClient({ region: env.AWS_REGION }),
+  tableName: env.TABLE_NAME,
+  queue: sqsQueue<MusicMessage>(new SQSClient({ region: env.AWS_REGION }), env.MUSIC_QUEUE_URL),
+  renderTrigger: lambdaRenderTrigger({
+    functionName: env.RENDER_FUNCTION_NAME,
+    call: signedAwsFetch({
+      service: 'lambda',
+      region: env.AWS_REGION,
+      ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
+    }),
+  }),
+  author: mailAuthorNotifier({
+    mailer: sesMailer({
+      region: env.AWS_REGION,
+      ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+    }),
+    from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
+    to: delivery.AUTHOR_EMAIL as EmailAddress,
+  }),
+  clock: systemClock,
+  logger,
+  timeZone: env.TIME_ZONE,
+  settings: env,
+});
+
+/**
+ * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ). A
+ * resolution that must wait has already been sent back as a new delayed message: its record succeeds.
+ */
+export const handler = async (event: { Records: SqsRecord[] }) => {
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const parsed = parseMusicMessage(record.body);
+    if (!parsed.ok) {
+      logger.error('malformed music message', { messageId: record.messageId, error: parsed.error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+      continue;
+    }
+    try {
+      const result = await handleMusicMessage(parsed.message, deps);
+      logger.info('music message handled', { ...parsed.message, result });
+    } catch (error) {
+      logger.error('music message failed', { ...parsed.message, error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+};

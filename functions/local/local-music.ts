@@ -1,0 +1,68 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Cron } from 'croner';
+import { type InProcessQueue, inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { MusicMessage, MusicQueue } from '../../shared/ports/music-queue.ts';
+import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
+import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
+import type { MusicSettings } from '../config/music-config.ts';
+import { musicWorkerDeps } from '../music/music-deps.ts';
+
+export const musicQueueOf = (queue: InProcessQueue<MusicMessage>): MusicQueue => ({
+  enqueue: async (message, { delaySeconds = 0 } = {}) => void queue.send(message, delaySeconds * 1000),
+});
+
+/**
+ * The music worker on one machine: an in-process queue of SQS semantics, two consumers (Lambda's least for an
+ * SQS source), and the eve check on its own cron. The queue comes first: the render step feeds it.
+ */
+export const createLocalMusic = (options: { visibilityMs?: number; maxReceives?: number }) => {
+  const queue = inProcessQueue<MusicMessage>({
+    visibilityMs: options.visibilityMs ?? 120_000,
+    maxReceives: options.maxReceives ?? 5,
+  });
+  return {
+    queue,
+    musicQueue: musicQueueOf(queue),
+    start: (deps: {
+      doc: DynamoDBDocumentClient;
+      tableName: string;
+      renderTrigger: RenderTrigger;
+      author: AuthorNotifier;
+      clock: Clock;
+      logger: Logger;
+      timeZone: string;
+      settings: MusicSettings;
+      /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
+      eveSchedule?: string;
+      resolverFetch?: typeof fetch;
+      checkerFetch?: typeof fetch;
+    }) => {
+      const worker = musicWorkerDeps({ ...deps, queue: musicQueueOf(queue) });
+      const workers = startQueueWorkers(
+        queue,
+        async (message) => {
+          const result = await handleMusicMessage(message, worker);
+          deps.logger.info('music message handled', { ...message, result });
+          return { ok: true };
+        },
+        { workers: 2, onError: (error) => deps.logger.error('music message failed', { error }) },
+      );
+      const eve = deps.eveSchedule
+        ? new Cron(deps.eveSchedule, { timezone: deps.timeZone, protect: true }, () => {
+            queue.send({ kind: 'check', reason: 'eve' });
+          })
+        : undefined;
+      return {
+        nextEve: () => eve?.nextRun()?.toISOString(),
+        stop: async () => {
+          eve?.stop();
+          await workers.stop();
+        },
+      };
+    },
+  };
+};

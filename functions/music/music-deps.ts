@@ -1,0 +1,100 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
+import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
+import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
+import { odesliResolver } from '../../shared/adapters/odesli/odesli-resolver.ts';
+import type { Issue } from '../../shared/domain/issue.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { MusicQueue } from '../../shared/ports/music-queue.ts';
+import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
+import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
+import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
+import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
+import type { MusicSettings } from '../config/music-config.ts';
+
+type Table = { doc: DynamoDBDocumentClient; tableName: string };
+
+/**
+ * What the render step adds for issue 7: the tracks' click links from the cached resolutions, and a new
+ * revision's ingest (catalogue, resolutions queued, first health check). The same on AWS and on one machine.
+ */
+export const renderMusicDeps = ({
+  doc,
+  tableName,
+  queue,
+  clock,
+  publicBaseUrl,
+}: Table & { queue: MusicQueue; clock: Clock; publicBaseUrl: string }): Pick<
+  RenderIssueDeps,
+  'trackLinks' | 'ingest'
+> => {
+  const links = dynamoTrackLinkStore(doc, tableName);
+  const ingestDeps = {
+    links,
+    queue,
+    catalogue: dynamoCatalogueStore(doc, tableName),
+    warnings: dynamoWarningStore(doc, tableName),
+    clock,
+  };
+  return {
+    trackLinks: { resolutions: links, clicks: dynamoClickStore(doc, tableName), publicBaseUrl },
+    ingest: (issue: Issue) => ingestTracks(issue, ingestDeps),
+  };
+};
+
+/** The music worker's ports, for the Lambda and for `npm start`; `fetch` lets one machine reach its fakes. */
+export const musicWorkerDeps = ({
+  doc,
+  tableName,
+  queue,
+  renderTrigger,
+  author,
+  clock,
+  logger,
+  timeZone,
+  settings,
+  resolverFetch,
+  checkerFetch,
+}: Table & {
+  queue: MusicQueue;
+  renderTrigger: RenderTrigger;
+  author: AuthorNotifier;
+  clock: Clock;
+  logger: Logger;
+  timeZone: string;
+  settings: MusicSettings;
+  resolverFetch?: typeof fetch;
+  checkerFetch?: typeof fetch;
+}): MusicWorkerDeps => ({
+  issues: dynamoIssueStore(doc, tableName),
+  links: dynamoTrackLinkStore(doc, tableName),
+  warnings: dynamoWarningStore(doc, tableName),
+  rateLimits: dynamoRateLimits(doc, tableName),
+  resolver: odesliResolver({
+    baseUrl: settings.ODESLI_API_URL,
+    userCountry: settings.ODESLI_USER_COUNTRY,
+    timeoutMs: settings.RESOLVER_TIMEOUT_MS,
+    ...(resolverFetch ? { fetch: resolverFetch } : {}),
+  }),
+  checker: fetchLinkChecker({
+    timeoutMs: settings.LINK_CHECK_TIMEOUT_MS,
+    maxRedirects: 5,
+    userAgent: 'Mozilla/5.0 (compatible; Dimanche link check)',
+    ...(checkerFetch ? { fetch: checkerFetch } : {}),
+  }),
+  rate: { limit: settings.RESOLVER_RATE_PER_MINUTE, windowSeconds: 60 },
+  maxAttempts: settings.RESOLVER_MAX_ATTEMPTS,
+  concurrency: settings.LINK_CHECK_CONCURRENCY,
+  queue,
+  renderTrigger,
+  author,
+  clock,
+  logger,
+  timeZone,
+});
