@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { parseIssueId } from '../../shared/domain/issue.ts';
+import { LINK_VARIANTS, type LinkVariant } from '../../shared/domain/platforms.ts';
 import { issueWarnings } from '../../shared/usecases/music/issue-warnings.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { testSend } from '../../shared/usecases/test-send.ts';
@@ -16,15 +17,22 @@ export const adminRoutes = (deps: AppDeps) =>
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
       const body: unknown = await c.req.json().catch(() => undefined);
-      const to = normaliseEmail(String((body as { to?: unknown } | undefined)?.to ?? ''));
+      const fields = (body ?? {}) as { to?: unknown; platform?: unknown };
+      const to = normaliseEmail(String(fields.to ?? ''));
+      const variant = variantParam(fields.platform, '/platform');
       if (!to) throw invalidFields([{ pointer: '/to', detail: 'must be an email address' }]);
-      const sent = await testSend(id, to, {
-        store: deps.issues,
-        mailer: deps.mailer,
-        sender: deps.sender,
-        sample: samplePersonalisation(deps.settings.publicBaseUrl),
-        warnings: deps.warnings,
-      });
+      const sent = await testSend(
+        id,
+        to,
+        {
+          store: deps.issues,
+          mailer: deps.mailer,
+          sender: deps.sender,
+          sample: samplePersonalisation(deps.settings.publicBaseUrl),
+          warnings: deps.warnings,
+        },
+        variant,
+      );
       if (!sent.ok && sent.error === 'not_found') throw notFound(id);
       if (!sent.ok) throw notRendered(id);
       if (sent.outcome.kind !== 'sent') {
@@ -76,11 +84,16 @@ export const adminRoutes = (deps: AppDeps) =>
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
-      const preview = await previewIssue(id, {
-        store: deps.issues,
-        sample: samplePersonalisation(deps.settings.publicBaseUrl),
-        warnings: deps.warnings,
-      });
+      const variant = variantParam(c.req.query('platform'), 'platform');
+      const preview = await previewIssue(
+        id,
+        {
+          store: deps.issues,
+          sample: samplePersonalisation(deps.settings.publicBaseUrl),
+          warnings: deps.warnings,
+        },
+        variant,
+      );
       if (!preview.ok && preview.error === 'not_found') throw notFound(id);
       if (!preview.ok) throw notRendered(id);
       const headers = {
@@ -100,6 +113,14 @@ export const adminRoutes = (deps: AppDeps) =>
       const { ok: _ok, ...answer } = listed;
       return c.json({ ...answer, count: answer.warnings.length });
     });
+
+/** The reader's platform to preview as: absent is the universal mail; anything but a platform is a 422. */
+const variantParam = (raw: unknown, pointer: string): LinkVariant => {
+  if (raw === undefined || raw === '') return 'universal';
+  if (typeof raw === 'string' && (LINK_VARIANTS as readonly string[]).includes(raw))
+    return raw as LinkVariant;
+  throw invalidFields([{ pointer, detail: `must be one of ${LINK_VARIANTS.join(', ')}` }]);
+};
 
 const notRendered = (id: string) =>
   new HttpProblem(

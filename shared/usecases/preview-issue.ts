@@ -1,4 +1,5 @@
 import type { IssueId } from '../domain/issue.ts';
+import type { LinkVariant } from '../domain/platforms.ts';
 import { withWarningBanner } from '../domain/music/warning-banner.ts';
 import { type Personalisation, personalise, type RenderedEmail } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
@@ -16,6 +17,8 @@ export type PreviewResult =
 export const previewIssue = async (
   id: IssueId,
   deps: { store: IssueStore; sample: Personalisation; warnings: WarningStore },
+  /** As a reader of this platform sees it; the universal links by default. */
+  variant: LinkVariant = 'universal',
 ): Promise<PreviewResult> => {
   const issue = await deps.store.get(id);
   if (!issue) return { ok: false, error: 'not_found' };
@@ -29,7 +32,7 @@ export const previewIssue = async (
   return {
     ok: true,
     email: withWarningBanner(
-      personalise(email, deps.sample),
+      personalise(email, deps.sample, variant),
       warnings.map((w) => w.line),
     ),
     revision: issue.renderedRevision,

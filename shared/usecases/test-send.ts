@@ -1,5 +1,6 @@
 import type { EmailAddress } from '../domain/email-address.ts';
 import type { IssueId } from '../domain/issue.ts';
+import type { LinkVariant } from '../domain/platforms.ts';
 import type { Personalisation } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
 import type { Mailer, SendOutcome } from '../ports/mailer.ts';
@@ -26,8 +27,14 @@ export const testSend = async (
     sample: Personalisation;
     warnings: WarningStore;
   },
+  /** The links a reader of this platform gets; the universal ones by default. */
+  variant: LinkVariant = 'universal',
 ): Promise<TestSendResult> => {
-  const preview = await previewIssue(id, { store: deps.store, sample: deps.sample, warnings: deps.warnings });
+  const preview = await previewIssue(
+    id,
+    { store: deps.store, sample: deps.sample, warnings: deps.warnings },
+    variant,
+  );
   if (!preview.ok) return preview;
   const outcome = await deps.mailer.send({
     from: deps.sender,

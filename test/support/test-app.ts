@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
@@ -20,7 +21,7 @@ export const movableClock = (start = '2026-11-24T10:00:00Z') => {
 };
 
 /** The local composition root on a fresh dynalite table: the real app, real adapters, real renderer. */
-export const testApp = async (env: Record<string, string> = {}) => {
+export const testApp = async (env: Record<string, string> = {}, options: { music?: boolean } = {}) => {
   const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
   const clock = movableClock();
   const config = loadLocalConfig({
@@ -35,7 +36,12 @@ export const testApp = async (env: Record<string, string> = {}) => {
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const { app, issues } = createLocalApp(config, { clock });
+  // With `music`: the render step ingests tracks into a music queue nobody consumes, for the test to read.
+  const music = options.music ? createLocalMusic({}) : undefined;
+  const { app, issues } = createLocalApp(config, {
+    clock,
+    ...(music ? { music: { queue: music.musicQueue } } : {}),
+  });
   const itemsOf = async (pk: string) =>
     (
       await doc.send(
@@ -48,7 +54,7 @@ export const testApp = async (env: Record<string, string> = {}) => {
     ).Items ?? [];
   // The same store the app writes to, for tests that arrange or assert subscribers directly.
   const subscribers = dynamoSubscriberStore(doc, tableName);
-  return { app, issues, clock, doc, tableName, itemsOf, subscribers };
+  return { app, issues, clock, doc, tableName, itemsOf, subscribers, musicQueue: music?.queue };
 };
 
 export const admin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
