@@ -73,6 +73,8 @@ export interface DeliveryConfig {
   readonly listId: string;
   /** Concurrent senders; each paces itself at SES's max send rate divided by this. */
   readonly maxSenders: number;
+  /** song.link calls a minute, across every music worker: 10 without an API key (issue 7). */
+  readonly resolverRatePerMinute: number;
 }
 
 const optionalText = (node: Node, key: string): string | undefined => {
@@ -126,6 +128,16 @@ const checkMaxSenders = (value: unknown): number => {
   return n;
 };
 
+const checkResolverRate = (value: unknown): number => {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 600) {
+    throw new Error(
+      `CDK context "resolverRatePerMinute" must be an integer from 1 to 600, got "${String(value)}"`,
+    );
+  }
+  return n;
+};
+
 export const readDeliveryConfig = (node: Node, config: DimancheConfig): DeliveryConfig => {
   const scheduleDay = (optionalText(node, 'scheduleDay') ?? 'SUN').toUpperCase();
   if (!days.includes(scheduleDay)) {
@@ -152,6 +164,7 @@ export const readDeliveryConfig = (node: Node, config: DimancheConfig): Delivery
     // RFC 2919: a phrase and a label under a domain we own, stable for the life of the list.
     listId: checkListId(optionalText(node, 'listId') ?? `${config.seriesName} <sunday.${senderDomain}>`),
     maxSenders: checkMaxSenders(node.tryGetContext('maxSenders') ?? 2),
+    resolverRatePerMinute: checkResolverRate(node.tryGetContext('resolverRatePerMinute') ?? 10),
   };
 };
 

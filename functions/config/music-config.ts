@@ -33,6 +33,8 @@ export const musicEnv = {
   RESOLVER_MAX_ATTEMPTS: whole('RESOLVER_MAX_ATTEMPTS', '6', 1, 20),
   LINK_CHECK_TIMEOUT_MS: whole('LINK_CHECK_TIMEOUT_MS', '8000', 100, 30_000),
   LINK_CHECK_CONCURRENCY: whole('LINK_CHECK_CONCURRENCY', '4', 1, 16),
+  /** All of an issue's checks; under the worker's 90 s timeout with a link's own timeout to spare. */
+  LINK_CHECK_BUDGET_MS: whole('LINK_CHECK_BUDGET_MS', '60000', 1000, 600_000),
 };
 
 export type MusicSettings = v.InferOutput<v.ObjectSchema<typeof musicEnv, undefined>>;

@@ -91,6 +91,7 @@ export const musicWorkerDeps = ({
   rate: { limit: settings.RESOLVER_RATE_PER_MINUTE, windowSeconds: 60 },
   maxAttempts: settings.RESOLVER_MAX_ATTEMPTS,
   concurrency: settings.LINK_CHECK_CONCURRENCY,
+  budgetMs: settings.LINK_CHECK_BUDGET_MS,
   queue,
   renderTrigger,
   author,

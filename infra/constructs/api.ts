@@ -16,6 +16,8 @@ export interface DimancheApiProps {
   readonly handler: IFunction;
   /** Serves `/admin/*`: its own function, so the public one stays small. */
   readonly admin: IFunction;
+  /** Serves `GET /r/{linkId}`, the email's click links. */
+  readonly redirect: IFunction;
   /** Origins whose pages may call the API from a script; empty: none (the API's own pages need no CORS). */
   readonly allowedOrigins: readonly string[];
 }
@@ -42,7 +44,7 @@ export class DimancheApi extends Construct {
   readonly url: string;
   readonly api: HttpApi;
 
-  constructor(scope: Construct, id: string, { handler, admin, allowedOrigins }: DimancheApiProps) {
+  constructor(scope: Construct, id: string, { handler, admin, redirect, allowedOrigins }: DimancheApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'Dimanche: webhooks, admin and public pages',
@@ -66,6 +68,11 @@ export class DimancheApi extends Construct {
       path: '/admin/{proxy+}',
       methods: [HttpMethod.ANY],
       integration: new HttpLambdaIntegration('AdminIntegration', admin),
+    });
+    this.api.addRoutes({
+      path: '/r/{linkId}',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('RedirectIntegration', redirect),
     });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',

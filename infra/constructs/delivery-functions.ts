@@ -54,20 +54,23 @@ export class DeliveryFunctions extends Construct {
   readonly social: SocialWorker;
   /** Events SNS could not deliver to the SES events function, after its own retries. */
   readonly sesEventsDeadLetters: Queue;
+  /** What a function that mails the author needs: the sender's settings and the SES grant. */
+  readonly mail: Record<string, string>;
+  readonly sendRawEmail: PolicyStatement;
 
   constructor(scope: Construct, id: string, props: DeliveryFunctionsProps) {
     super(scope, id);
     const { table, secret, config, delivery, queues, emailEvents, social } = props;
     // Dispatch queues one message a network, the sender's report waits for each, the worker composes.
     const socialSettings = socialEnvironment(social, config);
-    const mail = {
+    const mail = (this.mail = {
       SENDER_ADDRESS: config.senderAddress,
       SENDER_NAME: delivery.senderName,
       SES_CONFIGURATION_SET: emailEvents.configurationSet.configurationSetName,
       AUTHOR_EMAIL: delivery.authorEmail,
-    };
+    });
     // SendRawEmail is authorised on the From identity (the verified domain) and on the configuration set.
-    const sendRawEmail = new PolicyStatement({
+    const sendRawEmail = (this.sendRawEmail = new PolicyStatement({
       actions: ['ses:SendRawEmail'],
       resources: [
         Stack.of(this).formatArn({
@@ -77,7 +80,7 @@ export class DeliveryFunctions extends Construct {
         }),
         emailEvents.configurationSetArn,
       ],
-    });
+    }));
 
     this.dispatch = new DimancheFunction(this, 'Dispatch', {
       entry: 'functions/lambda/dispatch.ts',

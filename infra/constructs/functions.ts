@@ -19,7 +19,17 @@ const apiTableActions = [
   'dynamodb:Query',
 ];
 // Query: the render also rebuilds the archive's feeds from the issues index (shared/usecases/archive-feed-refresh.ts).
-const renderTableActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'];
+// Batch*: the render step reads the tracks' cached links, registers their click links and the catalogue (issue 7).
+const renderTableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:Query',
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+];
+// The redirect reads a link and counts the click: nothing else.
+const redirectTableActions = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];
 
 const shellQuote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
 
@@ -42,6 +52,8 @@ export class DimancheFunctions extends Construct {
   readonly api: NodejsFunction;
   readonly admin: NodejsFunction;
   readonly render: NodejsFunction;
+  /** `/r/:linkId`: its own small function, so a burst of Sunday clicks never waits on the API's cold start. */
+  readonly redirect: NodejsFunction;
 
   constructor(scope: Construct, id: string, { table, secret, config }: DimancheFunctionsProps) {
     super(scope, id);
@@ -135,5 +147,13 @@ export class DimancheFunctions extends Construct {
       'Admin HTTP (/admin/*): preview, test-send, campaigns, subscribers, CSV',
       {},
     );
+    this.redirect = new DimancheFunction(this, 'Redirect', {
+      entry: 'functions/lambda/redirect.ts',
+      description: 'Email track links (/r/:linkId): counts the click, redirects to the stored target only',
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      environment: { TABLE_NAME: table.tableName },
+    }).fn;
+    grantTable(table, this.redirect, redirectTableActions);
   }
 }

@@ -17,6 +17,7 @@ import { DimancheSecrets } from '../constructs/secrets.ts';
 import { SenderIdentity } from '../constructs/sender-identity.ts';
 import { SundaySchedule } from '../constructs/sunday-schedule.ts';
 import { SOCIAL_TIMEOUT } from '../constructs/social-worker.ts';
+import { MusicWorker } from '../constructs/music-worker.ts';
 
 export interface DimancheStackProps extends StackProps {
   readonly config: DimancheConfig;
@@ -35,6 +36,7 @@ export class DimancheStack extends Stack {
     const api = new DimancheApi(this, 'Api', {
       handler: functions.api,
       admin: functions.admin,
+      redirect: functions.redirect,
       allowedOrigins: operations.allowedOrigins,
     });
     if (operations.emailIdentity.create) new SenderIdentity(this, 'SenderIdentity', operations.emailIdentity);
@@ -54,7 +56,27 @@ export class DimancheStack extends Stack {
       description: 'Every alarm notifies this topic; subscribe with -c operatorEmail=... or in the console',
     });
 
-    this.addSundayDelivery({ config, delivery, table, secret, alarms });
+    const fns = this.addSundayDelivery({ config, delivery, table, secret, alarms });
+    // Issue 7: track links resolved and checked off the webhook's path, and the day-before check.
+    const music = new MusicWorker(this, 'Music', {
+      table,
+      render: functions.render,
+      environment: {
+        ...fns.mail,
+        PUBLIC_BASE_URL: config.publicBaseUrl,
+        TIME_ZONE: config.timeZone,
+        SERIES_NAME: config.seriesName,
+      },
+      sendRawEmail: fns.sendRawEmail,
+      scheduleDay: delivery.scheduleDay,
+      scheduleTime: delivery.scheduleTime,
+      timeZone: config.timeZone,
+      resolverRatePerMinute: delivery.resolverRatePerMinute,
+    });
+    new CfnOutput(this, 'MusicQueueUrl', {
+      value: music.queue.queueUrl,
+      description: 'Track resolutions and link checks; send {"kind":"check","reason":"eve"} to check now',
+    });
   }
 
   /** Issue 3: schedule, dispatch, send queue and senders, SES events and the sender reputation alarms. */
@@ -64,7 +86,7 @@ export class DimancheStack extends Stack {
     table: Table;
     secret: Secret;
     alarms: OperatorAlarms;
-  }): void {
+  }): DeliveryFunctions {
     const { config, delivery, table, secret, alarms } = props;
     const queues = new DeliveryQueues(this, 'DeliveryQueues', {
       senderTimeout: SENDER_TIMEOUT,
@@ -107,6 +129,7 @@ export class DimancheStack extends Stack {
       value: emailEvents.configurationSet.configurationSetName,
       description: 'SES configuration set every Sunday mail names (events go to the SES events function)',
     });
+    return fns;
   }
 }
 

@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { readConfig, readEnv } from '../../infra/config.ts';
+import { readConfig, readDeliveryConfig, readEnv } from '../../infra/config.ts';
 import { readOperationsConfig } from '../../infra/operations-config.ts';
 
 const nodeWith = (context: Record<string, unknown>) => new App({ context }).node;
@@ -38,6 +38,28 @@ describe('CDK context', () => {
     });
     expect(readEnv(nodeWith({ region: 'eu-west-3' }))).toBeUndefined();
     expect(readEnv(nodeWith({}))).toBeUndefined();
+  });
+});
+
+describe('the resolver rate (issue 7)', () => {
+  const rate = (context: Record<string, unknown>) => {
+    const node = nodeWith({ ...complete, authorEmail: 'author@newsletter.example.com', ...context });
+    return readDeliveryConfig(node, readConfig(node)).resolverRatePerMinute;
+  };
+
+  it("defaults to song.link's 10 calls a minute without a key, and takes a cdk.json number or a -c string", () => {
+    expect(rate({})).toBe(10);
+    expect(rate({ resolverRatePerMinute: 60 })).toBe(60);
+    expect(rate({ resolverRatePerMinute: '1' })).toBe(1);
+    expect(rate({ resolverRatePerMinute: '600' })).toBe(600);
+  });
+
+  it('refuses a rate that is not a whole number of calls from 1 to 600, naming the setting', () => {
+    for (const value of [0, 601, -5, 2.5, '', 'ten', '7.5', true, [10]]) {
+      expect(() => rate({ resolverRatePerMinute: value }), JSON.stringify(value)).toThrow(
+        /CDK context "resolverRatePerMinute" must be an integer from 1 to 600/,
+      );
+    }
   });
 });
 

@@ -68,19 +68,23 @@ const socialSettings = {
   MASTODON_MAX_CHARACTERS: '500',
   SERIES_NAME: 'Online Sunday Morning Sound',
 };
+/** Every dead-letter queue of the stack: delivery's, and issue 7's music queue and eve schedule (music.test.ts). */
 const DEAD_LETTER_QUEUES = [
   'DeliveryQueues/SendDeadLetters',
   'DeliveryQueues/SocialDeadLetters',
   'SundaySchedule/DeadLetters',
   'Delivery/SesEventsDeadLetters',
+  'Music/DeadLetters',
+  'Music/ScheduleDeadLetters',
 ];
+const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
 
 describe('the delivery queues', () => {
   it('give every consumer queue a DLQ after 5 receives, and keep dead letters 14 days', () => {
     const queues = template.findResources('AWS::SQS::Queue') as Record<string, Resource>;
     const deadLetterIds = DEAD_LETTER_QUEUES.map((path) => logicalId(path));
     expect(Object.keys(queues).sort()).toEqual(
-      [...deadLetterIds, logicalId('DeliveryQueues/Send'), logicalId('DeliveryQueues/Social')].sort(),
+      [...deadLetterIds, ...WORK_QUEUES.map((path) => logicalId(path))].sort(),
     );
     for (const [id, queue] of Object.entries(queues)) {
       if (deadLetterIds.includes(id)) {
@@ -185,7 +189,8 @@ describe('the social worker', () => {
 });
 
 describe('the Sunday schedule', () => {
-  const schedule = (t: Template) => only(t, 'AWS::Scheduler::Schedule').Properties;
+  // The eve check is the other schedule (test/infra/music.test.ts).
+  const schedule = (t: Template) => props('SundaySchedule/Schedule', t);
 
   it('invokes dispatch on Sundays at 09:00 Paris time, retrying for an hour, then dead-lettering', () => {
     expect(schedule(template)).toMatchObject({

@@ -77,10 +77,15 @@ describe('the table', () => {
 
 describe('the functions', () => {
   it('are Node 24 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
-    // API and render, plus dispatch, sender and SES events (test/infra/delivery.test.ts).
-    // API, admin, render, and the delivery functions: dispatch, sender, SES events.
-    template.resourceCountIs('AWS::Lambda::Function', 7);
-    for (const path of ['Functions/Api/Function', 'Functions/Admin/Function', 'Functions/Render/Function']) {
+    // API, admin, render and redirect; the delivery functions: dispatch, sender, SES events, social
+    // (test/infra/delivery.test.ts); the music worker (test/infra/music.test.ts).
+    template.resourceCountIs('AWS::Lambda::Function', 9);
+    for (const path of [
+      'Functions/Api/Function',
+      'Functions/Admin/Function',
+      'Functions/Render/Function',
+      'Functions/Redirect/Function',
+    ]) {
       expect(props(path)).toMatchObject({
         Runtime: 'nodejs24.x',
         Handler: 'index.handler',
@@ -90,7 +95,7 @@ describe('the functions', () => {
   });
 
   it('log as JSON to their own log group, kept a month', () => {
-    for (const name of ['Api', 'Render']) {
+    for (const name of ['Api', 'Render', 'Redirect']) {
       expect(props(`Functions/${name}/Function`).LoggingConfig).toEqual({
         LogFormat: 'JSON',
         LogGroup: { Ref: logicalId(`Functions/${name}/Logs`) },
@@ -99,9 +104,10 @@ describe('the functions', () => {
     }
   });
 
-  it('size the API for requests and the renderer for MJML', () => {
+  it('size the API for requests, the renderer for MJML and the redirect for one read and one write', () => {
     expect(props('Functions/Api/Function')).toMatchObject({ MemorySize: 512, Timeout: 29 });
     expect(props('Functions/Render/Function')).toMatchObject({ MemorySize: 1024, Timeout: 60 });
+    expect(props('Functions/Redirect/Function')).toMatchObject({ MemorySize: 256, Timeout: 10 });
   });
 
   it('give the API exactly its settings, with the secret by ARN and the renderer by name', () => {
@@ -132,6 +138,7 @@ describe('the functions', () => {
     const mapping = template.toJSON().Mappings[layer['Fn::FindInMap'][0]];
     expect(JSON.stringify(mapping)).toContain(':layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:');
     expect(layers('Functions/Render/Function')).toEqual([]);
+    expect(layers('Functions/Redirect/Function')).toEqual([]);
   });
 
   it('give the renderer exactly its settings, with no secret at all', () => {
@@ -141,6 +148,16 @@ describe('the functions', () => {
       TIME_ZONE: 'Europe/Paris',
       SERIES_NAME: 'Online Sunday Morning Sound',
       POSTAL_ADDRESS: 'Dimanche, 12 rue des Lilas, 75011 Paris, France',
+      // Issue 7: a new revision's track resolutions and first link check go to the music worker.
+      MUSIC_QUEUE_URL: { Ref: logicalId('Music/Queue') },
+      NODE_OPTIONS: '--enable-source-maps',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+  });
+
+  it('give the click redirect its table and nothing else: no secret, no base URL', () => {
+    expect(envOf('Functions/Redirect/Function')).toEqual({
+      TABLE_NAME: { Ref: logicalId('Data/Table') },
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
@@ -253,17 +270,47 @@ describe('IAM', () => {
     ]);
   });
 
-  it('lets the renderer only read and write table items and its logs: no secret, no invoke', () => {
+  it('lets the renderer use table items, its logs and queue music work: no secret, no invoke', () => {
     const render = statementsOfRole(statements, roleOf('Functions/Render/Function'));
     expect(actionsOf(render)).toEqual([
+      // Batch*: the tracks' cached links read, their click links and catalogue entries written (issue 7).
+      'dynamodb:BatchGetItem',
+      'dynamodb:BatchWriteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'sqs:SendMessage',
+    ]);
+    const table = { 'Fn::GetAtt': [logicalId('Data/Table'), 'Arn'] };
+    for (const s of render.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:Batch')))) {
+      expect(s.Resource).toEqual(table);
+    }
+    // Sending only, to the music queue only: it neither reads that queue nor reaches the delivery ones.
+    const sqs = render.filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')));
+    expect(sqs).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [logicalId('Music/Queue'), 'Arn'] },
+      },
     ]);
     expect(JSON.stringify(render)).not.toContain(logicalId('Secrets/Secret'));
+  });
+
+  it('lets the click redirect read a link and count it, on the table itself, and write its logs: nothing else', () => {
+    const redirect = statementsOfRole(statements, roleOf('Functions/Redirect/Function'));
+    expect(actionsOf(redirect)).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+    const dynamodb = redirect.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    // No index: a link is read by its key, and the count is one UpdateItem ADD.
+    expect(dynamodb.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId('Data/Table'), 'Arn'] }]);
   });
 });
 
@@ -278,7 +325,7 @@ describe('the HTTP API', () => {
 
   it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
@@ -293,6 +340,27 @@ describe('the HTTP API', () => {
       Principal: 'apigateway.amazonaws.com',
       FunctionName: { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] },
     });
+  });
+
+  it('sends GET /r/{linkId} alone to the redirect function, which only that route may invoke', () => {
+    const route = propsIn(template, 'Api/HttpApi/GET--r--{linkId}');
+    expect(route).toMatchObject({ RouteKey: 'GET /r/{linkId}', AuthorizationType: 'NONE' });
+    const integration = logicalId('Api/HttpApi/GET--r--{linkId}/RedirectIntegration');
+    expect(route.Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integration }]] });
+    expect(props('Api/HttpApi/GET--r--{linkId}/RedirectIntegration')).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Redirect/Function'), 'Arn'] },
+    });
+    const redirect = { 'Fn::GetAtt': [logicalId('Functions/Redirect/Function'), 'Arn'] };
+    const permissions = Object.values(
+      template.findResources('AWS::Lambda::Permission', { Properties: { FunctionName: redirect } }),
+    ) as Resource[];
+    expect(permissions).toHaveLength(1);
+    const sourceArn = JSON.stringify(permissions[0]?.Properties.SourceArn);
+    expect(permissions[0]?.Properties.Principal).toBe('apigateway.amazonaws.com');
+    // Any stage and method, on this path only: no other route reaches the redirect function.
+    expect(sourceArn).toContain('"/*/*/r/{linkId}"');
   });
 
   it('throttles its auto-deployed default stage', () => {

@@ -44,16 +44,31 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-const fn = (name: 'Api' | 'Render'): Resource => {
+const RENDER = 'Functions/Render/Function';
+/** What the Lambda runtime itself sets in every function (reserved variables), with placeholder values. */
+const lambdaRuntimeEnv = {
+  AWS_REGION: 'eu-west-3',
+  AWS_ACCESS_KEY_ID: 'placeholder-key-id',
+  AWS_SECRET_ACCESS_KEY: 'placeholder-secret',
+  AWS_SESSION_TOKEN: 'placeholder-token',
+  AWS_LAMBDA_FUNCTION_NAME: 'placeholder-function',
+};
+/** The function whose construct path is `Dimanche/<path>/Resource`, e.g. `Functions/Api/Function`. */
+const fn = (path: string): Resource => {
   const found = Object.values(resources).find(
-    (r) => r.Metadata?.['aws:cdk:path'] === `Dimanche/Functions/${name}/Function/Resource`,
+    (r) => r.Metadata?.['aws:cdk:path'] === `Dimanche/${path}/Resource`,
   );
-  if (!found) throw new Error(`No ${name} function in the template`);
+  if (!found) throw new Error(`No function at ${path} in the template`);
   return found;
 };
-const assetDir = (name: 'Api' | 'Render') => join(outDir, String(fn(name).Metadata?.['aws:asset:path']));
-const bundledSources = (name: 'Api' | 'Render'): string[] =>
-  JSON.parse(readFileSync(join(assetDir(name), 'index.mjs.map'), 'utf8')).sources;
+/** Every function of the template, by path: a function added later is bundled and checked like the rest. */
+const functionPaths = (): string[] =>
+  Object.values(resources)
+    .filter((r) => r.Type === 'AWS::Lambda::Function')
+    .map((r) => String(r.Metadata?.['aws:cdk:path']).replace(/^Dimanche\/|\/Resource$/g, ''));
+const assetDir = (path: string) => join(outDir, String(fn(path).Metadata?.['aws:asset:path']));
+const bundledSources = (path: string): string[] =>
+  JSON.parse(readFileSync(join(assetDir(path), 'index.mjs.map'), 'utf8')).sources;
 
 describe('cdk synth with the pinned CLI, offline', () => {
   it('exits 0 and writes the whole stack', () => {
@@ -68,50 +83,65 @@ describe('cdk synth with the pinned CLI, offline', () => {
     ]) {
       expect(types).toContain(type);
     }
-    // API, admin, render, and the delivery functions: dispatch, sender, SES events, social.
-    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(7);
+    // API, admin, render, redirect; the delivery functions: dispatch, sender, SES events, social; music.
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(9);
   });
 
   it('bundles each function as index.mjs that defines require first, with a source map', () => {
-    for (const name of ['Api', 'Render'] as const) {
-      expect(readdirSync(assetDir(name))).toEqual(expect.arrayContaining(['index.mjs', 'index.mjs.map']));
-      const head = readFileSync(join(assetDir(name), 'index.mjs'), 'utf8').slice(0, 200);
-      expect(head).toMatch(/^import \{ createRequire as \w+ \} from 'node:module'; const require = /);
+    expect(functionPaths()).toHaveLength(9);
+    for (const path of functionPaths()) {
+      expect(readdirSync(assetDir(path)), path).toEqual(
+        expect.arrayContaining(['index.mjs', 'index.mjs.map']),
+      );
+      const head = readFileSync(join(assetDir(path), 'index.mjs'), 'utf8').slice(0, 200);
+      expect(head, path).toMatch(/^import \{ createRequire as \w+ \} from 'node:module'; const require = /);
     }
   });
 
   it('puts the email templates next to the render bundle, and MJML in no other bundle', () => {
     const templates = readdirSync(join(repoRoot, 'emails/templates')).sort();
     expect(templates.length).toBeGreaterThan(0);
-    expect(readdirSync(join(assetDir('Render'), 'templates')).sort()).toEqual(templates);
-    expect(bundledSources('Render').some((s) => s.includes('node_modules/mjml-core/'))).toBe(true);
-    expect(bundledSources('Api').filter((s) => /node_modules\/(mjml|juice|cheerio)/.test(s))).toEqual([]);
+    expect(readdirSync(join(assetDir(RENDER), 'templates')).sort()).toEqual(templates);
+    expect(bundledSources(RENDER).some((s) => s.includes('node_modules/mjml-core/'))).toBe(true);
+    // The music worker and the click redirect included: neither renders, and MJML would slow their cold start.
+    for (const path of functionPaths().filter((p) => p !== RENDER)) {
+      expect(
+        bundledSources(path).filter((s) => /node_modules\/(mjml|juice|cheerio)/.test(s)),
+        path,
+      ).toEqual([]);
+    }
   });
 
   it("bundles cheerio's slim entry only: no parse5, no second cheerio, no TypeScript", () => {
-    const sources = bundledSources('Render');
+    const sources = bundledSources(RENDER);
     expect(sources.filter((s) => s.includes('node_modules/typescript/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(parse5|juice\/node_modules\/cheerio)\//.test(s))).toEqual(
       [],
     );
   });
 
-  it('starts the render bundle with exactly the environment the stack gives it', async () => {
-    // References become placeholders; the module builds its clients and reads its templates at import.
-    const variables = (fn('Render').Properties.Environment as { Variables: Record<string, unknown> })
-      .Variables;
-    const env = Object.fromEntries(
-      Object.entries(variables).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? value : `placeholder-${key}`,
-      ]),
-    );
-    const started = await run(
-      process.execPath,
-      ['--input-type=module', '-e', "const m = await import('./index.mjs'); console.log(typeof m.handler);"],
-      { cwd: assetDir('Render'), env: { ...env, AWS_REGION: 'eu-west-3', PATH: process.env.PATH } },
-    );
-    expect(started.stderr).not.toMatch(/Error/);
-    expect(started.stdout.trim()).toBe('function');
-  });
+  it('starts each bundle with exactly the environment the stack gives it', async () => {
+    // References become placeholders; each module reads its config, builds its clients (and the render step
+    // reads its templates) at import: a setting the stack forgot fails here, not at the first cold start.
+    for (const path of functionPaths()) {
+      const variables = (fn(path).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const env = Object.fromEntries(
+        Object.entries(variables).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value : `placeholder-${key}`,
+        ]),
+      );
+      const started = await run(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          "const m = await import('./index.mjs'); console.log(typeof m.handler);",
+        ],
+        { cwd: assetDir(path), env: { ...env, ...lambdaRuntimeEnv, PATH: process.env.PATH } },
+      );
+      expect(started.stderr, path).not.toMatch(/Error/);
+      expect(started.stdout.trim(), path).toBe('function');
+    }
+  }, 60_000);
 });

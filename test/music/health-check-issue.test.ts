@@ -170,6 +170,32 @@ describe('checkIssueLinks', () => {
     expect((await web.control.requests()).filter((r) => r.url === track(base, 1).url)).toHaveLength(1);
   });
 
+  it('stops starting checks past its budget: the links left are reported unchecked, the report still saved', async () => {
+    const issue = await stored(issue34());
+    const calls: string[] = [];
+    const slowChecker: LinkChecker = {
+      check: async (url) => {
+        calls.push(url);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        return { kind: 'ok', status: 200 };
+      },
+    };
+    const result = await checkIssueLinks(
+      { issueId: issue.id },
+      deps({ checker: slowChecker, concurrency: 2, budgetMs: 100 }),
+    );
+    expect(result.kind).toBe('checked');
+    // Two checks at a time, 60 ms each: by 100 ms four have started, none after.
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBeLessThanOrEqual(4);
+    const health = (await warnings.list(issue.id)).health!;
+    const unchecked = health.warnings.filter((w) => 'detail' in w && w.detail.startsWith('not checked'));
+    const distinct = new Set(
+      [issue.cover?.url, ...issue.tracks.flatMap((t) => [t.url, t.coverUrl])].filter(Boolean),
+    );
+    expect(unchecked.length).toBe(distinct.size - calls.length);
+  });
+
   it('notes the author on ingest once for the same warnings, again when they change', async () => {
     const issue = await stored(issue34());
     await web.control.rule(track(issue, 4).url, { status: 503 });

@@ -22,6 +22,8 @@ export type CheckIssueLinksDeps = {
   timeZone: string;
   /** How many URLs are checked at once. */
   concurrency: number;
+  /** How long the checks may take in all; links left past it are reported unchecked, not lost with the run. */
+  budgetMs?: number;
   /** ingest: right after the post came in; eve: the day before its Sunday. */
   reason: 'ingest' | 'eve';
 };
@@ -83,7 +85,10 @@ export const checkIssueLinks = async (
 
   const targets = linkTargets(issue);
   const [checks, resolution, previous] = await Promise.all([
-    checkAll([...targets.keys()], deps.checker, deps.concurrency),
+    checkAll([...targets.keys()], deps.checker, deps.concurrency, {
+      at: Date.now() + (deps.budgetMs ?? Number.POSITIVE_INFINITY),
+      now: Date.now,
+    }),
     resolutionWarnings(issue.tracks, deps.links),
     deps.warnings.list(issue.id),
   ]);
