@@ -43,6 +43,22 @@ module.exports = {
       to: { path: ['^emails/(?!generated/)', 'node_modules/mjml'], reachable: true },
     },
     {
+      name: 'api-function-loads-no-admin-stores',
+      comment:
+        'The public function is kept under its size budget: the admin routes, their stores and the click ' +
+        'redirect (its own function) are not in its bundle.',
+      severity: 'error',
+      from: { path: '^functions/lambda/api\\.ts$' },
+      to: {
+        path: [
+          '^functions/(admin-stores|admin-app|create-app)\\.ts$',
+          '^functions/routes/(admin|redirect)',
+          '^shared/adapters/dynamodb/(click|warning|campaign|social|catalogue|track-link)-store\\.ts$',
+        ],
+        reachable: true,
+      },
+    },
+    {
       name: 'public-function-loads-no-admin-code',
       comment:
         'CSV import/export and the admin routes run in the admin function: the public one stays small.',

@@ -3,11 +3,17 @@ import { createMjmlRenderer } from '../emails/mjml-renderer.ts';
 import { parsePost } from '../functions/posts/parse-post.ts';
 import { contentHash } from '../shared/domain/content-hash.ts';
 import { type Issue, issueIdFor } from '../shared/domain/issue.ts';
+import { issueLinks } from '../shared/domain/music/track-link-sets.ts';
+import { type TrackResolution, trackUrlKey } from '../shared/domain/music/track-resolution.ts';
+import { LINK_VARIANTS, PLATFORMS } from '../shared/domain/platforms.ts';
 import { personaliser } from '../shared/domain/rendered-email.ts';
 import { slugFor } from '../shared/domain/slug.ts';
 import { median } from './stats.ts';
 
-/** MJML once per issue vs the per-recipient step that fills in one reader's links. */
+/**
+ * MJML once per issue vs the per-recipient step that fills in one reader's links, with the tracks' click links
+ * on every platform (nine link variants, readers spread over them).
+ */
 export const renderVsPersonalise = async () => {
   const body = JSON.parse(
     readFileSync(new URL('../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8'),
@@ -29,7 +35,27 @@ export const renderVsPersonalise = async () => {
     postalAddress: '12 rue des Lilas, Paris',
     subscribeUrl: 'https://n.example/subscribe',
   });
-  const links = { archiveUrl: 'https://n.example/archive/34-chambre-en-provence' };
+  // Worst case for the variants: every track resolved on every platform, so each platform is a variant.
+  const resolutions = new Map(
+    issue.tracks.map((track, i) => {
+      const key = trackUrlKey(track.url);
+      const links = Object.fromEntries(PLATFORMS.map((p) => [p, `https://${p}.example/track/${i}`]));
+      const resolution: TrackResolution = {
+        key,
+        url: track.url,
+        status: 'resolved',
+        pageUrl: `https://song.link/d/${i}`,
+        links,
+        missing: [],
+        resolvedAt: '2026-11-24T10:00:00.000Z',
+      };
+      return [key, resolution];
+    }),
+  );
+  const links = {
+    archiveUrl: 'https://n.example/archive/34-chambre-en-provence',
+    tracks: issueLinks(issue, resolutions, 'https://n.example').sets,
+  };
   await renderer.renderIssue(issue, links); // first render warms MJML's caches
 
   const renderTimes: number[] = [];
@@ -43,9 +69,11 @@ export const renderVsPersonalise = async () => {
   const recipients = 50_000;
   let sink = 0;
   const start = performance.now();
-  const personalise = personaliser(rendered); // once per issue, counted in the per-recipient time
+  // Once per variant per issue, counted in the per-recipient time; readers spread over every variant.
+  const variants = LINK_VARIANTS.map((variant) => personaliser(rendered, variant));
   for (let i = 0; i < recipients; i += 1) {
     const token = `tok_${i.toString(36).padStart(8, '0')}`;
+    const personalise = variants[i % variants.length] as (typeof variants)[number];
     const mail = personalise({
       unsubscribeUrl: `https://n.example/u/${token}`,
       preferencesUrl: `https://n.example/preferences/${token}`,
@@ -61,5 +89,6 @@ export const renderVsPersonalise = async () => {
     perRecipientMs,
     ratio: renderMs / perRecipientMs,
     htmlBytes: Buffer.byteLength(rendered.html),
+    variants: variants.length,
   };
 };

@@ -75,3 +75,9 @@ export type AppDeps = {
   /** Link health and the music checks' findings (issue 7), shown in the preview and the test-send. */
   warnings: WarningStore;
 };
+
+/** What only the admin routes read: kept out of the public function's bundle (see functions/admin-stores.ts). */
+export type AdminStores = Pick<AppDeps, 'campaigns' | 'socialAttempts' | 'clicks' | 'warnings'>;
+
+/** What the public routes need: the webhook, the archive, sign-up and the signed-link pages. */
+export type PublicDeps = Omit<AppDeps, keyof AdminStores>;

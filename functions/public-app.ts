@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from './app-deps.ts';
+import type { PublicDeps } from './app-deps.ts';
 import { withProblems } from './http/with-problems.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { confirmRoutes } from './routes/confirm.ts';
@@ -10,7 +10,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
 /** What every visitor reaches: the webhook, the archive, sign-up and the signed-link pages. */
-export const createPublicApp = (deps: AppDeps) => {
+export const createPublicApp = (deps: PublicDeps) => {
   const subscribers = subscriberContext(deps);
   const app = new Hono()
     .get('/health', (c) => c.json({ ok: true }))

@@ -11,13 +11,16 @@ import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PublicDeps } from '../app-deps.ts';
 
 /**
  * Everything the HTTP functions (public and admin) are built from, once per cold start. A bad configuration
  * fails here, naming the variable; secrets are read by the routes that need them.
  */
-export const awsAppDeps = (): AppDeps => {
+export const awsAppDeps = <Extra extends object = object>(
+  extra: (doc: DynamoDBDocumentClient, tableName: string) => Extra = () => ({}) as Extra,
+): PublicDeps & Extra => {
   const config = loadAwsApiConfig(process.env);
   const doc = createDocumentClient({ region: config.AWS_REGION });
   return {
@@ -48,6 +51,8 @@ export const awsAppDeps = (): AppDeps => {
     },
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
+    // The admin function's stores, when it asks (`adminStores`): the public function never loads them.
+    ...extra(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({ call: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }) }),
     sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
     confirmationMail: prerenderedConfirmationMail({

@@ -1,3 +1,4 @@
+import { adminStores } from '../admin-stores.ts';
 import { appStores } from '../app-stores.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
@@ -74,6 +75,7 @@ export const createLocalApp = (
     },
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
+    ...adminStores(doc, config.TABLE_NAME),
     mailer: sesV2Mailer({
       call: signedAwsFetch({
         service: 'ses',

@@ -3,7 +3,7 @@ import type { FeedFormat } from '../../shared/ports/feed-renderer.ts';
 import { archiveFeed } from '../../shared/usecases/archive-feed.ts';
 import { archiveList } from '../../shared/usecases/archive-list.ts';
 import { archivePage } from '../../shared/usecases/archive-page.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { encodeArchiveCursor, parseArchiveCursor } from './archive-cursor.ts';
 import { archiveLinks } from './archive-links.ts';
@@ -20,7 +20,7 @@ const FEED_TYPES: Record<FeedFormat, string> = {
 };
 
 /** The public archive: the list, the feeds (built at render time) and each issue's page (rendered once). */
-export const archiveRoutes = (deps: AppDeps) => {
+export const archiveRoutes = (deps: PublicDeps) => {
   const archive = { store: deps.issues, clock: deps.clock, timeZone: deps.settings.timeZone };
   const links = archiveLinks(deps.settings.publicBaseUrl);
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { confirmSubscription } from '../../shared/usecases/subscribers/confirm.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { messagePage, oneButtonPage } from '../pages/layout.ts';
 import { PAGE_STRINGS } from '../pages/page-strings.ts';
@@ -11,7 +11,7 @@ import { invalidLink, languageFor, privatePage } from './token-pages.ts';
  * `/confirm/:token`. The GET only shows a button, because mail scanners fetch every link in a mail; the
  * POST, made by a person, confirms and records the consent evidence.
  */
-export const confirmRoutes = (deps: AppDeps, ctx: SubscriberContext) =>
+export const confirmRoutes = (deps: PublicDeps, ctx: SubscriberContext) =>
   new Hono()
     .use(privatePage())
     .get('/:token', async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { readSubscriber, updatePreferences } from '../../shared/usecases/subscribers/preferences.ts';
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { readFormOrJson } from '../http/form-or-json.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { messagePage } from '../pages/layout.ts';
@@ -13,7 +13,7 @@ import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
 
 /** `/preferences/:token`: language, platform, pause; and from there the reader's data export and erasure. */
-export const preferencesRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
+export const preferencesRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
   const store = deps.subscribers;
   const page = async (
     subscriber: Parameters<typeof preferencesPage>[0]['subscriber'],
@@ -63,7 +63,7 @@ export const preferencesRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
 };
 
 /** `/export/:token`: everything stored about the reader, as a JSON download. */
-export const exportRoutes = (deps: AppDeps, ctx: SubscriberContext) =>
+export const exportRoutes = (deps: PublicDeps, ctx: SubscriberContext) =>
   new Hono().use(privatePage()).get('/:token', async (c) => {
     const id = await ctx.verifiedId(c, 'export');
     const data = id

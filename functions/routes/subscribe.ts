@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { RateDecision } from '../../shared/ports/rate-limits.ts';
 import { signUp } from '../../shared/usecases/subscribers/sign-up.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
 import { pickLanguage } from '../http/language.ts';
@@ -18,7 +18,7 @@ import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
  * The sign-up form and its POST. Every accepted request gets the same answer, whatever the address's state
  * (new, pending, confirmed, suppressed) or a filled honeypot: the form must not tell who is subscribed.
  */
-export const subscribeRoutes = (deps: AppDeps, ctx: SubscriberContext) => {
+export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
   const languageOf = (c: Context, chosen?: unknown) =>
     pickLanguage(
       chosen ?? c.req.query('lang'),

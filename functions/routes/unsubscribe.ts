@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { messagePage, oneButtonPage } from '../pages/layout.ts';
 import { PAGE_STRINGS } from '../pages/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
@@ -11,7 +11,7 @@ import { invalidLink, languageFor, privatePage } from './token-pages.ts';
  * without cookies and does not follow redirects, so the POST unsubscribes at once and answers 200 itself.
  * The page's own form posts the same body. The GET changes nothing (scanners prefetch links).
  */
-export const unsubscribeRoutes = (deps: AppDeps, ctx: SubscriberContext) =>
+export const unsubscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) =>
   new Hono()
     .use(privatePage())
     .get('/:token', async (c) => {

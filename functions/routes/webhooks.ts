@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describeWarning } from '../../shared/domain/music/describe-warning.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { idempotentWebhook } from '../http/idempotent-webhook.ts';
 import { limitBody } from '../http/limit-body.ts';
 import { requireJson } from '../http/media-type.ts';
@@ -9,7 +9,7 @@ import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
 import { issueLinks } from './links.ts';
 
-export const webhookRoutes = (deps: AppDeps) => {
+export const webhookRoutes = (deps: PublicDeps) => {
   const { settings, clock } = deps;
   return new Hono<WebhookEnv>().post(
     '/posts',

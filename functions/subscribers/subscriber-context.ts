@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import type { LinkPurpose } from '../../shared/ports/link-tokens.ts';
-import type { AppDeps } from '../app-deps.ts';
+import type { PublicDeps } from '../app-deps.ts';
 import { subscriberKeys } from './subscriber-keys.ts';
 
 /** What the subscriber routes share: the lazily built keys and the use-case dependencies. */
-export const subscriberContext = (deps: AppDeps) => {
+export const subscriberContext = (deps: PublicDeps) => {
   const keys = subscriberKeys(deps.settings.secrets, () => deps.clock.now());
   const useCaseDeps = async () => {
     const { ids, tokens } = await keys();

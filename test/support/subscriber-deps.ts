@@ -1,3 +1,4 @@
+import { adminStores } from '../../functions/admin-stores.ts';
 import { appStores } from '../../functions/app-stores.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
@@ -8,6 +9,7 @@ import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 /** The subscriber half of AppDeps on the local stand-ins, for tests that build createApp's deps by hand. */
 export const subscriberDeps = (doc: DynamoDBDocumentClient, tableName: string, baseUrl: string) => ({
   ...appStores(doc, tableName),
+  ...adminStores(doc, tableName),
   mailer: sesV2Mailer({
     call: signedAwsFetch({
       service: 'ses',
