@@ -1,18 +1,7 @@
 import * as v from 'valibot';
 import { commonEnv, required } from './common.ts';
+import { wholeNumberEnv } from './whole-number-env.ts';
 import { parseEnv } from './config-error.ts';
-
-const whole = (name: string, fallback: string, min: number, max: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.transform(Number),
-      v.integer(`${name} must be a whole number`),
-      v.minValue(min, `${name} must be at least ${min}`),
-      v.maxValue(max, `${name} must be at most ${max}`),
-    ),
-    fallback,
-  );
 
 /** Track links (issue 7): the resolver and the link checks, the same settings on AWS and on one machine. */
 export const musicEnv = {
@@ -27,14 +16,14 @@ export const musicEnv = {
     'FR',
   ),
   /** Calls a minute across every worker: about 10 without an API key. */
-  RESOLVER_RATE_PER_MINUTE: whole('RESOLVER_RATE_PER_MINUTE', '10', 1, 600),
-  RESOLVER_TIMEOUT_MS: whole('RESOLVER_TIMEOUT_MS', '10000', 100, 60_000),
+  RESOLVER_RATE_PER_MINUTE: wholeNumberEnv('RESOLVER_RATE_PER_MINUTE', 10, 1, 600),
+  RESOLVER_TIMEOUT_MS: wholeNumberEnv('RESOLVER_TIMEOUT_MS', 10000, 100, 60_000),
   /** Server errors or timeouts before a track is given up on (each retry waits longer). */
-  RESOLVER_MAX_ATTEMPTS: whole('RESOLVER_MAX_ATTEMPTS', '6', 1, 20),
-  LINK_CHECK_TIMEOUT_MS: whole('LINK_CHECK_TIMEOUT_MS', '8000', 100, 30_000),
-  LINK_CHECK_CONCURRENCY: whole('LINK_CHECK_CONCURRENCY', '4', 1, 16),
+  RESOLVER_MAX_ATTEMPTS: wholeNumberEnv('RESOLVER_MAX_ATTEMPTS', 6, 1, 20),
+  LINK_CHECK_TIMEOUT_MS: wholeNumberEnv('LINK_CHECK_TIMEOUT_MS', 8000, 100, 30_000),
+  LINK_CHECK_CONCURRENCY: wholeNumberEnv('LINK_CHECK_CONCURRENCY', 4, 1, 16),
   /** All of an issue's checks; under the worker's 90 s timeout with a link's own timeout to spare. */
-  LINK_CHECK_BUDGET_MS: whole('LINK_CHECK_BUDGET_MS', '60000', 1000, 600_000),
+  LINK_CHECK_BUDGET_MS: wholeNumberEnv('LINK_CHECK_BUDGET_MS', 60000, 1000, 600_000),
 };
 
 export type MusicSettings = v.InferOutput<v.ObjectSchema<typeof musicEnv, undefined>>;

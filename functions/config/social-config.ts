@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { wholeNumberEnv } from './whole-number-env.ts';
 import { isSocialNetwork, type SocialNetwork } from '../../shared/domain/social/networks.ts';
 
 const list = (value: string) =>
@@ -6,17 +7,6 @@ const list = (value: string) =>
     .split(/[\s,]+/)
     .map((item) => item.trim())
     .filter(Boolean);
-
-const wholeNumber = (name: string, min: number, fallback: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.transform(Number),
-      v.integer(`${name} must be a whole number`),
-      v.minValue(min, `${name} must be at least ${min}`),
-    ),
-    String(fallback),
-  );
 
 /** How issues are announced on the networks: read by every function that composes a post (preview, worker). */
 export const socialEnv = {
@@ -46,9 +36,9 @@ export const socialEnv = {
     '',
   ),
   /** The instance's `configuration.statuses.max_characters` (GET /api/v2/instance); Mastodon's default is 500. */
-  MASTODON_MAX_CHARACTERS: wholeNumber('MASTODON_MAX_CHARACTERS', 100, 500),
+  MASTODON_MAX_CHARACTERS: wholeNumberEnv('MASTODON_MAX_CHARACTERS', 500, 100),
   /** The instance's `configuration.statuses.characters_reserved_per_url`; 23 on Mastodon. */
-  MASTODON_CHARACTERS_RESERVED_PER_URL: wholeNumber('MASTODON_CHARACTERS_RESERVED_PER_URL', 1, 23),
+  MASTODON_CHARACTERS_RESERVED_PER_URL: wholeNumberEnv('MASTODON_CHARACTERS_RESERVED_PER_URL', 23, 1),
 };
 
 type SocialEnv = {

@@ -1,14 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
 import { type InProcessQueue, inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
-import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
 import type { MusicMessage, MusicQueue } from '../../shared/ports/music-queue.ts';
-import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
-import type { MusicSettings } from '../config/music-config.ts';
 import { musicWorkerDeps } from '../music/music-deps.ts';
 
 export const musicQueueOf = (queue: InProcessQueue<MusicMessage>): MusicQueue => ({
@@ -27,20 +21,12 @@ export const createLocalMusic = (options: { visibilityMs?: number; maxReceives?:
   return {
     queue,
     musicQueue: musicQueueOf(queue),
-    start: (deps: {
-      doc: DynamoDBDocumentClient;
-      tableName: string;
-      renderTrigger: RenderTrigger;
-      author: AuthorNotifier;
-      clock: Clock;
-      logger: Logger;
-      timeZone: string;
-      settings: MusicSettings;
-      /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
-      eveSchedule?: string;
-      resolverFetch?: typeof fetch;
-      checkerFetch?: typeof fetch;
-    }) => {
+    start: (
+      deps: Omit<Parameters<typeof musicWorkerDeps>[0], 'queue'> & {
+        /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
+        eveSchedule?: string;
+      },
+    ) => {
       const worker = musicWorkerDeps({ ...deps, queue: musicQueueOf(queue) });
       const workers = startQueueWorkers(
         queue,

@@ -1,7 +1,8 @@
+import { BatchIncompleteError } from '../../shared/adapters/dynamodb/batches.ts';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { CatalogueWriteError, dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
+import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { CatalogueEntry } from '../../shared/ports/catalogue-store.ts';
 import { freshTable } from '../support/tables.ts';
@@ -69,8 +70,8 @@ describe('the catalogue store when DynamoDB leaves writes unprocessed', () => {
       'iss_30',
       entries(3),
     );
-    await expect(failure).rejects.toBeInstanceOf(CatalogueWriteError);
-    await expect(failure).rejects.toThrow(/3 catalogue writes still unprocessed after 8 attempts/);
+    await expect(failure).rejects.toBeInstanceOf(BatchIncompleteError);
+    await expect(failure).rejects.toThrow(/3 catalogue writes left unprocessed after 8 calls/);
     expect(calls).toHaveLength(8);
     expect(pauses).toEqual([50, 100, 200, 400, 800, 1600, 2000]);
   });

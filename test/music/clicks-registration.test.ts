@@ -1,6 +1,7 @@
+import { BatchIncompleteError } from '../../shared/adapters/dynamodb/batches.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ClickRegistrationError, dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { clickLink } from '../../shared/domain/music/click-link.ts';
 
 type Put = { PutRequest: { Item: { id: string } } };
@@ -45,8 +46,8 @@ describe('registering the links of an issue', () => {
     const table = throttlingTable((_, requests) => requests.slice(0, 3));
     const store = dynamoClickStore(table.doc, 'clicks', { pause: async () => undefined });
     const registering = store.register(links);
-    await expect(registering).rejects.toBeInstanceOf(ClickRegistrationError);
-    await expect(registering).rejects.toThrow('3 click links left unprocessed after retries');
+    await expect(registering).rejects.toBeInstanceOf(BatchIncompleteError);
+    await expect(registering).rejects.toThrow('3 click links left unprocessed after 8 calls');
     expect(table.batches).toHaveLength(8);
   });
 });

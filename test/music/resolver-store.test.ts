@@ -1,6 +1,7 @@
+import { BatchIncompleteError } from '../../shared/adapters/dynamodb/batches.ts';
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { dynamoTrackLinkStore, TrackLinkReadError } from '../../shared/adapters/dynamodb/track-link-store.ts';
+import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { type TrackResolution, trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import { freshTable } from '../support/tables.ts';
 
@@ -73,7 +74,7 @@ describe('track link store under throttling', () => {
   it('throws a named error when keys stay unprocessed', async () => {
     const { client, asked } = throttled(doc, tableName, () => 0);
     const store = dynamoTrackLinkStore(client, tableName, { pause: async () => {} });
-    await expect(store.getMany([saved[0]?.key ?? ''])).rejects.toThrow(TrackLinkReadError);
+    await expect(store.getMany([saved[0]?.key ?? ''])).rejects.toThrow(BatchIncompleteError);
     expect(asked.length).toBe(8);
   });
 });

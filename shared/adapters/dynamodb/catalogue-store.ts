@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IssueId } from '../../domain/issue.ts';
 import type { CatalogueEntry, CatalogueStore } from '../../ports/catalogue-store.ts';
+import { type Key, sleep, type WriteRequest, writeInBatches } from './batches.ts';
 import { queryAll } from './query-all.ts';
-
-const BATCH_SIZE = 25;
-const MAX_BATCH_ATTEMPTS = 8;
-
-export class CatalogueWriteError extends Error {
-  override name = 'CatalogueWriteError';
-}
-
-type Request = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Keys } };
-type Keys = { pk: string; sk: string };
 
 /** A name key can be hundreds of characters once normalised (NFKD lengthens some): the partition is its hash. */
 const partitionOf = (key: string) => `CATALOGUE#${createHash('sha256').update(key).digest('base64url')}`;
@@ -40,7 +31,7 @@ const fromItem = (item: Record<string, unknown>): CatalogueEntry => {
   return { key: catalogueKey, issueId, series, sunday, position, artist, title } as CatalogueEntry;
 };
 
-const identity = (keys: Keys) => `${keys.pk}\u0000${keys.sk}`;
+const identity = (keys: Key) => `${keys.pk}\u0000${keys.sk}`;
 
 /**
  * One item per (key, issue, position): `findByKeys` is one query per key. An issue's own entries are its `gsi1`
@@ -52,7 +43,7 @@ const identity = (keys: Keys) => `${keys.pk}\u0000${keys.sk}`;
 export const dynamoCatalogueStore = (
   doc: DynamoDBDocumentClient,
   tableName: string,
-  { pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = {},
+  { pause = sleep } = {},
 ): CatalogueStore => ({
   findByKeys: async (keys) => {
     const found = await Promise.all(
@@ -79,41 +70,19 @@ export const dynamoCatalogueStore = (
       KeyConditionExpression: 'gsi1pk = :partition',
       ExpressionAttributeValues: { ':partition': issuePartition(issueId) },
     }))
-      for (const item of page.Items ?? []) current.set(identity(item as Keys), item);
+      for (const item of page.Items ?? []) current.set(identity(item as Key), item);
     // One batch may not name an item twice: the same (key, position) given twice is one entry.
     const wanted = new Map(entries.map(toItem).map((item) => [identity(item), item]));
-    const puts: Request[] = [...wanted]
+    const puts: WriteRequest[] = [...wanted]
       .filter(([id, item]) => !sameItem(current.get(id), item))
       .map(([, item]) => ({ PutRequest: { Item: item } }));
-    const deletes: Request[] = [...current]
+    const deletes: WriteRequest[] = [...current]
       .filter(([id]) => !wanted.has(id))
       .map(([, item]) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } }));
     const requests = [...puts, ...deletes];
-    for (let start = 0; start < requests.length; start += BATCH_SIZE)
-      await writeBatch(doc, tableName, requests.slice(start, start + BATCH_SIZE), pause);
+    await writeInBatches(doc, tableName, requests, { pause, what: 'catalogue writes' });
   },
 });
 
 const sameItem = (stored: Record<string, unknown> | undefined, item: Record<string, unknown>) =>
   stored !== undefined && Object.entries(item).every(([name, value]) => stored[name] === value);
-
-/** BatchWriteItem may leave items unprocessed under throttling: AWS asks for a retry with exponential backoff. */
-const writeBatch = async (
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  requests: Request[],
-  pause: (ms: number) => Promise<void>,
-) => {
-  let pending = requests;
-  for (let attempt = 1; pending.length > 0; attempt += 1) {
-    if (attempt > MAX_BATCH_ATTEMPTS)
-      throw new CatalogueWriteError(
-        `${pending.length} catalogue writes still unprocessed after ${MAX_BATCH_ATTEMPTS} attempts`,
-      );
-    if (attempt > 1) await pause(Math.min(50 * 2 ** (attempt - 2), 2_000));
-    const { UnprocessedItems } = await doc.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-    );
-    pending = (UnprocessedItems?.[tableName] ?? []) as Request[];
-  }
-};

@@ -1,21 +1,10 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IssueId } from '../../domain/issue.ts';
 import type { ClickCount, ClickLink } from '../../domain/music/click-link.ts';
 import { LINK_VARIANTS } from '../../domain/platforms.ts';
 import type { ClickStore } from '../../ports/click-store.ts';
+import { sleep, writeInBatches } from './batches.ts';
 import { queryAll } from './query-all.ts';
-
-const BATCH_SIZE = 25;
-const MAX_BATCH_ATTEMPTS = 8;
-
-export class ClickRegistrationError extends Error {
-  override name = 'ClickRegistrationError';
-}
 
 const linkKey = (id: string) => ({ pk: `CLICK#${id}`, sk: 'LINK' });
 const countKey = (id: string) => ({ pk: `CLICK#${id}`, sk: 'COUNT' });
@@ -29,17 +18,15 @@ const countsPartition = (issueId: IssueId) => `CLICKS#${issueId}`;
 export const dynamoClickStore = (
   doc: DynamoDBDocumentClient,
   tableName: string,
-  { pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = {},
+  { pause = sleep } = {},
 ): ClickStore => ({
   register: async (links) => {
     // One batch may not name a key twice; equal ids mean equal content, so keeping one is lossless.
     const unique = [...new Map(links.map((link) => [link.id, link])).values()];
-    for (let start = 0; start < unique.length; start += BATCH_SIZE) {
-      const requests = unique.slice(start, start + BATCH_SIZE).map((link) => ({
-        PutRequest: { Item: { ...linkKey(link.id), kind: 'click-link', ...link } },
-      }));
-      await writeAll(doc, tableName, requests, pause);
-    }
+    const requests = unique.map((link) => ({
+      PutRequest: { Item: { ...linkKey(link.id), kind: 'click-link', ...link } },
+    }));
+    await writeInBatches(doc, tableName, requests, { pause, what: 'click links' });
   },
 
   find: async (id) => {
@@ -94,24 +81,3 @@ export const dynamoClickStore = (
     );
   },
 });
-
-type WriteRequest = { PutRequest: { Item: Record<string, unknown> } };
-
-/** BatchWriteItem may leave items unprocessed under throttling: those are sent again, with a growing pause. */
-const writeAll = async (
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  requests: WriteRequest[],
-  pause: (ms: number) => Promise<void>,
-) => {
-  let pending = requests;
-  for (let attempt = 1; pending.length > 0; attempt += 1) {
-    if (attempt > MAX_BATCH_ATTEMPTS)
-      throw new ClickRegistrationError(`${pending.length} click links left unprocessed after retries`);
-    if (attempt > 1) await pause(Math.min(50 * 2 ** attempt, 2_000));
-    const { UnprocessedItems } = await doc.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-    );
-    pending = (UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
-  }
-};

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TrackResolution } from '../../domain/music/track-resolution.ts';
 import type { TrackLinkStore } from '../../ports/track-link-store.ts';
+import { readInBatches, sleep } from './batches.ts';
 import { conditionally } from './conditional.ts';
-
-/** BatchGetItem reads at most 100 keys a call. */
-const BATCH_SIZE = 100;
-const MAX_BATCH_ATTEMPTS = 8;
-
-export class TrackLinkReadError extends Error {
-  override name = 'TrackLinkReadError';
-}
 
 /**
  * A track URL may be 2,048 characters, past DynamoDB's 2,048-byte partition key once prefixed (and URLs with
@@ -26,8 +19,6 @@ const resolutionOf = (item: Record<string, unknown>): TrackResolution => {
   return resolution as TrackResolution;
 };
 
-type Key = { pk: string; sk: string };
-
 /**
  * The resolver's answers, one item per track URL key. A `failed` answer never replaces a real one: a late
  * retry that gave up must not erase what another copy of the message resolved meanwhile.
@@ -35,23 +26,16 @@ type Key = { pk: string; sk: string };
 export const dynamoTrackLinkStore = (
   doc: DynamoDBDocumentClient,
   tableName: string,
-  { pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) } = {},
+  { pause = sleep } = {},
 ): TrackLinkStore => ({
   getMany: async (keys) => {
     const found = new Map<string, TrackResolution>();
     // One batch may not name a key twice.
     const unique = [...new Set(keys)];
-    for (let start = 0; start < unique.length; start += BATCH_SIZE) {
-      const items = await readAll(
-        doc,
-        tableName,
-        unique.slice(start, start + BATCH_SIZE).map(itemKey),
-        pause,
-      );
-      for (const item of items) {
-        const resolution = resolutionOf(item);
-        found.set(resolution.key, resolution);
-      }
+    const items = await readInBatches(doc, tableName, unique.map(itemKey), { pause, what: 'track links' });
+    for (const item of items) {
+      const resolution = resolutionOf(item);
+      found.set(resolution.key, resolution);
     }
     return found;
   },
@@ -73,27 +57,3 @@ export const dynamoTrackLinkStore = (
     await conditionally(() => doc.send(put));
   },
 });
-
-/** BatchGetItem may leave keys unprocessed under throttling or size limits: those are asked again, with a pause. */
-const readAll = async (
-  doc: DynamoDBDocumentClient,
-  tableName: string,
-  keys: Key[],
-  pause: (ms: number) => Promise<void>,
-) => {
-  const items: Record<string, unknown>[] = [];
-  let pending = keys;
-  for (let attempt = 1; pending.length > 0; attempt += 1) {
-    if (attempt > MAX_BATCH_ATTEMPTS)
-      throw new TrackLinkReadError(
-        `${pending.length} track links left unread after ${MAX_BATCH_ATTEMPTS} calls`,
-      );
-    if (attempt > 1) await pause(Math.min(50 * 2 ** attempt, 2_000));
-    const { Responses, UnprocessedKeys } = await doc.send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(Responses?.[tableName] ?? []));
-    pending = (UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
-  }
-  return items;
-};
