@@ -74,6 +74,40 @@ describe('the campaign report', () => {
     );
   });
 
+  it('adds the previous issue’s pick after its week, when that issue went out', async () => {
+    const issues = t.deps.issues;
+    await issues.saveRevision(anIssue({ series: 33, sunday: '2026-11-22', status: 'sent' }), undefined);
+    const last = clickLink({
+      issueId: 'iss_33',
+      position: 2,
+      platform: 'deezer',
+      target: 'https://example.com/33',
+    });
+    await clickedTimes(t.clicks, last, 7);
+    expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
+    const lines = t.notices[0]?.text.split('\n') ?? [];
+    expect(lines).toContain('Most played: no clicks yet.');
+    expect(lines).toContain(
+      'Last issue (#33), after its week: 2. Air – La femme d’argent, 7 clicks (Deezer 7)',
+    );
+  });
+
+  it('leaves the previous issue out when it never went out', async () => {
+    await t.deps.issues.saveRevision(
+      anIssue({ series: 33, sunday: '2026-11-22', status: 'rendered' }),
+      undefined,
+    );
+    const last = clickLink({
+      issueId: 'iss_33',
+      position: 2,
+      platform: 'deezer',
+      target: 'https://example.com/33',
+    });
+    await clickedTimes(t.clicks, last, 1);
+    expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
+    expect(t.notices[0]?.text).not.toContain('Last issue');
+  });
+
   it('says so when nobody has clicked yet', async () => {
     await t.clicks.register([linkTo(1, 'spotify')]);
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');

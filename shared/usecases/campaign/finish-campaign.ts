@@ -58,9 +58,9 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
-    const pick = await mostPlayedIn(campaign.issueId, deps);
+    const picks = await mostPlayedIn(campaign.issueId, deps);
     await deps.author.notify(
-      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks, pick),
+      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks, picks),
     );
   } catch (error) {
     await deps.campaigns.releaseReport(id);
@@ -69,9 +69,24 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   return 'reported';
 };
 
-const mostPlayedIn = async (issueId: IssueId, deps: Pick<FinishDeps, 'clicks' | 'issues'>) => {
+/** This issue's pick so far, and the previous issue's after its week: the one that says what readers played. */
+export type Picks = { pick?: MostPlayed; previous?: { series: number; pick: MostPlayed } };
+
+const mostPlayedIn = async (
+  issueId: IssueId,
+  deps: Pick<FinishDeps, 'clicks' | 'issues'>,
+): Promise<Picks> => {
   const [counts, issue] = await Promise.all([deps.clicks.countsFor(issueId), deps.issues.get(issueId)]);
-  return mostPlayed(counts, issue?.tracks ?? []);
+  const pick = mostPlayed(counts, issue?.tracks ?? []);
+  const [earlier] = issue ? await deps.issues.listBySunday({ limit: 1, before: issue.sunday }) : [];
+  const previousPick =
+    earlier?.status === 'sent'
+      ? mostPlayed(await deps.clicks.countsFor(earlier.id), earlier.tracks)
+      : undefined;
+  return {
+    ...(pick ? { pick } : {}),
+    ...(earlier && previousPick ? { previous: { series: earlier.series, pick: previousPick } } : {}),
+  };
 };
 
 export const reportFor = (
@@ -79,7 +94,7 @@ export const reportFor = (
   counts: CampaignCounts,
   social: SocialAttempt[],
   networks: readonly SocialNetwork[],
-  pick?: MostPlayed,
+  { pick, previous }: Picks = {},
 ) => ({
   subject: `Sent: ${campaign.issueId} to ${counts.sent} of ${counts.audience} subscribers`,
   text: [
@@ -93,17 +108,19 @@ export const reportFor = (
     `Ambiguous:   ${counts.ambiguous} (the sender stopped during the SES call: not sent again; check SES events)`,
     '',
     mostPlayedLine(pick),
+    ...(previous ? [`Last issue (#${previous.series}), after its week: ${pickText(previous.pick)}`] : []),
     '',
     ...socialLines(social, networks),
   ].join('\n'),
 });
 
 /** The report goes out as the last batch ends: early clicks only, hence "yet". */
-const mostPlayedLine = (pick: MostPlayed | undefined) => {
-  if (!pick) return 'Most played: no clicks yet.';
-  const { track, clicks, platforms } = pick;
+const mostPlayedLine = (pick: MostPlayed | undefined) =>
+  pick ? `Most played: ${pickText(pick)}` : 'Most played: no clicks yet.';
+
+const pickText = ({ track, clicks, platforms }: MostPlayed) => {
   const split = platforms.map((p) => `${VARIANT_NAMES[p.platform]} ${p.clicks}`).join(', ');
-  return `Most played: ${track.position}. ${track.artist} – ${track.title}, ${clicks} ${clicks === 1 ? 'click' : 'clicks'} (${split})`;
+  return `${track.position}. ${track.artist} – ${track.title}, ${clicks} ${clicks === 1 ? 'click' : 'clicks'} (${split})`;
 };
 
 const VARIANT_NAMES: Record<LinkVariant, string> = { universal: 'song.link', ...PLATFORM_NAMES };
