@@ -117,7 +117,8 @@ const checkClock = (key: string, value: string): string => {
 /** The domain of an address: SES authorises sending on the domain identity, not the single address. */
 export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1);
 
-const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+/** Scheduler's day names, in week order from Sunday. */
+export const WEEK_DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 const checkMaxSenders = (value: unknown): number => {
   const n = typeof value === 'string' ? Number(value) : value;
@@ -140,8 +141,8 @@ const checkResolverRate = (value: unknown): number => {
 
 export const readDeliveryConfig = (node: Node, config: DimancheConfig): DeliveryConfig => {
   const scheduleDay = (optionalText(node, 'scheduleDay') ?? 'SUN').toUpperCase();
-  if (!days.includes(scheduleDay)) {
-    throw new Error(`CDK context "scheduleDay" must be one of ${days.join(', ')}, got "${scheduleDay}"`);
+  if (!WEEK_DAYS.includes(scheduleDay)) {
+    throw new Error(`CDK context "scheduleDay" must be one of ${WEEK_DAYS.join(', ')}, got "${scheduleDay}"`);
   }
   const scheduleTime = checkClock('scheduleTime', optionalText(node, 'scheduleTime') ?? '09:00');
   const sendDeadline = checkClock('sendDeadline', optionalText(node, 'sendDeadline') ?? '14:00');

@@ -8,14 +8,14 @@ import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
-import { type InProcessQueue, inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
-import type { SocialMessage, SocialQueue } from '../../shared/ports/social-queue.ts';
+import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
@@ -66,10 +66,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   });
   const tokens = jwsLinkTokens(options.linkKeys);
   const window = { timeZone: options.timeZone, deadline: config.SEND_DEADLINE };
-  const sendQueue = {
-    enqueue: async (message: SendBatchMessage, o: { delaySeconds?: number } = {}) =>
-      void queue.send(message, (o.delaySeconds ?? 0) * 1000),
-  };
+  const sendQueue = inProcessQueuePort(queue);
 
   const workerDeps = () =>
     senderDeps(
@@ -135,6 +132,8 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   return {
     queue,
     socialQueue,
+    /** Notes to the author (reports, notices), through the same paced mailer as the Sunday mails. */
+    author,
     campaigns,
     subscribers,
     issues,
@@ -146,7 +145,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
           subscribers,
           campaigns,
           queue: sendQueue,
-          social: socialQueueOf(socialQueue),
+          social: inProcessQueuePort(socialQueue),
           networks: config.SOCIAL_NETWORKS,
           clock,
           window,
@@ -157,10 +156,6 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
       ),
   };
 };
-
-const socialQueueOf = (queue: InProcessQueue<SocialMessage>): SocialQueue => ({
-  enqueue: async (message, { delaySeconds = 0 } = {}) => void queue.send(message, delaySeconds * 1000),
-});
 
 const noComposer = (): never => {
   throw new Error('no social composer configured');

@@ -1,13 +1,9 @@
 import { Cron } from 'croner';
-import { type InProcessQueue, inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
-import type { MusicMessage, MusicQueue } from '../../shared/ports/music-queue.ts';
+import type { MusicMessage } from '../../shared/ports/music-queue.ts';
 import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
 import { musicWorkerDeps } from '../music/music-deps.ts';
-
-export const musicQueueOf = (queue: InProcessQueue<MusicMessage>): MusicQueue => ({
-  enqueue: async (message, { delaySeconds = 0 } = {}) => void queue.send(message, delaySeconds * 1000),
-});
 
 /**
  * The music worker on one machine: an in-process queue of SQS semantics, two consumers (Lambda's least for an
@@ -20,14 +16,14 @@ export const createLocalMusic = (options: { visibilityMs?: number; maxReceives?:
   });
   return {
     queue,
-    musicQueue: musicQueueOf(queue),
+    musicQueue: inProcessQueuePort(queue),
     start: (
       deps: Omit<Parameters<typeof musicWorkerDeps>[0], 'queue'> & {
         /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
         eveSchedule?: string;
       },
     ) => {
-      const worker = musicWorkerDeps({ ...deps, queue: musicQueueOf(queue) });
+      const worker = musicWorkerDeps({ ...deps, queue: inProcessQueuePort(queue) });
       const workers = startQueueWorkers(
         queue,
         async (message) => {

@@ -7,6 +7,7 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { SqsSendMessage } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { WEEK_DAYS } from '../config.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import { DimancheFunction } from './dimanche-function.ts';
 import { grantTable } from './table-grants.ts';
@@ -23,8 +24,6 @@ const musicTableActions = [
   'dynamodb:Query',
   'dynamodb:BatchGetItem',
 ];
-
-const WEEK = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 export interface MusicWorkerProps {
   readonly table: Table;
@@ -120,4 +119,4 @@ export class MusicWorker extends Construct {
   }
 }
 
-const dayBefore = (day: string): string => WEEK[(WEEK.indexOf(day) + 6) % 7] as string;
+const dayBefore = (day: string): string => WEEK_DAYS[(WEEK_DAYS.indexOf(day) + 6) % 7] as string;

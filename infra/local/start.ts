@@ -19,8 +19,6 @@ import { localSocial } from './local-social.ts';
 import { localMusic } from './local-music.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { loadMusicSettings } from '../../functions/config/music-config.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { enabledAccounts } from '../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../functions/config/social-config.ts';
 import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
@@ -62,11 +60,10 @@ const { app, doc, renderTrigger } = createLocalApp(config, {
   music: { queue: localMusicQueue.musicQueue },
 });
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
-const sesForAuthor = sesMailer({ region: 'eu-west-3', endpoint: ses.url });
 const delivery = createLocalDelivery({
   doc,
   tableName: config.TABLE_NAME,
-  mailer: sesForAuthor,
+  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
   linkKeys: config.LINK_KEYS,
   publicBaseUrl: config.PUBLIC_BASE_URL,
   timeZone: config.TIME_ZONE,
@@ -96,11 +93,7 @@ const musicWorker = localMusicQueue.start({
   doc,
   tableName: config.TABLE_NAME,
   renderTrigger,
-  author: mailAuthorNotifier({
-    mailer: sesForAuthor,
-    from: { name: deliveryConfig.SENDER_NAME, address: deliveryConfig.SENDER_ADDRESS },
-    to: deliveryConfig.AUTHOR_EMAIL as EmailAddress,
-  }),
+  author: delivery.author,
   clock: systemClock,
   logger,
   timeZone: config.TIME_ZONE,

@@ -64,3 +64,9 @@ export const inProcessQueue = <T>({ visibilityMs, maxReceives, now = Date.now }:
 };
 
 export type InProcessQueue<T> = ReturnType<typeof inProcessQueue<T>>;
+
+/** The queue as the use cases see it (`enqueue` with an SQS-style delay): the send, social and music queues. */
+export const inProcessQueuePort = <T>(queue: InProcessQueue<T>) => ({
+  enqueue: async (message: T, { delaySeconds = 0 }: { delaySeconds?: number } = {}) =>
+    void queue.send(message, delaySeconds * 1000),
+});

@@ -32,8 +32,10 @@ export const clickLink = ({ issueId, position, platform, target }: Omit<ClickLin
   return { id: clickLinkId(link), ...link };
 };
 
+const CLICK_LINK_ID = new RegExp(`^[A-Za-z0-9_-]{${ID_LENGTH}}$`);
+
 /** Anything else is answered 404 without a read. */
-export const isClickLinkId = (raw: string): boolean => /^[A-Za-z0-9_-]{22}$/.test(raw);
+export const isClickLinkId = (raw: string): boolean => CLICK_LINK_ID.test(raw);
 
 export const clickUrl = (publicBaseUrl: string, id: string): string => `${publicBaseUrl}/r/${id}`;
 

@@ -9,10 +9,10 @@ type Prepared = { email: CampaignEmail; subject: string };
 
 /**
  * One prepared body per link variant, made the first time a reader of that variant comes: at most one per
- * platform some track is on, plus the universal one (an unknown variant falls back to it inside
- * `emailVariant`: it is prepared once, as `universal`).
+ * platform some track is on, plus the universal one. A variant the email lacks is prepared under `universal`,
+ * not under its own name, so readers of platforms no track is on share one body.
  */
-const variantsOf = (rendered: RenderedEmail): CampaignEmail => {
+const personalisersByVariant = (rendered: RenderedEmail): CampaignEmail => {
   const prepared = new Map<LinkVariant, ReturnType<typeof personaliser>>();
   const known = (variant: LinkVariant): LinkVariant =>
     rendered.variants?.[variant] === undefined ? 'universal' : variant;
@@ -26,7 +26,6 @@ const variantsOf = (rendered: RenderedEmail): CampaignEmail => {
       }
       return personalise(links);
     },
-    preparedVariants: () => [...prepared.keys()],
   };
 };
 
@@ -41,7 +40,7 @@ export const campaignEmails = ({ campaigns, issues }: { campaigns: CampaignStore
     if (!campaign) throw new Error(`campaign ${id} does not exist`);
     const rendered = await issues.getRender(campaign.issueId, campaign.revision);
     if (!rendered) throw new Error(`render r${campaign.revision} of ${campaign.issueId} is missing`);
-    return { email: variantsOf(rendered), subject: rendered.subject };
+    return { email: personalisersByVariant(rendered), subject: rendered.subject };
   };
   const load = (id: CampaignId) => {
     let prepared = cache.get(id);

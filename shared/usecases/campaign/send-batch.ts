@@ -10,8 +10,6 @@ import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
 export type CampaignEmail = {
   /** One reader's bodies, in the link variant they prefer. */
   personalise: (links: Personalisation, variant: LinkVariant) => PersonalisedBodies;
-  /** The variants prepared so far: bounded by the platforms, whatever the number of readers. */
-  preparedVariants: () => LinkVariant[];
 };
 
 export type SendBatchDeps = FinishDeps & {
