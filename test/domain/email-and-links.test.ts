@@ -1,3 +1,5 @@
+import { createSecretKey } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
@@ -73,6 +75,24 @@ describe('signed links', () => {
       ok: false,
       error: 'invalid',
     });
+  });
+
+  it('are the very tokens jose signs, with and without an expiry', async () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    const iat = Math.floor(now.getTime() / 1000);
+    const byJose = (purpose: string, exp?: number) => {
+      const jwt = new SignJWT({ pur: purpose })
+        .setProtectedHeader({ alg: 'HS256', kid: KEY_A.id })
+        .setSubject('sub_abc')
+        .setIssuedAt(iat);
+      if (exp !== undefined) jwt.setExpirationTime(exp);
+      return jwt.sign(createSecretKey(Buffer.from(KEY_A.secret, 'utf8')));
+    };
+    const tokens = jwsLinkTokens([KEY_A, KEY_B], () => now);
+    expect(await tokens.sign(claims)).toBe(await byJose('unsubscribe'));
+    expect(
+      await tokens.sign({ purpose: 'confirm', subscriberId: 'sub_abc' }, { expiresInSeconds: 3600 }),
+    ).toBe(await byJose('confirm', iat + 3600));
   });
 
   it('expire when asked to', async () => {

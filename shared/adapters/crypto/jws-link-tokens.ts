@@ -1,13 +1,18 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { errors, jwtVerify } from 'jose';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type { LinkPurpose, LinkTokens } from '../../ports/link-tokens.ts';
+
+const base64url = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
 
 export type SigningKey = { id: string; secret: string };
 
 /**
- * Link tokens as compact JWS (HS256) by `jose`: the key id in the header, the subscriber and purpose as claims.
+ * Link tokens as compact JWS (HS256): the key id in the header, the subscriber and purpose as claims.
  * `keys[0]` signs; every key verifies, so rotation is: add a key first, wait, then drop the old one.
+ * `jose` verifies; signing is one HMAC by node:crypto, byte for byte the token jose's SignJWT makes (a test
+ * holds them equal): a campaign signs two links per reader, and jose's WebCrypto path (a key import and an
+ * async job per signature) cost ~0.5 ms each, a twentieth of a sender's time per mail.
  */
 export const jwsLinkTokens = (
   keys: readonly SigningKey[],
@@ -19,16 +24,21 @@ export const jwsLinkTokens = (
   const encoded = new Map(keys.map((key) => [key.id, createSecretKey(Buffer.from(key.secret, 'utf8'))]));
   for (const key of keys)
     if (key.secret.length < 32) throw new Error(`link key ${key.id} is shorter than 32 characters`);
+  const signingKey = encoded.get(current.id) as KeyObject;
+  const signingHeader = base64url(JSON.stringify({ alg: 'HS256', kid: current.id }));
 
   return {
     sign: async ({ purpose, subscriberId }, options = {}) => {
-      const jwt = new SignJWT({ pur: purpose })
-        .setProtectedHeader({ alg: 'HS256', kid: current.id })
-        .setSubject(subscriberId)
-        .setIssuedAt(Math.floor(now().getTime() / 1000));
-      if (options.expiresInSeconds !== undefined)
-        jwt.setExpirationTime(Math.floor(now().getTime() / 1000) + options.expiresInSeconds);
-      return jwt.sign(encoded.get(current.id) as KeyObject);
+      const issuedAt = Math.floor(now().getTime() / 1000);
+      // The claims in the order SignJWT writes them: its payload, then sub, iat, exp as they are set.
+      const claims = {
+        pur: purpose,
+        sub: subscriberId,
+        iat: issuedAt,
+        ...(options.expiresInSeconds === undefined ? {} : { exp: issuedAt + options.expiresInSeconds }),
+      };
+      const input = `${signingHeader}.${base64url(JSON.stringify(claims))}`;
+      return `${input}.${createHmac('sha256', signingKey).update(input).digest('base64url')}`;
     },
 
     verify: async (token, purpose) => {
