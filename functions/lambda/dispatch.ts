@@ -3,6 +3,7 @@ import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
+import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
@@ -41,6 +42,7 @@ const deps = {
     to: delivery.AUTHOR_EMAIL as EmailAddress,
   }),
   logger,
+  holds: dynamoIssueHolds(doc, env.TABLE_NAME),
 };
 
 /** The scheduler's retries and a replayed event land here too: the use case makes them no-ops. */

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { jwsLinkTokens, type SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
@@ -151,6 +152,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
           window,
           author,
           logger,
+          holds: dynamoIssueHolds(doc, tableName),
         },
         dispatchOptions,
       ),

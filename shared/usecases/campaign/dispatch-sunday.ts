@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.ts';
+import { issueIdFor } from '../../domain/issue.ts';
 import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
 import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
 import type { AuthorNotifier } from '../../ports/author-notices.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { IssueHolds } from '../../ports/issue-holds.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
@@ -26,11 +28,14 @@ export type DispatchDeps = {
   window: SendWindow;
   author: AuthorNotifier;
   logger: Logger;
+  /** The author's holds (studio): a held or cancelled issue is skipped. */
+  holds: Pick<IssueHolds, 'get'>;
 };
 
 export type DispatchResult =
   | { kind: 'no_issue'; sunday: string }
-  | { kind: 'not_rendered' | 'too_late' | 'already_sent'; sunday: string; issueId: string }
+  | { kind: 'unknown_issue'; series: number }
+  | { kind: 'not_rendered' | 'too_late' | 'already_sent' | 'held'; sunday: string; issueId: string }
   | { kind: 'dry_run'; sunday: string; issueId: string; audience: number }
   | { kind: 'already_started'; campaign: Campaign }
   | { kind: 'dispatched'; campaign: Campaign };
@@ -47,6 +52,11 @@ export type DispatchOptions = {
    * now, whatever the day and the deadline, which exist to keep automation from surprising readers.
    */
   manual?: boolean;
+  /**
+   * This issue, not the coming Sunday's (`npm run sunday -- --now --issue 34`, the studio's "send now"): a
+   * person's choice too, so it implies `manual`. Still one campaign per issue: a second run finds it.
+   */
+  series?: number;
 };
 
 export const dispatchSunday = async (
@@ -54,10 +64,13 @@ export const dispatchSunday = async (
   options: DispatchOptions = {},
 ): Promise<DispatchResult> => {
   const now = deps.clock.now();
-  const sunday = options.manual
-    ? sundayOnOrAfter(now, deps.window.timeZone)
-    : sundayOf(now, deps.window.timeZone);
-  const issue = await findSundayIssue(deps.issues, sunday);
+  const chosen = options.series === undefined ? undefined : await deps.issues.get(issueIdFor(options.series));
+  if (options.series !== undefined && !chosen) return { kind: 'unknown_issue', series: options.series };
+  const manual = options.manual === true || chosen !== undefined;
+  const sunday =
+    chosen?.sunday ??
+    (manual ? sundayOnOrAfter(now, deps.window.timeZone) : sundayOf(now, deps.window.timeZone));
+  const issue = chosen ?? (await findSundayIssue(deps.issues, sunday));
   if (!issue) {
     deps.logger.info('no issue for this Sunday', { sunday });
     return { kind: 'no_issue', sunday };
@@ -66,7 +79,12 @@ export const dispatchSunday = async (
   const existing = await deps.campaigns.get(id);
   if (existing?.dispatched) return { kind: 'already_started', campaign: existing };
   if (!existing && issue.status === 'sent') return { kind: 'already_sent', sunday, issueId: issue.id };
-  if (!existing && !options.manual && isPastDeadline(now, sunday, deps.window)) {
+  // Her own decision, so no notice: the studio shows it held. A campaign already started is not stopped by it.
+  if (!existing && (await deps.holds.get(issue.id))) {
+    deps.logger.info('issue held: not sent', { issueId: issue.id, sunday });
+    return { kind: 'held', sunday, issueId: issue.id };
+  }
+  if (!existing && !manual && isPastDeadline(now, sunday, deps.window)) {
     if (!options.dryRun) await tellTooLate(deps, issue.id, issue.title, sunday);
     return { kind: 'too_late', sunday, issueId: issue.id };
   }
