@@ -112,6 +112,18 @@ describe('cdk synth with the pinned CLI, offline', () => {
     }
   });
 
+  it("bundles the API's credentials from the environment only: no STS, SSO nor metadata clients", () => {
+    const api = functionPaths().find((p) => p.includes('/Api/'));
+    expect(api).toBeDefined();
+    const sources = bundledSources(api as string);
+    expect(sources.some((s) => s.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
+    expect(
+      sources.filter((s) =>
+        /node_modules\/@aws-sdk\/(credential-provider-node|nested-clients|credential-provider-sso)\//.test(s),
+      ),
+    ).toEqual([]);
+  });
+
   it("bundles cheerio's slim entry only: no parse5, no second cheerio, no TypeScript", () => {
     const sources = bundledSources(RENDER);
     expect(sources.filter((s) => s.includes('node_modules/typescript/'))).toEqual([]);
