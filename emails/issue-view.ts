@@ -8,6 +8,7 @@ import { formatSunday } from '../shared/domain/calendar.ts';
 import { playlistMinutes, trackDetails } from './format.ts';
 import { STRINGS, type UiStrings } from './strings.ts';
 import { type PlayerView, playerView, webPageView } from './web-page-view.ts';
+import { wholePlaylistView } from './whole-playlist.ts';
 
 export type NewsletterIdentity = { seriesName: string; postalAddress: string; subscribeUrl: string };
 
@@ -83,6 +84,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     cover: issue.cover ?? null,
     storyHtml: issue.storyHtml,
     playlistSummary: summary(issue, strings),
+    wholePlaylist: wholePlaylistView(issue, strings, !email),
     tracks: issue.tracks.map((track) =>
       trackView(
         track,

@@ -5,7 +5,13 @@ import { formatSunday } from '../shared/domain/calendar.ts';
 import { trackDetails } from './format.ts';
 import type { NewsletterIdentity } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
-import { labelled, STRINGS } from './strings.ts';
+import { labelled, STRINGS, type UiStrings } from './strings.ts';
+import { wholePlaylistView } from './whole-playlist.ts';
+
+const wholePlaylistLine = (issue: Issue, strings: UiStrings): string[] => {
+  const view = wholePlaylistView(issue, strings, false);
+  return view ? [labelled(issue.language, view.label, view.url)] : [];
+};
 
 /**
  * "1. Artist – Title (Album, 3:45)" then the link, indented under the title; with click links, the variant's
@@ -30,6 +36,7 @@ export const plainTextFor = (issue: Issue, links: EmailLinks, identity: Newslett
     storyToText(issue.storyHtml),
     [
       strings.playlist,
+      ...wholePlaylistLine(issue, strings),
       ...issue.tracks.map((track) =>
         trackLines(track, links.tracks?.some((set) => set.position === track.position) ?? false),
       ),

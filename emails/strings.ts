@@ -20,6 +20,8 @@ export type UiStrings = {
   /** Feeds: the link from an entry to its web page, where the players are. */
   listenOnThePage: string;
   feedDescription: string;
+  /** The button to the whole playlist on its platform, when the post embedded one. */
+  wholePlaylist: (platform: string) => string;
 };
 
 export const STRINGS: Record<Language, UiStrings> = {
@@ -38,6 +40,7 @@ export const STRINGS: Record<Language, UiStrings> = {
     allIssues: 'Tous les numéros',
     listenOnThePage: 'Écouter la playlist sur la page du numéro',
     feedDescription: 'Chaque dimanche, une histoire et sa playlist.',
+    wholePlaylist: (platform) => `Écouter toute la playlist sur ${platform}`,
   },
   en: {
     locale: 'en-GB',
@@ -54,6 +57,7 @@ export const STRINGS: Record<Language, UiStrings> = {
     allIssues: 'All issues',
     listenOnThePage: 'Listen to the playlist on the issue’s page',
     feedDescription: 'Every Sunday, a story and its playlist.',
+    wholePlaylist: (platform) => `Listen to the whole playlist on ${platform}`,
   },
 };
 

@@ -26,6 +26,8 @@ export const ownPost = v.object({
   sunday: v.optional(isoSunday),
   sourceUrl: v.optional(httpsUrl),
   socialText: v.optional(socialText),
+  /** The whole playlist on Deezer, Spotify or YouTube: a button in the mail, a player on the page. */
+  playlistUrl: v.optional(httpsUrl),
 });
 
 export type OwnPost = v.InferOutput<typeof ownPost>;

@@ -48,6 +48,7 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
       sunday: post.sunday ?? sundayOnOrAfter(context.now, context.timeZone),
       ...(post.sourceUrl === undefined ? {} : { sourceUrl: post.sourceUrl }),
       ...(post.socialText === undefined ? {} : { socialText: post.socialText }),
+      ...(post.playlistUrl === undefined ? {} : { playlistUrl: post.playlistUrl }),
     },
   };
 };

@@ -2,7 +2,8 @@ import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { htmlToText } from '../../shared/domain/story-html.ts';
 import type { FieldError } from '../http/problem.ts';
 import type { TrackInput } from './fields.ts';
-import { splitPlaylistFromHtml } from './playlist-in-html.ts';
+import { cleanBlogPost } from './blog-cleanup.ts';
+import { titleAfterSeries, withoutDecorations } from './series-title.ts';
 import type { WordpressPost } from './wordpress-post.ts';
 
 export type MappedWordpressPost = { candidate: Record<string, unknown>; pointers: Record<string, string> };
@@ -17,13 +18,15 @@ const POINTERS = {
   sunday: '/date',
   sourceUrl: '/link',
   socialText: '/meta/dimanche_social',
+  playlistUrl: '/content/rendered',
 };
 
 export const mapWordpressPost = (
   wp: WordpressPost,
   context: { now: Date; timeZone: string },
 ): { ok: true; value: MappedWordpressPost } | { ok: false; errors: FieldError[] } => {
-  const fullTitle = htmlToText(wp.title.rendered).trim();
+  // `°°°…°°°` and the like frame the title on the blog; they never reach a subject, a slug or a post.
+  const fullTitle = withoutDecorations(htmlToText(wp.title.rendered).trim());
   const series = wp.meta?.dimanche_series ?? seriesInTitle(fullTitle);
   if (series === undefined) {
     return {
@@ -36,10 +39,14 @@ export const mapWordpressPost = (
       ],
     };
   }
-  const playlist = wp.meta?.dimanche_tracks
-    ? { storyHtml: wp.content.rendered, tracks: wp.meta.dimanche_tracks as TrackInput[] }
-    : splitPlaylistFromHtml(wp.content.rendered);
-  if (!playlist) {
+  const afterSeries = titleAfterSeries(fullTitle);
+  const cleaned = cleanBlogPost(wp.content.rendered, {
+    tracks: !wp.meta?.dimanche_tracks,
+    // A title that only names the series ("Sunday Morning Sound #34"): the post's opening heading is its title.
+    headline: afterSeries === undefined,
+  });
+  const tracks = (wp.meta?.dimanche_tracks as TrackInput[] | undefined) ?? cleaned.tracks;
+  if (!tracks) {
     return {
       ok: false,
       errors: [
@@ -51,13 +58,14 @@ export const mapWordpressPost = (
     };
   }
   const published = new Date(wp.date_gmt ? `${wp.date_gmt}Z` : wp.date);
-  const cover = coverOf(wp);
+  const cover = coverOf(wp, fullTitle);
   const candidate = {
     series,
-    title: titleAfterSeries(fullTitle),
-    subtitle: wp.excerpt ? excerptText(wp.excerpt.rendered) : undefined,
-    story: playlist.storyHtml,
-    tracks: playlist.tracks,
+    title: afterSeries ?? cleaned.headline ?? fullTitle,
+    subtitle: wp.excerpt ? excerptText(wp.excerpt.rendered, cleaned.headline) : undefined,
+    story: cleaned.storyHtml,
+    tracks,
+    playlistUrl: cleaned.playlist?.url,
     cover,
     language: wp.meta?.dimanche_language ?? 'fr',
     sunday:
@@ -78,29 +86,25 @@ const seriesInTitle = (title: string): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-/** "Online Sunday Morning Sound #34 — Chambre en Provence" → "Chambre en Provence"; a title with no part after the number stays whole. */
-const titleAfterSeries = (title: string): string => {
-  const match = /#\s?\d+\s*[—–:|-]\s*(.+)$/.exec(title);
-  return match?.[1]?.trim() || title;
-};
-
-/** WordPress excerpts end with "[…]" or a "read more" link: one line, no ellipsis marker, at most 300 characters. */
-const excerptText = (html: string): string | undefined => {
-  const text = htmlToText(html)
+/**
+ * WordPress excerpts end with "[…]" or a "read more" link, carry the host's widgets, and an automatic one
+ * starts with the post's opening heading: one line of her words, at most 300 characters.
+ */
+const excerptText = (html: string, headline: string | undefined): string | undefined => {
+  const words = htmlToText(cleanBlogPost(html, { tracks: false, headline: false }).storyHtml)
     .replace(/\s+/g, ' ')
     .replace(/\s*\[(…|&hellip;|\.\.\.)\]\s*$/, '')
     .trim();
+  const text = headline && words.startsWith(headline) ? words.slice(headline.length).trim() : words;
   if (!text) return undefined;
   if (text.length <= 300) return text;
   const cut = text.slice(0, 299);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))}…`;
 };
 
-const coverOf = (wp: WordpressPost) => {
+const coverOf = (wp: WordpressPost, title: string) => {
   const media = wp._embedded?.['wp:featuredmedia']?.[0];
-  if (media)
-    return { url: media.source_url, alt: media.alt_text?.trim() || htmlToText(wp.title.rendered).trim() };
-  if (wp.jetpack_featured_media_url)
-    return { url: wp.jetpack_featured_media_url, alt: htmlToText(wp.title.rendered).trim() };
+  if (media) return { url: media.source_url, alt: media.alt_text?.trim() || title };
+  if (wp.jetpack_featured_media_url) return { url: wp.jetpack_featured_media_url, alt: title };
   return undefined;
 };

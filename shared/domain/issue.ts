@@ -32,6 +32,8 @@ export type IssueContent = {
   sourceUrl?: string;
   /** The author's own announcement for a network, in place of the generated one (the issue's address is added). */
   socialText?: Partial<Record<SocialNetwork, string>>;
+  /** The whole playlist on a platform that embeds it (see `playlistLink`): a button in the mail, a player on the page. */
+  playlistUrl?: string;
 };
 
 /**
