@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { SubscriberStatus } from '../../shared/domain/subscriber.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
+import { neutraliseCell } from './csv-formula.ts';
 
 const HEADER = [
   'email',
@@ -18,6 +19,7 @@ const HEADER = [
 /**
  * One status as CSV, fetched and written a page at a time so memory stays flat however long the list.
  * The first five columns are what an import reads back. Suppressions have no address and are never exported.
+ * Every cell goes through `neutraliseCell`: a sign-up's name must not run as a formula in the author's spreadsheet.
  */
 export const exportCsv = (
   store: SubscriberStore,
@@ -49,7 +51,7 @@ export const exportCsv = (
                 s.confirmedAt ?? '',
                 s.consent?.at ?? '',
                 s.consent?.source ?? '',
-              ],
+              ].map(neutraliseCell),
             ]
           : [],
       );

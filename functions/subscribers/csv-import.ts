@@ -5,6 +5,7 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { isPlatform } from '../../shared/domain/platforms.ts';
 import type { ImportRow, ParsedRow } from '../../shared/usecases/subscribers/import-subscribers.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { restoreCell } from './csv-formula.ts';
 
 /** Columns an import reads; `email` is required, the rest optional (an export has them all). */
 export const IMPORT_COLUMNS = ['email', 'name', 'language', 'platform', 'paused'] as const;
@@ -19,7 +20,9 @@ const BOOLEAN: Record<string, boolean> = {
   '1': true,
 };
 
-const validate = (record: Record<string, string>, defaultLanguage: Language): ImportRow | string => {
+const validate = (cells: Record<string, string>, defaultLanguage: Language): ImportRow | string => {
+  // An export's `'=…` is read back as the `=…` it was: the quote only kept a spreadsheet from running it.
+  const record = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, restoreCell(v)]));
   const email = normaliseEmail(record.email ?? '');
   if (!email) return 'email: must be a valid email address';
   const name = (record.name ?? '').trim();
