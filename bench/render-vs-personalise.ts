@@ -20,13 +20,14 @@ export const renderVsPersonalise = async () => {
   );
   const parsed = parsePost(body, { now: new Date('2026-11-24T10:00:00Z'), timeZone: 'Europe/Paris' });
   if (!parsed.ok) throw new Error('the example post does not parse');
+  const content = { ...parsed.content, sunday: '2026-11-29' };
   const issue: Issue = {
-    ...parsed.content,
+    ...content,
     id: issueIdFor(parsed.content.series),
     slug: slugFor(parsed.content.series, parsed.content.title),
     status: 'received',
     revision: 1,
-    contentHash: contentHash(parsed.content),
+    contentHash: contentHash(content),
     createdAt: '2026-11-24T10:00:00.000Z',
     updatedAt: '2026-11-24T10:00:00.000Z',
   };

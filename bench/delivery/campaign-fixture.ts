@@ -42,6 +42,7 @@ export const tableWithIssue = async (endpoint: string) => {
     store,
     renderTrigger: inProcessRenderTrigger({ store, renderer, clock, archiveUrl }),
     clock,
+    timeZone: 'Europe/Paris',
   });
   if (!accepted.ok || accepted.issue.renderedRevision === undefined)
     throw new Error('issue #34 not rendered');

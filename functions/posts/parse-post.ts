@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
-import type { IssueContent } from '../../shared/domain/issue.ts';
 import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
+import type { PostContent } from '../../shared/usecases/accept-post.ts';
 import type { FieldError } from '../http/problem.ts';
 import { type OwnPost, ownPost } from './own-post.ts';
 import { toTracks } from './tracks.ts';
@@ -9,14 +8,16 @@ import { mapWordpressPost } from './wordpress-mapping.ts';
 import { looksLikeWordpress, wordpressPost } from './wordpress-post.ts';
 
 export type ParseContext = { now: Date; timeZone: string };
-export type ParsedPost = { ok: true; content: IssueContent } | { ok: false; errors: FieldError[] };
+export type ParsedPost =
+  /** sundayField: where the Sunday came from in the body, to name it if the date is refused. */
+  { ok: true; content: PostContent; sundayField: string } | { ok: false; errors: FieldError[] };
 
 /** Accepts our own shape or a WordPress post object; either way the result is one validated, sanitised issue. */
 export const parsePost = (body: unknown, context: ParseContext): ParsedPost => {
   if (!looksLikeWordpress(body)) {
     const parsed = v.safeParse(ownPost, body);
     return parsed.success
-      ? toContent(parsed.output, context)
+      ? toContent(parsed.output, '/sunday')
       : { ok: false, errors: fieldErrors(parsed.issues) };
   }
   const wp = v.safeParse(wordpressPost, body);
@@ -24,11 +25,11 @@ export const parsePost = (body: unknown, context: ParseContext): ParsedPost => {
   const mapped = mapWordpressPost(wp.output, context);
   if (!mapped.ok) return mapped;
   const parsed = v.safeParse(ownPost, mapped.value.candidate);
-  if (parsed.success) return toContent(parsed.output, context);
+  if (parsed.success) return toContent(parsed.output, mapped.value.pointers['sunday'] ?? '/date');
   return { ok: false, errors: fieldErrors(parsed.issues, mapped.value.pointers) };
 };
 
-const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
+const toContent = (post: OwnPost, sundayField: string): ParsedPost => {
   const storyHtml = sanitiseStoryHtml(post.story);
   if (!storyHtml)
     return {
@@ -37,6 +38,7 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
     };
   return {
     ok: true,
+    sundayField,
     content: {
       series: post.series,
       title: post.title,
@@ -45,7 +47,8 @@ const toContent = (post: OwnPost, context: ParseContext): ParsedPost => {
       tracks: toTracks(post.tracks),
       ...(post.cover === undefined ? {} : { cover: post.cover }),
       language: post.language,
-      sunday: post.sunday ?? sundayOnOrAfter(context.now, context.timeZone),
+      // None given: the issue keeps its Sunday, or a new one takes the next free Sunday (see acceptPost).
+      ...(post.sunday === undefined ? {} : { sunday: post.sunday }),
       ...(post.sourceUrl === undefined ? {} : { sourceUrl: post.sourceUrl }),
       ...(post.socialText === undefined ? {} : { socialText: post.socialText }),
       ...(post.playlistUrl === undefined ? {} : { playlistUrl: post.playlistUrl }),

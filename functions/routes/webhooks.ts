@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describeWarning } from '../../shared/domain/music/describe-warning.ts';
+import { LONG_PAST_DAYS } from '../../shared/domain/post-sunday.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { idempotentWebhook } from '../http/idempotent-webhook.ts';
@@ -27,7 +28,10 @@ export const webhookRoutes = (deps: PublicDeps) => {
         store: deps.issues,
         renderTrigger: deps.renderTrigger,
         clock,
+        timeZone: settings.timeZone,
       });
+      if (!result.ok && result.error === 'sunday_long_past')
+        throw longPastSunday(parsed.sundayField, result.sunday);
       if (!result.ok && result.error === 'already_sent') {
         throw new HttpProblem(
           409,
@@ -47,7 +51,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
           `Issue #${parsed.content.series} changed while this one was saved; send it again.`,
         );
       }
-      const { issue, outcome, warnings } = result;
+      const { issue, outcome, warnings, sundayMoved } = result;
       deps.logger.info('post accepted', {
         issueId: issue.id,
         revision: issue.revision,
@@ -62,6 +66,14 @@ export const webhookRoutes = (deps: PublicDeps) => {
           status: issue.status,
           outcome,
           sunday: issue.sunday,
+          ...(sundayMoved
+            ? {
+                sundayMoved: {
+                  ...sundayMoved,
+                  message: `Sunday moved from ${sundayMoved.from} to ${sundayMoved.to}.`,
+                },
+              }
+            : {}),
           slug: issue.slug,
           links: issueLinks(settings.publicBaseUrl, issue),
           // Found on receipt (a track featured before); link checks come later, by mail and in the preview.
@@ -75,3 +87,15 @@ export const webhookRoutes = (deps: PublicDeps) => {
     },
   );
 };
+
+/** A post dated more than a week back would be a back issue, and back issues are not mailed again. */
+const longPastSunday = (pointer: string, sunday: string): HttpProblem =>
+  new HttpProblem(
+    422,
+    'sunday-long-past',
+    "The issue's Sunday is long past",
+    `${pointer}: ${sunday} is more than ${LONG_PAST_DAYS} days ago. A new issue goes out on a coming Sunday; ` +
+      'to put back issues in the archive (no mail, no social posts), use `npm run import-archive`, ' +
+      'or leave the date out to send it on the next free Sunday.',
+    { errors: [{ pointer, detail: `${sunday} is more than ${LONG_PAST_DAYS} days in the past` }], sunday },
+  );

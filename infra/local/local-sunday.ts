@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
+import { invalidFields, problemResponse } from '../../functions/http/problem.ts';
 import type { DeliveryConfig } from '../../functions/config/delivery-config.ts';
 import type { createLocalDelivery } from '../../functions/local/local-delivery.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
@@ -40,9 +41,30 @@ export const startLocalSunday = async ({
 
   const control = new Hono().post('/local/sunday', bearerAuth({ token: [...adminTokens] }), async (c) => {
     const dryRun = c.req.query('dryRun') === '1';
-    const result = await delivery.dispatch({ dryRun, manual: true });
+    const asked = c.req.query('issue');
+    const series = asked === undefined ? undefined : Number(asked);
+    if (series !== undefined && !(Number.isInteger(series) && series > 0))
+      return problemResponse(
+        invalidFields([{ pointer: '/issue', detail: 'must be an issue number, such as 34' }]).problem,
+      );
+    const result = await delivery.dispatch({ dryRun, manual: true, ...(series ? { series } : {}) });
     const next = schedule.nextRuns(3).map((d) => d.toISOString());
-    return c.json({ result, nextRuns: next, queued: delivery.queue.size() });
+    // Nothing to send: which issues there are, so the person who asked can pick one.
+    const known =
+      result.kind === 'no_issue' || result.kind === 'unknown_issue'
+        ? (await delivery.issues.pageBySunday({ limit: 20 })).map(({ series, title, sunday, status }) => ({
+            series,
+            title,
+            sunday,
+            status,
+          }))
+        : undefined;
+    return c.json({
+      result,
+      nextRuns: next,
+      queued: delivery.queue.size(),
+      ...(known ? { issues: known } : {}),
+    });
   });
 
   return {

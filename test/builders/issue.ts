@@ -6,8 +6,20 @@ import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
 
 const examplePath = new URL('../../examples/sunday-morning-sound-34.json', import.meta.url);
 
-/** The author's real issue #34 as the webhook body she sends (our own JSON shape). */
+/**
+ * The Sunday the fixtures are written for. Only for tests whose clock is fixed near it (`fixedClock` and the
+ * like): a test of a runtime that reads the real clock takes its dates from `comingSundayFromNow` instead.
+ */
+export const EXAMPLE_SUNDAY = '2026-11-29';
+
+/** The author's real issue #34 as the webhook body she sends (our own JSON shape, no Sunday: the next free one). */
 export const examplePostBody = (): Record<string, unknown> => JSON.parse(readFileSync(examplePath, 'utf8'));
+
+/** The example, dated for the Sunday the fixtures use. */
+export const datedExamplePostBody = (sunday = EXAMPLE_SUNDAY): Record<string, unknown> => ({
+  ...examplePostBody(),
+  sunday,
+});
 
 type ExampleTrack = {
   position: number;
@@ -25,7 +37,6 @@ export const anIssueContent = (overrides: Partial<IssueContent> = {}): IssueCont
     title: string;
     subtitle: string;
     story: string;
-    sunday: string;
     sourceUrl: string;
     cover: { url: string; alt: string };
     tracks: ExampleTrack[];
@@ -50,7 +61,7 @@ export const anIssueContent = (overrides: Partial<IssueContent> = {}): IssueCont
     tracks,
     cover: body.cover,
     language: 'fr',
-    sunday: body.sunday,
+    sunday: EXAMPLE_SUNDAY,
     sourceUrl: body.sourceUrl,
     ...overrides,
   };

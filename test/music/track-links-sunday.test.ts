@@ -75,6 +75,7 @@ describe('track links, from the post to Sunday', () => {
       store: t.issues,
       renderTrigger: t.renderTrigger,
       clock: t.clock,
+      timeZone: 'Europe/Paris',
     });
     expect(accepted).toMatchObject({ ok: true, outcome: 'revised', warnings: [] });
     const distinct = new Set(anIssueContent().tracks.map((track) => trackUrlKey(track.url))).size;
@@ -102,6 +103,7 @@ describe('track links, from the post to Sunday', () => {
       store: t.issues,
       renderTrigger: t.renderTrigger,
       clock: t.clock,
+      timeZone: 'Europe/Paris',
     });
     await waitFor(async () => (await t.issues.get('iss_34'))?.renderedRevision === 3);
     // Its first render already has every platform: the links were all in the cache.

@@ -63,6 +63,7 @@ export const deliverySetup = async (
       archiveUrl: (slug) => `${BASE}/archive/${slug}`,
     }),
     clock,
+    timeZone: 'Europe/Paris',
   });
   const recorder = recording(
     sesMailer({ region: 'eu-west-3', endpoint: options.sesEndpoint ?? inject('sesUrl') }),
