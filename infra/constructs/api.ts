@@ -1,6 +1,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -39,6 +40,29 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/** Requests a second, steady and in a burst, as API Gateway's token bucket counts them. */
+export type Throttle = { readonly rateLimit: number; readonly burstLimit: number };
+
+/**
+ * Everything not routed below (sign-up, archive, admin, pages): a ceiling for a newsletter's traffic, so a
+ * runaway client cannot run up the Lambda bill. Sign-up also has its per-address limit in the app.
+ */
+export const DEFAULT_THROTTLE: Throttle = { rateLimit: 20, burstLimit: 50 };
+
+/**
+ * Routes with a bucket of their own, so a Sunday burst on one never answers 429 on another (README, "Sunday
+ * traffic"). Mail scanners fetch every link of a mail as it is delivered, and mails are delivered at SES's send
+ * rate R (14/s to start): with a share s of readers behind such scanners and ~135 track links a mail, /r/ sees
+ * about R × s × 135 requests a second (~470 at R = 14, s = ¼) whatever N, for the N / R seconds the campaign
+ * lasts. /u/ sees the scanners' GET of one or two links a mail plus the one-click POSTs Gmail and Yahoo send
+ * (RFC 8058), which must never be refused. The webhook is the blog's: a few calls a post, and its retries.
+ */
+export const ROUTE_THROTTLES = {
+  'GET /r/{linkId}': { rateLimit: 500, burstLimit: 1000 },
+  'ANY /u/{token}': { rateLimit: 50, burstLimit: 200 },
+  'POST /webhooks/{proxy+}': { rateLimit: 10, burstLimit: 50 },
+} as const satisfies Record<string, Throttle>;
+
 /** One HTTP API whose `$default` route sends every path and method to the Hono app, which does the routing. */
 export class DimancheApi extends Construct {
   readonly url: string;
@@ -69,11 +93,24 @@ export class DimancheApi extends Construct {
       methods: [HttpMethod.ANY],
       integration: new HttpLambdaIntegration('AdminIntegration', admin),
     });
-    this.api.addRoutes({
-      path: '/r/{linkId}',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('RedirectIntegration', redirect),
-    });
+    const routes = [
+      ...this.api.addRoutes({
+        path: '/r/{linkId}',
+        methods: [HttpMethod.GET],
+        integration: new HttpLambdaIntegration('RedirectIntegration', redirect),
+      }),
+      // The same function as `$default`, as routes of their own only so that they get their own throttle.
+      ...this.api.addRoutes({
+        path: '/u/{token}',
+        methods: [HttpMethod.ANY],
+        integration: new HttpLambdaIntegration('UnsubscribeIntegration', handler),
+      }),
+      ...this.api.addRoutes({
+        path: '/webhooks/{proxy+}',
+        methods: [HttpMethod.POST],
+        integration: new HttpLambdaIntegration('WebhookIntegration', handler),
+      }),
+    ];
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
@@ -87,10 +124,19 @@ export class DimancheApi extends Construct {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      // A ceiling for a newsletter's traffic, so a runaway client cannot run up the Lambda bill.
-      throttle: { burstLimit: 50, rateLimit: 20 },
+      throttle: DEFAULT_THROTTLE,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
+    // HttpStage has no per-route throttle; the stage resource does, keyed by route key. CloudFormation refuses
+    // settings for a route that does not exist yet, hence the dependency. The property is untyped JSON, passed
+    // as it is: CloudFormation's own PascalCase names.
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(ROUTE_THROTTLES).map(([key, { rateLimit, burstLimit }]) => [
+        key,
+        { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+      ]),
+    );
+    for (const route of routes) stage.node.addDependency(route);
     this.url = stage.url;
   }
 }

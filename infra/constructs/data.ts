@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { pinLogicalId } from './pin-logical-id.ts';
 
 /** The one secondary index: subscribers by status, campaigns by start (see docs/data-model.md). */
 export const GSI1 = 'gsi1';
@@ -26,6 +27,8 @@ export class DimancheData extends Construct {
       // Epoch seconds (webhook receipts set it); DynamoDB deletes expired items lazily, within days.
       timeToLiveAttribute: 'expiresAt',
     });
+    // The id of the first deploy, whatever this construct is called later (pin-logical-id.ts).
+    pinLogicalId(this.table, 'DataTableFDBAD0F2');
     this.table.addGlobalSecondaryIndex({
       indexName: GSI1,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },

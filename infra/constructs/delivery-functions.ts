@@ -17,6 +17,7 @@ import {
   socialEnvironment,
 } from '../config.ts';
 import { SocialWorker } from './social-worker.ts';
+import { keepAsyncFailures } from './async-failures.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
 import type { DeliveryQueues } from './delivery-queues.ts';
 import { DimancheFunction } from './dimanche-function.ts';
@@ -54,6 +55,9 @@ export class DeliveryFunctions extends Construct {
   readonly social: SocialWorker;
   /** Events SNS could not deliver to the SES events function, after its own retries. */
   readonly sesEventsDeadLetters: Queue;
+  /** Scheduler's and SNS's invocations are asynchronous: what Lambda's retries could not handle waits here. */
+  readonly dispatchFailures: Queue;
+  readonly sesEventsFailures: Queue;
   /** What a function that mails the author needs: the sender's settings and the SES grant. */
   readonly mail: Record<string, string>;
   readonly sendRawEmail: PolicyStatement;
@@ -101,6 +105,11 @@ export class DeliveryFunctions extends Construct {
       },
     }).fn;
     grantTable(table, this.dispatch, dispatchTableActions);
+    // An hour, as Scheduler's own retries: a run that still fails after that is for a person, and dispatch
+    // itself refuses to start after sendDeadline.
+    this.dispatchFailures = keepAsyncFailures(this, 'DispatchFailures', this.dispatch, {
+      maxEventAge: Duration.hours(1),
+    });
     // SendMessage alone (it covers SendMessageBatch): grantSendMessages would add GetQueueAttributes and GetQueueUrl.
     queues.send.grant(this.dispatch, 'sqs:SendMessage');
     queues.social.grant(this.dispatch, 'sqs:SendMessage');
@@ -173,5 +182,10 @@ export class DeliveryFunctions extends Construct {
     emailEvents.topic.addSubscription(
       new LambdaSubscription(this.sesEvents, { deadLetterQueue: this.sesEventsDeadLetters }),
     );
+    // SNS's DLQ only holds what never reached Lambda; an event the function threw on three times lands here.
+    // Six hours, Lambda's maximum: a throttled or failing table gets the whole morning before anyone acts.
+    this.sesEventsFailures = keepAsyncFailures(this, 'SesEventsFailures', this.sesEvents, {
+      maxEventAge: Duration.hours(6),
+    });
   }
 }

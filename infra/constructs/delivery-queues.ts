@@ -2,10 +2,25 @@ import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.ts';
+import { alarmWhenOlderThan } from './operator-alarms.ts';
 
 // Five receives: enough for a throttled or crashed batch to be retried, few enough that a poison batch
 // reaches the DLQ (and the alarm) within the morning rather than sitting until its retention ends.
 const MAX_RECEIVE_COUNT = 5;
+
+// SQS deletes a message at the end of its retention without a word (no dead-letter queue sees it): the
+// longest SQS allows, so an outage from Sunday morning, found on Monday and fixed after a holiday weekend,
+// still has every batch and post to send once the cause is fixed (the ledger makes a late retry a no-op for
+// readers who already got the mail). The default four days would not outlast a long weekend.
+export const WORK_RETENTION = Duration.days(14);
+
+// A healthy campaign drains at SES's rate: 10,000 readers at 14 mails/s in 12 minutes, 50,000 (a usual daily
+// quota) in an hour. A batch two hours old means the senders are stuck backing off (SES throttling, a failing
+// table), and from 09:00 that still leaves the morning to act before the 14:00 send deadline.
+const SEND_BACKLOG = Duration.hours(2);
+// A post goes out within seconds of dispatch, a rate-limited one within its network's reset (minutes): an
+// hour-old announcement is late for a Sunday-morning issue and points at a network that keeps refusing.
+const SOCIAL_BACKLOG = Duration.hours(1);
 
 export interface DeliveryQueuesProps {
   /** The send queue's consumer timeout: its visibility timeout must cover retries of a whole invocation. */
@@ -30,6 +45,7 @@ export class DeliveryQueues extends Construct {
     super(scope, id);
     this.sendDeadLetters = deadLetterQueue(this, 'SendDeadLetters');
     this.send = new Queue(this, 'Send', {
+      retentionPeriod: WORK_RETENTION,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       // AWS's rule for Lambda consumers: six times the function timeout, so a message is not redelivered
@@ -37,14 +53,16 @@ export class DeliveryQueues extends Construct {
       visibilityTimeout: Duration.seconds(senderTimeout.toSeconds() * 6),
       deadLetterQueue: { queue: this.sendDeadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
+    alarmWhenOlderThan(this.send, SEND_BACKLOG);
 
     this.socialDeadLetters = deadLetterQueue(this, 'SocialDeadLetters');
     this.social = new Queue(this, 'Social', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(socialTimeout.toSeconds() * 6),
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: WORK_RETENTION,
       deadLetterQueue: { queue: this.socialDeadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
+    alarmWhenOlderThan(this.social, SOCIAL_BACKLOG);
   }
 }

@@ -9,7 +9,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEEK_DAYS } from '../config.ts';
 import { deadLetterQueue } from './dead-letter-queue.ts';
+import { WORK_RETENTION } from './delivery-queues.ts';
 import { DimancheFunction } from './dimanche-function.ts';
+import { alarmWhenOlderThan } from './operator-alarms.ts';
 import { grantTable } from './table-grants.ts';
 
 /** Long enough for a health check of a long playlist (each link bounded by its own timeout). */
@@ -57,9 +59,12 @@ export class MusicWorker extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(MUSIC_TIMEOUT.toSeconds() * 6),
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: WORK_RETENTION,
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
     });
+    // A playlist resolves in minutes at song.link's pace, and a deferred resolve comes back as a new message:
+    // three hours old means song.link is down or the worker keeps failing, with a day left before the Sunday.
+    alarmWhenOlderThan(this.queue, Duration.hours(3));
 
     this.fn = new DimancheFunction(this, 'Function', {
       entry: 'functions/lambda/music.ts',

@@ -25,6 +25,18 @@ export const COMPLAINT_RATE_ALARM = 0.0005;
 
 const FIVE_MINUTES = Duration.minutes(5);
 
+const maxAges = new WeakMap<IQueue, Duration>();
+
+/**
+ * How old the oldest message of a working queue may get before a person should look: past it, its consumer is
+ * stuck (backing off, failing without reaching the dead-letter queue). Every queue with a dead-letter queue
+ * must say, where it is defined; `watchAll` refuses a working queue that does not.
+ */
+export const alarmWhenOlderThan = <Q extends IQueue>(queue: Q, age: Duration): Q => {
+  maxAges.set(queue, age);
+  return queue;
+};
+
 /** `Delivery/Sender` names the alarm `DeliverySenderErrors`: construct ids cannot hold a slash. */
 const idOf = (name: string) => name.replaceAll('/', '');
 
@@ -65,8 +77,9 @@ export class OperatorAlarms extends Construct {
   }
 
   /**
-   * Errors and throttles of every function under `scope`, and every queue there that has no dead-letter
-   * queue of its own (so is one). Found at synthesis rather than listed: a function added later is watched too.
+   * Errors and throttles of every function under `scope`, every queue there that has no dead-letter queue of
+   * its own (so is one), and the age of the oldest message of every other queue (a working queue). Found at
+   * synthesis rather than listed: a function or queue added later is watched too.
    */
   watchAll(scope: IConstruct): void {
     const watched = new Set<string>();
@@ -76,6 +89,7 @@ export class OperatorAlarms extends Construct {
         if (node instanceof LambdaFunction) this.watchFunction(nameOf(node, 'Function'), node);
         else if (node instanceof Queue && node.deadLetterQueue === undefined)
           this.watchDeadLetters(nameOf(node), node);
+        else if (node instanceof Queue) this.watchBacklog(nameOf(node), node);
         else return;
         watched.add(node.node.path);
       },
@@ -88,6 +102,21 @@ export class OperatorAlarms extends Construct {
       alarmDescription: `Dimanche: messages in the ${name} dead-letter queue (see docs/deploy.md, "When an alarm mails you")`,
       metric: queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       threshold: 1,
+    });
+  }
+
+  /** A working queue's oldest message, at the age its definition gave (`alarmWhenOlderThan`). */
+  watchBacklog(name: string, queue: IQueue): Alarm {
+    const age = maxAges.get(queue);
+    if (age === undefined) {
+      throw new Error(
+        `${name} is a working queue with no backlog alarm: say how old its oldest message may get with alarmWhenOlderThan() where it is defined`,
+      );
+    }
+    return this.alarm(`${idOf(name)}Backlog`, {
+      alarmDescription: `Dimanche: the oldest message in the ${name} queue is over ${age.toHumanString()} old: its consumer is stuck (see docs/deploy.md, "When an alarm mails you")`,
+      metric: queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: age.toSeconds(),
     });
   }
 

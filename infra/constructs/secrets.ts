@@ -1,6 +1,7 @@
 import { RemovalPolicy, SecretValue, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { pinLogicalId } from './pin-logical-id.ts';
 
 /**
  * What the stack writes into the secret: the right shape, no values. The API function refuses it when
@@ -35,6 +36,7 @@ export class DimancheSecrets extends Construct {
       // The webhook sender holds a copy of these values; losing them with the stack breaks it silently.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    pinLogicalId(this.secret, 'SecretsSecret9A9454FE');
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

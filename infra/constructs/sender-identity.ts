@@ -7,6 +7,7 @@ import {
   MailFromBehaviorOnMxFailure,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { pinLogicalId } from './pin-logical-id.ts';
 
 export interface SenderIdentityProps {
   readonly domain: string;
@@ -30,6 +31,8 @@ export class SenderIdentity extends Construct {
     });
     // Its DKIM keys are in DNS and its reputation is the account's: a stack deletion must not reset them.
     identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // A second identity for the same domain fails to create, and a new one would need new DKIM records.
+    pinLogicalId(identity, 'SenderIdentityC573EDB0');
 
     const records = identity.dkimRecords.map((record) => `${record.name} CNAME ${record.value}`);
     new CfnOutput(scope, 'DkimRecords', {

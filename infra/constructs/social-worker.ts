@@ -8,6 +8,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SOCIAL_NETWORK_NAMES } from '../config.ts';
 import { DimancheFunction } from './dimanche-function.ts';
+import { pinLogicalId } from './pin-logical-id.ts';
 import { secretsExtension } from './secrets-extension.ts';
 import { grantTable } from './table-grants.ts';
 
@@ -42,6 +43,8 @@ export class SocialWorker extends Construct {
       secretStringValue: SecretValue.unsafePlainText('{}'),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The author's tokens: a new secret would post nowhere until she reconnected all six networks.
+    pinLogicalId(this.accounts, 'DeliverySocialAccounts3FDADB7B');
     Validations.of(this.accounts).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

@@ -74,13 +74,16 @@ const DEAD_LETTER_QUEUES = [
   'DeliveryQueues/SocialDeadLetters',
   'SundaySchedule/DeadLetters',
   'Delivery/SesEventsDeadLetters',
+  // Lambda's on-failure destinations of the two asynchronously invoked functions (async-failures.ts).
+  'Delivery/DispatchFailures',
+  'Delivery/SesEventsFailures',
   'Music/DeadLetters',
   'Music/ScheduleDeadLetters',
 ];
 const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
 
 describe('the delivery queues', () => {
-  it('give every consumer queue a DLQ after 5 receives, and keep dead letters 14 days', () => {
+  it('give every consumer queue a DLQ after 5 receives, and keep every message 14 days', () => {
     const queues = template.findResources('AWS::SQS::Queue') as Record<string, Resource>;
     const deadLetterIds = DEAD_LETTER_QUEUES.map((path) => logicalId(path));
     expect(Object.keys(queues).sort()).toEqual(
@@ -97,6 +100,8 @@ describe('the delivery queues', () => {
         };
         expect(redrive.maxReceiveCount).toBe(5);
         expect(deadLetterIds).toContain(redrive.deadLetterTargetArn['Fn::GetAtt'][0]);
+        // A weekend's outage must not outlive the batches it held (SQS's default is four days).
+        expect(queue.Properties.MessageRetentionPeriod, id).toBe(14 * 24 * 3600);
       }
     }
   });
@@ -304,7 +309,9 @@ describe('operator alarms', () => {
   it('watch every dead-letter queue from its first message, alarming (and clearing) on one topic', () => {
     // Function and reputation alarms: test/infra/operations.test.ts.
     const alarms = Object.values(
-      template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'AWS/SQS' } }),
+      template.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible' },
+      }),
     ) as Resource[];
     expect(alarms).toHaveLength(DEAD_LETTER_QUEUES.length);
     const topic = { Ref: logicalId('OperatorAlarms/Topic') };
@@ -454,7 +461,9 @@ describe('delivery IAM', () => {
       'ses:SendRawEmail',
       'sqs:SendMessage',
     ]);
+    // DispatchFailures: Lambda writes a failed invocation's record with the function's own role.
     expect(dispatch.find((s) => s.Action === 'sqs:SendMessage')?.Resource).toEqual([
+      arnOf('Delivery/DispatchFailures'),
       arnOf('DeliveryQueues/Send'),
       arnOf('DeliveryQueues/Social'),
     ]);
@@ -526,7 +535,11 @@ describe('delivery IAM', () => {
       'logs:PutLogEvents',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
+      'sqs:SendMessage',
     ]);
+    expect(roleStatements(SES_EVENTS).find((s) => s.Action === 'sqs:SendMessage')?.Resource).toEqual(
+      arnOf('Delivery/SesEventsFailures'),
+    );
   });
 
   it('grants no wildcard action, and * as a resource only to the sender for ses:GetSendQuota', () => {

@@ -44,7 +44,10 @@ describe('cdk-nag AwsSolutions on the stack', () => {
       'AwsSolutions-IAM5[Resource::*] Dimanche/Delivery/Sender/Role',
       'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
       'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
+      // Lambda's on-failure destinations of its asynchronous invocations (async-failures.ts).
+      'AwsSolutions-SQS3 Dimanche/Delivery/DispatchFailures',
       'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsDeadLetters',
+      'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsFailures',
       // Scheduler's dead letters, like the Sunday schedule's: the eve check's (issue 7).
       'AwsSolutions-SQS3 Dimanche/Music/ScheduleDeadLetters',
       'AwsSolutions-SQS3 Dimanche/SundaySchedule/DeadLetters',

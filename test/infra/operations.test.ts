@@ -47,10 +47,10 @@ describe('the alarms', () => {
     }
   });
 
-  it('watch every queue that is a dead-letter queue, and only those', () => {
+  it('watch the depth of every queue that is a dead-letter queue, and only those', () => {
     const queues = resourcesOf(template, 'AWS::SQS::Queue');
     const deadLetters = queues.filter(([, q]) => q.Properties.RedrivePolicy === undefined);
-    expect(deadLetters.length).toBeGreaterThanOrEqual(4);
+    expect(deadLetters.length).toBeGreaterThanOrEqual(8);
     for (const [id] of queues) {
       const found = alarmsOn(template, 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
         Name: 'QueueName',
@@ -90,8 +90,10 @@ describe('the alarms', () => {
     const deadLetters = resourcesOf(template, 'AWS::SQS::Queue').filter(
       ([, q]) => !q.Properties.RedrivePolicy,
     );
-    // Two per function, one per dead-letter queue, two for the reputation: no alarm of unknown purpose.
-    expect(alarms).toHaveLength(2 * functions + deadLetters.length + 2);
+    const workQueues = resourcesOf(template, 'AWS::SQS::Queue').length - deadLetters.length;
+    // Two per function, one per queue (depth of a dead-letter queue, age of a working one), two for the
+    // reputation: no alarm of unknown purpose.
+    expect(alarms).toHaveLength(2 * functions + deadLetters.length + workQueues + 2);
     for (const [id, alarm] of alarms) {
       expect(alarm.Properties.AlarmActions, id).toEqual(topic);
       expect(alarm.Properties.OKActions, id).toEqual(topic);

@@ -325,9 +325,17 @@ describe('the HTTP API', () => {
 
   it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 3);
+    // /u/ and /webhooks/ reach the public function too, as routes of their own for their throttles.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 5);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
+    const publicFunction = { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] };
+    for (const [path, integration] of [
+      ['ANY--u--{token}', 'UnsubscribeIntegration'],
+      ['POST--webhooks--{proxy+}', 'WebhookIntegration'],
+    ]) {
+      expect(props(`Api/HttpApi/${path}/${integration}`).IntegrationUri, path).toEqual(publicFunction);
+    }
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] },
     });
