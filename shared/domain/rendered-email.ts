@@ -115,7 +115,8 @@ const fillBytes = (
   encode: (url: string) => string,
 ) => {
   const links = slots.map((slot) => utf8.encode(encode(values[slot])));
-  const out = new Uint8Array(
+  // Not zero-filled first: every byte is written below.
+  const out = Buffer.allocUnsafe(
     parts.reduce((n, p) => n + p.length, 0) + links.reduce((n, l) => n + l.length, 0),
   );
   let offset = 0;
