@@ -14,6 +14,7 @@ import type { RenderTrigger } from '../shared/ports/render-trigger.ts';
 import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
 import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
+import type { BlogPosts } from '../shared/ports/blog-posts.ts';
 
 export type LinkKey = { id: string; secret: string };
 
@@ -24,6 +25,8 @@ export type AppSecrets = {
   linkKeys: readonly LinkKey[];
   /** Keys the subscriber id, a hash of the address: changing it would orphan every subscriber. */
   subscriberIdKey: string;
+  /** The last segment of the WordPress.com webhook's URL (`/webhooks/wordpress/:token`); none: that route is off. */
+  wordpressToken?: string | undefined;
 };
 
 /**
@@ -43,6 +46,8 @@ export type AppSettings = {
   defaultLanguage: Language;
   /** Social announcements (issue 5): what the preview composes with. */
   social: SocialSettings;
+  /** Her WordPress.com site (`example.wordpress.com`); unset: the site named by each notification's post URL. */
+  wordpressSite?: string;
 };
 
 export type SocialSettings = {
@@ -74,6 +79,8 @@ export type AppDeps = {
   confirmationMail: ConfirmationMail;
   /** Link health and the music checks' findings (issue 7), shown in the preview and the test-send. */
   warnings: WarningStore;
+  /** Her blog's own copy of a post, which a WordPress.com notification names (issue 15). */
+  blogPosts?: BlogPosts;
 };
 
 /** What only the admin routes read: kept out of the public function's bundle (see functions/admin-stores.ts). */

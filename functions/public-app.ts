@@ -7,6 +7,7 @@ import { exportRoutes, preferencesRoutes } from './routes/preferences.ts';
 import { subscribeRoutes } from './routes/subscribe.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { wordpressNotificationRoutes } from './routes/wordpress-notifications.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
 /** What every visitor reaches: the webhook, the archive, sign-up and the signed-link pages. */
@@ -15,6 +16,7 @@ export const createPublicApp = (deps: PublicDeps) => {
   const app = new Hono()
     .get('/health', (c) => c.json({ ok: true }))
     .route('/webhooks', webhookRoutes(deps))
+    .route('/webhooks', wordpressNotificationRoutes(deps))
     .route('/archive', archiveRoutes(deps))
     .route('/subscribe', subscribeRoutes(deps, subscribers))
     .route('/confirm', confirmRoutes(deps, subscribers))

@@ -58,4 +58,8 @@ export const appSecrets = v.object({
     v.array(v.pipe(v.string(), v.minLength(24, 'must be at least 24 characters'))),
     v.minLength(1, 'needs at least one token'),
   ),
+  /** The WordPress.com webhook URL's secret segment; absent, that route answers 404. */
+  wordpressToken: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{32,}$/, 'must be 32 or more letters, digits, _ or -')),
+  ),
 });

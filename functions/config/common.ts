@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { blogEnv } from './blog-config.ts';
 import { socialEnv } from './social-config.ts';
 
 // A missing key would otherwise be reported as an "invalid key": default it to '' and say "required".
@@ -42,6 +43,7 @@ export const commonEnv = {
     String(512 * 1024),
   ),
   ...socialEnv,
+  ...blogEnv,
 };
 
 /** Who the subscriber mails (the confirmation) come from. The name reaches a header: one line. */

@@ -32,6 +32,9 @@ const localEnv = v.object({
     required('SUBSCRIBER_ID_KEY'),
     v.minLength(32, 'SUBSCRIBER_ID_KEY must be at least 32 characters'),
   ),
+  WORDPRESS_TOKEN: v.optional(
+    v.pipe(v.string(), v.minLength(32, 'WORDPRESS_TOKEN must be at least 32 characters')),
+  ),
 });
 
 export type LocalConfig = v.InferOutput<typeof localEnv>;

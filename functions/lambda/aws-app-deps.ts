@@ -5,6 +5,7 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
+import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { loadAwsApiConfig } from '../config/aws-config.ts';
 import { socialSettings } from '../config/social-config.ts';
@@ -48,7 +49,9 @@ export const awsAppDeps = <Extra extends object = object>(
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       social: socialSettings(config),
+      ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },
+    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL }),
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
     // The admin function's stores, when it asks (`adminStores`): the public function never loads them.

@@ -7,6 +7,7 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
+import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { LocalConfig } from '../config/local-config.ts';
@@ -68,11 +69,14 @@ export const createLocalApp = (
         adminTokens: config.ADMIN_TOKENS,
         linkKeys: config.LINK_KEYS,
         subscriberIdKey: config.SUBSCRIBER_ID_KEY,
+        ...(config.WORDPRESS_TOKEN ? { wordpressToken: config.WORDPRESS_TOKEN } : {}),
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       social: socialSettings(config),
+      ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },
+    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL }),
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
     ...adminStores(doc, config.TABLE_NAME),

@@ -7,6 +7,8 @@ export type LocalSecrets = {
   adminToken: string;
   linkKey: string;
   subscriberIdKey: string;
+  /** The WordPress.com webhook URL's secret segment. */
+  wordpressToken: string;
 };
 
 const generate = (): LocalSecrets => ({
@@ -14,6 +16,7 @@ const generate = (): LocalSecrets => ({
   adminToken: randomBytes(24).toString('base64url'),
   linkKey: randomBytes(32).toString('base64url'),
   subscriberIdKey: randomBytes(32).toString('base64url'),
+  wordpressToken: randomBytes(32).toString('base64url'),
 });
 
 /**
@@ -36,4 +39,5 @@ export const localSecretsEnv = (secrets: LocalSecrets) => ({
   ADMIN_TOKENS: secrets.adminToken,
   LINK_KEYS: `local:${secrets.linkKey}`,
   SUBSCRIBER_ID_KEY: secrets.subscriberIdKey,
+  WORDPRESS_TOKEN: secrets.wordpressToken,
 });

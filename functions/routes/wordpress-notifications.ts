@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import type { PublicDeps } from '../app-deps.ts';
+import { limitBody } from '../http/limit-body.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { wordpressToken } from '../http/wordpress-token.ts';
+import { issueLinks } from './links.ts';
+import { notificationOf } from './wordpress-notification.ts';
+
+// WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
+const MAX_NOTIFICATION_BYTES = 1024 * 1024;
+
+/**
+ * `POST /webhooks/wordpress/:token`: WordPress.com's own webhook ("publish_post", form-encoded), which fires on
+ * a publication and on every edit of a published post. Only the post's id and site are read from it; the post
+ * itself is fetched from the blog's public API and goes through the same mapping and use case as a signed post.
+ */
+export const wordpressNotificationRoutes = (deps: PublicDeps) => {
+  const { settings, clock, blogPosts } = deps;
+  return new Hono().post(
+    '/wordpress/:token',
+    wordpressToken(settings.secrets),
+    limitBody(MAX_NOTIFICATION_BYTES),
+    async (c) => {
+      const notification = notificationOf(await c.req.parseBody(), settings.wordpressSite);
+      if (!notification.ok) throw invalidFields(notification.errors);
+      if (notification.ignore) return c.json({ outcome: 'ignored', reason: notification.ignore });
+      if (!blogPosts)
+        throw new HttpProblem(503, 'blog-not-configured', 'No blog API', 'Set WORDPRESS_API_URL.');
+
+      const { site, id } = notification;
+      const fetched = await blogPosts.byId(site, id);
+      if (!fetched.ok && fetched.error === 'not_found') {
+        // Deleted, made private or back to draft since the notification left: nothing for the readers.
+        deps.logger.warn('blog post not found', { site, postId: id });
+        return c.json({ outcome: 'ignored', reason: 'not_found' });
+      }
+      if (!fetched.ok) {
+        deps.logger.error('blog unavailable', { site, postId: id, detail: fetched.detail });
+        throw new HttpProblem(502, 'blog-unavailable', 'The blog did not answer', fetched.detail);
+      }
+      // Loaded on the first post only, as for the signed webhook: the parser and sanitiser are heavy.
+      const { takeBlogPost } = await import('../posts/take-blog-post.ts');
+      const outcome = await takeBlogPost(fetched.post, {
+        store: deps.issues,
+        renderTrigger: deps.renderTrigger,
+        clock,
+        timeZone: settings.timeZone,
+      });
+      if (outcome.kind === 'invalid') throw invalidFields(outcome.errors);
+      if (outcome.kind === 'conflict') {
+        throw new HttpProblem(
+          409,
+          'revision-conflict',
+          'Another revision was saved at the same time',
+          `Issue #${outcome.series} changed while this one was saved; WordPress.com will notify again on the next edit.`,
+        );
+      }
+      if (outcome.kind === 'ignored') {
+        deps.logger.info('blog post ignored', {
+          site,
+          postId: id,
+          reason: outcome.reason,
+          series: outcome.series,
+        });
+        return c.json({ outcome: 'ignored', reason: outcome.reason });
+      }
+      const { issue, outcome: accepted } = outcome.result;
+      deps.logger.info('blog post accepted', {
+        issueId: issue.id,
+        revision: issue.revision,
+        outcome: accepted,
+      });
+      return c.json(
+        {
+          id: issue.id,
+          series: issue.series,
+          revision: issue.revision,
+          status: issue.status,
+          outcome: accepted,
+          sunday: issue.sunday,
+          slug: issue.slug,
+          links: issueLinks(settings.publicBaseUrl, issue),
+        },
+        accepted === 'created' ? 201 : 200,
+      );
+    },
+  );
+};

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { notificationForm } from '../../infra/local/wordpress/fake-webhook.ts';
+import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
+import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
+import { testApp } from '../support/test-app.ts';
+
+const TOKEN = 'wp_test_token_0123456789abcdefghijklmnopqrstuv';
+let t: Awaited<ReturnType<typeof testApp>>;
+let blog: FakeWordpress;
+
+beforeEach(async () => {
+  blog = await startFakeWordpress({ now: () => t.clock.now() });
+  t = await testApp({
+    WORDPRESS_TOKEN: TOKEN,
+    WORDPRESS_SITE: blog.site,
+    WORDPRESS_API_URL: blog.apiUrl,
+  });
+});
+afterEach(() => blog.close());
+
+const notify = (form: URLSearchParams, token = TOKEN) =>
+  t.app.request(`/webhooks/wordpress/${token}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  });
+
+const publish = async (overrides: Record<string, unknown> = {}) =>
+  (await blog.publish(aWordpressComPost(34, overrides))).post;
+
+const revisions = async () =>
+  (await t.itemsOf('ISSUE#iss_34')).filter((i) => i.sk.startsWith('RENDER#')).length;
+
+describe('POST /webhooks/wordpress/:token (WordPress.com’s own webhook)', () => {
+  it('re-fetches the post from the blog and stores the issue, whatever the notification claims', async () => {
+    const post = await publish();
+    const form = notificationForm(post);
+    form.set('post_title', 'Forged title');
+    const response = await notify(form);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      id: 'iss_34',
+      outcome: 'created',
+      status: 'rendered',
+      slug: '34-chambre-en-provence',
+    });
+    expect(blog.state.requests).toContain(`GET /wp/v2/sites/${blog.site}/posts/4242`);
+    const issue = await t.issues.get('iss_34');
+    expect(issue?.title).toBe('Chambre en Provence');
+    expect(issue?.tracks).toHaveLength(12);
+    expect(issue?.sourceUrl).toBe(post.link);
+  });
+
+  it('answers 404 problem+json to a wrong token, without fetching or writing', async () => {
+    const form = notificationForm(await publish());
+    for (const token of ['wrong', `${TOKEN}x`, TOKEN.slice(0, -1)]) {
+      const response = await notify(form, token);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(blog.state.requests.filter((r) => r.startsWith('GET'))).toEqual([]);
+    expect(await t.issues.get('iss_34')).toBeUndefined();
+  });
+
+  it('makes no new revision for the same post notified again, and one for an edit', async () => {
+    const post = await publish();
+    expect((await notify(notificationForm(post))).status).toBe(201);
+    const again = await notify(notificationForm(post));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ outcome: 'unchanged', revision: 1 });
+    expect(await revisions()).toBe(1);
+
+    t.clock.set('2026-11-25T09:00:00Z');
+    const edited = await publish({
+      excerpt: { rendered: '<p>Neuf mois, une semaine dans le Gard.</p>' },
+    });
+    const revised = await notify(notificationForm(edited));
+    expect(revised.status).toBe(200);
+    expect(await revised.json()).toMatchObject({ outcome: 'revised', revision: 2 });
+    expect((await t.issues.get('iss_34'))?.subtitle).toBe('Neuf mois, une semaine dans le Gard.');
+  });
+
+  it('acknowledges and ignores an edit of a post whose Sunday is long past', async () => {
+    const post = await publish();
+    t.clock.set('2027-01-10T10:00:00Z');
+    const response = await notify(notificationForm(post));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ outcome: 'ignored', reason: 'sunday_long_past' });
+    expect(await t.issues.get('iss_34')).toBeUndefined();
+  });
+
+  it('ignores what is not an issue: another kind of post, a comment, a post gone private', async () => {
+    const other = (
+      await blog.publish({
+        id: 77,
+        title: { rendered: 'Mes vacances' },
+        content: { rendered: '<p>Hi</p>' },
+        date: '2026-11-24T10:00:00',
+      })
+    ).post;
+    expect(await (await notify(notificationForm(other))).json()).toEqual({
+      outcome: 'ignored',
+      reason: 'not_a_series_post',
+    });
+    expect(
+      await (await notify(new URLSearchParams({ hook: 'comment_post', comment_ID: '3' }))).json(),
+    ).toEqual({
+      outcome: 'ignored',
+      reason: 'not_a_post',
+    });
+    const gone = notificationForm(await publish());
+    gone.set('ID', '999');
+    expect(await (await notify(gone)).json()).toEqual({ outcome: 'ignored', reason: 'not_found' });
+  });
+
+  it('names the field when the notification lacks the post id', async () => {
+    const response = await notify(
+      new URLSearchParams({ hook: 'publish_post', post_url: 'https://x.example/' }),
+    );
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { errors: { pointer: string }[] };
+    expect(problem.errors.map((e) => e.pointer)).toEqual(['/ID']);
+  });
+
+  it('answers 502 when the blog does not answer, and stores nothing', async () => {
+    const form = notificationForm(await publish());
+    await blog.close();
+    const response = await notify(form);
+    expect(response.status).toBe(502);
+    expect(await t.issues.get('iss_34')).toBeUndefined();
+    blog = await startFakeWordpress();
+  });
+});
