@@ -38,7 +38,7 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
   });
   // With `music`: the render step ingests tracks into a music queue nobody consumes, for the test to read.
   const music = options.music ? createLocalMusic({}) : undefined;
-  const { app, issues } = createLocalApp(config, {
+  const { app, issues, renderTrigger } = createLocalApp(config, {
     clock,
     ...(music ? { music: { queue: music.musicQueue } } : {}),
   });
@@ -54,7 +54,17 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
     ).Items ?? [];
   // The same store the app writes to, for tests that arrange or assert subscribers directly.
   const subscribers = dynamoSubscriberStore(doc, tableName);
-  return { app, issues, clock, doc, tableName, itemsOf, subscribers, musicQueue: music?.queue };
+  return {
+    app,
+    issues,
+    renderTrigger,
+    clock,
+    doc,
+    tableName,
+    itemsOf,
+    subscribers,
+    musicQueue: music?.queue,
+  };
 };
 
 export const admin = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };

@@ -1,0 +1,36 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoFeedPollStore } from '../../shared/adapters/dynamodb/feed-poll-store.ts';
+import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
+import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
+import type { BlogPosts } from '../../shared/ports/blog-posts.ts';
+import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
+import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
+import type { PollFeedDeps } from '../../shared/usecases/poll-feed.ts';
+import { feedItemTaker } from './feed-item-post.ts';
+
+/** The feed poller's adapters, the same on AWS and on one machine. */
+export const feedPollDeps = (options: {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  accept: AcceptPostDeps;
+  timeZone: string;
+  blogPosts?: BlogPosts;
+  /** Tells her the feed cannot be read (a mail; or only a log line when no author address is set). */
+  warnAuthor: (trouble: FeedTrouble) => Promise<void>;
+  logger: Logger;
+  fetch?: typeof globalThis.fetch;
+}): PollFeedDeps => ({
+  source: fetchFeedSource(options.fetch ? { fetch: options.fetch } : {}),
+  parser: rssFeedParser(),
+  store: dynamoFeedPollStore(options.doc, options.tableName),
+  takeItem: feedItemTaker({
+    ...options.accept,
+    timeZone: options.timeZone,
+    logger: options.logger,
+    ...(options.blogPosts ? { blogPosts: options.blogPosts } : {}),
+  }),
+  warnAuthor: options.warnAuthor,
+  clock: options.accept.clock,
+  logger: options.logger,
+});

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
+import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
+import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
+import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
+import { pollFeed } from '../../shared/usecases/poll-feed.ts';
+import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
+import { testApp } from '../support/test-app.ts';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let blog: FakeWordpress;
+let warnings: FeedTrouble[];
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+beforeEach(async () => {
+  t = await testApp();
+  warnings = [];
+  blog = await startFakeWordpress({ now: () => t.clock.now(), seed: [aWordpressComPost(33)] });
+});
+afterEach(() => blog.close());
+
+const poll = (blogPosts = wordpressComPosts({ baseUrl: blog.apiUrl })) =>
+  pollFeed(
+    blog.feedUrl,
+    feedPollDeps({
+      doc: t.doc,
+      tableName: t.tableName,
+      accept: { store: t.issues, renderTrigger: t.renderTrigger, clock: t.clock, timeZone: 'Europe/Paris' },
+      timeZone: 'Europe/Paris',
+      blogPosts,
+      warnAuthor: async (trouble) => {
+        warnings.push(trouble);
+      },
+      logger: silent,
+    }),
+  );
+
+const feedGets = () => blog.state.requests.filter((r) => r.endsWith('/feed')).length;
+
+describe('polling her feed', () => {
+  it('records what is there on the first poll and makes no issue of it', async () => {
+    expect(await poll()).toEqual({ kind: 'initialised', seen: 1 });
+    expect(await t.issues.get('iss_33')).toBeUndefined();
+    expect(await poll()).toEqual({ kind: 'not_modified' });
+    expect(feedGets()).toBe(2);
+  });
+
+  it('turns a new entry into an issue, from the blog’s REST post, once', async () => {
+    await poll();
+    await blog.publish(aWordpressComPost(34));
+    expect(await poll()).toEqual({ kind: 'polled', taken: 1, ignored: 0, retry: 0 });
+    const issue = await t.issues.get('iss_34');
+    expect(issue).toMatchObject({ title: 'Chambre en Provence', status: 'rendered', sunday: '2026-11-29' });
+    expect(issue?.tracks).toHaveLength(12);
+    expect(blog.state.requests).toContain(`GET /wp/v2/sites/${blog.site}/posts/4242`);
+    expect(await t.issues.get('iss_33')).toBeUndefined();
+    expect(await poll()).toEqual({ kind: 'not_modified' });
+    expect(issue?.revision).toBe((await t.issues.get('iss_34'))?.revision);
+  });
+
+  it('honours 304: nothing parsed, nothing taken, state kept', async () => {
+    await poll();
+    const before = blog.state.requests.length;
+    expect(await poll()).toEqual({ kind: 'not_modified' });
+    expect(blog.state.requests.slice(before)).toEqual([`GET /${blog.site}/feed`]);
+  });
+
+  it('warns her once after three failed polls in a row, broken, moved or garbage, and keeps its state', async () => {
+    await poll();
+    for (const mode of ['broken', 'moved', 'garbage', 'broken', 'broken'] as const) {
+      blog.state.setFeedMode(mode);
+      expect((await poll()).kind).toBe('failed');
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ url: blog.feedUrl, failures: 3 });
+    expect(warnings[0]?.detail).toMatch(/not a feed/);
+
+    blog.state.setFeedMode('ok');
+    await blog.publish(aWordpressComPost(34));
+    // What was seen before the trouble is not taken again; what came meanwhile is.
+    expect(await poll()).toEqual({ kind: 'polled', taken: 1, ignored: 0, retry: 0 });
+    expect(await t.issues.get('iss_33')).toBeUndefined();
+  });
+
+  it('does not take the backlog when the very first polls fail', async () => {
+    blog.state.setFeedMode('broken');
+    expect((await poll()).kind).toBe('failed');
+    blog.state.setFeedMode('ok');
+    expect(await poll()).toEqual({ kind: 'initialised', seen: 1 });
+    expect(await t.issues.get('iss_33')).toBeUndefined();
+  });
+
+  it('tries an entry again next poll when the blog’s API does not answer', async () => {
+    await poll();
+    await blog.publish(aWordpressComPost(34));
+    const down = {
+      byId: async () => ({ ok: false as const, error: 'unavailable' as const, detail: 'HTTP 503' }),
+      page: async () => ({ ok: false as const, error: 'unavailable' as const, detail: '' }),
+    };
+    expect(await poll(down)).toEqual({ kind: 'polled', taken: 0, ignored: 0, retry: 1 });
+    expect(await t.issues.get('iss_34')).toBeUndefined();
+    expect(await poll()).toEqual({ kind: 'polled', taken: 1, ignored: 0, retry: 0 });
+  });
+});
