@@ -109,28 +109,28 @@ export type PersonalisedBodies = { subject: string; html: Uint8Array; text: Uint
 
 const utf8 = new TextEncoder();
 
-const fillBytes = (
-  { parts, slots }: Template<Uint8Array>,
-  values: Personalisation,
-  encode: (url: string) => string,
+type ByteTemplate = Template<Uint8Array> & { partBytes: number };
+
+/** Copies a template's parts into `out` from `offset`, each slot's link written between them as UTF-8. */
+const fillInto = (
+  out: Buffer,
+  offset: number,
+  { parts, slots }: ByteTemplate,
+  links: Record<Slot, string>,
 ) => {
-  const links = slots.map((slot) => utf8.encode(encode(values[slot])));
-  // Not zero-filled first: every byte is written below.
-  const out = Buffer.allocUnsafe(
-    parts.reduce((n, p) => n + p.length, 0) + links.reduce((n, l) => n + l.length, 0),
-  );
-  let offset = 0;
-  parts.forEach((part, i) => {
-    out.set(part, offset);
-    offset += part.length;
-    const link = links[i];
-    if (link) {
-      out.set(link, offset);
-      offset += link.length;
-    }
-  });
-  return out;
+  let at = offset;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i] as Uint8Array;
+    out.set(part, at);
+    at += part.length;
+    const slot = slots[i];
+    if (slot) at += out.write(links[slot], at, 'utf8');
+  }
+  return at;
 };
+
+const linkBytes = ({ slots }: ByteTemplate, links: Record<Slot, string>) =>
+  slots.reduce((n, slot) => n + Buffer.byteLength(links[slot], 'utf8'), 0);
 
 /**
  * For a campaign: prepares the issue's email once, as UTF-8 bytes split at the placeholders; the function it
@@ -138,15 +138,21 @@ const fillBytes = (
  */
 export const personaliser = (rendered: RenderedEmail, variant: LinkVariant = 'universal') => {
   const email = emailVariant(rendered, variant);
-  const bytes = ({ parts, slots }: Template<string>): Template<Uint8Array> => ({
-    parts: parts.map((p) => utf8.encode(p)),
-    slots,
-  });
+  const bytes = ({ parts, slots }: Template<string>): ByteTemplate => {
+    const encoded = parts.map((p) => utf8.encode(p));
+    return { parts: encoded, slots, partBytes: encoded.reduce((n, p) => n + p.length, 0) };
+  };
   const html = bytes(compile(email.html));
   const text = bytes(compile(email.text));
-  return (values: Personalisation): PersonalisedBodies => ({
-    subject: email.subject,
-    html: fillBytes(html, values, escapeAttribute),
-    text: fillBytes(text, values, asIs),
-  });
+  return (values: Personalisation): PersonalisedBodies => {
+    const escaped = {
+      unsubscribeUrl: escapeAttribute(values.unsubscribeUrl),
+      preferencesUrl: escapeAttribute(values.preferencesUrl),
+    };
+    const htmlBytes = html.partBytes + linkBytes(html, escaped);
+    // Both bodies in one buffer, not zero-filled first (every byte is written): one allocation per reader.
+    const out = Buffer.allocUnsafe(htmlBytes + text.partBytes + linkBytes(text, values));
+    fillInto(out, fillInto(out, 0, html, escaped), text, values);
+    return { subject: email.subject, html: out.subarray(0, htmlBytes), text: out.subarray(htmlBytes) };
+  };
 };
