@@ -3,6 +3,7 @@ import type { AppDeps } from './app-deps.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { withProblems } from './http/with-problems.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminImportRoutes } from './routes/admin-import.ts';
 import { adminSocialRoutes } from './routes/admin-social.ts';
 import { adminSubscriberRoutes } from './routes/admin-subscribers.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
@@ -18,6 +19,7 @@ export const createAdminApp = (deps: AppDeps) => {
     .use('/admin/*', adminAuth(deps.settings.secrets))
     .route('/admin/subscribers', adminSubscriberRoutes(deps, subscriberContext(deps)))
     .route('/admin', adminRoutes(deps))
-    .route('/admin', adminSocialRoutes(deps));
+    .route('/admin', adminSocialRoutes(deps))
+    .route('/admin', adminImportRoutes(deps));
   return withProblems(app, deps);
 };

@@ -17,6 +17,9 @@ import { dataDir, secretsFile } from './paths.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
 import { localSocial } from './local-social.ts';
 import { localMusic } from './local-music.ts';
+import { localBlog, startLocalFeedPoller } from './local-blog.ts';
+import { wordpressWebhookUrlFor } from '../../functions/config/wordpress-webhook-url.ts';
+import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { loadMusicSettings } from '../../functions/config/music-config.ts';
 import { enabledAccounts } from '../../functions/config/social-accounts.ts';
@@ -37,11 +40,16 @@ const dynamo = await startDynalite({
 const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
 const social = await localSocial(process.env);
 const music = await localMusic(process.env);
+const blog = await localBlog(process.env, {
+  publicBaseUrl: `http://127.0.0.1:${port}`,
+  wordpressToken: secrets.wordpressToken,
+});
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   ...localSecretsEnv(secrets),
   ...process.env,
   ...social.env,
+  ...blog.env,
   DYNAMODB_ENDPOINT: dynamo.url,
   SES_ENDPOINT: ses.url,
 });
@@ -55,7 +63,7 @@ await ensureTable(
 );
 const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
 const localMusicQueue = createLocalMusic({});
-const { app, doc, renderTrigger } = createLocalApp(config, {
+const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
   music: { queue: localMusicQueue.musicQueue },
 });
@@ -104,6 +112,20 @@ const musicWorker = localMusicQueue.start({
 });
 const server = new Hono().route('/', sunday.control).route('/', app);
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
+const feedPoller = startLocalFeedPoller({
+  feedUrl: config.FEED_URL,
+  apiUrl: config.WORDPRESS_API_URL,
+  doc,
+  tableName: config.TABLE_NAME,
+  issues,
+  renderTrigger,
+  clock: systemClock,
+  timeZone: config.TIME_ZONE,
+  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
+  sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+  author: { address: normaliseEmail(deliveryConfig.AUTHOR_EMAIL ?? ''), language: config.DEFAULT_LANGUAGE },
+  logger,
+});
 
 console.log(`
 Dimanche is running on this machine.
@@ -133,6 +155,15 @@ path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.next
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/warnings
 ${music.describe}
 
+Her blog: ${blog.describe}.
+The WordPress.com webhook URL (Settings → Webhooks: action publish_post, fields ID and post_url):
+  ${wordpressWebhookUrlFor(config.PUBLIC_BASE_URL, secrets.wordpressToken)}
+Publish on the blog, and the issue appears:
+  npm run blog -- publish examples/wordpress-com/sunday-morning-sound-34.json
+Feed: ${config.FEED_URL ?? 'none (set FEED_URL)'}, polled every 15 minutes${feedPoller.nextPoll() ? ` (next ${feedPoller.nextPoll()})` : ''}.
+Back issues (archive only, never mailed):
+  npm run import-archive -- ${config.WORDPRESS_SITE ?? 'example.wordpress.com'} --api ${config.WORDPRESS_API_URL}
+
 Ctrl-C stops everything; the data stays for the next start.
 `);
 
@@ -141,8 +172,8 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
-  await Promise.all([sunday.stop(), musicWorker.stop()]);
-  await Promise.all([ses.close(), dynamo.close(), social.close(), music.close()]);
+  await Promise.all([sunday.stop(), musicWorker.stop(), feedPoller.stop()]);
+  await Promise.all([ses.close(), dynamo.close(), social.close(), music.close(), blog.close()]);
   console.log('Stopped.');
   process.exit(0);
 };
