@@ -43,6 +43,18 @@ module.exports = {
       to: { path: ['^emails/(?!generated/)', 'node_modules/mjml'], reachable: true },
     },
     {
+      name: 'author-mails-load-no-mjml',
+      comment:
+        'The functions that mail the author (dispatch, sender, social, music) fill the layout MJML rendered at ' +
+        'build time (emails/generated/author-notice.ts); none of them loads MJML.',
+      severity: 'error',
+      from: { path: '^functions/(lambda/(dispatch|sender|social|music)|delivery/author-notifier)\\.ts$' },
+      to: {
+        path: ['node_modules/mjml', '^emails/(compile-mjml|mjml-renderer|author-build|build-emails)\\.ts$'],
+        reachable: true,
+      },
+    },
+    {
       name: 'api-function-loads-no-admin-stores',
       comment:
         'The public function is kept under its size budget: the admin routes, their stores and the click ' +

@@ -23,6 +23,19 @@ const deliveryEnv = v.object({
     v.pipe(v.string(), v.email('AUTHOR_EMAIL must be an email address')),
     'autrice@newsletter.example.com',
   ),
+  /** What the author reads: her mails (and the studio). */
+  AUTHOR_LANGUAGE: v.optional(v.picklist(['fr', 'en'], 'AUTHOR_LANGUAGE must be fr or en'), 'fr'),
+  /** The zone her mails give dates and times in. */
+  TIME_ZONE: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone),
+        'TIME_ZONE must be an IANA zone such as Europe/Paris',
+      ),
+    ),
+    'Europe/Paris',
+  ),
   LIST_ID: v.optional(
     v.pipe(v.string(), v.regex(/^[^\r\n]*<[a-z0-9.-]+>$/i, 'LIST_ID must look like "Name <id.domain>"')),
     'Online Sunday Morning Sound <sunday.newsletter.example.com>',

@@ -6,14 +6,13 @@ import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-sto
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { loadDispatchEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 
 // Composition root of the dispatch function, the EventBridge Scheduler's target.
@@ -36,11 +35,7 @@ const deps = {
   networks: delivery.SOCIAL_NETWORKS,
   clock: systemClock,
   window: { timeZone: env.TIME_ZONE, deadline: delivery.SEND_DEADLINE },
-  author: mailAuthorNotifier({
-    mailer,
-    from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
-    to: delivery.AUTHOR_EMAIL as EmailAddress,
-  }),
+  author: authorNotifier(mailer, delivery, env.PUBLIC_BASE_URL),
   logger,
   holds: dynamoIssueHolds(doc, env.TABLE_NAME),
 };

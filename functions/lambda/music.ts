@@ -1,16 +1,16 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { MusicMessage } from '../../shared/ports/music-queue.ts';
 import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { loadMusicWorkerEnv } from '../config/music-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
+import { sendTimeOf } from '../delivery/send-time.ts';
 import { musicWorkerDeps } from '../music/music-deps.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
@@ -33,17 +33,18 @@ const deps = musicWorkerDeps({
       ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
     }),
   }),
-  author: mailAuthorNotifier({
-    mailer: sesMailer({
+  author: authorNotifier(
+    sesMailer({
       region: env.AWS_REGION,
       ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
     }),
-    from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
-    to: delivery.AUTHOR_EMAIL as EmailAddress,
-  }),
+    delivery,
+    env.PUBLIC_BASE_URL,
+  ),
   clock: systemClock,
   logger,
   timeZone: env.TIME_ZONE,
+  sendTime: sendTimeOf(delivery.SCHEDULE),
   settings: env,
 });
 

@@ -8,15 +8,14 @@ import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts'
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import { loadSenderEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
@@ -56,11 +55,7 @@ const build = async () => {
       clicks: dynamoClickStore(doc, env.TABLE_NAME),
       mailer: paced,
       tokens: jwsLinkTokens((await secrets()).linkKeys),
-      author: mailAuthorNotifier({
-        mailer: paced,
-        from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
-        to: delivery.AUTHOR_EMAIL as EmailAddress,
-      }),
+      author: authorNotifier(paced, delivery, env.PUBLIC_BASE_URL),
       clock: systemClock,
       logger,
     },

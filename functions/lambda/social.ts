@@ -3,9 +3,7 @@ import * as v from 'valibot';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
@@ -17,6 +15,7 @@ import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import { loadSocialWorkerEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
 import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.ts';
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
@@ -42,14 +41,14 @@ const readAccounts = extensionSecret(
 );
 const issues = dynamoIssueStore(doc, env.TABLE_NAME);
 const social = dynamoSocialStore(doc, env.TABLE_NAME);
-const author = mailAuthorNotifier({
-  mailer: sesMailer({
+const author = authorNotifier(
+  sesMailer({
     region: env.AWS_REGION,
     ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
   }),
-  from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
-  to: delivery.AUTHOR_EMAIL as EmailAddress,
-});
+  delivery,
+  env.PUBLIC_BASE_URL,
+);
 const campaigns = dynamoCampaignStore(doc, env.TABLE_NAME);
 const clicks = dynamoClickStore(doc, env.TABLE_NAME);
 const base = {

@@ -6,12 +6,10 @@ import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-stor
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
-import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
@@ -23,6 +21,7 @@ import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts'
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
 
 export type LocalDeliveryOptions = {
@@ -57,14 +56,9 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const campaigns = dynamoCampaignStore(doc, tableName);
   const social = dynamoSocialStore(doc, tableName);
   const clicks = dynamoClickStore(doc, tableName);
-  const sender = { name: config.SENDER_NAME, address: config.SENDER_ADDRESS };
   // One process, one pacer for all its workers; 4 % under the rate, for the jitter between a slot and SES.
   const mailer = pacedMailer(options.mailer, intervalPacer({ ratePerSecond: config.SEND_RATE * 0.96 }));
-  const author = mailAuthorNotifier({
-    mailer,
-    from: sender,
-    to: config.AUTHOR_EMAIL as EmailAddress,
-  });
+  const author = authorNotifier(mailer, { ...config, TIME_ZONE: options.timeZone }, options.publicBaseUrl);
   const tokens = jwsLinkTokens(options.linkKeys);
   const window = { timeZone: options.timeZone, deadline: config.SEND_DEADLINE };
   const sendQueue = inProcessQueuePort(queue);

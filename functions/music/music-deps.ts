@@ -3,6 +3,7 @@ import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-s
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
@@ -58,6 +59,7 @@ export const musicWorkerDeps = ({
   clock,
   logger,
   timeZone,
+  sendTime,
   settings,
   resolverFetch,
   checkerFetch,
@@ -68,6 +70,8 @@ export const musicWorkerDeps = ({
   clock: Clock;
   logger: Logger;
   timeZone: string;
+  /** The Sunday run's time (HH:MM), said in the eve's reminder. */
+  sendTime: string;
   settings: MusicSettings;
   resolverFetch?: typeof fetch;
   checkerFetch?: typeof fetch;
@@ -75,6 +79,7 @@ export const musicWorkerDeps = ({
   issues: dynamoIssueStore(doc, tableName),
   links: dynamoTrackLinkStore(doc, tableName),
   warnings: dynamoWarningStore(doc, tableName),
+  subscribers: dynamoSubscriberStore(doc, tableName),
   rateLimits: dynamoRateLimits(doc, tableName),
   resolver: odesliResolver({
     baseUrl: settings.ODESLI_API_URL,
@@ -98,4 +103,5 @@ export const musicWorkerDeps = ({
   clock,
   logger,
   timeZone,
+  sendTime,
 });

@@ -25,6 +25,7 @@ import { loadMusicSettings } from '../../functions/config/music-config.ts';
 import { enabledAccounts } from '../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../functions/config/social-config.ts';
 import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
+import { sendTimeOf } from '../../functions/delivery/send-time.ts';
 
 /** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */
 // Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
@@ -105,6 +106,7 @@ const musicWorker = localMusicQueue.start({
   clock: systemClock,
   logger,
   timeZone: config.TIME_ZONE,
+  sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
   settings: loadMusicSettings({ ...process.env, ...music.env }),
   eveSchedule: deliveryConfig.EVE_SCHEDULE,
   resolverFetch: music.resolverFetch,

@@ -31,7 +31,8 @@ export type CampaignStore = {
   /** Idempotent; returns how many distinct batches are done. */
   markBatchDone: (id: CampaignId, number: number) => Promise<number>;
   doneBatchNumbers: (id: CampaignId) => Promise<Set<number>>;
-  pause: (id: CampaignId, resumeAt: string) => Promise<void>;
+  /** True the first time this campaign is paused: the author is told once, not at every pause of a long wait. */
+  pause: (id: CampaignId, resumeAt: string) => Promise<boolean>;
   resume: (id: CampaignId) => Promise<void>;
   /** dispatched and every batch done → done, once; true for the caller that made the change. */
   complete: (id: CampaignId, at: string) => Promise<boolean>;

@@ -92,8 +92,8 @@ describe('a sender killed at a random point', () => {
         if (entry?.state === 'sent') expect(perReader.get(reader.email)).toBe(1);
         else expect(entry?.state).toBe('ambiguous');
       }
-      const report = (await storedMailTo(t.domain)).find((m) => m.subject.startsWith('[Dimanche] Sent'));
-      expect(report?.body.text).toContain(`Ambiguous:   ${counts.ambiguous}`);
+      const report = (await storedMailTo(t.domain)).find((m) => m.subject.startsWith('[Dimanche] Envoyé'));
+      expect(report?.body.text).toMatch(new RegExp(`\\nIncertains \\.+ ${counts.ambiguous}\\n`));
     },
     90_000,
   );

@@ -75,7 +75,7 @@ describe('social announcements on a Sunday', () => {
     const attempts = await t.attempts();
     expect(attempts.map((a) => a.state)).toEqual(SOCIAL_NETWORKS.map(() => 'published'));
     expect(attempts.every((a) => a.attempts === 1)).toBe(true);
-    const [report] = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche] Sent'));
+    const [report] = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche] Envoyé'));
     for (const attempt of attempts) expect(report?.body.text).toContain(attempt.postUrl);
     // What went out is what the composer made: the archive URL on every network, a facet on Bluesky.
     const [bluesky] = await postsOn('bluesky');
@@ -161,9 +161,9 @@ describe('social announcements on a Sunday', () => {
     });
     expect(await t.social.blockOf('mastodon')).toMatchObject({ network: 'mastodon' });
     const mail = await storedMailTo(t.domain);
-    expect(mail.map((m) => m.subject)).toContain('[Dimanche] mastodon needs to be reconnected');
-    const report = mail.find((m) => m.subject.startsWith('[Dimanche] Sent'));
-    expect(report?.body.text).toMatch(/mastodon: +NOT POSTED: the account needs to be reconnected/);
+    expect(mail.map((m) => m.subject)).toContain('[Dimanche] Mastodon\u00a0: compte à reconnecter');
+    const report = mail.find((m) => m.subject.startsWith('[Dimanche] Envoyé'));
+    expect(report?.body.text).toMatch(/- Mastodon — NON PUBLIÉE\u00a0: le compte est à reconnecter/);
     for (const network of SOCIAL_NETWORKS.filter((n) => n !== 'mastodon'))
       expect(await postsOn(network), network).toHaveLength(1);
   }, 60_000);
@@ -201,10 +201,14 @@ describe('social announcements on a Sunday', () => {
     await waitFor(async () => (await t.campaigns.get(id))?.reportedAt !== undefined, 20_000);
     await waitFor(async () => t.socialQueue.deadLetters().length === 2, 20_000);
     await workers.stop();
-    const reports = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche] Sent'));
+    const reports = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche] Envoyé'));
     expect(reports).toHaveLength(1);
-    expect(reports[0]?.body.text).toMatch(/mastodon: +NO OUTCOME/);
-    expect(reports[0]?.body.text).toMatch(/bluesky: +NO OUTCOME/);
-    expect(reports[0]?.body.text).toMatch(/Sent: +2/);
+    expect(reports[0]?.body.text).toContain(
+      '- Mastodon — pas de nouvelles\u00a0: l’annonce n’a pas été traitée',
+    );
+    expect(reports[0]?.body.text).toContain(
+      '- Bluesky — pas de nouvelles\u00a0: l’annonce n’a pas été traitée',
+    );
+    expect(reports[0]?.body.text).toMatch(/\nEnvoyés \.+ 2\n/);
   }, 60_000);
 });

@@ -5,7 +5,6 @@ import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.t
 import type { Issue } from '../../shared/domain/issue.ts';
 import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { ComposedPost } from '../../shared/domain/social/social-post.ts';
-import type { AuthorNotice } from '../../shared/ports/author-notices.ts';
 import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../shared/ports/social-publisher.ts';
 import type { SocialStore } from '../../shared/ports/social-store.ts';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../shared/usecases/social/publish-social.ts';
 import { anIssue } from '../builders/issue.ts';
 import { freshTable } from '../support/tables.ts';
+import { recordAuthorMails, TEST_STUDIO_BASE } from '../support/author-mails.ts';
 
 /**
  * The social worker's rules, on dynalite, with a scripted publisher: each call takes the next scripted
@@ -71,7 +71,7 @@ describe('social worker', () => {
   let social: SocialStore;
   let issue: Issue;
   let now: Date;
-  let notices: AuthorNotice[];
+  let notices: ReturnType<typeof recordAuthorMails>['mails'];
   let deps: (accounts: PublishSocialDeps['accounts']) => PublishSocialDeps;
 
   beforeEach(async () => {
@@ -81,13 +81,14 @@ describe('social worker', () => {
     issue = anIssue({ status: 'sending' });
     await issues.saveRevision(issue, undefined);
     now = new Date('2026-11-29T08:00:00Z');
-    notices = [];
+    const recorded = recordAuthorMails();
+    notices = recorded.mails;
     deps = (accounts) => ({
       issues,
       social,
       accounts,
       compose,
-      author: { notify: async (notice) => void notices.push(notice) },
+      author: recorded.author,
       clock: { now: () => now },
       logger: createJsonLogger({ service: 'test', level: 'silent' }),
       leaseMs: 30_000,
@@ -176,7 +177,11 @@ describe('social worker', () => {
     expect(await publishSocial(message('facebook'), d)).toEqual({ ok: true });
     expect(facebook.calls).toHaveLength(1);
     expect((await social.get(issue.id, 'facebook'))?.state).toBe('unconfirmed');
-    expect(notices.map((n) => n.subject)).toEqual(['facebook: check issue iss_34 by hand']);
+    expect(notices.map((n) => n.subject)).toEqual([
+      '[Dimanche] Facebook\u00a0: vérifiez l’annonce de #34 — Chambre en Provence',
+    ]);
+    expect(notices[0]?.text).toContain('pour éviter un doublon');
+    expect(notices[0]?.html).toContain(`href="${TEST_STUDIO_BASE}/studio/campaigns/34"`);
   });
 
   it('an unknown outcome on an idempotent network is repeated with the same key when no post is found', async () => {
@@ -225,7 +230,9 @@ describe('social worker', () => {
     expect(await publishSocial(message('bluesky'), d)).toEqual({ ok: true });
     expect((await social.get(issue.id, 'mastodon'))?.state).toBe('needs_reconnect');
     expect((await social.get(issue.id, 'bluesky'))?.state).toBe('published');
-    expect(notices.map((n) => n.subject)).toEqual(['mastodon needs to be reconnected']);
+    expect(notices.map((n) => n.subject)).toEqual(['[Dimanche] Mastodon\u00a0: compte à reconnecter']);
+    expect(notices[0]?.text).toContain('l’annonce de #34 — Chambre en Provence n’y est pas parue');
+    expect(notices[0]?.html).toContain(`href="${TEST_STUDIO_BASE}/studio/settings"`);
 
     // Next week, same credentials: no call, no second notice.
     const next = anIssue({ series: 35, title: 'Online Sunday Morning Sound #35', sunday: '2026-12-06' });
@@ -253,7 +260,7 @@ describe('social worker', () => {
       state: 'needs_reconnect',
       detail: 'the token expired on 2026-11-20T00:00:00Z',
     });
-    expect(notices.map((n) => n.subject)).toEqual(['linkedin needs to be reconnected']);
+    expect(notices.map((n) => n.subject)).toEqual(['[Dimanche] LinkedIn\u00a0: compte à reconnecter']);
   });
 
   it('a rejected post fails for good and the author is told', async () => {
@@ -264,7 +271,12 @@ describe('social worker', () => {
     expect(await publishSocial(message('x'), d)).toEqual({ ok: true });
     expect(x.calls).toHaveLength(1);
     expect(await social.get(issue.id, 'x')).toMatchObject({ state: 'failed', detail: '400 text too long' });
-    expect(notices.map((n) => n.text)).toEqual(['x refused the post: 400 text too long.']);
+    expect(notices.map((n) => n.subject)).toEqual([
+      '[Dimanche] X\u00a0: l’annonce de #34 — Chambre en Provence a échoué',
+    ]);
+    expect(notices[0]?.text).toContain(
+      'X a refusé l’annonce de #34 — Chambre en Provence\u00a0: 400 text too long.',
+    );
   });
 
   it('a call that never reached the network backs off, then gives up after the maximum attempts', async () => {

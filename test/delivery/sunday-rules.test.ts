@@ -51,9 +51,11 @@ describe('a Sunday trigger', () => {
     expect(await t.campaigns.get(campaignIdFor('iss_34'))).toBeUndefined();
     const mails = await storedMailTo(t.domain);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.subject).toMatch(
-      /^\[Dimanche\] Not sent: Chambre en Provence is past its 14:00 deadline/,
+    expect(mails[0]?.subject).toBe(
+      '[Dimanche] Non envoyé\u00a0: #34 — Chambre en Provence, trop tard ce dimanche',
     );
+    expect(mails[0]?.body.text).toContain('l’envoi n’a pu démarrer qu’après 14:00');
+    expect(mails[0]?.body.html).toContain('/studio/issues/34');
     expect(mails[0]?.destination.to[0]).toContain(`autrice@${t.domain}`);
   });
 

@@ -72,7 +72,10 @@ describe('a Sunday run', () => {
 
     const report = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche]'));
     expect(report).toHaveLength(1);
-    expect(report[0]?.body.text).toMatch(/Sent: +1000/);
+    expect(report[0]?.subject).toBe(
+      '[Dimanche] Envoyé\u00a0: #34 — Chambre en Provence, à 1\u202f000 abonnés sur 1\u202f000',
+    );
+    expect(report[0]?.body.text).toMatch(/\nEnvoyés \.+ 1\u202f000\n/);
     expect((await t.issues.get('iss_34'))?.status).toBe('sent');
   }, 120_000);
 

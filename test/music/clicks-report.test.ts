@@ -7,10 +7,10 @@ import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.t
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { type ClickLink, clickLink } from '../../shared/domain/music/click-link.ts';
 import type { LinkVariant } from '../../shared/domain/platforms.ts';
-import type { AuthorNotice } from '../../shared/ports/author-notices.ts';
 import type { ClickStore } from '../../shared/ports/click-store.ts';
 import { type FinishDeps, finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
 import { anIssue } from '../builders/issue.ts';
+import { recordAuthorMails } from '../support/author-mails.ts';
 import { deliverySetup, storedMailTo, waitFor } from '../support/delivery-setup.ts';
 import { freshTable } from '../support/tables.ts';
 import { movableClock } from '../support/test-app.ts';
@@ -41,12 +41,12 @@ const finishedCampaign = async () => {
     audience: 0,
     dispatched: true,
   });
-  const notices: AuthorNotice[] = [];
+  const { mails: notices, author } = recordAuthorMails();
   const clicks = dynamoClickStore(doc, tableName);
   const deps: FinishDeps = {
     campaigns,
     issues,
-    author: { notify: async (notice) => void notices.push(notice) },
+    author,
     clock: movableClock('2026-11-29T09:00:00Z'),
     logger: createJsonLogger({ service: 'test', level: 'silent' }),
     social: dynamoSocialStore(doc, tableName),
@@ -70,7 +70,7 @@ describe('the campaign report', () => {
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
     expect(t.notices).toHaveLength(1);
     expect(t.notices[0]?.text.split('\n')).toContain(
-      'Most played: 13. Stromae – Papaoutai, 5 clicks (Spotify 3, song.link 2)',
+      'La plus écoutée pour l’instant\u00a0: Piste 13 (Stromae – Papaoutai), 5 clics (Spotify 3, song.link 2).',
     );
   });
 
@@ -86,9 +86,9 @@ describe('the campaign report', () => {
     await clickedTimes(t.clicks, last, 7);
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
     const lines = t.notices[0]?.text.split('\n') ?? [];
-    expect(lines).toContain('Most played: no clicks yet.');
+    expect(lines).toContain('Pas encore d’écoute\u00a0: les premiers clics arrivent dans l’heure.');
     expect(lines).toContain(
-      'Last issue (#33), after its week: 2. Air – La femme d’argent, 7 clicks (Deezer 7)',
+      'Sur le #33, après sa semaine\u00a0: Piste 2 (Air – La femme d’argent), 7 clics (Deezer 7).',
     );
   });
 
@@ -105,13 +105,16 @@ describe('the campaign report', () => {
     });
     await clickedTimes(t.clicks, last, 1);
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
-    expect(t.notices[0]?.text).not.toContain('Last issue');
+    expect(t.notices[0]?.text).toContain('Pas encore d’écoute');
+    expect(t.notices[0]?.text).not.toContain('Sur le #33');
   });
 
   it('says so when nobody has clicked yet', async () => {
     await t.clicks.register([linkTo(1, 'spotify')]);
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
-    expect(t.notices[0]?.text.split('\n')).toContain('Most played: no clicks yet.');
+    expect(t.notices[0]?.text.split('\n')).toContain(
+      'Pas encore d’écoute\u00a0: les premiers clics arrivent dans l’heure.',
+    );
   });
 
   it('is not lost when the counts cannot be read: released, and sent by the next call', async () => {
@@ -122,7 +125,7 @@ describe('the campaign report', () => {
     expect((await t.campaigns.get(CAMPAIGN))?.reportedAt).toBeUndefined();
     expect(await finishIfDone(CAMPAIGN, t.deps)).toBe('reported');
     expect(t.notices[0]?.text).toContain(
-      'Most played: 1. Françoise Hardy – Le temps de l’amour, 1 click (Deezer 1)',
+      'La plus écoutée pour l’instant\u00a0: Piste 1 (Françoise Hardy – Le temps de l’amour), 1 clic (Deezer 1).',
     );
   });
 });
@@ -139,7 +142,7 @@ describe('a Sunday run', () => {
     const report = (await storedMailTo(t.domain)).filter((m) => m.subject.startsWith('[Dimanche]'));
     expect(report).toHaveLength(1);
     expect(report[0]?.body.text).toContain(
-      'Most played: 7. Juliette Armanet – Le dernier jour du disco, 2 clicks (Apple Music 2)',
+      'La plus écoutée pour l’instant\u00a0: Piste 7 (Juliette Armanet – Le dernier jour du disco), 2 clics (Apple Music 2).',
     );
   }, 60_000);
 });

@@ -2,17 +2,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { type FakeWeb, routedFetch, startFakeWeb } from '../../infra/local/music/fake-web.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 import type { Platform } from '../../shared/domain/platforms.ts';
 import { type TrackResolution, trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
-import type { AuthorNotice } from '../../shared/ports/author-notices.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
+import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import type { LinkChecker } from '../../shared/ports/link-checker.ts';
 import type { WarningStore } from '../../shared/ports/warning-store.ts';
 import { type CheckIssueLinksDeps, checkIssueLinks } from '../../shared/usecases/music/check-issue-links.ts';
 import { anIssue } from '../builders/issue.ts';
+import { aSubscriber } from '../builders/subscriber.ts';
+import { recordAuthorMails, TEST_STUDIO_BASE } from '../support/author-mails.ts';
 import { freshTable } from '../support/tables.ts';
 
 let web: FakeWeb;
@@ -23,7 +28,9 @@ afterAll(() => web.close());
 
 let issues: IssueStore;
 let warnings: WarningStore;
-let notices: AuthorNotice[];
+let notices: ReturnType<typeof recordAuthorMails>['mails'];
+let author: AuthorNotifier;
+let subscribers: SubscriberStore;
 let cached: Map<string, TrackResolution>;
 let now: Date;
 beforeEach(async () => {
@@ -31,7 +38,8 @@ beforeEach(async () => {
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
   issues = dynamoIssueStore(doc, tableName);
   warnings = dynamoWarningStore(doc, tableName);
-  notices = [];
+  ({ mails: notices, author } = recordAuthorMails());
+  subscribers = dynamoSubscriberStore(doc, tableName);
   cached = new Map();
   now = new Date('2026-11-24T10:00:00Z');
 });
@@ -52,16 +60,20 @@ const deps = (change: Partial<CheckIssueLinksDeps> = {}): CheckIssueLinksDeps =>
     getMany: async (keys) => new Map([...cached].filter(([key]) => keys.includes(key))),
   },
   warnings,
-  author: { notify: async (notice) => void notices.push(notice) },
+  author,
   clock: { now: () => now },
   timeZone: 'Europe/Paris',
+  subscribers,
+  sendTime: '09:00',
   concurrency: 4,
   reason: 'ingest',
   ...change,
 });
 
+/** Stored, every track resolved to every platform (the author hears of warnings once resolutions are in). */
 const stored = async (issue: Issue) => {
   expect(await issues.saveRevision(issue, undefined)).toEqual({ ok: true });
+  for (const { url } of issue.tracks) if (!cached.has(trackUrlKey(url))) resolved(url, []);
   return issue;
 };
 
@@ -209,39 +221,70 @@ describe('checkIssueLinks', () => {
     await web.control.dead(track(issue, 9).url, 410);
     expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: true });
     expect(notices).toHaveLength(2);
-    expect(notices[1]?.subject).toBe('2 warnings for issue #34 “Chambre en Provence”');
+    expect(notices[1]?.subject).toBe('[Dimanche] #34 — Chambre en Provence\u00a0: 2 points à vérifier');
   });
 
-  it('notes the author on the eve every time there is a warning, naming the issue and the count', async () => {
+  it('waits for the resolutions on receipt: one mail for the revision, once every track is resolved', async () => {
     const issue = await stored(issue34());
+    cached.delete(trackUrlKey(track(issue, 5).url));
     await web.control.dead(track(issue, 1).url, 404);
-    resolved(track(issue, 2).url, ['youtube-music']);
+    expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: false });
+    resolved(track(issue, 5).url, ['bandcamp']);
+    expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: true });
+    expect(notices.map((n) => n.subject)).toEqual([
+      '[Dimanche] #34 — Chambre en Provence\u00a0: 2 points à vérifier',
+    ]);
+  });
+
+  it('reminds the author on the eve, with the audience, the time and the warnings, and does not mail them again', async () => {
+    const issue = await stored(issue34());
+    for (const email of ['a@example.org', 'b@example.org'] as EmailAddress[])
+      await subscribers.create(
+        aSubscriber({ email, status: 'confirmed', confirmedAt: '2026-11-01T10:00:00.000Z' }),
+      );
+    await web.control.dead(track(issue, 1).url, 404);
+    resolved(track(issue, 2).url, ['youtube-music', 'bandcamp']);
+    resolved(track(issue, 3).url, ['bandcamp']);
     await checkIssueLinks({ issueId: issue.id }, deps());
     now = new Date('2026-11-28T09:00:00Z');
     await checkIssueLinks({ comingSunday: true }, deps({ reason: 'eve' }));
-    await checkIssueLinks({ comingSunday: true }, deps({ reason: 'eve' }));
+    // The same warnings after the eve: the reminder had them, no warnings mail follows.
+    expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: false });
     expect(notices.map((n) => n.subject)).toEqual([
-      '2 warnings for issue #34 “Chambre en Provence”',
-      "2 warnings for tomorrow's issue #34 “Chambre en Provence”",
-      "2 warnings for tomorrow's issue #34 “Chambre en Provence”",
+      '[Dimanche] #34 — Chambre en Provence\u00a0: 3 points à vérifier',
+      '[Dimanche] Demain 9\u00a0h\u00a0: #34 — Chambre en Provence part chez 2 abonnés',
     ]);
-    expect(notices[1]?.text).toContain('going out on Sunday 2026-11-29, has 2 warnings (check of the eve)');
-    expect(notices[1]?.text).toContain(
-      `- Track 1, Françoise Hardy – Le temps de l’amour: the link is dead (HTTP 404 Not Found): ${track(issue, 1).url}`,
+    const eve = notices[1];
+    expect(eve?.text).toContain('Encore 3 points à vérifier.');
+    expect(eve?.text).toContain(
+      `- Piste 1 (Françoise Hardy – Le temps de l’amour)\u00a0: le lien est mort (HTTP 404 Not Found) — ${track(issue, 1).url}`,
     );
-    expect(notices[1]?.text).toContain(
-      '- Track 2, Air – La femme d’argent: not found on YouTube Music; readers who prefer it get the song.link page',
-    );
+    // Not on Bandcamp: one line, the count and the track numbers.
+    expect(eve?.text).toContain('- Bandcamp\u00a0: 2 pistes (n° 2 et 3)');
+    expect(eve?.text).toContain('- YouTube Music\u00a0: 1 piste (n° 2)');
+    expect(eve?.html).toContain(`href="${TEST_STUDIO_BASE}/studio"`);
+    expect(eve?.html).toContain('<html lang="fr"');
   });
 
-  it('tells nothing when all is well, even on the eve, and a clean check replaces an older report', async () => {
+  it('tells the author on the eve when no issue is due', async () => {
+    now = new Date('2026-12-12T09:00:00Z');
+    expect(await checkIssueLinks({ comingSunday: true }, deps({ reason: 'eve' }))).toEqual({
+      kind: 'no_issue',
+      sunday: '2026-12-13',
+    });
+    expect(notices.map((n) => n.subject)).toEqual(['[Dimanche] Demain 9\u00a0h\u00a0: aucun numéro prévu']);
+    expect(notices[0]?.text).toContain('Aucun numéro n’est prévu pour le dimanche 13 décembre 2026.');
+  });
+
+  it('says all is well on the eve, and a clean check replaces an older report', async () => {
     const issue = await stored(issue34());
     await web.control.dead(track(issue, 3).url, 404);
     await checkIssueLinks({ issueId: issue.id }, deps());
     await web.control.reset();
     const result = await checkIssueLinks({ issueId: issue.id }, deps({ reason: 'eve' }));
-    expect(result).toMatchObject({ kind: 'checked', warnings: [], notified: false });
-    expect(notices).toHaveLength(1);
+    expect(result).toMatchObject({ kind: 'checked', warnings: [], notified: true });
+    expect(notices).toHaveLength(2);
+    expect(notices[1]?.text).toContain('Tout est en ordre\u00a0: aucun point à vérifier.');
     expect((await warnings.list(issue.id)).health?.warnings).toEqual([]);
   });
 

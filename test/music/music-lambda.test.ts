@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { parseMusicMessage } from '../../functions/music/music-message.ts';
 import { odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
@@ -13,6 +14,7 @@ type Handler = (event: {
 }) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 const URL_34_1 = 'https://www.deezer.com/track/3135556';
+const AUTHOR = `autrice@music-lambda-${randomUUID().slice(0, 8)}.example.org`;
 let handler: Handler;
 let links: TrackLinkStore;
 let odesli: Awaited<ReturnType<typeof startFakeOdesli>>;
@@ -42,6 +44,8 @@ beforeAll(async () => {
     RENDER_FUNCTION_NAME: 'dimanche-render',
     ODESLI_API_URL: odesli.url,
     LOG_LEVEL: 'silent',
+    AWS_ENDPOINT_URL_SES: inject('sesUrl'),
+    AUTHOR_EMAIL: AUTHOR,
   };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   ({ handler } = (await import('../../functions/lambda/music.ts')) as unknown as { handler: Handler });
@@ -62,7 +66,7 @@ describe('the music worker as deployed', () => {
     expect(await odesliControl(odesli.url).calls()).toHaveLength(1);
   });
 
-  it('fails only the malformed record, and takes the eve schedule’s message (no issue due: nothing to do)', async () => {
+  it('fails only the malformed record, and takes the eve schedule’s message (no issue due: she is told)', async () => {
     const result = await handler({
       Records: [
         record('bad-json', '{'),
@@ -77,6 +81,12 @@ describe('the music worker as deployed', () => {
       'no-issue',
     ]);
     expect(sqsCalls(sqs)).toEqual([]);
+    const { emails } = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] }; body: { html?: string } }[];
+    };
+    const told = emails.filter((m) => m.destination.to.some((to) => to.includes(AUTHOR)));
+    expect(told.map((m) => m.subject)).toEqual([expect.stringMatching(/\u00a0: aucun numéro prévu$/)]);
+    expect(told[0]?.body.html).toContain('href="https://newsletter.example.org/studio"');
   });
 });
 

@@ -13,10 +13,10 @@ import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import { type LinkVariant, PLATFORMS } from '../../shared/domain/platforms.ts';
-import type { AuthorNotice } from '../../shared/ports/author-notices.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import { anIssueContent } from '../builders/issue.ts';
 import { BASE, deliverySetup, waitFor } from '../support/delivery-setup.ts';
+import { recordAuthorMails } from '../support/author-mails.ts';
 
 const CAMPAIGN = campaignIdFor('iss_34');
 const fakes: { close: () => Promise<void> }[] = [];
@@ -31,7 +31,7 @@ const setup = async () => {
   const t = await deliverySetup();
   const [odesli, web] = await Promise.all([startFakeOdesli({ ratePerMinute: 600 }), startFakeWeb()]);
   fakes.push(odesli, web);
-  const notices: AuthorNotice[] = [];
+  const { mails: notices, author } = recordAuthorMails();
   const music = createLocalMusic({});
   const renderTrigger = inProcessRenderTrigger({
     store: t.issues,
@@ -50,10 +50,11 @@ const setup = async () => {
     doc: t.doc,
     tableName: t.tableName,
     renderTrigger,
-    author: { notify: async (notice) => void notices.push(notice) },
+    author,
     clock: t.clock,
     logger: createJsonLogger({ service: 'test', level: 'silent' }),
     timeZone: 'Europe/Paris',
+    sendTime: '09:00',
     settings: loadMusicSettings({ ODESLI_API_URL: odesli.url, RESOLVER_RATE_PER_MINUTE: '600' }),
     checkerFetch: routedFetch(web.url),
   });
@@ -96,7 +97,9 @@ describe('track links, from the post to Sunday', () => {
     await waitFor(
       async () => (await dynamoWarningStore(t.doc, t.tableName).list('iss_34')).resolution !== undefined,
     );
-    expect(t.notices.some((n) => n.subject.includes('#34'))).toBe(true);
+    const warningsMail = t.notices.find((n) => n.notice.kind === 'warnings');
+    expect(warningsMail?.subject).toContain('#34 — Chambre en Provence');
+    expect(warningsMail?.html).toContain('/studio/issues/34');
 
     // Another revision of the same tracks: every resolution comes from the cache.
     await acceptPost(anIssueContent({ subtitle: 'Encore une révision' }), {

@@ -136,14 +136,19 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
       ((await getItem(campaignKey(id)))?.doneBatches as Set<number> | undefined) ?? new Set(),
 
     pause: async (id, resumeAt) => {
-      await conditionally(() =>
-        update(id, {
-          UpdateExpression: 'SET #status = :paused, resumeAt = :r',
+      let first = false;
+      await conditionally(async () => {
+        const { Attributes } = await update(id, {
+          UpdateExpression:
+            'SET #status = :paused, resumeAt = :r, firstPausedAt = if_not_exists(firstPausedAt, :r)',
           ConditionExpression: '#status <> :done',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':paused': 'paused', ':r': resumeAt, ':done': 'done' },
-        }),
-      );
+          ReturnValues: 'UPDATED_OLD',
+        });
+        first = Attributes?.firstPausedAt === undefined;
+      });
+      return first;
     },
 
     resume: async (id) => {

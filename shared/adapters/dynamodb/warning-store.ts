@@ -7,6 +7,9 @@ import { queryAll } from './query-all.ts';
 
 const PREFIX = 'WARNINGS#';
 
+/** Outside the reports' prefix, so `list` never reads it. */
+const noticeKey = (issueId: IssueId) => ({ pk: `ISSUE#${issueId}`, sk: 'NOTIFIED#warnings' });
+
 const reportKey = (issueId: IssueId, source: WarningSource) => ({
   pk: `ISSUE#${issueId}`,
   sk: `${PREFIX}${source}`,
@@ -44,5 +47,37 @@ export const dynamoWarningStore = (doc: DynamoDBDocumentClient, tableName: strin
       }
     }
     return reports;
+  },
+
+  claimNotice: async (issueId, fingerprint) => {
+    let previous: string | undefined;
+    const claimed = await conditionally(async () => {
+      const { Attributes } = await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...noticeKey(issueId), kind: 'warning-notice', fingerprint },
+          ConditionExpression: 'attribute_not_exists(pk) OR fingerprint <> :f',
+          ExpressionAttributeValues: { ':f': fingerprint },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      previous = (Attributes?.fingerprint as string | undefined) || undefined;
+    });
+    if (!claimed) return { claimed: false };
+    return { claimed: true, ...(previous ? { previous } : {}) };
+  },
+
+  releaseNotice: async (issueId, fingerprint, previous) => {
+    // Put back rather than deleted: an empty fingerprint is "told of nothing", and the writers need no delete.
+    await conditionally(() =>
+      doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...noticeKey(issueId), kind: 'warning-notice', fingerprint: previous ?? '' },
+          ConditionExpression: 'fingerprint = :f',
+          ExpressionAttributeValues: { ':f': fingerprint },
+        }),
+      ),
+    );
   },
 });

@@ -3,8 +3,7 @@ import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.
 import { issueIdFor } from '../../domain/issue.ts';
 import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
-import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
-import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import { type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueHolds } from '../../ports/issue-holds.ts';
@@ -14,6 +13,7 @@ import type { SendQueue } from '../../ports/send-queue.ts';
 import type { SocialQueue } from '../../ports/social-queue.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { countAudience, inAudience } from './count-audience.ts';
 import { findSundayIssue } from './find-sunday-issue.ts';
 
 export type DispatchDeps = {
@@ -85,15 +85,16 @@ export const dispatchSunday = async (
     return { kind: 'held', sunday, issueId: issue.id };
   }
   if (!existing && !manual && isPastDeadline(now, sunday, deps.window)) {
-    if (!options.dryRun) await tellTooLate(deps, issue.id, issue.title, sunday);
+    if (!options.dryRun)
+      await deps.author.notify({
+        kind: 'too_late',
+        issue: noticeIssue(issue),
+        deadline: deps.window.deadline,
+      });
     return { kind: 'too_late', sunday, issueId: issue.id };
   }
   if (issue.renderedRevision === undefined) {
-    if (!options.dryRun)
-      await deps.author.notify({
-        subject: `Not sent: #${issue.series} is not rendered`,
-        text: `Issue #${issue.series} (${issue.title}) was due on ${sunday} but has no rendered version. Send the post again.`,
-      });
+    if (!options.dryRun) await deps.author.notify({ kind: 'not_rendered', issue: noticeIssue(issue) });
     return { kind: 'not_rendered', sunday, issueId: issue.id };
   }
   if (options.dryRun)
@@ -170,23 +171,3 @@ const pageAudience = async (
   deps.logger.info('campaign dispatched', { campaignId: start.id, batches, audience });
   return { kind: 'dispatched', campaign };
 };
-
-const inAudience = (record: Subscriber | Suppression, frozenAt: string): boolean =>
-  receivesIssues(record) && (record.confirmedAt ?? record.createdAt) <= frozenAt;
-
-const countAudience = async (subscribers: SubscriberStore, now: Date): Promise<number> => {
-  let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await subscribers.listByStatus('confirmed', { limit: 500, ...(cursor ? { cursor } : {}) });
-    count += page.items.filter((s) => inAudience(s, now.toISOString())).length;
-    cursor = page.cursor;
-  } while (cursor);
-  return count;
-};
-
-const tellTooLate = (deps: DispatchDeps, issueId: string, title: string, sunday: string) =>
-  deps.author.notify({
-    subject: `Not sent: ${title} is past its ${deps.window.deadline} deadline`,
-    text: `The issue ${issueId} for ${sunday} was not sent: the run came after ${deps.window.deadline} (${deps.window.timeZone}), when a Sunday-morning playlist is no longer news. Nothing went out; send it by hand next week or move it to another Sunday.`,
-  });

@@ -1,8 +1,7 @@
 import type { Campaign, CampaignCounts, CampaignId } from '../../domain/campaign.ts';
-import type { IssueId } from '../../domain/issue.ts';
+import type { Issue } from '../../domain/issue.ts';
 import { type MostPlayed, mostPlayed } from '../../domain/music/most-played.ts';
-import { PLATFORM_NAMES, type LinkVariant } from '../../domain/platforms.ts';
-import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { ClickStore } from '../../ports/click-store.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -58,9 +57,18 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   const counts = await deps.campaigns.counts(id);
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
-    const picks = await mostPlayedIn(campaign.issueId, deps);
+    const issue = await deps.issues.get(campaign.issueId);
+    if (!issue) throw new Error(`campaign ${id} reports on an unknown issue ${campaign.issueId}`);
+    const picks = await mostPlayedIn(issue, deps);
     await deps.author.notify(
-      reportFor({ ...campaign, finishedAt: campaign.finishedAt ?? at }, counts, social, deps.networks, picks),
+      reportFor(
+        { ...campaign, finishedAt: campaign.finishedAt ?? at },
+        issue,
+        counts,
+        social,
+        deps.networks,
+        picks,
+      ),
     );
   } catch (error) {
     await deps.campaigns.releaseReport(id);
@@ -72,13 +80,9 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
 /** This issue's pick so far, and the previous issue's after its week: the one that says what readers played. */
 export type Picks = { pick?: MostPlayed; previous?: { series: number; pick: MostPlayed } };
 
-const mostPlayedIn = async (
-  issueId: IssueId,
-  deps: Pick<FinishDeps, 'clicks' | 'issues'>,
-): Promise<Picks> => {
-  const [counts, issue] = await Promise.all([deps.clicks.countsFor(issueId), deps.issues.get(issueId)]);
-  const pick = mostPlayed(counts, issue?.tracks ?? []);
-  const [earlier] = issue ? await deps.issues.listBySunday({ limit: 1, before: issue.sunday }) : [];
+const mostPlayedIn = async (issue: Issue, deps: Pick<FinishDeps, 'clicks' | 'issues'>): Promise<Picks> => {
+  const pick = mostPlayed(await deps.clicks.countsFor(issue.id), issue.tracks);
+  const [earlier] = await deps.issues.listBySunday({ limit: 1, before: issue.sunday });
   const previousPick =
     earlier?.status === 'sent'
       ? mostPlayed(await deps.clicks.countsFor(earlier.id), earlier.tracks)
@@ -89,68 +93,35 @@ const mostPlayedIn = async (
   };
 };
 
+/** The report as facts: one line a network shown (connected, or with an attempt), in the author's order. */
 export const reportFor = (
-  campaign: Campaign,
+  campaign: Campaign & { finishedAt: string },
+  issue: Issue,
   counts: CampaignCounts,
   social: SocialAttempt[],
   networks: readonly SocialNetwork[],
   { pick, previous }: Picks = {},
-) => ({
-  subject: `Sent: ${campaign.issueId} to ${counts.sent} of ${counts.audience} subscribers`,
-  text: [
-    `Campaign ${campaign.id} (issue ${campaign.issueId}, revision ${campaign.revision})`,
-    `Started ${campaign.startedAt}, finished ${campaign.finishedAt ?? '(now)'}.`,
-    '',
-    `Audience:    ${counts.audience}`,
-    `Sent:        ${counts.sent}`,
-    `Failed:      ${counts.failed}`,
-    `Skipped:     ${counts.skipped} (unsubscribed or suppressed after the start)`,
-    `Ambiguous:   ${counts.ambiguous} (the sender stopped during the SES call: not sent again; check SES events)`,
-    '',
-    mostPlayedLine(pick),
-    ...(previous ? [`Last issue (#${previous.series}), after its week: ${pickText(previous.pick)}`] : []),
-    '',
-    ...socialLines(social, networks),
-  ].join('\n'),
-});
-
-/** The report goes out as the last batch ends: early clicks only, hence "yet". */
-const mostPlayedLine = (pick: MostPlayed | undefined) =>
-  pick ? `Most played: ${pickText(pick)}` : 'Most played: no clicks yet.';
-
-const pickText = ({ track, clicks, platforms }: MostPlayed) => {
-  const split = platforms.map((p) => `${VARIANT_NAMES[p.platform]} ${p.clicks}`).join(', ');
-  return `${track.position}. ${track.artist} – ${track.title}, ${clicks} ${clicks === 1 ? 'click' : 'clicks'} (${split})`;
-};
-
-const VARIANT_NAMES: Record<LinkVariant, string> = { universal: 'song.link', ...PLATFORM_NAMES };
-
-/** One line a network: the post's link once known, else where it stands (`GET /admin/campaigns/:id` follows it). */
-const socialLines = (social: SocialAttempt[], networks: readonly SocialNetwork[]) => {
-  const shown = SOCIAL_NETWORKS.filter((n) => networks.includes(n) || social.some((a) => a.network === n));
-  if (shown.length === 0) return ['Social posts: none configured.'];
-  const width = Math.max(...shown.map((n) => n.length)) + 2;
-  return [
-    'Social posts:',
-    ...shown.map((network) => {
-      const label = `  ${`${network}:`.padEnd(width)}`;
+): AuthorNotice => ({
+  kind: 'campaign_report',
+  issue: noticeIssue(issue),
+  startedAt: campaign.startedAt,
+  finishedAt: campaign.finishedAt,
+  counts,
+  posts: SOCIAL_NETWORKS.filter((n) => networks.includes(n) || social.some((a) => a.network === n)).map(
+    (network) => {
       const attempt = social.find((a) => a.network === network);
-      if (!attempt)
-        return `${label}NO OUTCOME: the social worker has not handled it (see its dead-letter queue)`;
-      if (attempt.postUrl) return `${label}${attempt.postUrl}`;
-      return `${label}${SOCIAL_STATE_WORDS[attempt.state]}${attempt.detail ? ` (${attempt.detail})` : ''}`;
-    }),
-  ];
-};
-
-const SOCIAL_STATE_WORDS: Record<SocialAttempt['state'], string> = {
-  calling: 'being posted',
-  waiting: 'waiting to be posted',
-  uncertain: 'being checked: the network did not answer',
-  published: 'posted',
-  duplicate: 'already posted (the network refused a second copy)',
-  unconfirmed: 'NOT CONFIRMED: check the account by hand',
-  failed: 'FAILED',
-  needs_reconnect: 'NOT POSTED: the account needs to be reconnected',
-  skipped: 'skipped',
-};
+      return attempt
+        ? {
+            network,
+            attempt: {
+              state: attempt.state,
+              ...(attempt.postUrl ? { postUrl: attempt.postUrl } : {}),
+              ...(attempt.detail ? { detail: attempt.detail } : {}),
+            },
+          }
+        : { network };
+    },
+  ),
+  ...(pick ? { pick } : {}),
+  ...(previous ? { previous } : {}),
+});

@@ -1,7 +1,8 @@
-import type { CampaignId, LedgerEntry } from '../../domain/campaign.ts';
+import type { Campaign, CampaignId, LedgerEntry } from '../../domain/campaign.ts';
 import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
 import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
 import { type LinkVariant, variantFor } from '../../domain/platforms.ts';
+import { noticeIssue } from '../../ports/author-notices.ts';
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
@@ -68,11 +69,10 @@ export const sendBatch = async (
     const previous = settling.at(-1) ?? Promise.resolve();
     const result = await sendOne(campaignId, subscriberId, deps, background, previous);
     if (result === 'quota') {
-      await deps.campaigns.pause(
-        campaignId,
-        new Date(deps.clock.now().getTime() + deps.quotaPauseMs).toISOString(),
-      );
+      const resumeAt = new Date(deps.clock.now().getTime() + deps.quotaPauseMs).toISOString();
+      const first = await deps.campaigns.pause(campaignId, resumeAt);
       deps.logger.warn('daily quota reached: campaign paused', { campaignId });
+      if (first) await tellPaused(campaign, resumeAt, deps);
       return { ok: false, retryAfterMs: deps.quotaPauseMs, reason: 'daily quota', requeue: true };
     }
     if (result === 'unsettled') unsettled += 1;
@@ -180,4 +180,18 @@ const settleOthers = async (
     return 'settled';
   }
   return 'unsettled';
+};
+
+/** Best effort: the campaign goes on by itself; the notice only spares her wondering why it stopped. */
+const tellPaused = async (campaign: Campaign, resumeAt: string, deps: SendBatchDeps) => {
+  try {
+    const [issue, counts] = await Promise.all([
+      deps.issues.get(campaign.issueId),
+      deps.campaigns.counts(campaign.id),
+    ]);
+    if (issue)
+      await deps.author.notify({ kind: 'quota_paused', issue: noticeIssue(issue), resumeAt, counts });
+  } catch (error) {
+    deps.logger.error('author notice failed', { notice: 'quota_paused', campaignId: campaign.id, error });
+  }
 };

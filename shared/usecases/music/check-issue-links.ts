@@ -1,13 +1,16 @@
 import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { FROZEN_STATUSES, type Issue, type IssueId } from '../../domain/issue.ts';
-import { describeWarning } from '../../domain/music/describe-warning.ts';
+import { localInstant } from '../../domain/local-instant.ts';
 import type { IssueWarning, WarningReport, WarningSource } from '../../domain/music/issue-warning.ts';
-import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import { warningFingerprint } from '../../domain/music/warning-groups.ts';
+import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { LinkChecker } from '../../ports/link-checker.ts';
+import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import type { TrackLinkStore } from '../../ports/track-link-store.ts';
 import type { WarningStore } from '../../ports/warning-store.ts';
+import { countAudience } from '../campaign/count-audience.ts';
 import { findSundayIssue } from '../campaign/find-sunday-issue.ts';
 import { checkAll, healthWarnings, linkTargets } from './link-health.ts';
 import { resolutionWarnings } from './resolution-warnings.ts';
@@ -20,6 +23,10 @@ export type CheckIssueLinksDeps = {
   author: AuthorNotifier;
   clock: Clock;
   timeZone: string;
+  /** The eve's reminder says to how many the issue goes. */
+  subscribers: Pick<SubscriberStore, 'listByStatus'>;
+  /** The Sunday run's wall-clock time (HH:MM in `timeZone`), for the eve's reminder. */
+  sendTime: string;
   /** How many URLs are checked at once. */
   concurrency: number;
   /** How long the checks may take in all; links left past it are reported unchecked, not lost with the run. */
@@ -38,49 +45,83 @@ export type CheckIssueLinksResult =
 
 const SOURCES = ['health', 'resolution'] as const satisfies readonly WarningSource[];
 
-/**
- * What a warning is, without its detail: "timed out" one day and "HTTP 503" the next are the same problem,
- * and the author is not told again about it on ingest.
- */
-const signature = (warnings: readonly IssueWarning[]): string =>
-  JSON.stringify(
-    warnings.map((w) => JSON.stringify(Object.entries(w).filter(([key]) => key !== 'detail'))).sort(),
-  );
-
 const findIssue = async (target: CheckTarget, deps: CheckIssueLinksDeps) => {
   if ('issueId' in target) return { issue: await deps.issues.get(target.issueId), issueId: target.issueId };
   const sunday = sundayOnOrAfter(deps.clock.now(), deps.timeZone);
   return { issue: await findSundayIssue(deps.issues, sunday), sunday };
 };
 
-const noticeFor = (issue: Issue, warnings: readonly IssueWarning[], reason: 'ingest' | 'eve') => {
-  const count = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
-  const name = `#${issue.series} “${issue.title}”`;
-  return {
-    subject: reason === 'eve' ? `${count} for tomorrow's issue ${name}` : `${count} for issue ${name}`,
-    text: [
-      `Issue ${name}, going out on Sunday ${issue.sunday}, has ${count} (${reason === 'eve' ? 'check of the eve' : 'check on receipt'}):`,
-      '',
-      ...warnings.map((w) => `- ${describeWarning(w, issue.tracks)}`),
-      '',
-      'Nothing is blocked: fix the post and send it again, or leave it as it is.',
-    ].join('\n'),
+/**
+ * The author hears of a warning set once: the first check to claim its fingerprint mails it, a same set
+ * found again (a post re-sent for a typo, a redelivered message, a second worker) says nothing. A mail that
+ * fails gives its claim back, so the retry sends it.
+ */
+const tellOnce = async (
+  issueId: IssueId,
+  warnings: readonly IssueWarning[],
+  deps: CheckIssueLinksDeps,
+  notice?: AuthorNotice,
+): Promise<boolean> => {
+  const fingerprint = warningFingerprint(warnings);
+  const claim = await deps.warnings.claimNotice(issueId, fingerprint);
+  if (!notice || !claim.claimed) return false;
+  try {
+    await deps.author.notify(notice);
+    return true;
+  } catch (error) {
+    await deps.warnings.releaseNotice(issueId, fingerprint, claim.previous);
+    throw error;
+  }
+};
+
+const eveReminder = async (issue: Issue, warnings: IssueWarning[], deps: CheckIssueLinksDeps) => {
+  const now = deps.clock.now();
+  const notice: AuthorNotice = {
+    kind: 'eve_reminder',
+    issue: noticeIssue(issue),
+    at: now.toISOString(),
+    sendAt: localInstant(issue.sunday, deps.sendTime, deps.timeZone).toISOString(),
+    audience: await countAudience(deps.subscribers, now),
+    warnings,
   };
+  // The reminder carries the warnings: the set is claimed so that a later check does not mail it again.
+  const fingerprint = warningFingerprint(warnings);
+  const claim = await deps.warnings.claimNotice(issue.id, fingerprint);
+  try {
+    await deps.author.notify(notice);
+  } catch (error) {
+    if (claim.claimed) await deps.warnings.releaseNotice(issue.id, fingerprint, claim.previous);
+    throw error;
+  }
+  return true;
+};
+
+const nothingDue = async (sunday: string, deps: CheckIssueLinksDeps) => {
+  await deps.author.notify({
+    kind: 'nothing_due',
+    sunday,
+    at: deps.clock.now().toISOString(),
+    sendAt: localInstant(sunday, deps.sendTime, deps.timeZone).toISOString(),
+  });
 };
 
 /**
  * Link health of one issue: every track link, track cover and the issue's cover (each distinct URL once), and
- * what the cached resolutions say. Each source's report replaces its previous one. The author is told when
- * there is something to tell: on ingest only when the warnings changed (a post sent again for a typo does not
- * repeat the note), on the eve every time, as it is the last chance. The note goes before the reports are
- * saved, so a note that fails is sent again by the retry rather than lost.
+ * what the cached resolutions say. Each source's report replaces its previous one. On receipt, the author is
+ * told once per warning set (with the catalogue's), and only once every track's resolution is in: the first
+ * check runs before the resolver, and a mail then would be followed by another for the same revision. On the
+ * eve she gets the reminder, warnings and all; no issue due, she is told that. The mail goes before the
+ * reports are saved, so one that fails is sent again by the retry rather than lost.
  */
 export const checkIssueLinks = async (
   target: CheckTarget,
   deps: CheckIssueLinksDeps,
 ): Promise<CheckIssueLinksResult> => {
   const { issue, ...where } = await findIssue(target, deps);
-  if (!issue) return { kind: 'no_issue', ...where };
+  if (!issue) {
+    if (deps.reason === 'eve' && where.sunday) await nothingDue(where.sunday, deps);
+    return { kind: 'no_issue', ...where };
+  }
   if (FROZEN_STATUSES.includes(issue.status)) return { kind: 'already_sent', issueId: issue.id };
 
   const targets = linkTargets(issue);
@@ -92,11 +133,20 @@ export const checkIssueLinks = async (
     resolutionWarnings(issue.tracks, deps.links),
     deps.warnings.list(issue.id),
   ]);
-  const found = { health: healthWarnings(targets, checks), resolution };
+  const found = { health: healthWarnings(targets, checks), resolution: resolution.warnings };
   const warnings = [...found.health, ...found.resolution];
-  const before = SOURCES.flatMap((source) => previous[source]?.warnings ?? []);
-  const notify = warnings.length > 0 && (deps.reason === 'eve' || signature(warnings) !== signature(before));
-  if (notify) await deps.author.notify(noticeFor(issue, warnings, deps.reason));
+  const catalogue = previous.catalogue?.revision === issue.revision ? previous.catalogue.warnings : [];
+  const all = [...warnings, ...catalogue];
+  const notified =
+    deps.reason === 'eve'
+      ? await eveReminder(issue, all, deps)
+      : resolution.pending === 0 &&
+        (await tellOnce(
+          issue.id,
+          all,
+          deps,
+          all.length > 0 ? { kind: 'warnings', issue: noticeIssue(issue), warnings: all } : undefined,
+        ));
 
   const checkedAt = deps.clock.now().toISOString();
   await Promise.all(
@@ -105,5 +155,5 @@ export const checkIssueLinks = async (
       return deps.warnings.save(issue.id, report);
     }),
   );
-  return { kind: 'checked', issueId: issue.id, revision: issue.revision, warnings, notified: notify };
+  return { kind: 'checked', issueId: issue.id, revision: issue.revision, warnings, notified };
 };

@@ -19,14 +19,16 @@ const UNRESOLVED_DETAIL = {
 /**
  * What the cached resolutions say about an issue's tracks. A track not resolved yet says nothing: the
  * resolver works through its queue at its own pace, and the eve's check sees what it found by then.
+ * `pending`: tracks whose resolution is still to come.
  */
 export const resolutionWarnings = async (
   tracks: readonly Track[],
   links: Pick<TrackLinkStore, 'getMany'>,
-): Promise<IssueWarning[]> => {
+): Promise<{ warnings: IssueWarning[]; pending: number }> => {
   const keys = tracks.map((track) => keyOf(track.url));
   const cached = await links.getMany([...new Set(keys.filter((k): k is string => k !== undefined))]);
-  return tracks.flatMap((track, i): IssueWarning[] => {
+  const pending = keys.filter((key) => key !== undefined && !cached.has(key)).length;
+  const warnings = tracks.flatMap((track, i): IssueWarning[] => {
     const key = keys[i];
     const resolution: TrackResolution | undefined = key === undefined ? undefined : cached.get(key);
     if (!resolution) return [];
@@ -43,4 +45,5 @@ export const resolutionWarnings = async (
       },
     ];
   });
+  return { warnings, pending };
 };

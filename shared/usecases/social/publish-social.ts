@@ -2,7 +2,7 @@ import type { Issue, IssueId } from '../../domain/issue.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import type { ComposedPost } from '../../domain/social/social-post.ts';
-import type { AuthorNotifier } from '../../ports/author-notices.ts';
+import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
@@ -82,10 +82,7 @@ const publishOnce = async (
     if (!account.publisher.idempotent) {
       const detail = `the outcome of the publish call is unknown and no post with ${post.url} was found`;
       await step.finish({ state: 'unconfirmed', detail });
-      await tell(deps, `${network}: check issue ${issueId} by hand`, [
-        `Dimanche could not confirm the ${network} post for issue ${issueId}: ${detail}.`,
-        'It was not posted again, to avoid a duplicate. Please check the account and post it by hand if it is missing.',
-      ]);
+      await tell(deps, { kind: 'social_unconfirmed', issue: noticeIssue(issue), network, detail });
       return DONE;
     }
     // An idempotent network: repeating with the same key finds the first post or makes the only one.
@@ -95,7 +92,7 @@ const publishOnce = async (
   if (blocked?.credentials === account.fingerprint)
     return step.finish({ state: 'needs_reconnect', detail: blocked.reason });
   if (account.expiresAt && Date.parse(account.expiresAt) <= now.getTime())
-    return needsReconnect(deps, step, network, account, `the token expired on ${account.expiresAt}`);
+    return needsReconnect(deps, step, issue, network, account, `the token expired on ${account.expiresAt}`);
 
   const attempts = (read?.attempts ?? 0) + 1;
   const claimed = await step.save({
@@ -123,7 +120,7 @@ const publishOnce = async (
       return retry(waitMs, `rate limited: ${outcome.detail}`, true);
     }
     case 'not_sent': {
-      if (attempts >= (deps.maxAttempts ?? 5)) return failed(deps, step, network, outcome.detail);
+      if (attempts >= (deps.maxAttempts ?? 5)) return failed(deps, step, issue, network, outcome.detail);
       const waitMs = 2 ** attempts * 15_000;
       await step.save({
         state: 'waiting',
@@ -136,9 +133,9 @@ const publishOnce = async (
       await step.save({ state: 'uncertain', detail: outcome.detail });
       return retry(deps.reconcileAfterMs ?? 60_000, `outcome unknown: ${outcome.detail}`);
     case 'needs_reconnect':
-      return needsReconnect(deps, step, network, account, outcome.detail);
+      return needsReconnect(deps, step, issue, network, account, outcome.detail);
     case 'rejected':
-      return failed(deps, step, network, outcome.detail);
+      return failed(deps, step, issue, network, outcome.detail);
   }
 };
 
@@ -187,6 +184,7 @@ const stepper = (
 const needsReconnect = async (
   deps: PublishSocialDeps,
   step: Step,
+  issue: Issue,
   network: SocialNetwork,
   account: SocialAccount,
   reason: string,
@@ -200,25 +198,27 @@ const needsReconnect = async (
   });
   await step.finish({ state: 'needs_reconnect', detail: reason });
   if (newlyBlocked)
-    await tell(deps, `${network} needs to be reconnected`, [
-      `${network} refused Dimanche's credentials: ${reason}.`,
-      'Nothing more is posted there until its token is replaced (see the README, "Social accounts").',
-      'The other networks are not affected.',
-    ]);
+    await tell(deps, { kind: 'social_needs_reconnect', issue: noticeIssue(issue), network, reason });
   return DONE;
 };
 
-const failed = async (deps: PublishSocialDeps, step: Step, network: SocialNetwork, detail: string) => {
+const failed = async (
+  deps: PublishSocialDeps,
+  step: Step,
+  issue: Issue,
+  network: SocialNetwork,
+  detail: string,
+) => {
   await step.finish({ state: 'failed', detail });
-  await tell(deps, `${network} post failed`, [`${network} refused the post: ${detail}.`]);
+  await tell(deps, { kind: 'social_failed', issue: noticeIssue(issue), network, detail });
   return DONE;
 };
 
 /** Best effort: the state is stored either way, and the campaign report and admin route show it. */
-const tell = async (deps: PublishSocialDeps, subject: string, lines: string[]) => {
+const tell = async (deps: PublishSocialDeps, notice: AuthorNotice) => {
   try {
-    await deps.author.notify({ subject, text: lines.join('\n') });
+    await deps.author.notify(notice);
   } catch (error) {
-    deps.logger.error('author notice failed', { subject, error });
+    deps.logger.error('author notice failed', { notice: notice.kind, error });
   }
 };

@@ -1,0 +1,150 @@
+import type { AuthorStrings } from './author-strings.ts';
+
+const plural = (count: string, one: string, many: string) => (count === '1' ? one : many);
+
+/** The author's mails in French. Non-breaking spaces before the high punctuation, as French typesets it. */
+export const AUTHOR_STRINGS_FR: AuthorStrings = {
+  locale: 'fr-FR',
+  clock: (hour, minute) =>
+    minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${String(minute).padStart(2, '0')}`,
+  kicker: 'DIMANCHE · VOTRE LETTRE',
+  footer: 'Un message de Dimanche, l’outil qui envoie votre lettre. Tout le détail est dans le studio\u00a0:',
+  list: (items) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`,
+  track: (position, artist, title) =>
+    artist && title ? `Piste ${position} (${artist} – ${title})` : `Piste ${position}`,
+  issueCover: 'Image du numéro',
+  trackCover: (track) => `${track}, pochette`,
+  warningLine: {
+    dead_link: (track, w) => `${track}\u00a0: le lien est mort (${w.detail}) — ${w.url}`,
+    unreachable_link: (track, w) => `${track}\u00a0: le lien n’a pas répondu (${w.detail}) — ${w.url}`,
+    dead_cover: (track, w) => `${track}\u00a0: l’image ne se charge pas (${w.detail}) — ${w.url}`,
+    unresolved: (track, w) =>
+      `${track}\u00a0: aucune autre plateforme trouvée (${w.detail})\u00a0; la lettre n’aura que votre lien — ${w.url}`,
+    repeated_track: (track, w, sunday) =>
+      `${track}\u00a0: déjà dans le #${w.earlier.series} du ${sunday}, piste ${w.earlier.position} (${w.match === 'isrc' ? 'même ISRC' : 'même artiste et même titre'})`,
+  },
+  groupTitle: {
+    dead_link: (n) => `${n} ${plural(n, 'lien mort', 'liens morts')}`,
+    unreachable_link: (n) => `${n} ${plural(n, 'lien injoignable', 'liens injoignables')} pour l’instant`,
+    dead_cover: (n) => `${n} ${plural(n, 'image introuvable', 'images introuvables')}`,
+    unresolved: (n) => `${n} ${plural(n, 'piste sans autres plateformes', 'pistes sans autres plateformes')}`,
+    repeated_track: (n) => `${n} ${plural(n, 'piste déjà parue', 'pistes déjà parues')}`,
+    missing_platforms: () => 'Pistes absentes de certaines plateformes',
+  },
+  groupHint: {
+    dead_link:
+      'À corriger\u00a0: remplacez le lien dans l’article WordPress, puis mettez l’article à jour. La lettre repartira de la nouvelle version.',
+    unreachable_link:
+      'Souvent passager (site lent, panne d’un soir). La vérification de la veille le refera\u00a0; si le problème reste, changez le lien.',
+    dead_cover: 'Remplacez l’image dans l’article, puis mettez-le à jour.',
+    unresolved:
+      'Vérifiez que le lien mène bien au morceau. Sinon rien n’est bloqué\u00a0: les lecteurs auront votre lien seulement.',
+    repeated_track: 'Rien à faire si c’est voulu\u00a0; sinon, changez de morceau dans l’article.',
+    missing_platforms:
+      'Rien à faire\u00a0: les lecteurs de ces plateformes reçoivent pour ces pistes la page song.link, qui propose les autres.',
+  },
+  missingLine: (platform, count, positions) =>
+    `${platform}\u00a0: ${count} ${plural(count, 'piste', 'pistes')} (n° ${positions})`,
+  warnings: {
+    subject: (s, n) => `${s.name}\u00a0: ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}`,
+    heading: (s) => `${s.name}\u00a0: à vérifier avant dimanche`,
+    intro: (s, n) =>
+      `Le numéro ${s.name}, prévu le ${s.sunday}, a ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}. Rien n’est bloqué\u00a0: corrigez l’article et mettez-le à jour, ou laissez-le tel quel.`,
+    closing: 'Vous ne recevrez ce message à nouveau que si la liste change.',
+    button: 'Voir le numéro dans le studio',
+  },
+  report: {
+    subject: (s, sent, audience) =>
+      `Envoyé\u00a0: ${s.name}, à ${sent} ${plural(audience, 'abonné', 'abonnés')} sur ${audience}`,
+    heading: (s) => `${s.name} est parti`,
+    intro: (s, started, finished) =>
+      `L’envoi du ${s.sunday} a commencé le ${started} et s’est terminé le ${finished}.`,
+    audience: 'Abonnés au départ',
+    delivered: 'Envoyés',
+    failed: 'En échec',
+    ambiguous: 'Incertains',
+    skipped: 'Désabonnés pendant l’envoi',
+    ambiguousHint:
+      'Incertain\u00a0: l’envoi a été interrompu pendant l’appel à Amazon SES. Ces lettres ne sont pas renvoyées, pour éviter les doublons\u00a0; le studio dit si elles sont arrivées.',
+    mostPlayed: (pick) => `La plus écoutée pour l’instant\u00a0: ${pick}.`,
+    noClicks: 'Pas encore d’écoute\u00a0: les premiers clics arrivent dans l’heure.',
+    previous: (series, pick) => `Sur le #${series}, après sa semaine\u00a0: ${pick}.`,
+    pick: (track, clicks, split) => `${track}, ${clicks} ${plural(clicks, 'clic', 'clics')} (${split})`,
+    postsTitle: 'Annonces sur les réseaux',
+    noNetworks: 'Aucun réseau social configuré.',
+    noOutcome: 'pas de nouvelles\u00a0: l’annonce n’a pas été traitée',
+    postState: {
+      calling: 'en cours de publication',
+      waiting: 'en attente de publication',
+      uncertain: 'en cours de vérification (le réseau n’a pas répondu)',
+      published: 'publiée',
+      duplicate: 'déjà publiée',
+      unconfirmed: 'NON CONFIRMÉE\u00a0: vérifiez le compte à la main',
+      failed: 'ÉCHEC',
+      needs_reconnect: 'NON PUBLIÉE\u00a0: le compte est à reconnecter',
+      skipped: 'pas de compte configuré',
+    },
+    button: 'Voir le rapport complet',
+  },
+  eve: {
+    subject: (when, s, n) => `${when}\u00a0: ${s.name} part chez ${n} ${plural(n, 'abonné', 'abonnés')}`,
+    heading: (when, s) => `${when}, ${s.name}`,
+    intro: (when, n) =>
+      `${when}, la lettre part chez ${n} ${plural(n, 'abonné', 'abonnés')}, et les annonces sur les réseaux avec elle.`,
+    noWarnings: 'Tout est en ordre\u00a0: aucun point à vérifier.',
+    withWarnings: (n) =>
+      `Encore ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}. Rien n’est bloqué\u00a0; s’il faut corriger, c’est maintenant.`,
+    button: 'Voir la semaine dans le studio',
+    tomorrow: (time) => `Demain ${time}`,
+    onDay: (day, time) => `Le ${day} à ${time}`,
+  },
+  nothingDue: {
+    subject: (when) => `${when}\u00a0: aucun numéro prévu`,
+    heading: 'Rien ne part dimanche',
+    body: (sunday) =>
+      `Aucun numéro n’est prévu pour le ${sunday}. Si vous voulez une lettre, publiez l’article sur WordPress d’ici là\u00a0: il sera pris automatiquement. Sinon, rien à faire.`,
+    button: 'Ouvrir le studio',
+  },
+  tooLate: {
+    subject: (s) => `Non envoyé\u00a0: ${s.name}, trop tard ce dimanche`,
+    heading: 'La lettre n’est pas partie',
+    body: (s, deadline) =>
+      `${s.name} devait partir le ${s.sunday}, mais l’envoi n’a pu démarrer qu’après ${deadline}, quand une playlist du dimanche matin n’est plus d’actualité. Rien n’est parti. Vous pouvez l’envoyer à la main depuis le studio, ou la reporter à un autre dimanche.`,
+    button: 'Voir le numéro',
+  },
+  notRendered: {
+    subject: (s) => `Non envoyé\u00a0: ${s.name} n’est pas prêt`,
+    heading: 'La lettre n’est pas partie',
+    body: (s) =>
+      `${s.name} devait partir le ${s.sunday}, mais sa version e-mail n’a pas été préparée. Mettez l’article à jour sur WordPress pour la refaire, puis envoyez-le depuis le studio.`,
+    button: 'Voir le numéro',
+  },
+  quota: {
+    subject: (s) => `En pause\u00a0: ${s.name}, limite d’envoi du jour atteinte`,
+    heading: 'L’envoi est en pause',
+    body: (s, sent, audience, resume) =>
+      `Amazon SES a atteint sa limite d’envoi du jour pendant ${s.name}\u00a0: ${sent} lettres sur ${audience} sont parties. Le reste repart tout seul à partir du ${resume}\u00a0; rien à faire, sauf demander à AWS une limite plus haute si cela se répète.`,
+    button: 'Suivre l’envoi',
+  },
+  social: {
+    reconnectSubject: (network) => `${network}\u00a0: compte à reconnecter`,
+    reconnectHeading: (network) => `${network} a refusé la connexion`,
+    reconnectBody: (network, reason, s) => [
+      `${network} a refusé les accès de Dimanche (${reason}), l’annonce de ${s.name} n’y est pas parue.`,
+      `Plus rien n’y sera publié tant que le compte n’est pas reconnecté\u00a0; les autres réseaux ne sont pas touchés.`,
+    ],
+    failedSubject: (network, s) => `${network}\u00a0: l’annonce de ${s.name} a échoué`,
+    failedBody: (network, detail, s) => [
+      `${network} a refusé l’annonce de ${s.name}\u00a0: ${detail}.`,
+      'Vous pouvez la publier à la main\u00a0; le texte prévu est dans le studio.',
+    ],
+    unconfirmedSubject: (network, s) => `${network}\u00a0: vérifiez l’annonce de ${s.name}`,
+    unconfirmedBody: (network, detail, s) => [
+      `Dimanche n’a pas pu confirmer l’annonce de ${s.name} sur ${network}\u00a0: ${detail}.`,
+      'Elle n’a pas été republiée, pour éviter un doublon. Regardez le compte et publiez-la à la main si elle manque.',
+    ],
+    settingsButton: 'Voir les comptes dans le studio',
+    campaignButton: 'Voir les annonces dans le studio',
+  },
+};

@@ -1,0 +1,105 @@
+import type { IssueWarning } from '../shared/domain/music/issue-warning.ts';
+import type { SocialAttemptState } from '../shared/domain/social/social-attempt.ts';
+
+/** Already formatted for the author's language and zone: names, dates, times, counts. */
+export type Said = {
+  /** "#34 — Chambre en Provence" */
+  name: string;
+  /** "dimanche 6 décembre 2026" */
+  sunday: string;
+};
+
+/**
+ * Every word of the mails to the author, one catalogue per language (author-strings-fr.ts, -en.ts). The
+ * functions take values already formatted (numbers, dates) so the catalogue only arranges words.
+ */
+export type AuthorStrings = {
+  /** BCP 47 tag for Intl: dates, times and numbers. */
+  locale: string;
+  /** "9 h", "9:00 AM": a clock time as the language writes it. */
+  clock: (hour: number, minute: number) => string;
+  kicker: string;
+  footer: string;
+  list: (items: readonly string[]) => string;
+  track: (position: number, artist?: string, title?: string) => string;
+  issueCover: string;
+  trackCover: (track: string) => string;
+  /** One warning of a listed kind; the per-platform kind is folded into `missingLine` instead. */
+  warningLine: {
+    [K in Exclude<IssueWarning['kind'], 'missing_platforms'>]: (
+      track: string,
+      w: Extract<IssueWarning, { kind: K }>,
+      earlierSunday: string,
+    ) => string;
+  };
+  groupTitle: Record<IssueWarning['kind'], (count: string) => string>;
+  groupHint: Record<IssueWarning['kind'], string>;
+  missingLine: (platform: string, count: string, positions: string) => string;
+  warnings: {
+    subject: (s: Said, count: string) => string;
+    heading: (s: Said) => string;
+    intro: (s: Said, count: string) => string;
+    closing: string;
+    button: string;
+  };
+  report: {
+    subject: (s: Said, sent: string, audience: string) => string;
+    heading: (s: Said) => string;
+    intro: (s: Said, started: string, finished: string) => string;
+    audience: string;
+    delivered: string;
+    failed: string;
+    ambiguous: string;
+    skipped: string;
+    ambiguousHint: string;
+    mostPlayed: (pick: string) => string;
+    noClicks: string;
+    previous: (series: number, pick: string) => string;
+    pick: (track: string, clicks: string, split: string) => string;
+    postsTitle: string;
+    noNetworks: string;
+    noOutcome: string;
+    postState: Record<SocialAttemptState, string>;
+    button: string;
+  };
+  eve: {
+    subject: (when: string, s: Said, audience: string) => string;
+    heading: (when: string, s: Said) => string;
+    intro: (when: string, audience: string) => string;
+    noWarnings: string;
+    withWarnings: (count: string) => string;
+    button: string;
+    tomorrow: (time: string) => string;
+    onDay: (day: string, time: string) => string;
+  };
+  nothingDue: {
+    subject: (when: string) => string;
+    heading: string;
+    body: (sunday: string) => string;
+    button: string;
+  };
+  tooLate: {
+    subject: (s: Said) => string;
+    heading: string;
+    body: (s: Said, deadline: string) => string;
+    button: string;
+  };
+  notRendered: { subject: (s: Said) => string; heading: string; body: (s: Said) => string; button: string };
+  quota: {
+    subject: (s: Said) => string;
+    heading: string;
+    body: (s: Said, sent: string, audience: string, resume: string) => string;
+    button: string;
+  };
+  social: {
+    reconnectSubject: (network: string) => string;
+    reconnectHeading: (network: string) => string;
+    reconnectBody: (network: string, reason: string, s: Said) => string[];
+    failedSubject: (network: string, s: Said) => string;
+    failedBody: (network: string, detail: string, s: Said) => string[];
+    unconfirmedSubject: (network: string, s: Said) => string;
+    unconfirmedBody: (network: string, detail: string, s: Said) => string[];
+    settingsButton: string;
+    campaignButton: string;
+  };
+};

@@ -1,0 +1,57 @@
+import type { IssueWarning } from '../shared/domain/music/issue-warning.ts';
+import { groupWarnings } from '../shared/domain/music/warning-groups.ts';
+import { PLATFORM_NAMES } from '../shared/domain/platforms.ts';
+import type { NoticeIssue } from '../shared/ports/author-notices.ts';
+import type { AuthorFormat } from './author-format.ts';
+import type { AuthorMailView } from './author-view.ts';
+
+const where = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): string => {
+  if (warning.position === undefined) return f.strings.issueCover;
+  const track = issue.tracks.find((t) => t.position === warning.position);
+  const label = f.strings.track(warning.position, track?.artist, track?.title);
+  return warning.kind === 'dead_cover' ? f.strings.trackCover(label) : label;
+};
+
+const line = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): string => {
+  const at = where(warning, issue, f);
+  const lines = f.strings.warningLine;
+  switch (warning.kind) {
+    case 'dead_link':
+      return lines.dead_link(at, warning, '');
+    case 'unreachable_link':
+      return lines.unreachable_link(at, warning, '');
+    case 'dead_cover':
+      return lines.dead_cover(at, warning, '');
+    case 'unresolved':
+      return lines.unresolved(at, warning, '');
+    case 'repeated_track':
+      return lines.repeated_track(at, warning, f.sunday(warning.earlier.sunday));
+    case 'missing_platforms':
+      return at;
+  }
+};
+
+/** The warnings, one group a kind, each with what to do; "not on Bandcamp" one line a platform. */
+export const warningGroups = (
+  warnings: readonly IssueWarning[],
+  issue: NoticeIssue,
+  f: AuthorFormat,
+): AuthorMailView['groups'] =>
+  groupWarnings(warnings).map((group) => {
+    const hint = f.strings.groupHint[group.kind];
+    if (group.kind === 'missing_platforms') {
+      const items = group.missing.map(({ platform, positions }) =>
+        f.strings.missingLine(
+          PLATFORM_NAMES[platform],
+          f.count(positions.length),
+          f.strings.list(positions.map(String)),
+        ),
+      );
+      return { title: f.strings.groupTitle.missing_platforms(''), items, hint };
+    }
+    return {
+      title: f.strings.groupTitle[group.kind](f.count(group.warnings.length)),
+      items: group.warnings.map((w) => line(w, issue, f)),
+      hint,
+    };
+  });

@@ -1,0 +1,29 @@
+import { authorMailRenderer } from '../../emails/author-mail.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
+import type { Mailer } from '../../shared/ports/mailer.ts';
+import type { DeliveryConfig } from '../config/delivery-config.ts';
+
+/**
+ * The mails to the author, as every composition root that sends one builds them: in AUTHOR_LANGUAGE, dates in
+ * TIME_ZONE, links to the studio under PUBLIC_BASE_URL, from the sender's address to AUTHOR_EMAIL.
+ */
+export const authorNotifier = (
+  mailer: Mailer,
+  config: Pick<
+    DeliveryConfig,
+    'SENDER_NAME' | 'SENDER_ADDRESS' | 'AUTHOR_EMAIL' | 'AUTHOR_LANGUAGE' | 'TIME_ZONE'
+  >,
+  publicBaseUrl: string,
+): AuthorNotifier =>
+  mailAuthorNotifier({
+    mailer,
+    from: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+    to: config.AUTHOR_EMAIL as EmailAddress,
+    render: authorMailRenderer({
+      language: config.AUTHOR_LANGUAGE,
+      timeZone: config.TIME_ZONE,
+      publicBaseUrl,
+    }),
+  });
