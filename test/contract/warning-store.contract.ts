@@ -71,5 +71,25 @@ export const warningStoreContract = (label: string, endpoint: () => string) => {
       expect(await issues.get('iss_36')).toEqual(issue);
       expect(Object.keys(await store.list('iss_36'))).toEqual(['health']);
     });
+
+    it('lets one claim a warning set the author has not been told of, once, and give it back', async () => {
+      expect(await store.claimNotice('iss_37', 'set-a')).toEqual({ claimed: true });
+      const [first, second] = await Promise.all([
+        store.claimNotice('iss_37', 'set-a'),
+        store.claimNotice('iss_37', 'set-a'),
+      ]);
+      expect([first, second]).toEqual([{ claimed: false }, { claimed: false }]);
+      expect(await store.claimNotice('iss_37', 'set-b')).toEqual({ claimed: true, previous: 'set-a' });
+      // The mail for set-b failed: set-a is back, so set-b is claimed (and mailed) again by the retry.
+      await store.releaseNotice('iss_37', 'set-b', 'set-a');
+      expect(await store.claimNotice('iss_37', 'set-b')).toEqual({ claimed: true, previous: 'set-a' });
+      // A release that is no longer ours changes nothing.
+      await store.releaseNotice('iss_37', 'set-a');
+      expect(await store.claimNotice('iss_37', 'set-b')).toEqual({ claimed: false });
+      // Given back with nothing before it: told of nothing.
+      await store.releaseNotice('iss_37', 'set-b');
+      expect(await store.claimNotice('iss_37', 'set-b')).toEqual({ claimed: true });
+      expect(await store.list('iss_37')).toEqual({});
+    });
   });
 };

@@ -82,6 +82,10 @@ describe('SES limits', () => {
         pending: 0,
       });
       expect(new Set(t.sent.filter((m) => m.listUnsubscribeUrl).map((m) => m.to.address)).size).toBe(100);
+      // The author is told of the pause once, whatever the senders and pauses (SES may refuse it too: best effort).
+      expect(t.sent.filter((m) => m.subject.startsWith('[Dimanche] En pause')).map((m) => m.subject)).toEqual(
+        ['[Dimanche] En pause\u00a0: #34 — Chambre en Provence, limite d’envoi du jour atteinte'],
+      );
     } finally {
       await proxy.close();
     }
