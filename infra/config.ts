@@ -67,6 +67,8 @@ export interface DeliveryConfig {
   /** Local time after which dispatch no longer starts a campaign that day. */
   readonly sendDeadline: string;
   readonly authorEmail: string;
+  /** What the author reads (her mails, the studio): fr (default) or en. */
+  readonly authorLanguage: 'fr' | 'en';
   /** Optional: where operator alarms are emailed; no subscription when unset. */
   readonly operatorEmail: string | undefined;
   readonly senderName: string;
@@ -104,6 +106,12 @@ const checkEmail = (key: string, value: string): string => {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
     throw new Error(`CDK context "${key}" must be an email address, got "${value}"`);
   }
+  return value;
+};
+
+const checkLanguage = (value: string): 'fr' | 'en' => {
+  if (value !== 'fr' && value !== 'en')
+    throw new Error(`CDK context "authorLanguage" must be fr or en, got "${value}"`);
   return value;
 };
 
@@ -159,6 +167,7 @@ export const readDeliveryConfig = (node: Node, config: DimancheConfig): Delivery
     scheduleTime,
     sendDeadline,
     authorEmail: checkEmail('authorEmail', text(node, 'authorEmail')),
+    authorLanguage: checkLanguage(optionalText(node, 'authorLanguage') ?? 'fr'),
     operatorEmail: operatorEmail === undefined ? undefined : checkEmail('operatorEmail', operatorEmail),
     // The series is what readers know the mail by; a separate name only when the operator sets one.
     senderName: headerSafe('senderName', optionalText(node, 'senderName') ?? config.seriesName),

@@ -15,6 +15,7 @@ import {
   domainOf,
   type SocialConfig,
   socialEnvironment,
+  WEEK_DAYS,
 } from '../config.ts';
 import { SocialWorker } from './social-worker.ts';
 import { keepAsyncFailures } from './async-failures.ts';
@@ -72,6 +73,10 @@ export class DeliveryFunctions extends Construct {
       SENDER_NAME: delivery.senderName,
       SES_CONFIGURATION_SET: emailEvents.configurationSet.configurationSetName,
       AUTHOR_EMAIL: delivery.authorEmail,
+      // Her mails: their language, the zone of their dates, the hour the eve's reminder names.
+      AUTHOR_LANGUAGE: delivery.authorLanguage,
+      TIME_ZONE: config.timeZone,
+      SCHEDULE: `${Number(delivery.scheduleTime.slice(3))} ${Number(delivery.scheduleTime.slice(0, 2))} * * ${WEEK_DAYS.indexOf(delivery.scheduleDay)}`,
     });
     // SendRawEmail is authorised on the From identity (the verified domain) and on the configuration set.
     const sendRawEmail = (this.sendRawEmail = new PolicyStatement({

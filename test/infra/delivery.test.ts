@@ -346,6 +346,13 @@ describe('operator alarms', () => {
     });
     expect(() => synthTemplate({ operatorEmail: 'not an address' })).toThrow(/operatorEmail/);
   });
+
+  it("writes the author's mails in authorLanguage, at the scheduled hour, and refuses another language", () => {
+    const other = synthTemplate({ authorLanguage: 'en', scheduleDay: 'SAT', scheduleTime: '08:30' });
+    for (const fn of [DISPATCH, SENDER, SOCIAL])
+      expect(envOf(fn, other), fn).toMatchObject({ AUTHOR_LANGUAGE: 'en', SCHEDULE: '30 8 * * 6' });
+    expect(() => synthTemplate({ authorLanguage: 'de' })).toThrow(/authorLanguage/);
+  });
 });
 
 describe('the delivery functions', () => {
@@ -354,6 +361,9 @@ describe('the delivery functions', () => {
     SENDER_NAME: 'Online Sunday Morning Sound',
     SES_CONFIGURATION_SET: { Ref: logicalId('EmailEvents/ConfigurationSet') },
     AUTHOR_EMAIL: 'author@newsletter.example.com',
+    AUTHOR_LANGUAGE: 'fr',
+    TIME_ZONE: 'Europe/Paris',
+    SCHEDULE: '0 9 * * 0',
     NODE_OPTIONS: '--enable-source-maps',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });

@@ -103,6 +103,8 @@ describe('the music worker', () => {
       SENDER_NAME: 'Online Sunday Morning Sound',
       SES_CONFIGURATION_SET: { Ref: logicalId('EmailEvents/ConfigurationSet') },
       AUTHOR_EMAIL: 'author@newsletter.example.com',
+      AUTHOR_LANGUAGE: 'fr',
+      SCHEDULE: '0 9 * * 0',
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
