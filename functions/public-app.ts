@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { PublicDeps } from './app-deps.ts';
+import { limitBodies } from './http/limit-body.ts';
 import { withProblems } from './http/with-problems.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { confirmRoutes } from './routes/confirm.ts';
@@ -14,6 +15,8 @@ import { subscriberContext } from './subscribers/subscriber-context.ts';
 export const createPublicApp = (deps: PublicDeps) => {
   const subscribers = subscriberContext(deps);
   const app = new Hono()
+    // First: no route reads a body over its limit (limit-body.ts says how a route gets a larger one).
+    .use('*', limitBodies(deps.settings))
     .get('/health', (c) => c.json({ ok: true }))
     .route('/webhooks', webhookRoutes(deps))
     .route('/webhooks', wordpressNotificationRoutes(deps))
