@@ -18,6 +18,8 @@ import { SenderIdentity } from '../constructs/sender-identity.ts';
 import { SundaySchedule } from '../constructs/sunday-schedule.ts';
 import { SOCIAL_TIMEOUT } from '../constructs/social-worker.ts';
 import { MusicWorker } from '../constructs/music-worker.ts';
+import { FeedPoller } from '../constructs/feed-poller.ts';
+import { readBlogConfig } from '../blog-config.ts';
 
 export interface DimancheStackProps extends StackProps {
   readonly config: DimancheConfig;
@@ -73,6 +75,23 @@ export class DimancheStack extends Stack {
       timeZone: config.timeZone,
       resolverRatePerMinute: delivery.resolverRatePerMinute,
     });
+    // Issue 15: her blog without code. WordPress.com's webhook reaches the API; any feed is polled.
+    const blog = readBlogConfig(this.node);
+    if (blog.wordpressSite) functions.api.addEnvironment('WORDPRESS_SITE', blog.wordpressSite);
+    if (blog.feedUrl) {
+      new FeedPoller(this, 'FeedPoller', {
+        table,
+        render: functions.render,
+        feedUrl: blog.feedUrl,
+        environment: {
+          ...fns.mail,
+          PUBLIC_BASE_URL: config.publicBaseUrl,
+          TIME_ZONE: config.timeZone,
+          SERIES_NAME: config.seriesName,
+        },
+        sendRawEmail: fns.sendRawEmail,
+      });
+    }
     new CfnOutput(this, 'MusicQueueUrl', {
       value: music.queue.queueUrl,
       description: 'Track resolutions and link checks; send {"kind":"check","reason":"eve"} to check now',

@@ -1,0 +1,59 @@
+import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
+import { feedTroubleMail } from '../../shared/adapters/mail/feed-trouble-mail.ts';
+import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { normaliseEmail } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { pollFeed } from '../../shared/usecases/poll-feed.ts';
+import { loadDeliveryConfig } from '../config/delivery-config.ts';
+import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
+import { feedPollDeps } from '../feeds/feed-poll-deps.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+
+// Composition root of the feed poller, invoked by an EventBridge Scheduler schedule every 15 minutes.
+const env = loadFeedPollConfig(process.env);
+const delivery = loadDeliveryConfig(process.env);
+const logger = createJsonLogger({ service: 'feed-poll', level: env.LOG_LEVEL });
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const author = normaliseEmail(delivery.AUTHOR_EMAIL ?? '');
+const deps = feedPollDeps({
+  doc,
+  tableName: env.TABLE_NAME,
+  accept: {
+    store: dynamoIssueStore(doc, env.TABLE_NAME),
+    renderTrigger: lambdaRenderTrigger({
+      functionName: env.RENDER_FUNCTION_NAME,
+      call: signedAwsFetch({
+        service: 'lambda',
+        region: env.AWS_REGION,
+        ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
+      }),
+    }),
+    clock: systemClock,
+    timeZone: env.TIME_ZONE,
+  },
+  timeZone: env.TIME_ZONE,
+  blogPosts: wordpressComPosts({ baseUrl: env.WORDPRESS_API_URL }),
+  warnAuthor: author
+    ? feedTroubleMail({
+        mailer: sesMailer({
+          region: env.AWS_REGION,
+          ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+        }),
+        from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
+        to: author,
+        language: env.DEFAULT_LANGUAGE,
+      })
+    : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),
+  logger,
+});
+
+/** A feed's own trouble is counted, never thrown: only the table or the mail failing fails the invocation. */
+export const handler = async () => {
+  const outcome = await pollFeed(env.FEED_URL, deps);
+  logger.info('feed poll', { feedUrl: env.FEED_URL, outcome: outcome.kind });
+  return outcome;
+};
