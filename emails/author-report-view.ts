@@ -47,7 +47,11 @@ export const reportView = (notice: Report, f: AuthorFormat, links: StudioLinks):
     ],
     linksTitle: s.postsTitle,
     links: notice.posts.length > 0 ? posts(notice, f) : [{ label: s.postsTitle, text: s.noNetworks }],
-    closing: [...picks, ...(counts.ambiguous > 0 ? [s.ambiguousHint] : [])],
+    closing: [
+      ...picks,
+      ...(notice.pausedUntil ? [s.paused(f.moment(notice.pausedUntil))] : []),
+      ...(counts.ambiguous > 0 ? [s.ambiguousHint] : []),
+    ],
     button: { label: s.button, url: links.campaign(notice.issue.series) },
   });
 };

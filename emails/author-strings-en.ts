@@ -65,6 +65,8 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     skipped: 'Unsubscribed during the send',
     ambiguousHint:
       'Uncertain: the send stopped during the call to Amazon SES. These are not sent again, to avoid duplicates; the studio says whether they arrived.',
+    paused: (resume) =>
+      `Amazon SES reached its daily sending limit during the send: it paused, and went on by itself from ${resume}.`,
     mostPlayed: (pick) => `Most played so far: ${pick}.`,
     noClicks: 'No plays yet: the first clicks come within the hour.',
     previous: (series, pick) => `On #${series}, after its week: ${pick}.`,

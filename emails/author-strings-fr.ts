@@ -67,6 +67,8 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     skipped: 'Désabonnés pendant l’envoi',
     ambiguousHint:
       'Incertain\u00a0: l’envoi a été interrompu pendant l’appel à Amazon SES. Ces lettres ne sont pas renvoyées, pour éviter les doublons\u00a0; le studio dit si elles sont arrivées.',
+    paused: (resume) =>
+      `Amazon SES a atteint sa limite d’envoi du jour pendant l’envoi\u00a0: il s’est mis en pause et a repris de lui-même à partir du ${resume}.`,
     mostPlayed: (pick) => `La plus écoutée pour l’instant\u00a0: ${pick}.`,
     noClicks: 'Pas encore d’écoute\u00a0: les premiers clics arrivent dans l’heure.',
     previous: (series, pick) => `Sur le #${series}, après sa semaine\u00a0: ${pick}.`,

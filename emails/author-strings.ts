@@ -52,6 +52,7 @@ export type AuthorStrings = {
     ambiguous: string;
     skipped: string;
     ambiguousHint: string;
+    paused: (resume: string) => string;
     mostPlayed: (pick: string) => string;
     noClicks: string;
     previous: (series: number, pick: string) => string;

@@ -24,6 +24,8 @@ export type Campaign = {
   audience: number;
   dispatched: boolean;
   resumeAt?: string;
+  /** Set by the first pause (SES's daily quota): when it was to resume. The report says so. */
+  firstResumeAt?: string;
   reportedAt?: string;
 };
 

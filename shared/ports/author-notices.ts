@@ -37,6 +37,8 @@ export type AuthorNotice =
       posts: ReportedPost[];
       pick?: MostPlayed;
       previous?: { series: number; pick: MostPlayed };
+      /** SES's daily quota paused it: when it was first to resume. */
+      pausedUntil?: string;
     }
   /** The warning set changed (on receipt of a post): every warning of the issue, not only the new ones. */
   | { kind: 'warnings'; issue: NoticeIssue; warnings: IssueWarning[] }

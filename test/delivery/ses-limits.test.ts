@@ -86,6 +86,10 @@ describe('SES limits', () => {
       expect(t.sent.filter((m) => m.subject.startsWith('[Dimanche] En pause')).map((m) => m.subject)).toEqual(
         ['[Dimanche] En pause\u00a0: #34 — Chambre en Provence, limite d’envoi du jour atteinte'],
       );
+      // That notice may be refused under the same quota: the report says it too.
+      await waitFor(async () => (await t.campaigns.get(CAMPAIGN))?.reportedAt !== undefined, 30_000);
+      const report = t.sent.find((m) => m.subject.startsWith('[Dimanche] Envoyé'));
+      expect(report?.text).toContain('Amazon SES a atteint sa limite d’envoi du jour pendant l’envoi');
     } finally {
       await proxy.close();
     }

@@ -140,13 +140,13 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
       await conditionally(async () => {
         const { Attributes } = await update(id, {
           UpdateExpression:
-            'SET #status = :paused, resumeAt = :r, firstPausedAt = if_not_exists(firstPausedAt, :r)',
+            'SET #status = :paused, resumeAt = :r, firstResumeAt = if_not_exists(firstResumeAt, :r)',
           ConditionExpression: '#status <> :done',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':paused': 'paused', ':r': resumeAt, ':done': 'done' },
           ReturnValues: 'UPDATED_OLD',
         });
-        first = Attributes?.firstPausedAt === undefined;
+        first = Attributes?.firstResumeAt === undefined;
       });
       return first;
     },

@@ -124,4 +124,5 @@ export const reportFor = (
   ),
   ...(pick ? { pick } : {}),
   ...(previous ? { previous } : {}),
+  ...(campaign.firstResumeAt ? { pausedUntil: campaign.firstResumeAt } : {}),
 });
