@@ -5,7 +5,7 @@ import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
-import { handleSesEvent, type SesEvent } from '../../shared/usecases/campaign/handle-ses-event.ts';
+import { handleSnsEvent, type SnsEvent } from '../delivery/ses-events-handler.ts';
 import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
@@ -30,7 +30,7 @@ const ids: SubscriberIds = {
   },
 };
 
-export const handler = async (event: { Records: { Sns: { MessageId: string; Message: string } }[] }) => {
+export const handler = async (event: SnsEvent) => {
   const keyed = secrets ? hmacSubscriberIds((await secrets()).subscriberIdKey) : ids;
   const deps = {
     subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
@@ -40,8 +40,5 @@ export const handler = async (event: { Records: { Sns: { MessageId: string; Mess
     clock: systemClock,
     logger,
   };
-  for (const record of event.Records) {
-    const outcome = await handleSesEvent(JSON.parse(record.Sns.Message) as SesEvent, deps);
-    logger.info('ses event handled', { snsMessageId: record.Sns.MessageId, outcome });
-  }
+  await handleSnsEvent(event, deps);
 };
