@@ -35,6 +35,28 @@ export default tseslint.config(
       'vitest/expect-expect': 'off',
     },
   },
+  {
+    // Tests pass on any date (CI runs them a year ahead too): time comes from the code's Clock port, or for a
+    // runtime that reads the system clock itself, from test/support/real-clock.ts, never read here and there.
+    files: ['test/**/*.ts'],
+    ignores: ['test/support/real-clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use a named export.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'No real clock in tests: use the Clock port (movableClock), or realNow() from test/support/real-clock.ts for a runtime that reads the system clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'No real clock in tests: performance.now() for timeouts, randomUUID() for unique names, the Clock port or realNow() for dates.',
+        },
+      ],
+    },
+  },
   { files: ['infra/local/**', 'bench/**'], rules: { 'no-console': 'off' } },
   {
     // Tools that require a default export of their config or module shape.

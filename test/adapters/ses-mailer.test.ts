@@ -5,6 +5,7 @@ import { buildRawMime } from '../../shared/adapters/mail/raw-mime.ts';
 import { outcomeOf, sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { OutgoingMail } from '../../shared/ports/mailer.ts';
+import { randomUUID } from 'node:crypto';
 
 const mail = (to: string): OutgoingMail => ({
   from: { name: 'Kâro · Online Sunday Morning Sound', address: 'dimanche@newsletter.example.com' },
@@ -52,7 +53,7 @@ describe('the raw MIME message', () => {
 
 describe('the SES mailer', () => {
   it('sends through the SES API, here its local stand-in, and returns the message id', async () => {
-    const to = `chloe.${Date.now()}@exemple.fr`;
+    const to = `chloe.${randomUUID().slice(0, 8)}@exemple.fr`;
     const outcome = await sesMailer({ region: 'eu-west-3', endpoint: inject('sesUrl') }).send(mail(to));
     expect(outcome).toMatchObject({ kind: 'sent', messageId: expect.any(String) });
     const { emails } = (await (await fetch(`${inject('sesUrl')}/store`)).json()) as { emails: StoredEmail[] };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo } from '../support/mail-store.ts';
 import { artifacts, launchChromium } from '../support/browser.ts';
 import { testApp } from '../support/test-app.ts';
+import { randomUUID } from 'node:crypto';
 
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let browser: BrowserContext;
@@ -33,7 +34,7 @@ describe('the sign-up form in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${baseUrl}/subscribe`);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      const email = `navigateur.${width}.${Date.now()}@exemple.fr`;
+      const email = `navigateur.${width}.${randomUUID().slice(0, 8)}@exemple.fr`;
       await page.getByLabel('Adresse e-mail').fill(email);
       await page.getByLabel('Prénom (facultatif)').fill('Chloé');
       await page.keyboard.press('Tab');

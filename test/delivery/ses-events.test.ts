@@ -8,6 +8,7 @@ import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { deliverySetup } from '../support/delivery-setup.ts';
 import { freshTable } from '../support/tables.ts';
 import { inject } from 'vitest';
+import { realNow } from '../support/real-clock.ts';
 
 const CAMPAIGN = campaignIdFor('iss_34');
 
@@ -107,7 +108,7 @@ describe('SES events', () => {
     const { t, deps } = await setup();
     const [reader] = await t.addSubscribers(1, 'confirmed');
     if (!reader) throw new Error('no subscriber');
-    const claim = await t.campaigns.claim(CAMPAIGN, reader.id, Date.now(), 60_000);
+    const claim = await t.campaigns.claim(CAMPAIGN, reader.id, realNow().getTime(), 60_000);
     if (!claim.claimed) throw new Error('not claimed');
     await t.campaigns.settle(
       CAMPAIGN,

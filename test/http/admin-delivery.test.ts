@@ -6,6 +6,7 @@ import { examplePostBody } from '../builders/issue.ts';
 import { storedMailTo } from '../support/delivery-setup.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { admin, testApp } from '../support/test-app.ts';
+import { realNow } from '../support/real-clock.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -61,7 +62,7 @@ describe('GET /admin/campaigns/:id', () => {
       audience: 3,
       dispatched: true,
     });
-    const claim = await campaigns.claim('cmp_34', 'sub_a', Date.now(), 60_000);
+    const claim = await campaigns.claim('cmp_34', 'sub_a', realNow().getTime(), 60_000);
     if (claim.claimed)
       await campaigns.settle(
         'cmp_34',

@@ -3,6 +3,7 @@ import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-re
 import { examplePostBody } from '../builders/issue.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { testApp } from '../support/test-app.ts';
+import { realNow } from '../support/real-clock.ts';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -30,11 +31,11 @@ describe('a webhook delivery that is not from the author', () => {
     ],
     [
       'a timestamp 301 s old',
-      () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 301_000) }),
+      () => signedPost(examplePostBody(), { timestamp: new Date(realNow().getTime() - 301_000) }),
     ],
     [
       'a timestamp 301 s ahead',
-      () => signedPost(examplePostBody(), { timestamp: new Date(Date.now() + 301_000) }),
+      () => signedPost(examplePostBody(), { timestamp: new Date(realNow().getTime() + 301_000) }),
     ],
     [
       'a wrong secret',
@@ -65,7 +66,7 @@ describe('a webhook delivery that is not from the author', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       const response = await post(
-        signedPost(examplePostBody(), { timestamp: new Date(Date.now() - 299_000) }),
+        signedPost(examplePostBody(), { timestamp: new Date(realNow().getTime() - 299_000) }),
       );
       expect(response.status).toBe(201);
     } finally {

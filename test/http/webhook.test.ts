@@ -106,7 +106,7 @@ describe('POST /webhooks/posts with a signed post', () => {
 
   it('refuses a change once the issue has been sent, with 409, and keeps what went out', async () => {
     await post(signedPost(examplePostBody()));
-    await t.issues.setStatus('iss_34', 'rendered', 'sent', new Date().toISOString());
+    await t.issues.setStatus('iss_34', 'rendered', 'sent', t.clock.now().toISOString());
     const changed = await post(signedPost({ ...examplePostBody(), title: 'Trop tard' }));
     expect(changed.status).toBe(409);
     expect(changed.headers.get('content-type')).toContain('application/problem+json');

@@ -9,6 +9,7 @@ import { anIssue } from '../builders/issue.ts';
 import { type FakeServer, fakeServer, json } from '../support/fake-aws.ts';
 import { fakeSqs, sqsCalls as callsOf } from '../support/fake-sqs.ts';
 import { freshTable } from '../support/tables.ts';
+import { realNow } from '../support/real-clock.ts';
 
 const REGION = 'eu-west-3';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:dimanche-social-AbCdEf';
@@ -129,8 +130,8 @@ describe('the social worker function as deployed', () => {
       state: 'waiting',
       attempts: 1,
       version: 1,
-      updatedAt: new Date().toISOString(),
-      notBefore: new Date(Date.now() + 120_000).toISOString(),
+      updatedAt: realNow().toISOString(),
+      notBefore: new Date(realNow().getTime() + 120_000).toISOString(),
     });
     sqs.requests.length = 0;
     const waiting = await handler({ Records: [record('8', { issueId: 'iss_35', network: 'x' })] });
@@ -149,8 +150,8 @@ describe('the social worker function as deployed', () => {
       state: 'calling',
       attempts: 1,
       version: 1,
-      updatedAt: new Date().toISOString(),
-      leaseUntil: new Date(Date.now() + 60_000).toISOString(),
+      updatedAt: realNow().toISOString(),
+      leaseUntil: new Date(realNow().getTime() + 60_000).toISOString(),
     });
     sqs.requests.length = 0;
     // Another instance holds the call's lease: this delivery comes back once the lease has run out.

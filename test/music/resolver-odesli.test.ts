@@ -5,6 +5,7 @@ import { type OdesliKey, odesliControl, startFakeOdesli } from '../../infra/loca
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { odesliResolver } from '../../shared/adapters/odesli/odesli-resolver.ts';
 import type { Platform } from '../../shared/domain/platforms.ts';
+import { realNow } from '../support/real-clock.ts';
 
 /** Written out here rather than imported, so a wrong entry in the adapter's table fails a test. */
 const OURS: Record<string, Platform> = {
@@ -264,7 +265,7 @@ describe('the fake song.link API', () => {
   it('records each call with its time, and forgets them on reset', async () => {
     const control = odesliControl(fake.url);
     await control.reset();
-    const before = Date.now();
+    const before = realNow().getTime();
     await ask(SPOTIFY);
     const [call, ...rest] = await control.calls();
     expect(rest).toEqual([]);

@@ -4,6 +4,7 @@ import { neutraliseCell } from '../../functions/subscribers/csv-formula.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { admin, testApp } from '../support/test-app.ts';
 import { idOf, importCsv, type TestApp } from './support.ts';
+import { randomUUID } from 'node:crypto';
 
 const exportCsv = async (app: TestApp['app']) => {
   const response = await app.request('/admin/subscribers/export.csv?status=confirmed', admin);
@@ -90,7 +91,7 @@ describe('CSV export and import', () => {
     for (let i = 0; i < 120; i += 1) {
       const name = names[i % names.length] ?? '';
       lines.push(
-        `rt${i}.${Date.now()}@exemple.fr,"${name.replaceAll('"', '""')}",${i % 3 ? 'fr' : 'en'},${platforms[i % 4]},${i % 5 === 0}`,
+        `rt${i}.${randomUUID().slice(0, 8)}@exemple.fr,"${name.replaceAll('"', '""')}",${i % 3 ? 'fr' : 'en'},${platforms[i % 4]},${i % 5 === 0}`,
       );
     }
     await importCsv(t.app, lines.join('\n'), 'mode=consented&source=first');

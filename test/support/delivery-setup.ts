@@ -142,9 +142,9 @@ export const storedMailTo = async (domain: string): Promise<StoredEmail[]> => {
 };
 
 export const waitFor = async (check: () => Promise<boolean>, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    if (performance.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 };

@@ -44,8 +44,8 @@ export const startDynamoDbLocal = async (): Promise<{ url: string; stop: () => P
 };
 
 const waitUntilListening = async (url: string, java: ChildProcess, output: () => string) => {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
     if (java.exitCode !== null) throw new Error(`DynamoDB Local exited (${java.exitCode}): ${output()}`);
     const up = await fetch(url, { method: 'POST' }).then(
       () => true,

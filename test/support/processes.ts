@@ -33,10 +33,11 @@ export const runScript = (script: string, args: string[], env: Record<string, st
 };
 
 export const waitForOutput = async (running: Running, text: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!running.output().includes(text)) {
     if (running.child.exitCode !== null) throw new Error(`exited early:\n${running.output()}`);
-    if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${running.output()}`);
+    if (performance.now() > deadline)
+      throw new Error(`no "${text}" within ${timeoutMs} ms:\n${running.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 };

@@ -11,3 +11,6 @@ export const sundayFromNow = (weeksAfterTheComingOne: number, timeZone = 'Europe
   if (!sunday) throw new Error('no Sunday computed');
   return sunday;
 };
+
+/** The system clock, for what the code under test reads itself: a Lambda's lease times, a webhook signature's window. */
+export const realNow = (): Date => new Date();

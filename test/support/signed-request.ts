@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { realNow } from './real-clock.ts';
 
 export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const ROTATED_SECRET = 'whsec_dGhlIG5ldyBzZWNyZXQgYWZ0ZXIgcm90YXRpb24=';
@@ -15,7 +16,7 @@ type Delivery = RequestInit & { webhookId: string; headers: Record<string, strin
 export const signedPost = (body: unknown, options: SignOptions = {}): Delivery => {
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
   const id = options.id ?? `msg_${randomUUID()}`;
-  const timestamp = options.timestamp ?? new Date();
+  const timestamp = options.timestamp ?? realNow();
   return {
     webhookId: id,
     method: 'POST',
