@@ -15,11 +15,9 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
  * ("La playlist") goes with it, or it would stand over nothing.
  */
 export const takePlaylist = (document: Document): TrackInput[] | undefined => {
-  const lists = findAll((node) => node.name === 'ol', document.children);
-  const playlist = lists.at(-1);
-  if (!playlist) return undefined;
-  const tracks = findAll((node) => node.name === 'li', playlist.children).flatMap(toTrack);
-  if (tracks.length === 0) return undefined;
+  const found = lastList(document, 'ol', 1) ?? lastList(document, 'ul', MIN_BULLETED);
+  if (!found) return undefined;
+  const { list: playlist, tracks } = found;
   const heading = previousElement(playlist);
   if (heading && HEADINGS.has(heading.name)) removeElement(heading);
   removeElement(playlist);
@@ -30,6 +28,19 @@ export const splitPlaylistFromHtml = (html: string): SplitPlaylist | undefined =
   const document = parseDocument(html, { decodeEntities: true });
   const tracks = takePlaylist(document);
   return tracks ? { storyHtml: render(document, { encodeEntities: 'utf8' }), tracks } : undefined;
+};
+
+// A bulleted list is taken for the playlist only when every item is a linked "Artist – Title": a few links
+// in a bulleted list of her story are not a playlist.
+const MIN_BULLETED = 3;
+
+const lastList = (document: Document, name: 'ol' | 'ul', min: number) => {
+  const list = findAll((node) => node.name === name, document.children).at(-1);
+  if (!list) return undefined;
+  const items = findAll((node) => node.name === 'li', list.children);
+  const tracks = items.flatMap(toTrack);
+  if (tracks.length < min || (name === 'ul' && tracks.length !== items.length)) return undefined;
+  return { list, tracks };
 };
 
 const previousElement = (element: Element): Element | undefined => {

@@ -1,6 +1,6 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
-import { removeElement, textContent } from 'domutils';
+import { findAll, removeElement, textContent } from 'domutils';
 
 /**
  * Runs of three or more of the same ornament (`°°°`, `***`, `~~~`, `•••`, `===`…) frame a blog title but
@@ -33,15 +33,27 @@ export const takeOpeningHeadline = (document: Document): string | undefined => {
   if (!first) return undefined;
   const text = textContent(first).replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_HEADLINE) return undefined;
-  if (!HEADINGS.has(first.name) && !(first.name === 'p' && isAllEmphasis(first))) return undefined;
+  if (!HEADINGS.has(first.name) && !(first.name === 'p' && (isAllEmphasis(first) || isTitleLine(text)))) {
+    return undefined;
+  }
   removeElement(first);
   return withoutDecorations(text) || undefined;
 };
+
+/** A line typed as a title in a plain paragraph: a few words, no sentence's end. */
+const isTitleLine = (text: string): boolean =>
+  text.length <= 80 && text.split(' ').length <= 10 && !/[.!?:;,…»)]$/u.test(text);
+
+const isPicture = (node: Element): boolean =>
+  textContent(node).trim() === '' &&
+  (node.name === 'img' || findAll((n) => n.name === 'img', node.children).length > 0);
 
 const firstBlock = (nodes: readonly AnyNode[]): Element | undefined => {
   for (const node of nodes) {
     if (isText(node) && node.data.trim() === '') continue;
     if (!isTag(node)) return undefined;
+    // A picture above the headline stays where it is; the headline is the first words.
+    if (isPicture(node)) continue;
     // Block editor wrappers (groups, columns) hold the first real block.
     if (node.name === 'div' || node.name === 'section') return firstBlock(node.children);
     return node;
