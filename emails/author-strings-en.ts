@@ -127,6 +127,16 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       `Amazon SES reached its daily sending limit during ${s.name}: ${sent} of ${audience} mails went out. The rest goes on by itself from ${resume}; nothing to do, unless you ask AWS for a higher limit if it happens again.`,
     button: 'Follow the send',
   },
+  feed: {
+    subject: 'Your blog is not answering',
+    heading: 'Your blog is not answering',
+    body: (failures, url, detail) => [
+      `Your feed could not be read ${failures} times in a row (once every 15 minutes): ${url} (${detail}).`,
+      'While it does not answer, new posts do not reach the newsletter. Nothing is lost: once it answers again, the posts published meanwhile are taken in.',
+      'If your blog moved, give the new address of its feed (FEED_URL).',
+    ],
+    button: 'See the settings',
+  },
   social: {
     reconnectSubject: (network) => `${network}: the account needs reconnecting`,
     reconnectHeading: (network) => `${network} refused the connection`,

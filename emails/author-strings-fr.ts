@@ -129,6 +129,16 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       `Amazon SES a atteint sa limite d’envoi du jour pendant ${s.name}\u00a0: ${sent} lettres sur ${audience} sont parties. Le reste repart tout seul à partir du ${resume}\u00a0; rien à faire, sauf demander à AWS une limite plus haute si cela se répète.`,
     button: 'Suivre l’envoi',
   },
+  feed: {
+    subject: 'Votre blog ne répond plus',
+    heading: 'Votre blog ne répond plus',
+    body: (failures, url, detail) => [
+      `Depuis ${failures} relevés de suite (un toutes les 15\u00a0minutes), votre flux ne se lit pas\u00a0: ${url} (${detail}).`,
+      'Tant qu’il ne répond pas, vos nouveaux articles n’arrivent pas dans la lettre. Rien n’est perdu\u00a0: dès qu’il répond de nouveau, les articles parus entre-temps sont repris.',
+      'Si votre blog a changé d’adresse, donnez la nouvelle adresse de son flux (FEED_URL).',
+    ],
+    button: 'Voir les réglages',
+  },
   social: {
     reconnectSubject: (network) => `${network}\u00a0: compte à reconnecter`,
     reconnectHeading: (network) => `${network} a refusé la connexion`,

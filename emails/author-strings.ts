@@ -92,6 +92,12 @@ export type AuthorStrings = {
     body: (s: Said, sent: string, audience: string, resume: string) => string;
     button: string;
   };
+  feed: {
+    subject: string;
+    heading: string;
+    body: (failures: string, url: string, detail: string) => string[];
+    button: string;
+  };
   social: {
     reconnectSubject: (network: string) => string;
     reconnectHeading: (network: string) => string;

@@ -92,6 +92,13 @@ const failureViews = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks)
         button: { label: s.quota.button, url: links.campaign(notice.issue.series) },
       });
     }
+    case 'feed_unreadable':
+      return view({
+        subject: s.feed.subject,
+        heading: s.feed.heading,
+        paragraphs: s.feed.body(f.count(notice.failures), notice.url, notice.detail),
+        button: { label: s.feed.button, url: links.settings },
+      });
     default:
       return socialView(notice, f, links);
   }

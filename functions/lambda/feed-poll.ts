@@ -2,7 +2,6 @@ import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { feedTroubleMail } from '../../shared/adapters/mail/feed-trouble-mail.ts';
 import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
@@ -10,6 +9,7 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
+import { authorNotifier } from '../delivery/author-notifier.ts';
 import { feedPollDeps } from '../feeds/feed-poll-deps.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 
@@ -19,6 +19,14 @@ const delivery = loadDeliveryConfig(process.env);
 const logger = createJsonLogger({ service: 'feed-poll', level: env.LOG_LEVEL });
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const author = normaliseEmail(delivery.AUTHOR_EMAIL ?? '');
+const notifier = authorNotifier(
+  sesMailer({
+    region: env.AWS_REGION,
+    ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
+  }),
+  delivery,
+  env.PUBLIC_BASE_URL,
+);
 const deps = feedPollDeps({
   doc,
   tableName: env.TABLE_NAME,
@@ -38,15 +46,7 @@ const deps = feedPollDeps({
   timeZone: env.TIME_ZONE,
   blogPosts: wordpressComPosts({ baseUrl: env.WORDPRESS_API_URL }),
   warnAuthor: author
-    ? feedTroubleMail({
-        mailer: sesMailer({
-          region: env.AWS_REGION,
-          ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
-        }),
-        from: { name: delivery.SENDER_NAME, address: delivery.SENDER_ADDRESS },
-        to: author,
-        language: env.DEFAULT_LANGUAGE,
-      })
+    ? (trouble) => notifier.notify({ kind: 'feed_unreadable', ...trouble })
     : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),
   logger,
 });

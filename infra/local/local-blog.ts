@@ -5,7 +5,8 @@ import { Cron } from 'croner';
 import { wordpressWebhookUrlFor } from '../../functions/config/wordpress-webhook-url.ts';
 import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { feedTroubleMail } from '../../shared/adapters/mail/feed-trouble-mail.ts';
+import { authorMailRenderer } from '../../emails/author-mail.ts';
+import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
@@ -85,6 +86,8 @@ export const startLocalFeedPoller = (options: {
   mailer: Mailer;
   sender: { name: string; address: string };
   author: { address: EmailAddress | undefined; language: 'fr' | 'en' };
+  /** Where the studio her mail links to is. */
+  publicBaseUrl: string;
   logger: Logger;
 }) => {
   const { feedUrl, logger } = options;
@@ -101,12 +104,17 @@ export const startLocalFeedPoller = (options: {
     timeZone: options.timeZone,
     blogPosts: wordpressComPosts({ baseUrl: options.apiUrl }),
     warnAuthor: options.author.address
-      ? feedTroubleMail({
-          mailer: options.mailer,
-          from: options.sender,
-          to: options.author.address,
-          language: options.author.language,
-        })
+      ? (trouble) =>
+          mailAuthorNotifier({
+            mailer: options.mailer,
+            from: options.sender,
+            to: options.author.address as EmailAddress,
+            render: authorMailRenderer({
+              language: options.author.language,
+              timeZone: options.timeZone,
+              publicBaseUrl: options.publicBaseUrl,
+            }),
+          }).notify({ kind: 'feed_unreadable', ...trouble })
       : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),
     logger,
   });

@@ -125,7 +125,11 @@ const feedPoller = startLocalFeedPoller({
   timeZone: config.TIME_ZONE,
   mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
   sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
-  author: { address: normaliseEmail(deliveryConfig.AUTHOR_EMAIL ?? ''), language: config.DEFAULT_LANGUAGE },
+  author: {
+    address: normaliseEmail(deliveryConfig.AUTHOR_EMAIL ?? ''),
+    language: deliveryConfig.AUTHOR_LANGUAGE,
+  },
+  publicBaseUrl: config.PUBLIC_BASE_URL,
   logger,
 });
 

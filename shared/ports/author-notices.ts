@@ -63,7 +63,9 @@ export type AuthorNotice =
   | { kind: 'social_needs_reconnect'; issue: NoticeIssue; network: SocialNetwork; reason: string }
   | { kind: 'social_failed'; issue: NoticeIssue; network: SocialNetwork; detail: string }
   /** The call's outcome is unknown and the network may not be asked twice: she checks by hand. */
-  | { kind: 'social_unconfirmed'; issue: NoticeIssue; network: SocialNetwork; detail: string };
+  | { kind: 'social_unconfirmed'; issue: NoticeIssue; network: SocialNetwork; detail: string }
+  /** Her blog's feed could not be read `failures` polls in a row: new posts do not come in. */
+  | { kind: 'feed_unreadable'; url: string; failures: number; detail: string };
 
 export type AuthorNoticeKind = AuthorNotice['kind'];
 

@@ -179,6 +179,7 @@ describe('the mails to the author', () => {
     { kind: 'social_needs_reconnect', issue: issue34, network: 'mastodon', reason: 'HTTP 401' },
     { kind: 'social_failed', issue: issue34, network: 'x', detail: '400 text too long' },
     { kind: 'social_unconfirmed', issue: issue34, network: 'facebook', detail: 'no answer' },
+    { kind: 'feed_unreadable', url: 'https://blog.example/feed/', failures: 3, detail: 'HTTP 503' },
   ];
   const STUDIO: Record<AuthorNotice['kind'], string> = {
     campaign_report: '/studio/campaigns/34',
@@ -191,6 +192,7 @@ describe('the mails to the author', () => {
     social_needs_reconnect: '/studio/settings',
     social_failed: '/studio/campaigns/34',
     social_unconfirmed: '/studio/campaigns/34',
+    feed_unreadable: '/studio/settings',
   };
 
   it.each(every.map((notice) => [notice.kind, notice] as const))(
@@ -201,7 +203,11 @@ describe('the mails to the author', () => {
       expect(mail.html).toContain(`href="${BASE}${STUDIO[kind]}"`);
       expect(mail.text).toContain(`\n${BASE}${STUDIO[kind]}\n`);
       expect(mail.html).not.toMatch(/\{\{|\}\}/);
-      const named = kind === 'nothing_due' ? 'aucun numéro prévu' : '#34 — Chambre en Provence';
+      const named =
+        {
+          nothing_due: 'aucun numéro prévu',
+          feed_unreadable: 'votre flux ne se lit pas\u00a0: https://blog.example/feed/ (HTTP 503)',
+        }[kind as string] ?? '#34 — Chambre en Provence';
       expect(`${mail.subject}\n${mail.text}`).toContain(named);
       expect(`${mail.subject}${mail.html}${mail.text}`).not.toMatch(/iss_\d/);
       // English words of the old notices; track names may be anything ("Christine and the Queens").
