@@ -149,6 +149,7 @@ The Sunday schedule: ${deliveryConfig.SCHEDULE} (${config.TIME_ZONE}), next run 
 ${deliveryConfig.MAX_SENDERS} senders at ${deliveryConfig.SEND_RATE} mails/s in all${sunday.requeued ? `; ${sunday.requeued} unfinished batches resumed` : ''}.
   npm run sunday                 what would go out now (a dry run)
   npm run sunday -- --now        send this Sunday's issue now
+  npm run sunday -- --now --issue 35   send issue #35 now (once)
 
 Preview an issue (admin token from the secrets file):
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/preview
