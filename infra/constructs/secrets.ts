@@ -11,8 +11,10 @@ import { pinLogicalId } from './pin-logical-id.ts';
  *   aws secretsmanager put-secret-value --secret-id <SecretArn> --secret-string "$(node -e "
  *     const r = (enc) => require('node:crypto').randomBytes(32).toString(enc);
  *     console.log(JSON.stringify({ webhookSecrets: ['whsec_' + r('base64')], adminTokens: [r('base64url')],
- *       linkKeys: [{ id: 'k1', secret: r('base64url') }], subscriberIdKey: r('base64url') }))")"
+ *       linkKeys: [{ id: 'k1', secret: r('base64url') }], subscriberIdKey: r('base64url'),
+ *       wordpressToken: r('base64url') }))")"
  *
+ * `wordpressToken` (optional) is the secret part of the WordPress.com webhook URL (`/webhooks/wordpress/…`).
  * `subscriberIdKey` must never change once subscribers exist (their ids are keyed hashes of their address);
  * `linkKeys` rotate: put the new key first, keep the old one while its links are in inboxes.
  *
