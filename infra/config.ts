@@ -3,6 +3,7 @@ import type { Node } from 'constructs';
 
 /** Deployment settings, read once from CDK context (cdk.json defaults, `-c key=value` overrides). */
 export interface DimancheConfig {
+  /** An https URL, or `api` (FROM_API): the HTTP API's own URL, or the custom domain's when one is set. */
   readonly publicBaseUrl: string;
   readonly seriesName: string;
   readonly postalAddress: string;
@@ -18,8 +19,15 @@ const text = (node: Node, key: string): string => {
   return value.trim();
 };
 
+/**
+ * `publicBaseUrl=api`: the stack derives it, so a first deploy needs no second pass (docs/deploy.md, step 2).
+ * The HTTP API's URL exists only once deployed; the functions read it from the template, not from the operator.
+ */
+export const FROM_API = 'api';
+
 // Fail at synth rather than at the first cold start: both values end up in every function's environment.
 const checkUrl = (url: string): string => {
+  if (url === FROM_API) return url;
   if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
     throw new Error(`CDK context "publicBaseUrl" must be an https URL, got "${url}"`);
   }
@@ -47,6 +55,29 @@ export const readConfig = (node: Node): DimancheConfig => ({
 const lowerCaseDomain = (address: string): string => {
   const at = address.lastIndexOf('@');
   return at < 0 ? address : address.slice(0, at) + address.slice(at).toLowerCase();
+};
+
+/** An API Gateway custom domain in front of the HTTP API (optional): its name and a regional ACM certificate. */
+export interface CustomDomain {
+  readonly domainName: string;
+  readonly certificateArn: string;
+}
+
+export const readCustomDomain = (node: Node): CustomDomain | undefined => {
+  const domainName: unknown = node.tryGetContext('customDomain');
+  const certificateArn: unknown = node.tryGetContext('certificateArn');
+  if (domainName === undefined && certificateArn === undefined) return undefined;
+  if (typeof domainName !== 'string' || !/^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(domainName.trim())) {
+    throw new Error(`CDK context "customDomain" must be a domain name such as dimanche.example.org`);
+  }
+  // API Gateway wants the certificate in the API's own region for a regional endpoint.
+  if (
+    typeof certificateArn !== 'string' ||
+    !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/.+$/.test(certificateArn)
+  ) {
+    throw new Error('CDK context "certificateArn" must be the ARN of an ACM certificate for customDomain');
+  }
+  return { domainName: domainName.trim().toLowerCase(), certificateArn };
 };
 
 /**

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { domainOf, readConfig, readDeliveryConfig } from './config.ts';
+import { domainOf, FROM_API, readConfig, readCustomDomain, readDeliveryConfig } from './config.ts';
 import { readOperationsConfig } from './operations-config.ts';
 
 /** What `npm run deploy` found: the `cdk` arguments to run, or why it will not run them. */
@@ -52,7 +52,11 @@ export const planDeploy = (argv: readonly string[], defaults: Record<string, unk
       );
     }
     const hosts: [string, string | undefined][] = [
-      ['publicBaseUrl', new URL(config.publicBaseUrl).hostname],
+      // `api`: the stack derives it from the HTTP API (or customDomain), nothing to check here.
+      [
+        'publicBaseUrl',
+        config.publicBaseUrl === FROM_API ? undefined : new URL(config.publicBaseUrl).hostname,
+      ],
       ['senderAddress', domainOf(config.senderAddress)],
       ['authorEmail', domainOf(delivery.authorEmail)],
       ['operatorEmail', delivery.operatorEmail && domainOf(delivery.operatorEmail)],
@@ -62,7 +66,12 @@ export const planDeploy = (argv: readonly string[], defaults: Record<string, unk
         problems.push(`${key} is still an example value (${host}): set your own`);
     }
     summary.push(
-      ['public base URL', config.publicBaseUrl],
+      [
+        'public base URL',
+        config.publicBaseUrl === FROM_API
+          ? `the HTTP API's URL${readCustomDomain(node) ? ` (custom domain ${readCustomDomain(node)?.domainName})` : ''}, set by the stack`
+          : config.publicBaseUrl,
+      ],
       ['sender', `${delivery.senderName} <${config.senderAddress}>`],
       [
         'SES identity',

@@ -1,8 +1,11 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  ApiMapping,
   type CfnStage,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpStage,
@@ -12,6 +15,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { CustomDomain } from '../config.ts';
 
 export interface DimancheApiProps {
   readonly handler: IFunction;
@@ -21,6 +25,8 @@ export interface DimancheApiProps {
   readonly redirect: IFunction;
   /** Origins whose pages may call the API from a script; empty: none (the API's own pages need no CORS). */
   readonly allowedOrigins: readonly string[];
+  /** Optional: a custom domain mapped to the stage; readers' links then use it. */
+  readonly customDomain?: CustomDomain | undefined;
 }
 
 // One JSON line per request. No path, query or source IP: signed links carry their token in the path, and
@@ -67,8 +73,11 @@ export const ROUTE_THROTTLES = {
 export class DimancheApi extends Construct {
   readonly url: string;
   readonly api: HttpApi;
+  /** Where readers reach the API, without a trailing slash: the custom domain, else the API's own URL. */
+  readonly publicUrl: string;
 
-  constructor(scope: Construct, id: string, { handler, admin, redirect, allowedOrigins }: DimancheApiProps) {
+  constructor(scope: Construct, id: string, props: DimancheApiProps) {
+    const { handler, admin, redirect, allowedOrigins, customDomain } = props;
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'Dimanche: webhooks, admin and public pages',
@@ -138,5 +147,20 @@ export class DimancheApi extends Construct {
     );
     for (const route of routes) stage.node.addDependency(route);
     this.url = stage.url;
+    const { region, urlSuffix } = Stack.of(this);
+    this.publicUrl = `https://${this.api.apiId}.execute-api.${region}.${urlSuffix}`;
+    if (customDomain) {
+      const domain = new DomainName(this, 'Domain', {
+        domainName: customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', customDomain.certificateArn),
+      });
+      // The mapping names the stage by its name only: without the dependency it may come first and fail.
+      new ApiMapping(this, 'Mapping', { api: this.api, domainName: domain, stage }).node.addDependency(stage);
+      this.publicUrl = `https://${customDomain.domainName}`;
+      new CfnOutput(Stack.of(this), 'CustomDomainTarget', {
+        value: domain.regionalDomainName,
+        description: `Point ${customDomain.domainName} here (CNAME, or an alias record at a zone apex)`,
+      });
+    }
   }
 }

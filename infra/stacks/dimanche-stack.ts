@@ -1,10 +1,17 @@
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { type DeliveryConfig, type DimancheConfig, readDeliveryConfig, readSocialConfig } from '../config.ts';
+import {
+  type DeliveryConfig,
+  type DimancheConfig,
+  FROM_API,
+  readCustomDomain,
+  readDeliveryConfig,
+  readSocialConfig,
+} from '../config.ts';
 import { readOperationsConfig } from '../operations-config.ts';
 import { DimancheApi } from '../constructs/api.ts';
 import { DimancheData } from '../constructs/data.ts';
@@ -27,20 +34,37 @@ export interface DimancheStackProps extends StackProps {
 
 /** Table, secret, the API and render functions with the HTTP API in front, Sunday delivery, and alarms. */
 export class DimancheStack extends Stack {
-  constructor(scope: Construct, id: string, { config, ...props }: DimancheStackProps) {
+  constructor(scope: Construct, id: string, { config: given, ...props }: DimancheStackProps) {
     super(scope, id, props);
+    const customDomain = readCustomDomain(this.node);
+    // `publicBaseUrl=api`: the API's own URL (or the custom domain's), known to the template before the API
+    // exists, so one deploy is enough. Lazy: the API is built after the functions that are given it.
+    const built: { api?: DimancheApi } = {};
+    const config: DimancheConfig =
+      given.publicBaseUrl === FROM_API
+        ? {
+            ...given,
+            publicBaseUrl: Lazy.string({
+              produce: () => {
+                if (!built.api) throw new Error('publicBaseUrl=api needs the HTTP API, which was not built');
+                return built.api.publicUrl;
+              },
+            }),
+          }
+        : given;
     // Read from context here: every delivery key but authorEmail has a default, so callers pass nothing new.
     const delivery = readDeliveryConfig(this.node, config);
     const operations = readOperationsConfig(this.node, config.senderAddress);
     const { table } = new DimancheData(this, 'Data');
     const { secret } = new DimancheSecrets(this, 'Secrets');
     const functions = new DimancheFunctions(this, 'Functions', { table, secret, config });
-    const api = new DimancheApi(this, 'Api', {
+    const api = (built.api = new DimancheApi(this, 'Api', {
       handler: functions.api,
       admin: functions.admin,
       redirect: functions.redirect,
       allowedOrigins: operations.allowedOrigins,
-    });
+      customDomain,
+    }));
     if (operations.emailIdentity.create) new SenderIdentity(this, 'SenderIdentity', operations.emailIdentity);
     // `npm run deploy` insists on operatorEmail (infra/deploy-plan.ts); a bare synth may leave it out.
     const alarms = new OperatorAlarms(this, 'OperatorAlarms', { email: delivery.operatorEmail });
