@@ -1,14 +1,18 @@
 import { Hono } from 'hono';
 import { createAdminApp } from './admin-app.ts';
 import type { AppDeps } from './app-deps.ts';
+import type { Studio } from './studio/studio-deps.ts';
+import { studioApp } from './studio/studio-app.tsx';
 import { withProblems } from './http/with-problems.ts';
 import { createPublicApp } from './public-app.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 
 /** The whole HTTP surface as one pure fetch handler: on one machine, and in tests. */
-export const createApp = (deps: AppDeps) =>
+export const createApp = (deps: AppDeps & { studio?: Studio }) =>
   withProblems(
     new Hono()
+      // The author's studio (browser, magic-link session); on AWS the admin function serves it too.
+      .route('/studio', studioApp(deps.studio ? { ...deps, studio: deps.studio } : undefined))
       .route('/', createAdminApp(deps))
       // Its own function on AWS (functions/lambda/redirect.ts): the public one never loads it.
       .route('/r', redirectRoutes({ clicks: deps.clicks, logger: deps.logger }))

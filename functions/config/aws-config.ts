@@ -1,9 +1,12 @@
 import * as v from 'valibot';
 import { commonEnv, required, senderEnv } from './common.ts';
 import { parseEnv } from './config-error.ts';
+import { studioEnv } from './studio-config.ts';
 
 const apiEnv = v.object({
   ...commonEnv,
+  // Read by the admin function only (the studio); defaults keep the public function's settings unchanged.
+  ...studioEnv,
   TABLE_NAME: required('TABLE_NAME'),
   RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
   SECRETS_ARN: required('SECRETS_ARN'),

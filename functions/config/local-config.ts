@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import { commonEnv, required, secretList, senderEnv } from './common.ts';
 import { parseEnv } from './config-error.ts';
+import { studioEnv } from './studio-config.ts';
 
 const localEnv = v.object({
   ...commonEnv,
+  ...studioEnv,
   DYNAMODB_ENDPOINT: v.pipe(required('DYNAMODB_ENDPOINT'), v.url('DYNAMODB_ENDPOINT must be a URL')),
   SES_ENDPOINT: v.pipe(required('SES_ENDPOINT'), v.url('SES_ENDPOINT must be a URL')),
   TABLE_NAME: v.optional(v.pipe(v.string(), v.minLength(1)), 'dimanche'),

@@ -41,8 +41,9 @@ const deps = {
 };
 
 /** The scheduler's retries and a replayed event land here too: the use case makes them no-ops. */
-export const handler = async (event: { dryRun?: boolean } = {}) => {
-  const result = await dispatchSunday(deps, { dryRun: event.dryRun === true });
+// `manual`: the studio's "send now" (the admin function's async invoke); the schedule never sets it.
+export const handler = async (event: { dryRun?: boolean; manual?: boolean } = {}) => {
+  const result = await dispatchSunday(deps, { dryRun: event.dryRun === true, manual: event.manual === true });
   logger.info('dispatch finished', { result: result.kind });
   return result.kind;
 };

@@ -19,6 +19,8 @@ import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { renderMusicDeps } from '../music/music-deps.ts';
 import type { MusicQueue } from '../../shared/ports/music-queue.ts';
+import { studioDeps } from '../studio/studio-stores.ts';
+import type { Studio } from '../studio/studio-deps.ts';
 
 /**
  * Composition root on one machine: the same adapters as on AWS, pointed at the local stand-ins,
@@ -26,7 +28,13 @@ import type { MusicQueue } from '../../shared/ports/music-queue.ts';
  */
 export const createLocalApp = (
   config: LocalConfig,
-  overrides: { clock?: Clock; logger?: Logger; music?: { queue: MusicQueue } } = {},
+  overrides: {
+    clock?: Clock;
+    logger?: Logger;
+    music?: { queue: MusicQueue };
+    /** The studio's "send now": the local delivery's dispatch, when it runs in this process. */
+    sendNow?: Studio['sendNow'];
+  } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
@@ -93,6 +101,7 @@ export const createLocalApp = (
       publicBaseUrl: config.PUBLIC_BASE_URL,
       seriesName: config.SERIES_NAME,
     }),
+    studio: studioDeps(doc, config.TABLE_NAME, config, overrides.sendNow),
   });
   return { app, doc, issues, renderTrigger };
 };

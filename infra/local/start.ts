@@ -67,6 +67,8 @@ const localMusicQueue = createLocalMusic({});
 const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
   music: { queue: localMusicQueue.musicQueue },
+  // The studio's "send now": the delivery below, built once the app's table client exists.
+  sendNow: () => delivery.dispatch({ manual: true }),
 });
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
 const delivery = createLocalDelivery({
@@ -138,6 +140,7 @@ Dimanche is running on this machine.
 
   API            ${config.PUBLIC_BASE_URL}   (health: ${config.PUBLIC_BASE_URL}/health)
   Sign-up page   ${config.PUBLIC_BASE_URL}/subscribe
+  Studio         ${config.PUBLIC_BASE_URL}/studio   (sign in as ${config.AUTHOR_EMAIL}: the link shows in the mail viewer)
   Mail viewer    ${ses.url}   (sent mail as JSON: ${ses.url}/store)
   DynamoDB       ${dynamo.url}   (dynalite, table "${config.TABLE_NAME}", data in ${resolve(dataDir, 'dynamodb')})
   Secrets        ${secretsFile}

@@ -1,0 +1,47 @@
+import type { NetworkPreview } from '../../shared/usecases/social/preview-social.ts';
+import type { IssueState } from './issue-state.ts';
+import { Csrf } from './layout.tsx';
+import type { StudioStrings } from './strings.ts';
+
+const NETWORK_NAMES: Record<NetworkPreview['network'], string> = {
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  threads: 'Threads',
+};
+
+export const StateBadge = (props: { state: IssueState; t: StudioStrings }) => (
+  <span class={`badge ${props.state}`}>{props.t.states[props.state]}</span>
+);
+
+export const TestSendForm = (props: {
+  series: number;
+  to: string;
+  csrf: string;
+  t: StudioStrings;
+  back: string;
+}) => (
+  <form method="post" action={`/studio/issues/${props.series}/test-send`} class="inline">
+    <Csrf token={props.csrf} />
+    <input type="hidden" name="back" value={props.back} />
+    <button type="submit" class="secondary">
+      {props.t.issue.testSend(props.to)}
+    </button>
+  </form>
+);
+
+/** Each network's post as it will appear, with its length as that network counts it. */
+export const SocialPosts = (props: { posts: NetworkPreview[]; t: StudioStrings }) => (
+  <div class="cards">
+    {props.posts.map((post) => (
+      <article class="card" aria-label={NETWORK_NAMES[post.network]}>
+        <h3>{NETWORK_NAMES[post.network]}</h3>
+        {post.enabled ? null : <p class="muted">{props.t.week.disabled}</p>}
+        <pre>{post.text}</pre>
+        <p class="muted">{props.t.issue.characters(post.length.count, post.length.limit)}</p>
+      </article>
+    ))}
+  </div>
+);

@@ -1,0 +1,106 @@
+import type { Context } from 'hono';
+import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
+import { formatter } from './format.ts';
+import { nextSend } from './issue-data.ts';
+import { document, Layout } from './layout.tsx';
+import type { StudioEnv } from './session.ts';
+import { studioStrings } from './strings.ts';
+import type { StudioDeps } from './studio-deps.ts';
+
+/** The sign-up form for a WordPress.com Custom HTML block: a plain POST form, no script, labelled fields. */
+export const signUpSnippet = (publicBaseUrl: string, language: 'fr' | 'en') =>
+  `<form method="post" action="${publicBaseUrl}/subscribe">
+  <label for="dimanche-email">${language === 'fr' ? 'Votre adresse e-mail' : 'Your email address'}</label>
+  <input id="dimanche-email" name="email" type="email" autocomplete="email" required>
+  <input type="hidden" name="language" value="${language}">
+  <button type="submit">${language === 'fr' ? 'Je m’inscris' : 'Subscribe'}</button>
+</form>`;
+
+/** Réglages: the embeddable form, each network's state, the schedule, the blog's notification URL. */
+export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
+  const { language } = deps.studio;
+  const t = studioStrings(language).settings;
+  const f = formatter(language, deps.settings.timeZone);
+  const snippet = signUpSnippet(deps.settings.publicBaseUrl, language);
+  const [latest] = await deps.issues.pageBySunday({ limit: 1 });
+  const attempts = latest ? await deps.socialAttempts.list(latest.id) : [];
+  const next = nextSend(deps);
+  return c.html(
+    document(
+      <Layout language={language} title={t.title} nav="settings" csrf={c.get('session').csrfToken}>
+        <h1>{t.title}</h1>
+        <section aria-labelledby="form-title">
+          <h2 id="form-title">{t.form}</h2>
+          <p>{t.formHelp}</p>
+          <label for="snippet">HTML</label>
+          <textarea id="snippet" rows={7} readonly>
+            {snippet}
+          </textarea>
+          <p>
+            <button type="button" data-copy="snippet" data-copied={t.copied}>
+              {t.copy}
+            </button>
+          </p>
+          <h3>{t.preview}</h3>
+          <div class="card">
+            <form method="post" action={`${deps.settings.publicBaseUrl}/subscribe`}>
+              <label for="preview-email">
+                {language === 'fr' ? 'Votre adresse e-mail' : 'Your email address'}
+              </label>
+              <input id="preview-email" name="email" type="email" autocomplete="email" />
+              <p>
+                <button type="button">{language === 'fr' ? 'Je m’inscris' : 'Subscribe'}</button>
+              </p>
+            </form>
+          </div>
+        </section>
+        <section aria-labelledby="social-title">
+          <h2 id="social-title">{t.social}</h2>
+          <div class="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.network}</th>
+                  <th scope="col">{t.state}</th>
+                  <th scope="col">{t.lastPost}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {SOCIAL_NETWORKS.map((network) => {
+                  const attempt = attempts.find((a) => a.network === network);
+                  return (
+                    <tr>
+                      <td>{network}</td>
+                      <td>
+                        {deps.settings.social.networks.includes(network) ? t.connected : t.notConnected}
+                      </td>
+                      <td>
+                        {attempt?.postUrl ? (
+                          <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
+                        ) : attempt ? (
+                          `${attempt.state}, ${f.short(attempt.updatedAt)}`
+                        ) : (
+                          t.noPost
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section aria-labelledby="schedule-title">
+          <h2 id="schedule-title">{t.schedule}</h2>
+          <p>{t.scheduleLine(deps.studio.schedule, deps.settings.timeZone)}</p>
+          {next ? <p>{t.nextRun(f.dateTime(next.toISOString()))}</p> : null}
+        </section>
+        <section aria-labelledby="webhook-title">
+          <h2 id="webhook-title">{t.webhook}</h2>
+          {/* Slot for the WordPress.com notification URL (BLOG_WEBHOOK_URL), which another change exposes. */}
+          <p>{deps.studio.blogWebhookUrl ? <code>{deps.studio.blogWebhookUrl}</code> : t.webhookNone}</p>
+        </section>
+      </Layout>,
+    ),
+  );
+};

@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { STUDIO_CSS, STUDIO_JS } from './assets.ts';
+import { campaignRoutes } from './campaign-routes.tsx';
+import { issueRoutes } from './issue-routes.tsx';
+import { requireSession, type StudioEnv } from './session.ts';
+import { settingsPage } from './settings-page.tsx';
+import { signInRoutes } from './sign-in-routes.tsx';
+import type { StudioDeps } from './studio-deps.ts';
+import { studioHeaders } from './security-headers.ts';
+import { subscriberRoutes } from './subscriber-routes.tsx';
+import { weekPage } from './week-page.tsx';
+
+/**
+ * The author's studio, mounted at /studio: sign-in is open, every other page needs her session. Without its
+ * deps (an app built without a studio) it has no routes.
+ */
+export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
+  if (!deps) return new Hono<StudioEnv>();
+  const pages = new Hono<StudioEnv>()
+    .use('*', requireSession(deps))
+    .get('/', (c) => weekPage(c, deps))
+    .route('/issues', issueRoutes(deps))
+    .route('/campaigns', campaignRoutes(deps))
+    .route('/subscribers', subscriberRoutes(deps))
+    .get('/settings', (c) => settingsPage(c, deps));
+  return new Hono<StudioEnv>()
+    .use('*', studioHeaders())
+    .get('/assets/studio.css', (c) =>
+      c.body(STUDIO_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
+    )
+    .get('/assets/studio.js', (c) =>
+      c.body(STUDIO_JS, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'max-age=300',
+      }),
+    )
+    .route('/', signInRoutes(deps))
+    .route('/', pages);
+};

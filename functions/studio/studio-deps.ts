@@ -1,0 +1,26 @@
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import type { Language } from '../../shared/domain/issue.ts';
+import type { DispatchResult } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
+import type { IssueHolds } from '../../shared/ports/issue-holds.ts';
+import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
+import type { AppDeps } from '../app-deps.ts';
+
+export type StudioSettings = {
+  authorEmail: EmailAddress;
+  language: Language;
+  /** The Sunday send's cron, in the newsletter's time zone. */
+  schedule: string;
+  /** The blog's notification URL (WordPress.com), once that integration exposes one. */
+  blogWebhookUrl?: string;
+};
+
+export type Studio = StudioSettings & {
+  auth: StudioAuthStore;
+  holds: IssueHolds;
+  ledger: CampaignLedgerReader;
+  /** The coming Sunday's issue out now (a person asked); absent where this runtime cannot start it. */
+  sendNow?: () => Promise<DispatchResult | { kind: 'requested' }>;
+};
+
+export type StudioDeps = AppDeps & { studio: Studio };

@@ -1,0 +1,79 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SignInLink, StudioAuthStore, StudioSession } from '../../ports/studio-auth.ts';
+import { conditionally } from './conditional.ts';
+
+const linkKey = (hash: string) => ({ pk: `STUDIO#LINK#${hash}`, sk: 'LINK' });
+const sessionKey = (hash: string) => ({ pk: `STUDIO#SESSION#${hash}`, sk: 'SESSION' });
+// `expiresAt` is the table's TTL attribute (epoch seconds) so DynamoDB drops spent items a day later; the code
+// never relies on it and compares `validUntil` itself.
+const ttl = (iso: string) => Math.ceil(Date.parse(iso) / 1000) + 86_400;
+
+/** Sign-in links and sessions by the hash of their secret. Using a link is one conditional update. */
+export const dynamoStudioAuth = (doc: DynamoDBDocumentClient, tableName: string): StudioAuthStore => ({
+  saveLink: async (link) => {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...linkKey(link.hash),
+          email: link.email,
+          validUntil: link.expiresAt,
+          expiresAt: ttl(link.expiresAt),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+  consumeLink: async (hash, now) => {
+    let found: SignInLink | undefined;
+    await conditionally(async () => {
+      const { Attributes } = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: linkKey(hash),
+          UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :now',
+          ExpressionAttributeValues: { ':now': now },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      found = { hash, email: String(Attributes?.email), expiresAt: String(Attributes?.validUntil) };
+    });
+    return found;
+  },
+  saveSession: async (session) => {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...sessionKey(session.hash),
+          email: session.email,
+          csrfToken: session.csrfToken,
+          createdAt: session.createdAt,
+          validUntil: session.expiresAt,
+          expiresAt: ttl(session.expiresAt),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+  getSession: async (hash) => {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: sessionKey(hash), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { email, csrfToken, createdAt, validUntil } = Item as Omit<StudioSession, 'expiresAt'> & {
+      validUntil: string;
+    };
+    return { hash, email, csrfToken, createdAt, expiresAt: validUntil };
+  },
+  endSession: async (hash) => {
+    await doc.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(hash) }));
+  },
+});
