@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { limitBodies } from './http/limit-body.ts';
+import { securityHeaders } from './http/secure-headers.ts';
 import { withProblems } from './http/with-problems.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminImportRoutes } from './routes/admin-import.ts';
@@ -16,6 +17,8 @@ import { subscriberContext } from './subscribers/subscriber-context.ts';
  */
 export const createAdminApp = (deps: AppDeps) => {
   const app = new Hono()
+    // Outermost: its headers go on every answer, a 413 or a 401 included (see secure-headers.ts).
+    .use('*', securityHeaders({ hsts: deps.settings.hsts === true }))
     // First: no route reads a body over its limit (limit-body.ts says how a route gets a larger one).
     .use('*', limitBodies(deps.settings))
     // One check for every admin route, in one place: each sub-app checking again would read the secret twice.

@@ -46,6 +46,8 @@ export type AppSettings = {
   defaultLanguage: Language;
   /** Social announcements (issue 5): what the preview composes with. */
   social: SocialSettings;
+  /** Served over HTTPS only (AWS): Strict-Transport-Security on every answer. Unset on one machine's http://. */
+  hsts?: boolean;
   /** Her WordPress.com site (`example.wordpress.com`); unset: the site named by each notification's post URL. */
   wordpressSite?: string;
 };

@@ -3,6 +3,7 @@ import { createAdminApp } from './admin-app.ts';
 import type { AppDeps } from './app-deps.ts';
 import type { Studio } from './studio/studio-deps.ts';
 import { studioApp } from './studio/studio-app.tsx';
+import { securityHeaders } from './http/secure-headers.ts';
 import { withProblems } from './http/with-problems.ts';
 import { createPublicApp } from './public-app.ts';
 import { redirectRoutes } from './routes/redirect.ts';
@@ -11,6 +12,8 @@ import { redirectRoutes } from './routes/redirect.ts';
 export const createApp = (deps: AppDeps & { studio?: Studio }) =>
   withProblems(
     new Hono()
+      // The apps set theirs; this one covers /r and an unknown path.
+      .use('*', securityHeaders({ hsts: deps.settings.hsts === true }))
       // The author's studio (browser, magic-link session); on AWS the admin function serves it too.
       .route('/studio', studioApp(deps.studio ? { ...deps, studio: deps.studio } : undefined))
       .route('/', createAdminApp(deps))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { PublicDeps } from './app-deps.ts';
 import { limitBodies } from './http/limit-body.ts';
+import { securityHeaders } from './http/secure-headers.ts';
 import { withProblems } from './http/with-problems.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { confirmRoutes } from './routes/confirm.ts';
@@ -15,6 +16,8 @@ import { subscriberContext } from './subscribers/subscriber-context.ts';
 export const createPublicApp = (deps: PublicDeps) => {
   const subscribers = subscriberContext(deps);
   const app = new Hono()
+    // Outermost: its headers go on every answer, a 413 or a 401 included (see secure-headers.ts).
+    .use('*', securityHeaders({ hsts: deps.settings.hsts === true }))
     // First: no route reads a body over its limit (limit-body.ts says how a route gets a larger one).
     .use('*', limitBodies(deps.settings))
     .get('/health', (c) => c.json({ ok: true }))

@@ -47,6 +47,8 @@ export const awsAppDeps = <Extra extends object = object>(
         sessionToken: config.AWS_SESSION_TOKEN,
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
+      // API Gateway answers HTTPS only.
+      hsts: true,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),

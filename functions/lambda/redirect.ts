@@ -3,6 +3,7 @@ import { handle } from 'hono/aws-lambda';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { loadAwsRedirectConfig } from '../config/redirect-config.ts';
+import { securityHeaders } from '../http/secure-headers.ts';
 import { withProblems } from '../http/with-problems.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { redirectRoutes } from '../routes/redirect.ts';
@@ -15,7 +16,10 @@ const logger = createJsonLogger({ service: 'redirect', level: config.LOG_LEVEL }
 
 export const handler = handle(
   withProblems(
-    new Hono().route('/r', redirectRoutes({ clicks: dynamoClickStore(doc, config.TABLE_NAME), logger })),
+    // Served by API Gateway, HTTPS only.
+    new Hono()
+      .use('*', securityHeaders({ hsts: true }))
+      .route('/r', redirectRoutes({ clicks: dynamoClickStore(doc, config.TABLE_NAME), logger })),
     { logger },
   ),
 );
