@@ -1,5 +1,6 @@
 import type { IssueId } from '../domain/issue.ts';
 import type { LinkVariant } from '../domain/platforms.ts';
+import { clipWarning } from '../domain/mail-size.ts';
 import { withWarningBanner } from '../domain/music/warning-banner.ts';
 import { type Personalisation, personalise, type RenderedEmail } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
@@ -29,12 +30,12 @@ export const previewIssue = async (
   ]);
   if (!rendered) return { ok: false, error: 'not_rendered' };
   const { webHtml: _web, ...email } = rendered;
+  const personalised = personalise(email, deps.sample, variant);
+  // Measured on the reader's mail, before the banner (which readers never get).
+  const size = clipWarning(personalised.html);
   return {
     ok: true,
-    email: withWarningBanner(
-      personalise(email, deps.sample, variant),
-      warnings.map((w) => w.line),
-    ),
+    email: withWarningBanner(personalised, [...(size ? [size] : []), ...warnings.map((w) => w.line)]),
     revision: issue.renderedRevision,
     warnings,
   };
