@@ -3,6 +3,7 @@ import { createAdminApp } from './admin-app.ts';
 import type { AppDeps } from './app-deps.ts';
 import type { Studio } from './studio/studio-deps.ts';
 import { studioApp } from './studio/studio-app.tsx';
+import { limitBodies } from './http/limit-body.ts';
 import { securityHeaders } from './http/secure-headers.ts';
 import { withProblems } from './http/with-problems.ts';
 import { createPublicApp } from './public-app.ts';
@@ -14,6 +15,8 @@ export const createApp = (deps: AppDeps & { studio?: Studio }) =>
     new Hono()
       // The apps set theirs; this one covers /r and an unknown path.
       .use('*', securityHeaders({ hsts: deps.settings.hsts === true }))
+      // Each app limits its own bodies too (they run alone on AWS); here, an app mounted later is covered.
+      .use('*', limitBodies(deps.settings))
       // The author's studio (browser, magic-link session); on AWS the admin function serves it too.
       .route('/studio', studioApp(deps.studio ? { ...deps, studio: deps.studio } : undefined))
       .route('/', createAdminApp(deps))

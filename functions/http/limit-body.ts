@@ -47,8 +47,9 @@ export const bodyLimitRules = ({ maxWebhookBytes }: { maxWebhookBytes: number })
   { prefix: '/webhooks/', maxBytes: maxWebhookBytes },
   // One past post, as the webhook takes it (`npm run import-archive`).
   { prefix: '/admin/archive/imports', maxBytes: maxWebhookBytes },
-  // The admin's CSV import reads its body as a stream, row by row.
+  // The admin's CSV import reads its body as a stream, row by row; the studio's takes the file in a form.
   { prefix: '/admin/subscribers/import', maxBytes: CSV_IMPORT_MAX_BYTES },
+  { prefix: '/studio/subscribers/import', maxBytes: CSV_IMPORT_MAX_BYTES },
 ];
 
 export const limitBodies = (settings: { maxWebhookBytes: number }): MiddlewareHandler => {

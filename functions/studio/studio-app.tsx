@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { limitBodies } from '../http/limit-body.ts';
 import { STUDIO_CSS, STUDIO_JS } from './assets.ts';
 import { campaignRoutes } from './campaign-routes.tsx';
 import { issueRoutes } from './issue-routes.tsx';
@@ -23,17 +24,24 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
     .route('/campaigns', campaignRoutes(deps))
     .route('/subscribers', subscriberRoutes(deps))
     .get('/settings', (c) => settingsPage(c, deps));
-  return new Hono<StudioEnv>()
-    .use('*', studioHeaders())
-    .get('/assets/studio.css', (c) =>
-      c.body(STUDIO_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
-    )
-    .get('/assets/studio.js', (c) =>
-      c.body(STUDIO_JS, 200, {
-        'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'max-age=300',
-      }),
-    )
-    .route('/', signInRoutes(deps))
-    .route('/', pages);
+  return (
+    new Hono<StudioEnv>()
+      // First, as in every app: no form is read past its limit (functions/http/limit-body.ts).
+      .use('*', limitBodies(deps.settings))
+      .use('*', studioHeaders())
+      .get('/assets/studio.css', (c) =>
+        c.body(STUDIO_CSS, 200, {
+          'content-type': 'text/css; charset=utf-8',
+          'cache-control': 'max-age=300',
+        }),
+      )
+      .get('/assets/studio.js', (c) =>
+        c.body(STUDIO_JS, 200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': 'max-age=300',
+        }),
+      )
+      .route('/', signInRoutes(deps))
+      .route('/', pages)
+  );
 };

@@ -1,10 +1,13 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createAdminApp } from '../../functions/admin-app.ts';
 import type { AppDeps } from '../../functions/app-deps.ts';
 import { createApp } from '../../functions/create-app.ts';
 import { bodyLimitRules, CSV_IMPORT_MAX_BYTES, FORM_MAX_BYTES } from '../../functions/http/limit-body.ts';
+import { withProblems } from '../../functions/http/with-problems.ts';
 import { createPublicApp } from '../../functions/public-app.ts';
+import { studioApp } from '../../functions/studio/studio-app.tsx';
+import type { StudioDeps } from '../../functions/studio/studio-deps.ts';
 import { admin, testApp } from '../support/test-app.ts';
 
 // Issue 18: one body limit for every route that takes one, applied before anything else runs. The route tables
@@ -19,19 +22,23 @@ const WEBHOOK_BYTES = 256 * 1024;
 const recordingDeps = () => {
   const touched: string[] = [];
   let building = true;
+  // What the studio picks its strings and formats by while it is built.
+  const known: Record<string, unknown> = { studio: undefined, 'studio.language': 'fr' };
   const anything = (path: string): unknown =>
-    new Proxy(() => undefined, {
-      get: (_, key) => {
-        if (key === Symbol.toPrimitive) return () => path;
-        if (typeof key === 'symbol' || key === 'then') return undefined;
-        if (!building) touched.push(`${path}.${key}`);
-        return anything(`${path}.${key}`);
-      },
-      apply: () => {
-        if (!building) touched.push(`${path}()`);
-        return anything(`${path}()`);
-      },
-    });
+    path in known && path !== 'studio'
+      ? known[path]
+      : new Proxy(() => undefined, {
+          get: (_, key) => {
+            if (key === Symbol.toPrimitive) return () => path;
+            if (typeof key === 'symbol' || key === 'then') return undefined;
+            if (!building) touched.push(`${path}.${key}`);
+            return anything(`${path}.${key}`);
+          },
+          apply: () => {
+            if (!building) touched.push(`${path}()`);
+            return anything(`${path}()`);
+          },
+        });
   const settings = new Proxy(
     {
       maxWebhookBytes: WEBHOOK_BYTES,
@@ -48,13 +55,20 @@ const recordingDeps = () => {
       },
     },
   );
+  const get = (key: string | symbol) => {
+    if (typeof key === 'symbol' || key === 'then') return undefined;
+    if (key === 'settings') return settings;
+    if (!building) touched.push(String(key));
+    return anything(String(key));
+  };
+  // Listed, so that `{ ...deps }` (how the whole app hands them to the studio) copies them.
+  const keys = ['issues', 'receipts', 'renderTrigger', 'clock', 'logger', 'settings', 'subscribers']
+    .concat(['rateLimits', 'mailer', 'campaigns', 'socialAttempts', 'clicks', 'sender', 'confirmationMail'])
+    .concat(['warnings', 'blogPosts', 'studio']);
   const deps = new Proxy({} as AppDeps, {
-    get: (_, key) => {
-      if (typeof key === 'symbol' || key === 'then') return undefined;
-      if (key === 'settings') return settings;
-      if (!building) touched.push(String(key));
-      return anything(String(key));
-    },
+    get: (_, key) => get(key),
+    ownKeys: () => keys,
+    getOwnPropertyDescriptor: (_, key) => ({ configurable: true, enumerable: true, value: get(key) }),
   });
   return { deps, touched, built: () => (building = false) };
 };
@@ -84,6 +98,11 @@ describe.each([
   ['public', (deps: AppDeps) => createPublicApp(deps)],
   ['admin', (deps: AppDeps) => createAdminApp(deps)],
   ['whole (npm start)', (deps: AppDeps) => createApp(deps)],
+  // As the admin function serves it on AWS (functions/lambda/admin.ts), where no outer app covers it.
+  [
+    'studio',
+    (deps: AppDeps) => withProblems(new Hono().route('/studio', studioApp(deps as StudioDeps)), deps),
+  ],
 ] as const)('the %s app', (_name, build) => {
   it('refuses a body one byte over its route’s limit with 413 problem+json, before any handler runs', async () => {
     const { deps, touched, built } = recordingDeps();
@@ -113,6 +132,8 @@ describe('the limits', () => {
       'POST /u/x': 16 * 1024,
       'POST /webhooks/posts': WEBHOOK_BYTES,
       'POST /admin/subscribers/import': CSV_IMPORT_MAX_BYTES,
+      'POST /studio/sign-in': 16 * 1024,
+      'POST /studio/subscribers/import': CSV_IMPORT_MAX_BYTES,
     });
   });
 
