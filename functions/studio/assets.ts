@@ -11,7 +11,7 @@ header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap
 header a{color:#fffaf3}header a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 header form{margin:0 0 0 auto}
 header button{background:transparent;color:#fffaf3;border:1px solid #fffaf3;min-height:36px;padding:.3rem .8rem}
-main{max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
+main{overflow-wrap:anywhere;max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
 h1{font:normal 1.8rem/1.25 Georgia,serif;margin:0 0 1rem}h2{font:normal 1.35rem/1.3 Georgia,serif;margin:2rem 0 .75rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
 section{margin:0 0 1.5rem}

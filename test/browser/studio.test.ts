@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
+import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { createLocalMusic } from '../../functions/local/local-music.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
+import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
+import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { acceptPost } from '../../shared/usecases/accept-post.ts';
+import { anIssueContent } from '../builders/issue.ts';
+import { aSubscriber } from '../builders/subscriber.ts';
+import { artifacts, launchChromium } from '../support/browser.ts';
+import { mailsTo } from '../support/mail-store.ts';
+import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
+import { freshTable } from '../support/tables.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const run = randomUUID().slice(0, 8);
+const author = `autrice.${run}@exemple.fr`;
+const readers = [0, 1, 2].map((i) => `lectrice.${i}.${run}@exemple.fr`) as [string, string, string];
+
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let server: ReturnType<typeof serve> | undefined;
+let stopWorkers: (() => Promise<void>) | undefined;
+let base = '';
+
+/** npm start's wiring on a fresh table, the real clock (the coming Sunday is computed, never written down). */
+beforeAll(async () => {
+  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server?.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
+  const config = loadLocalConfig({
+    PUBLIC_BASE_URL: base,
+    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
+    SES_ENDPOINT: inject('sesUrl'),
+    TABLE_NAME: tableName,
+    WEBHOOK_SECRETS: TEST_SECRET,
+    ADMIN_TOKENS: ADMIN_TOKEN,
+    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
+    SUBSCRIBER_ID_KEY,
+    AUTHOR_EMAIL: author,
+    LOG_LEVEL: 'silent',
+  });
+  const logger = createJsonLogger({ service: 'test', level: 'silent' });
+  const delivery = createLocalDelivery({
+    doc,
+    tableName,
+    mailer: sesMailer({ region: 'eu-west-3', endpoint: inject('sesUrl') }),
+    linkKeys: [LINK_KEY],
+    publicBaseUrl: base,
+    timeZone: config.TIME_ZONE,
+    config: loadDeliveryConfig({ SEND_RATE: '20', MAX_SENDERS: '1', AUTHOR_EMAIL: author }),
+    clock: systemClock,
+    logger,
+  });
+  const { app, issues, renderTrigger } = createLocalApp(config, {
+    logger,
+    music: { queue: createLocalMusic({}).musicQueue },
+    sendNow: () => delivery.dispatch({ manual: true }),
+  });
+  fetchApp = app.fetch;
+  stopWorkers = delivery.startWorkers().stop;
+  const sunday = sundayOnOrAfter(systemClock.now(), config.TIME_ZONE);
+  await acceptPost(
+    { ...anIssueContent({ series: 35, title: 'Jardin d’hiver', sunday }) },
+    { store: issues, renderTrigger, clock: systemClock, timeZone: config.TIME_ZONE },
+  );
+  const tracks = anIssueContent().tracks;
+  await dynamoWarningStore(doc, tableName).save('iss_35', {
+    source: 'resolution',
+    revision: 1,
+    checkedAt: systemClock.now().toISOString(),
+    warnings: [
+      ...tracks.slice(0, 12).map((t) => ({
+        kind: 'missing_platforms' as const,
+        position: t.position,
+        platforms: ['bandcamp' as const],
+      })),
+      {
+        kind: 'unresolved',
+        position: 13,
+        url: tracks[12]?.url ?? 'https://example.org',
+        detail: 'not found',
+      },
+    ],
+  });
+  const store = dynamoSubscriberStore(doc, tableName);
+  const at = new Date(systemClock.now().getTime() - 86_400_000).toISOString();
+  for (const email of readers)
+    await store.create(
+      aSubscriber({ email: email as EmailAddress, status: 'confirmed', confirmedAt: at, createdAt: at }),
+    );
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await stopWorkers?.();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Both widths, and no serious or critical axe violation. */
+const check = async (page: Page, name: string) => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(artifacts, `studio-${name}-${width}.png`), fullPage: true });
+    expect(
+      await page.evaluate<number>('document.documentElement.scrollWidth'),
+      `${name} at ${width}`,
+    ).toBeLessThanOrEqual(width);
+  }
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      globalThis as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations, name).toEqual([]);
+};
+
+describe('her week in the studio, in Chromium', () => {
+  it('signs in from the mail, holds and sends #35, follows it to its report, and looks after a subscriber', async () => {
+    const page = await chromium!.context.newPage();
+    await page.goto(`${base}/studio`);
+    await page.getByRole('heading', { name: 'Connexion au studio' }).waitFor();
+    await check(page, 'sign-in');
+    await page.getByLabel('Adresse e-mail').fill(author);
+    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
+
+    // The magic link, from the SES stand-in's store (what the mail viewer shows).
+    const mail = (await mailsTo(author)).at(-1);
+    const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
+      mail?.body.text ?? '',
+    )?.[0];
+    expect(link).toBeDefined();
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
+    const [cookie] = await chromium!.context.cookies(base);
+    expect(cookie).toMatchObject({
+      name: '__Host-dimanche-studio',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
+
+    // Cette semaine: #35, its warnings folded, the subscribers.
+    expect(await page.getByText('#35 — Jardin d’hiver').count()).toBeGreaterThan(0);
+    await page.getByText('12 morceaux introuvables sur Bandcamp').waitFor();
+    await page.getByText('3 abonnés confirmés').waitFor();
+    await check(page, 'week');
+
+    // Test-send to herself.
+    const before = (await mailsTo(author)).length;
+    await page.getByRole('button', { name: `M’envoyer un test (${author})` }).click();
+    await page.getByText(`Un e-mail de test est parti vers ${author}.`).waitFor();
+    const test = (await mailsTo(author)).slice(before);
+    expect(test.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[TEST\] /)]);
+
+    // Numéros: hold, un-hold, each behind its confirmation.
+    await page.getByRole('link', { name: 'Numéros' }).click();
+    await check(page, 'issues');
+    await page.getByRole('link', { name: '#35 — Jardin d’hiver' }).click();
+    await page.getByRole('link', { name: 'Mettre en attente' }).click();
+    await page.getByRole('button', { name: 'Oui, mettre en attente' }).click();
+    await page.getByText('Le numéro est en attente.').waitFor();
+    await page.getByRole('link', { name: 'Reprendre l’envoi' }).click();
+    await page.getByRole('button', { name: 'Oui, reprendre' }).click();
+    await page.getByText('Le numéro est de nouveau au programme.').waitFor();
+    await check(page, 'issue');
+
+    // Send now, then the live progress until done.
+    await page.getByRole('link', { name: 'Envoyer maintenant' }).click();
+    await page.getByRole('button', { name: 'Oui, envoyer maintenant' }).click();
+    await page.getByRole('heading', { name: 'Progression' }).waitFor();
+    await page.getByRole('heading', { name: 'Bilan' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-count="sent"]').textContent()).toBe('3');
+
+    // A reader follows a track link; the report counts it in its chart.
+    const sent = (await mailsTo(readers[0])).at(-1)?.body.html ?? '';
+    const linkId = /\/r\/([A-Za-z0-9_-]+)/.exec(sent)?.[1];
+    expect(linkId).toBeDefined();
+    expect((await fetch(`${base}/r/${linkId}`, { redirect: 'manual' })).status).toBe(302);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Clics par morceau' }).waitFor();
+    expect(await page.locator('figure[aria-labelledby="clicks-track-title"] td').allTextContents()).toContain(
+      '1',
+    );
+    await check(page, 'campaign');
+    await page.getByRole('link', { name: 'Envois' }).click();
+    await check(page, 'campaigns');
+
+    // Abonnés: search, record, export, erase.
+    await page.getByRole('link', { name: 'Abonnés' }).click();
+    await page.getByLabel('Chercher une adresse').fill(readers[1]);
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await check(page, 'subscribers');
+    const exported = await page.request.get(`${base}/studio/subscribers/export.csv?status=confirmed`);
+    expect(await exported.text()).toContain(readers[2]);
+    await page.getByRole('link', { name: readers[1] }).first().click();
+    await check(page, 'subscriber');
+    await page.getByRole('link', { name: 'Effacer cet abonné' }).click();
+    await page.getByRole('button', { name: 'Oui, effacer' }).click();
+    await page.getByText('L’abonné est effacé.').waitFor();
+
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('heading', { name: 'Le formulaire d’inscription pour votre blog' }).waitFor();
+    await check(page, 'settings');
+    await page.close();
+  });
+});
