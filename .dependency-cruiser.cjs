@@ -84,6 +84,22 @@ module.exports = {
       },
     },
     {
+      name: 'public-function-loads-no-studio',
+      comment:
+        "The author's studio (Hono JSX pages, its sessions and holds) runs in the admin function only: the " +
+        'public one never loads it.',
+      severity: 'error',
+      from: { path: '^functions/lambda/api\\.ts$' },
+      to: {
+        path: [
+          '^functions/studio/',
+          'node_modules/hono/dist/jsx/',
+          '^shared/adapters/dynamodb/studio-auth-store\\.ts$',
+        ],
+        reachable: true,
+      },
+    },
+    {
       name: 'nothing-imports-tests',
       severity: 'error',
       from: { pathNot: '^test/' },
