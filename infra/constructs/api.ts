@@ -102,6 +102,10 @@ export class DimancheApi extends Construct {
       methods: [HttpMethod.ANY],
       integration: new HttpLambdaIntegration('AdminIntegration', admin),
     });
+    // The author's studio: its own pages (and their session), served by the admin function too.
+    const studio = new HttpLambdaIntegration('StudioIntegration', admin);
+    for (const path of ['/studio', '/studio/{proxy+}'])
+      this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration: studio });
     const routes = [
       ...this.api.addRoutes({
         path: '/r/{linkId}',

@@ -326,9 +326,15 @@ describe('the HTTP API', () => {
   it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     // /u/ and /webhooks/ reach the public function too, as routes of their own for their throttles.
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 5);
+    // /studio and /studio/* (the author's studio) reach the admin function.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /studio/{proxy+}' });
+    // One integration, bound at the first of the two routes, both pointing at it.
+    expect(props('Api/HttpApi/ANY--studio/StudioIntegration').IntegrationUri).toEqual({
+      'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'],
+    });
     const publicFunction = { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] };
     for (const [path, integration] of [
       ['ANY--u--{token}', 'UnsubscribeIntegration'],
