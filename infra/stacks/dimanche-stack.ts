@@ -83,6 +83,14 @@ export class DimancheStack extends Stack {
     });
 
     const fns = this.addSundayDelivery({ config, delivery, table, secret, alarms });
+    // The studio (admin function): the one address that may sign in, the Sunday hour it counts down to, and
+    // its "send now", an asynchronous invoke of the dispatch (the unqualified ARN only).
+    const [hour = '9', minute = '0'] = delivery.scheduleTime.split(':').map((part) => String(Number(part)));
+    const day = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'].indexOf(delivery.scheduleDay);
+    functions.admin.addEnvironment('AUTHOR_EMAIL', delivery.authorEmail);
+    functions.admin.addEnvironment('SCHEDULE', `${minute} ${hour} * * ${day}`);
+    functions.admin.addEnvironment('DISPATCH_FUNCTION_NAME', fns.dispatch.functionName);
+    fns.dispatch.grantInvokeLatestVersion(functions.admin);
     // Issue 7: track links resolved and checked off the webhook's path, and the day-before check.
     const music = new MusicWorker(this, 'Music', {
       table,

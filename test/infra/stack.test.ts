@@ -315,12 +315,21 @@ describe('IAM', () => {
 });
 
 describe('the HTTP API', () => {
-  it('gives the admin function the same settings as the public one, and no way to invoke the renderer', () => {
-    expect(envOf('Functions/Admin/Function')).toEqual(envOf('Functions/Api/Function'));
-    const admin = actionsOf(statementsOfRole(statements, roleOf('Functions/Admin/Function')));
+  it('gives the admin function the public settings and the studio ones, and invokes the dispatch, not the renderer', () => {
+    const { AUTHOR_EMAIL, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } = envOf('Functions/Admin/Function');
+    expect(shared).toEqual(envOf('Functions/Api/Function'));
+    expect({ AUTHOR_EMAIL, SCHEDULE }).toEqual({ AUTHOR_EMAIL: expect.any(String), SCHEDULE: '0 9 * * 0' });
+    expect(JSON.stringify(DISPATCH_FUNCTION_NAME)).toMatch(/Dispatch/);
+    const adminStatements = statementsOfRole(statements, roleOf('Functions/Admin/Function'));
+    const admin = actionsOf(adminStatements);
     const api = actionsOf(statementsOfRole(statements, roleOf('Functions/Api/Function')));
     expect(api).toContain('lambda:InvokeFunction');
-    expect(admin).toEqual(api.filter((action) => action !== 'lambda:InvokeFunction'));
+    expect(admin).toEqual(api);
+    const invokes = JSON.stringify(
+      adminStatements.filter((s) => JSON.stringify(s).includes('lambda:InvokeFunction')),
+    );
+    expect(invokes).toMatch(/Dispatch/);
+    expect(invokes).not.toMatch(/Render/);
   });
 
   it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
