@@ -188,6 +188,12 @@ describe('her week in the studio, in Chromium', () => {
     await page.getByRole('link', { name: 'Reprendre l’envoi' }).click();
     await page.getByRole('button', { name: 'Oui, reprendre' }).click();
     await page.getByText('Le numéro est de nouveau au programme.').waitFor();
+    // The email as readers get it, in its sandboxed frame (the studio's session reaches it, nothing else runs).
+    await page
+      .frameLocator('iframe.preview')
+      .getByText('Jardin d’hiver')
+      .first()
+      .waitFor({ timeout: 10_000 });
     await check(page, 'issue');
 
     // Send now, then the live progress until done.
