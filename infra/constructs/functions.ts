@@ -147,6 +147,8 @@ export class DimancheFunctions extends Construct {
       'Admin HTTP (/admin/*): preview, test-send, campaigns, subscribers, CSV',
       {},
     );
+    // The back-issue import (POST /admin/archive/imports) renders each past post for the archive and its feeds.
+    this.render.grantInvokeLatestVersion(this.admin);
     this.redirect = new DimancheFunction(this, 'Redirect', {
       entry: 'functions/lambda/redirect.ts',
       description: 'Email track links (/r/:linkId): counts the click, redirects to the stored target only',
