@@ -20,6 +20,7 @@ export const bareLoop = async ({
   mails,
   workers,
   ratePerSecond,
+  campaignId = 'cmp_bare' as CampaignId,
 }: {
   doc: DynamoDBDocumentClient;
   tableName: string;
@@ -27,8 +28,8 @@ export const bareLoop = async ({
   mails: readonly OutgoingMail[];
   workers: number;
   ratePerSecond: number;
+  campaignId?: CampaignId;
 }) => {
-  const campaignId = 'cmp_bare' as CampaignId;
   const state = (set: string, condition: string, key: object, values: Record<string, unknown>) =>
     doc.send(
       new UpdateCommand({

@@ -12,7 +12,7 @@ export type Child<T> = {
 };
 
 /**
- * A fresh Node process running `file`: a bench/delivery TypeScript file through tsx, or a built `.mjs` as it
+ * A fresh Node process running `file`: a bench TypeScript file through tsx (a bare name is in bench/delivery), or a built `.mjs` as it
  * is. It speaks one JSON object per line on stdout; its first
  * line (its URLs, or its result) is awaited here. Its stdin stays open: a child watching for its end dies with
  * the bench, even if the bench is killed.
@@ -23,7 +23,8 @@ export const startChild = async <T>(
   nodeOptions: string[] = [],
   env: Record<string, string> = {},
 ): Promise<Child<T>> => {
-  const entry = file.endsWith('.mjs') ? [file] : ['--import', 'tsx', `bench/delivery/${file}`];
+  const path = file.includes('/') ? file : `bench/delivery/${file}`;
+  const entry = file.endsWith('.mjs') ? [file] : ['--import', 'tsx', path];
   const child = spawn(process.execPath, [...nodeOptions, ...entry, ...args], {
     cwd: root,
     env: { ...process.env, ...env },

@@ -1,51 +1,71 @@
 import { BATCH_SIZE } from '../../shared/domain/campaign.ts';
-import type { campaignVsBare } from './campaign-vs-bare.ts';
+import { alternate, inFreshProcess, ratios } from '../rounds.ts';
+import { spread } from '../stats.ts';
+import type { Side } from './campaign-vs-bare.ts';
 import { startChild } from './child-process.ts';
 import { deliveryConfig } from './delivery-wiring.ts';
 import { rateAdherence } from './rate-adherence.ts';
-import { senderPeakRss } from './sender-rss.ts';
 
-// Sized for about four minutes on two cores (the whole bench stays under six): SES's stand-in takes ~30 ms per SendRawEmail of issue #34, one at
-// a time, and dynalite answers a few hundred calls a second, so 10,000 real sends per side, or a 100,000-reader
-// sender run, would take far longer. The output says which sizes were measured.
-export const E2E_RECIPIENTS = 2_000;
+// SES's stand-in takes ~30 ms per SendRawEmail of issue #34, one at a time, and dynalite answers a few hundred
+// calls a second: a few hundred real sends per side per round keep the whole bench within minutes.
 export const RATE = 20;
 /** Whole batches for every sender: the last batch, sent by one sender alone, would run at 1/MAX_SENDERS of R. */
-export const RATE_RECIPIENTS = 4 * BATCH_SIZE * deliveryConfig({}).MAX_SENDERS;
-export const RSS_RECIPIENTS = 10_000;
+const rateRecipients = (batchesPerSender: number) =>
+  batchesPerSender * BATCH_SIZE * deliveryConfig({}).MAX_SENDERS;
 
-/** The three Sunday-delivery measurements, each stand-in in its own process, none in the measured sender's. */
-export const deliveryBenches = async () => {
+export type DeliverySizes = {
+  rounds: number;
+  recipients: number;
+  warmUp: number;
+  rateRounds: number;
+  batches: number;
+};
+
+/** The Sunday-delivery measurements, each stand-in in its own process, none in the measured sender's. */
+export const deliveryBenches = async (sizes: DeliverySizes) => {
   const dynalite = await startChild<{ url: string }>('stand-in.ts', ['dynalite']);
   const ses = await startChild<{ url: string; recorderUrl: string }>('stand-in.ts', ['ses']);
   try {
-    const sides = await startChild<Awaited<ReturnType<typeof campaignVsBare>>>('campaign-vs-bare-child.ts', [
-      dynalite.first.url,
-      ses.first.url,
-      String(E2E_RECIPIENTS),
-      // Above what the SES stand-in can take: the pacer must not be what both sides measure.
-      '1000',
-    ]);
-    await sides.stop();
-    const endToEnd = sides.first;
-    const rate = await rateAdherence({
-      dynamoUrl: dynalite.first.url,
-      recorderUrl: ses.first.recorderUrl,
-      recipients: RATE_RECIPIENTS,
-      ratePerSecond: RATE,
-    });
-    return { endToEnd, rate, rss: await isolatedSenderPeakRss() };
+    const pairs = await alternate(sizes.rounds, (which) =>
+      inFreshProcess<Side>('campaign-vs-bare-child.ts', [
+        which,
+        dynalite.first.url,
+        ses.first.url,
+        String(sizes.recipients),
+        String(sizes.warmUp),
+        // Above what the SES stand-in can take: the pacer must not be what both sides measure.
+        '1000',
+      ]),
+    );
+    const rates = [];
+    for (let round = 0; round < sizes.rateRounds; round += 1)
+      rates.push(
+        await rateAdherence({
+          dynamoUrl: dynalite.first.url,
+          recorderUrl: ses.first.recorderUrl,
+          recipients: rateRecipients(sizes.batches),
+          ratePerSecond: RATE,
+        }),
+      );
+    return {
+      endToEnd: {
+        recipients: sizes.recipients,
+        workers: pairs[0]?.ours.workers ?? 0,
+        campaignPerSecond: pairs.map((p) => p.ours.perSecond),
+        barePerSecond: pairs.map((p) => p.bare.perSecond),
+        ratio: ratios(pairs, (ours, bare) => ours.perSecond / bare.perSecond),
+        cpuPerMail: {
+          ours: spread(pairs.map((p) => p.ours.cpuMsPerMail)),
+          bare: spread(pairs.map((p) => p.bare.cpuMsPerMail)),
+        },
+      },
+      rate: {
+        accepted: rates.reduce((n, r) => n + r.accepted, 0),
+        achieved: spread(rates.map((r) => r.achieved)),
+        busiest: spread(rates.map((r) => r.busiest)),
+      },
+    };
   } finally {
     await Promise.all([dynalite.stop(), ses.stop()]);
-  }
-};
-
-/** A dynalite of its own: the tables the other measurements left behind are not the measured sender's. */
-const isolatedSenderPeakRss = async () => {
-  const dynalite = await startChild<{ url: string }>('stand-in.ts', ['dynalite']);
-  try {
-    return await senderPeakRss({ dynamoUrl: dynalite.first.url, recipients: RSS_RECIPIENTS });
-  } finally {
-    await dynalite.stop();
   }
 };

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { startChild } from '../delivery/child-process.ts';
+import { machine, one, printTable, type Goal } from '../report.ts';
+
+/**
+ * `npm run bench:http [-- --quick]`: autocannon at 100 connections on 127.0.0.1 against the local app in its
+ * own process, each route right after the bare Hono route of the same server setup, then a 60-second mixed
+ * run watching the app process's RSS. Over-limit sign-ups answer 429 (20 per IP per 10 minutes, and every
+ * connection here is 127.0.0.1): counted apart, as the expected answer, never as an error.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 2 : 10;
+const soakSeconds = quick ? 6 : 60;
+const connections = 100;
+
+type Server = {
+  appUrl: string;
+  bareUrl: string;
+  slug: string;
+  linkId: string;
+  webhook: { headers: Record<string, string>; body: string };
+};
+type Load = {
+  rps: number;
+  p50: number;
+  p99: number;
+  codes: Record<string, number>;
+  fivexx: number;
+  errors: number;
+};
+
+const load = async (url: string, options: Partial<autocannon.Options>, duration = seconds): Promise<Load> => {
+  const result = await autocannon({ url, connections, duration, ...options });
+  const codes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat?.count ?? 0]),
+  );
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    codes,
+    fivexx: result['5xx'],
+    errors: result.errors + result.timeouts,
+  };
+};
+
+const vmRss = (pid: number) =>
+  Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
+console.log(`Machine: ${machine()}${quick ? ' (--quick: runs too short to judge)' : ''}`);
+const dynalite = await startChild<{ url: string }>('stand-in.ts', ['dynalite']);
+const ses = await startChild<{ url: string }>('stand-in.ts', ['ses']);
+const server = await startChild<Server>('bench/http/server.ts', [dynalite.first.url, ses.first.url]);
+try {
+  const { appUrl, bareUrl, slug, linkId, webhook } = server.first;
+  let signUps = 0;
+  const signUp = {
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    setupRequest: (request: autocannon.Request) => ({
+      ...request,
+      body: `email=lectrice.${(signUps += 1)}%40exemple.fr&name=Chlo%C3%A9`,
+    }),
+  };
+  const routes: { name: string; path: string; options: Partial<autocannon.Options>; expected: string[] }[] = [
+    { name: 'GET /subscribe', path: '/subscribe', options: {}, expected: ['200'] },
+    {
+      name: 'POST /subscribe',
+      path: '/subscribe',
+      options: { requests: [signUp] },
+      expected: ['200', '429'],
+    },
+    { name: `GET /archive/${slug}`, path: `/archive/${slug}`, options: {}, expected: ['200'] },
+    { name: 'GET /r/:linkId', path: `/r/${linkId}`, options: {}, expected: ['302'] },
+    {
+      name: 'POST /webhooks/posts (replay)',
+      path: '/webhooks/posts',
+      options: { method: 'POST', headers: webhook.headers, body: webhook.body },
+      // The first delivery of this webhook id was the seed: every replay gets its idempotent answer.
+      expected: ['201'],
+    },
+  ];
+  const goals: Goal[] = [];
+  console.log(`\n${connections} connections, ${seconds} s per route, bare route first each time`);
+  for (const route of routes) {
+    const bare = await load(`${bareUrl}/`, {});
+    const ours = await load(`${appUrl}${route.path}`, route.options);
+    const unexpected = Object.keys(ours.codes).filter((code) => !route.expected.includes(code));
+    console.log(`  ${route.name}`);
+    console.log(
+      `    ours: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms, answers ${JSON.stringify(ours.codes)}, errors ${ours.errors}`,
+    );
+    console.log(`    bare: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+    goals.push(
+      {
+        goal: `${route.name}: ≥ 0.5× bare req/s`,
+        spread: one(ours.rps / bare.rps),
+        format: (n) => `${n.toFixed(2)}×`,
+        met: (n) => n >= 0.5,
+      },
+      {
+        goal: `${route.name}: p99 < 50 ms`,
+        spread: one(ours.p99),
+        format: (n) => `${n} ms`,
+        met: (n) => n < 50,
+      },
+      {
+        goal: `${route.name}: no 5xx, no error, only ${route.expected.join('/')}`,
+        spread: one(ours.fivexx + ours.errors + unexpected.length),
+        format: (n) => n.toFixed(0),
+        met: (n) => n === 0,
+      },
+    );
+  }
+
+  // The routes readers hit all week, mixed, while the app's RSS is read every second.
+  const samples: number[] = [];
+  const pid = server.process.pid as number;
+  const sampler = setInterval(() => samples.push(vmRss(pid)), 1000);
+  const mixed = await load(
+    appUrl,
+    {
+      requests: [
+        { method: 'GET', path: '/subscribe' },
+        { method: 'GET', path: `/archive/${slug}` },
+        { method: 'GET', path: `/r/${linkId}` },
+        { method: 'POST', path: '/webhooks/posts', headers: webhook.headers, body: webhook.body },
+      ],
+    },
+    soakSeconds,
+  );
+  clearInterval(sampler);
+  const window = Math.max(1, Math.floor(samples.length / 6));
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const [first, last] = [mean(samples.slice(0, window)), mean(samples.slice(-window))];
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(
+    `\nMixed routes for ${soakSeconds} s: ${mixed.rps.toFixed(0)} req/s, p99 ${mixed.p99} ms, answers ${JSON.stringify(mixed.codes)}`,
+  );
+  console.log(`  app RSS: first ${window} s ${mb(first)}, last ${window} s ${mb(last)}`);
+  goals.push(
+    {
+      goal: `mixed ${soakSeconds} s: RSS last vs first ${window} s within 10 %`,
+      spread: one(last / first),
+      format: (n) => `${((n - 1) * 100).toFixed(1)} %`,
+      met: (n) => n <= 1.1,
+    },
+    {
+      goal: `mixed ${soakSeconds} s: no 5xx, no error`,
+      spread: one(mixed.fivexx + mixed.errors),
+      format: (n) => n.toFixed(0),
+      met: (n) => n === 0,
+    },
+  );
+  console.log(`\nMachine: ${machine()}\n`);
+  const met = printTable(goals);
+  if (!met && !quick) process.exitCode = 1;
+} finally {
+  await Promise.all([server.stop(), dynalite.stop(), ses.stop()]);
+}

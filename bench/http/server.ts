@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { Webhook } from 'standardwebhooks';
+import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
+import type { IssueId } from '../../shared/domain/issue.ts';
+import { clickLink } from '../../shared/domain/music/click-link.ts';
+import { exitWithParent, say } from '../delivery/child-process.ts';
+
+/**
+ * The local app (`npm start`'s composition, on the stand-ins given) in its own process, next to a bare Hono
+ * app with one route doing nothing, each on its own @hono/node-server: the same server setup, so the bare one
+ * is the floor of what a request costs here. Seeds issue #34 through the signed webhook and one click link,
+ * then prints the URLs and what the load needs (the slug, the link id, one signed webhook to replay).
+ */
+exitWithParent();
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const [dynamoUrl = '', sesUrl = ''] = process.argv.slice(2);
+const webhookSecret = `whsec_${randomBytes(32).toString('base64')}`;
+const config = loadLocalConfig({
+  PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+  WEBHOOK_SECRETS: webhookSecret,
+  ADMIN_TOKENS: randomBytes(24).toString('base64url'),
+  LINK_KEYS: `bench:${randomBytes(32).toString('base64url')}`,
+  SUBSCRIBER_ID_KEY: randomBytes(32).toString('base64url'),
+  DYNAMODB_ENDPOINT: dynamoUrl,
+  SES_ENDPOINT: sesUrl,
+  TABLE_NAME: `http_${randomBytes(4).toString('hex')}`,
+});
+await ensureTable(
+  new DynamoDBClient({
+    endpoint: dynamoUrl,
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  }),
+  config.TABLE_NAME,
+);
+const { app, doc } = createLocalApp(config, {
+  logger: createJsonLogger({ service: 'bench', level: 'silent' }),
+});
+
+const body = readFileSync(new URL('../../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8');
+const id = `msg_${randomBytes(8).toString('hex')}`;
+const timestamp = new Date();
+const webhookHeaders = {
+  'content-type': 'application/json',
+  'webhook-id': id,
+  'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+  'webhook-signature': new Webhook(webhookSecret).sign(id, timestamp, body),
+};
+const posted = await app.request('/webhooks/posts', { method: 'POST', headers: webhookHeaders, body });
+if (posted.status >= 300) throw new Error(`the webhook answered ${posted.status}: ${await posted.text()}`);
+const archive = await (await app.request('/archive')).text();
+// The issue's page, not the feeds the archive also links to.
+const slug = /href="[^"]*\/archive\/(\d[^"/?#.]*)"/.exec(archive)?.[1];
+if (!slug) throw new Error('issue #34 is not in the archive');
+const link = clickLink({
+  issueId: 'iss_34' as IssueId,
+  position: 1,
+  platform: 'universal',
+  target: 'https://song.link/d/1',
+});
+await dynamoClickStore(doc, config.TABLE_NAME).register([link]);
+
+// The runtime's env (the socket, for the client's IP) is passed through to the app as @hono/node-server gives it.
+const listen = (fetch: Parameters<typeof serve>[0]['fetch']) =>
+  new Promise<string>((resolve) => {
+    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    );
+  });
+const bare = new Hono().get('/', (c) => c.text('ok'));
+say({
+  appUrl: await listen(app.fetch),
+  bareUrl: await listen(bare.fetch),
+  slug,
+  linkId: link.id,
+  webhook: { headers: webhookHeaders, body },
+});

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { LINK_VARIANTS } from '../../shared/domain/platforms.ts';
+import { personaliser, type RenderedEmail } from '../../shared/domain/rendered-email.ts';
+import { exitWithParent, say } from '../delivery/child-process.ts';
+import { cpuMs } from '../stats.ts';
+
+/**
+ * One round of the per-recipient side, in a fresh process that holds what a sender holds: the rendered issue
+ * as read from the store, no MJML. Readers spread over every link variant; each variant is prepared once, and
+ * that is counted in the per-recipient time. 5,000 recipients warm up, then `recipients` are timed.
+ */
+exitWithParent();
+const [file = '', recipientsArg = '50000'] = process.argv.slice(2);
+const rendered = JSON.parse(readFileSync(file, 'utf8')) as RenderedEmail;
+
+const run = (recipients: number) => {
+  let sink = 0;
+  const variants = LINK_VARIANTS.map((variant) => personaliser(rendered, variant));
+  for (let i = 0; i < recipients; i += 1) {
+    const token = `tok_${i.toString(36).padStart(8, '0')}`;
+    const personalise = variants[i % variants.length] as (typeof variants)[number];
+    const mail = personalise({
+      unsubscribeUrl: `https://n.example/u/${token}`,
+      preferencesUrl: `https://n.example/preferences/${token}`,
+    });
+    // The bodies come out as the UTF-8 bytes the MIME message needs: nothing is left to encode later.
+    sink += mail.html.length + mail.text.length;
+  }
+  if (sink === 0) throw new Error('personalisation produced nothing');
+  return variants.length;
+};
+run(5_000);
+const recipients = Number(recipientsArg);
+const start = performance.now();
+const cpuStart = process.cpuUsage();
+const variants = run(recipients);
+say({ ms: (performance.now() - start) / recipients, cpuMs: cpuMs(cpuStart) / recipients, variants });
+process.exit(0);
