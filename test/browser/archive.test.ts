@@ -37,15 +37,19 @@ beforeAll(async () => {
   const t = await testApp({ PUBLIC_BASE_URL: baseUrl });
   fetch = t.app.fetch;
 
-  for (const [series, sunday, title] of [
-    [32, '2026-11-15', 'Les feuilles mortes'],
-    [33, '2026-11-22', 'Un dimanche à Nîmes'],
+  // Each earlier issue posted in its own week, as the blog would have: a Sunday over a week past is refused.
+  for (const [series, sunday, postedAt, title] of [
+    [32, '2026-11-15', '2026-11-10T10:00:00Z', 'Les feuilles mortes'],
+    [33, '2026-11-22', '2026-11-17T10:00:00Z', 'Un dimanche à Nîmes'],
   ] as const) {
+    t.clock.set(postedAt);
     const { cover: _cover, ...body } = examplePostBody();
     const cover = { url: 'https://images.example.org/oss-33/arenes.jpg', alt: 'Les arènes de Nîmes' };
     const post = series === 33 ? { ...body, cover, subtitle: 'Une semaine de soleil' } : body;
-    await t.app.request('/webhooks/posts', signedPost({ ...post, series, sunday, title }));
+    const earlier = await t.app.request('/webhooks/posts', signedPost({ ...post, series, sunday, title }));
+    expect(earlier.status).toBe(201);
   }
+  t.clock.set('2026-11-24T10:00:00Z');
   const body = examplePostBody() as { tracks: Record<string, unknown>[] };
   const tracks = body.tracks.map((track, i) =>
     i < TRACK_LINKS.length ? { ...track, url: TRACK_LINKS[i] } : track,
