@@ -2,40 +2,45 @@ import type { Campaign } from '../../shared/domain/campaign.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 import { mostPlayed } from '../../shared/domain/music/most-played.ts';
 import type { LinkVariant } from '../../shared/domain/platforms.ts';
+import { withStatus } from '../../shared/usecases/subscribers/with-status.ts';
 import type { Formatter } from './format.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /**
  * A finished campaign's report. Bounces and complaints suppress the reader (SES events), and leaving marks the
- * record: counted here from the recipients' records as they are now, since the campaign started.
+ * record: counted here from the records as they are now, since the campaign started. Only the readers who
+ * left are read (a query a status), never each reader the campaign reached: a report of 10,000 mails would
+ * otherwise cost 10,000 reads, one after the other, on every view of the page.
  */
-export const campaignReport = async (deps: StudioDeps, issue: Issue, campaign: Campaign, f: Formatter) => {
+export const campaignReport = async (
+  deps: Pick<StudioDeps, 'subscribers' | 'clicks'> & { studio: Pick<StudioDeps['studio'], 'ledger'> },
+  issue: Issue,
+  campaign: Campaign,
+  f: Formatter,
+) => {
   const [entries, counts] = await Promise.all([
     deps.studio.ledger.entries(campaign.id),
     deps.clicks.countsFor(issue.id),
   ]);
+  const reached = new Set(entries.filter((e) => e.state === 'sent').map((e) => e.subscriberId));
   let bounced = 0;
   let complained = 0;
   let unsubscribed = 0;
-  for (const entry of entries.filter((e) => e.state === 'sent')) {
-    const record = await deps.subscribers.get(entry.subscriberId);
-    if (!record) continue;
-    if (record.status === 'suppressed' && 'reason' in record && record.suppressedAt >= campaign.startedAt) {
-      if (record.reason === 'hard_bounce') bounced += 1;
-      if (record.reason === 'complaint') complained += 1;
-    }
-    if (
-      record.status === 'unsubscribed' &&
-      'email' in record &&
-      (record.unsubscribedAt ?? '') >= campaign.startedAt
-    )
+  for await (const record of withStatus(deps.subscribers, 'suppressed')) {
+    if (!reached.has(record.id) || !('reason' in record) || record.suppressedAt < campaign.startedAt)
+      continue;
+    if (record.reason === 'hard_bounce') bounced += 1;
+    if (record.reason === 'complaint') complained += 1;
+  }
+  for await (const record of withStatus(deps.subscribers, 'unsubscribed')) {
+    if (reached.has(record.id) && 'email' in record && (record.unsubscribedAt ?? '') >= campaign.startedAt)
       unsubscribed += 1;
   }
   const sent = entries
     .filter((e) => e.state === 'sent')
     .map((e) => e.updatedAt)
     .sort();
-  const overTime = buckets(sent, f);
+  const overTime = sendsOverTime(sent, f);
   const byTrack = [...issue.tracks]
     .sort((a, b) => a.position - b.position)
     .map((track) => ({
@@ -58,11 +63,15 @@ export const campaignReport = async (deps: StudioDeps, issue: Issue, campaign: C
   };
 };
 
-/** Sends per slice of the campaign: ten slices from the first send to the last, labelled by their start. */
-const buckets = (times: string[], f: Formatter) => {
+/**
+ * Sends per slice of the campaign: ten slices from the first send to the last, labelled by their start. A
+ * slice lasts a second at least, since its label reads to the second: a campaign of a few readers, over in a
+ * second, would otherwise show ten slices under one and the same time.
+ */
+export const sendsOverTime = (times: string[], f: Formatter) => {
   if (times.length === 0) return [];
   const first = Date.parse(times[0] ?? '');
-  const span = Math.max(1000, Date.parse(times.at(-1) ?? '') - first + 1);
+  const span = Math.max(10_000, Date.parse(times.at(-1) ?? '') - first + 1);
   const slices = Array.from({ length: 10 }, (_, i) => ({ start: first + (span * i) / 10, value: 0 }));
   for (const at of times) {
     const index = Math.min(9, Math.floor(((Date.parse(at) - first) * 10) / span));

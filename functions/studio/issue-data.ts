@@ -3,6 +3,7 @@ import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { localDate } from '../../shared/domain/calendar.ts';
 import { type Issue, issueIdFor } from '../../shared/domain/issue.ts';
 import { warningsOf } from '../../shared/usecases/music/issue-warnings.ts';
+import { withStatus } from '../../shared/usecases/subscribers/with-status.ts';
 import { issueState } from './issue-state.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
@@ -34,19 +35,14 @@ export const subscriberTrend = async (deps: StudioDeps) => {
   const weekAgo = new Date(deps.clock.now().getTime() - 7 * 86_400_000).toISOString();
   const dates = { joined: 0, left: 0, confirmed: 0, confirmedAt: [] as string[] };
   for (const status of ['confirmed', 'unsubscribed'] as const) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.subscribers.listByStatus(status, { limit: 500, ...(cursor ? { cursor } : {}) });
-      for (const s of page.items) {
-        if (!('email' in s)) continue;
-        if (status === 'confirmed') {
-          dates.confirmed += 1;
-          if ((s.confirmedAt ?? s.createdAt) >= weekAgo) dates.joined += 1;
-        } else if ((s.unsubscribedAt ?? '') >= weekAgo) dates.left += 1;
-        if (s.confirmedAt) dates.confirmedAt.push(s.confirmedAt);
-      }
-      cursor = page.cursor;
-    } while (cursor);
+    for await (const s of withStatus(deps.subscribers, status)) {
+      if (!('email' in s)) continue;
+      if (status === 'confirmed') {
+        dates.confirmed += 1;
+        if ((s.confirmedAt ?? s.createdAt) >= weekAgo) dates.joined += 1;
+      } else if ((s.unsubscribedAt ?? '') >= weekAgo) dates.left += 1;
+      if (s.confirmedAt) dates.confirmedAt.push(s.confirmedAt);
+    }
   }
   return dates;
 };

@@ -1,5 +1,6 @@
 import { receivesIssues, type Subscriber, type Suppression } from '../../domain/subscriber.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { withStatus } from '../subscribers/with-status.ts';
 
 /** Who a campaign frozen at `frozenAt` goes to: confirmed before it, not paused, not suppressed. */
 export const inAudience = (record: Subscriber | Suppression, frozenAt: string): boolean =>
@@ -10,12 +11,9 @@ export const countAudience = async (
   subscribers: Pick<SubscriberStore, 'listByStatus'>,
   now: Date,
 ): Promise<number> => {
+  const frozenAt = now.toISOString();
   let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await subscribers.listByStatus('confirmed', { limit: 500, ...(cursor ? { cursor } : {}) });
-    count += page.items.filter((s) => inAudience(s, now.toISOString())).length;
-    cursor = page.cursor;
-  } while (cursor);
+  for await (const record of withStatus(subscribers, 'confirmed'))
+    if (inAudience(record, frozenAt)) count += 1;
   return count;
 };
