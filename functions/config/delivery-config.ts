@@ -53,6 +53,11 @@ const deliveryEnv = v.object({
   QUOTA_PAUSE_SECONDS: positive('QUOTA_PAUSE_SECONDS', '3600'),
   /** How long the campaign report waits for the social posts' outcomes after the last mail. */
   SOCIAL_REPORT_WAIT_SECONDS: positive('SOCIAL_REPORT_WAIT_SECONDS', '900'),
+  /**
+   * `npm start` only: its in-process queues' visibility timeout, also the ledger's claim lease and the social
+   * worker's call lease, so how long after a crash a restart takes over (AWS sets its own, per function).
+   */
+  LOCAL_LEASE_SECONDS: positive('LOCAL_LEASE_SECONDS', '60'),
   SES_CONFIGURATION_SET: v.optional(v.string()),
   SOCIAL_NETWORKS: socialEnv.SOCIAL_NETWORKS,
 });

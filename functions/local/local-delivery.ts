@@ -132,6 +132,8 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     campaigns,
     subscribers,
     issues,
+    /** The announcements' attempts, for a restart to see which networks have no outcome yet. */
+    social,
     startWorkers,
     dispatch: (dispatchOptions: DispatchOptions = {}) =>
       dispatchSunday(

@@ -16,7 +16,12 @@ export const localSocial = async (env: Record<string, string | undefined>) => {
   const file = resolve(env.SOCIAL_ACCOUNTS_FILE ?? resolve(dataDir, 'social-accounts.json'));
   if (existsSync(file)) {
     const accounts: SocialAccounts = parseSocialAccounts(file, readFileSync(file, 'utf8'));
-    return { env: {}, accounts, publishers: {}, describe: `accounts from ${file}`, close: async () => {} };
+    // Fakes given by file (a test's, which outlive this process) get the fetch the fakes started here get.
+    const allFakes = Object.values(accounts).every((account) =>
+      ['127.0.0.1', 'localhost'].includes(new URL(account.baseUrl).hostname),
+    );
+    const publishers = allFakes ? { fetch: loopbackOnlyFetch } : {};
+    return { env: {}, accounts, publishers, describe: `accounts from ${file}`, close: async () => {} };
   }
   const fakes = await startSocialFakes();
   const lines = SOCIAL_NETWORKS.map(

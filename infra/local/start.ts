@@ -38,7 +38,10 @@ const dynamo = await startDynalite({
   port: Number(process.env.DYNAMODB_PORT ?? 4567),
   path: resolve(dataDir, 'dynamodb'),
 });
-const ses = await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
+// An SES endpoint of the caller's (a crash test's mail tap, which outlives this process) replaces our own.
+const ses = process.env.SES_ENDPOINT
+  ? { url: process.env.SES_ENDPOINT, close: async () => {} }
+  : await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
 const social = await localSocial(process.env);
 const music = await localMusic(process.env);
 const blog = await localBlog(process.env, {
@@ -79,6 +82,7 @@ const delivery = createLocalDelivery({
   publicBaseUrl: config.PUBLIC_BASE_URL,
   timeZone: config.TIME_ZONE,
   config: deliveryConfig,
+  visibilityMs: deliveryConfig.LOCAL_LEASE_SECONDS * 1000,
   clock: systemClock,
   logger,
   social: {

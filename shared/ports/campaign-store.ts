@@ -11,7 +11,7 @@ export type CampaignStore = {
   /** false when the issue already has a campaign: a second trigger is a no-op. */
   create: (campaign: Campaign) => Promise<boolean>;
   get: (id: CampaignId) => Promise<Campaign | undefined>;
-  /** Campaigns not done yet, newest first. */
+  /** Campaigns not finished, newest first: not done yet, or done but not reported. */
   listUnfinished: () => Promise<Campaign[]>;
   /**
    * Takes (or renews) the right to page the audience: a second trigger while a dispatch is alive backs off; a

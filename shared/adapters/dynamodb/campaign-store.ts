@@ -59,7 +59,8 @@ export const dynamoCampaignStore = (doc: DynamoDBDocumentClient, tableName: stri
           TableName: tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
-          FilterExpression: '#status <> :done',
+          // A done campaign whose report has not gone is not finished: a restart must still report it.
+          FilterExpression: '#status <> :done OR attribute_not_exists(reportedAt)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pk': 'CAMPAIGNS', ':done': 'done' },
           ScanIndexForward: false,

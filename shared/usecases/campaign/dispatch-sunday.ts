@@ -130,7 +130,7 @@ export const dispatchSunday = async (
 };
 
 /** A dispatch that makes no progress for this long is taken to be dead. */
-const DISPATCH_LEASE_MS = 60_000;
+export const DISPATCH_LEASE_MS = 60_000;
 
 const pageAudience = async (
   deps: DispatchDeps,

@@ -1,24 +1,46 @@
+import { isFinalSocialState } from '../../domain/social/social-attempt.ts';
+import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
+import type { SocialQueue } from '../../ports/social-queue.ts';
+import type { SocialStore } from '../../ports/social-store.ts';
 
 /**
- * Puts every batch not yet done back on the queue, for campaigns a restart left unfinished (on one machine the
- * queue lives in memory). A batch queued twice is harmless: its recipients are claimed in the ledger.
+ * Puts back on the queues what a restart lost, for campaigns not finished (on one machine the queues live in
+ * memory): every batch not yet done, and each network's announcement that has no outcome yet. A message
+ * queued twice is harmless: recipients are claimed in the ledger, announcements recorded before each call.
  */
 export const resumeCampaigns = async (deps: {
   campaigns: CampaignStore;
   queue: SendQueue;
   logger: Logger;
+  /** The networks each issue is announced on, and where their attempts are recorded. */
+  social?: { queue: SocialQueue; attempts: Pick<SocialStore, 'list'>; networks: readonly SocialNetwork[] };
 }) => {
   let requeued = 0;
   for (const campaign of await deps.campaigns.listUnfinished()) {
-    if (!campaign.dispatched) continue; // the next trigger finishes its dispatch from the checkpoint
+    // The batches written so far, dispatch finished or not: a dispatch taken over resumes after its
+    // checkpoint and never queues those again.
     const done = await deps.campaigns.doneBatchNumbers(campaign.id);
     for (let batch = 1; batch <= campaign.batches; batch += 1) {
       if (done.has(batch)) continue;
       await deps.queue.enqueue({ campaignId: campaign.id, batch });
       requeued += 1;
+    }
+    if (!campaign.dispatched) continue; // its dispatch, taken over, queues the rest and the announcements
+    // Every batch done, the campaign not reported: a crash came before the last batch's sender reported (or
+    // while it waited for the networks). Sent again, that batch claims nobody and finishes the campaign.
+    if (done.size >= campaign.batches && campaign.batches > 0) {
+      await deps.queue.enqueue({ campaignId: campaign.id, batch: campaign.batches });
+      requeued += 1;
+    }
+    if (deps.social) {
+      const attempts = await deps.social.attempts.list(campaign.issueId);
+      for (const network of deps.social.networks) {
+        if (attempts.some((a) => a.network === network && isFinalSocialState(a.state))) continue;
+        await deps.social.queue.enqueue({ issueId: campaign.issueId, network });
+      }
     }
     deps.logger.info('campaign resumed', {
       campaignId: campaign.id,

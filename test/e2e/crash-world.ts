@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fakeControl } from '../../infra/local/social/fake-control.ts';
+import { startSocialFakes } from '../../infra/local/social/start-social-fakes.ts';
+import { queryAll } from '../../shared/adapters/dynamodb/query-all.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import type { CampaignCounts, LedgerState } from '../../shared/domain/campaign.ts';
+import { SOCIAL_NETWORKS, type SocialNetwork } from '../../shared/domain/social/networks.ts';
+import { freePort, runScript } from '../support/processes.ts';
+import { type Stack, startStack } from './killable-stack.ts';
+import { sesGate } from './ses-gate.ts';
+
+export const AUDIENCE = 500;
+export const MAX_SENDERS = 2;
+export const AUTHOR = 'autrice@crash.example';
+export const CAMPAIGN = 'cmp_34';
+
+export type CampaignView = {
+  status: string;
+  dispatched: boolean;
+  reportedAt?: string;
+  counts: CampaignCounts;
+  social: { network: SocialNetwork; state: string }[];
+};
+
+export type TapMail = { destination: { to: string[] }; subject: string };
+
+export const readerAddress = (i: number) => `reader-${String(i).padStart(3, '0')}@crash.example`;
+
+/** Polls `probe` every `everyMs` until it gives a value; a slow probe (a campaign's counts) polls seldom. */
+export const until = async <T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 50,
+) => {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, everyMs));
+  }
+};
+
+/**
+ * One Sunday on one machine, set up to be crashed: a data folder and ports of its own, the six fake networks
+ * and the mail tap in the test process (they outlive every kill), and `npm start` pointed at them.
+ */
+export const crashWorld = async (tap: string) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dimanche-crash-'));
+  const [port, dynamoPort] = await Promise.all([freePort(), freePort()]);
+  const [fakes, gate] = await Promise.all([startSocialFakes(), sesGate(tap)]);
+  const accountsFile = join(dataDir, 'fake-social-accounts.json');
+  writeFileSync(accountsFile, JSON.stringify(fakes.accounts));
+  const api = `http://127.0.0.1:${port}`;
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DYNAMODB_PORT: String(dynamoPort),
+    SES_ENDPOINT: gate.url,
+    SOCIAL_ACCOUNTS_FILE: accountsFile,
+    SOCIAL_NETWORKS: SOCIAL_NETWORKS.join(','),
+    AUTHOR_EMAIL: AUTHOR,
+    SEND_RATE: '200',
+    MAX_SENDERS: String(MAX_SENDERS),
+    // Leases of a few seconds: a restart takes over the dead process's claims and calls without a long wait.
+    LOCAL_LEASE_SECONDS: '3',
+    LOG_LEVEL: 'error',
+    API_URL: api,
+  };
+  await fetch(`${tap}/clear-store`, { method: 'POST' });
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${dynamoPort}`,
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  let stack: Stack | undefined;
+
+  const adminToken = () =>
+    (JSON.parse(readFileSync(join(dataDir, 'local-secrets.json'), 'utf8')) as { adminToken: string })
+      .adminToken;
+
+  return {
+    gate,
+    facebook: fakeControl(fakes.urls.facebook),
+    start: async () => void (stack = await startStack(env, [port, dynamoPort])),
+    /** SIGKILL to the whole group: no handler runs, nothing is flushed. */
+    crash: async () => stack?.kill(),
+    /** What the running (or last killed) stack printed: its errors, when a wait times out. */
+    output: () => stack?.output() ?? '',
+    run: async (script: string, args: string[]) => {
+      const running = runScript(script, args, env);
+      return { code: await running.exited, output: running.output() };
+    },
+    /** The CSV import against the running app, as `npm run subscribers -- import` does it. */
+    importReaders: async () => {
+      const csv = join(dataDir, 'readers.csv');
+      const rows = Array.from({ length: AUDIENCE }, (_, i) => `${readerAddress(i)},Reader ${i},fr,`);
+      writeFileSync(csv, ['email,name,language,platform', ...rows].join('\n'));
+      const running = runScript(
+        'infra/local/subscribers-cli.ts',
+        ['import', csv, '--consented', '--source', 'crash test'],
+        env,
+      );
+      return { code: await running.exited, output: running.output() };
+    },
+    campaign: async (): Promise<CampaignView | undefined> => {
+      const response = await fetch(`${api}/admin/campaigns/${CAMPAIGN}`, {
+        headers: { authorization: `Bearer ${adminToken()}` },
+      }).catch(() => undefined);
+      return response?.ok ? ((await response.json()) as CampaignView) : undefined;
+    },
+    /** How many posts each network holds by its own record, whatever the process that made them. */
+    postsPerNetwork: async () =>
+      Object.fromEntries(
+        await Promise.all(
+          SOCIAL_NETWORKS.map(async (n) => [n, (await fakeControl(fakes.urls[n]).posts()).length] as const),
+        ),
+      ) as Record<SocialNetwork, number>,
+    /** Each reader's ledger entry, by address, read from the table the stack left. */
+    ledger: async () => {
+      const subscribers = dynamoSubscriberStore(doc, 'dimanche');
+      const addressOf = new Map<string, string>();
+      let cursor: string | undefined;
+      do {
+        const page = await subscribers.listByStatus('confirmed', {
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const s of page.items) if ('email' in s) addressOf.set(s.id, s.email);
+        cursor = page.cursor;
+      } while (cursor);
+      const states = new Map<string, LedgerState>();
+      for await (const page of queryAll(doc, {
+        TableName: 'dimanche',
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :to)',
+        ExpressionAttributeValues: { ':pk': `CAMPAIGN#${CAMPAIGN}`, ':to': 'TO#' },
+      }))
+        for (const item of page.Items ?? [])
+          states.set(
+            addressOf.get(item.subscriberId as string) ?? `unknown ${String(item.subscriberId)}`,
+            item.state as LedgerState,
+          );
+      return states;
+    },
+    tapMails: async () => ((await (await fetch(`${tap}/store`)).json()) as { emails: TapMail[] }).emails,
+    close: async () => {
+      await stack?.kill();
+      doc.destroy();
+      await Promise.all([fakes.close(), gate.close()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type CrashWorld = Awaited<ReturnType<typeof crashWorld>>;
