@@ -18,9 +18,11 @@ const sizes = quick
       e2e: { rounds: 1, recipients: 20, warmUp: 5, rateRounds: 1, batches: 1 },
     }
   : {
-      rounds: 7,
+      // Odd counts, so the median is one measured round; enough that one or two rounds caught by a busy moment
+      // of the machine (a GC-heavy personalise round, a slow disk read of a bundle) do not move it.
+      rounds: 9,
       recipients: 50_000,
-      coldRounds: 15,
+      coldRounds: 25,
       e2e: { rounds: 5, recipients: 300, warmUp: 40, rateRounds: 1, batches: 4 },
     };
 const started = performance.now();
