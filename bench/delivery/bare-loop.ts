@@ -67,7 +67,7 @@ export const bareLoop = async ({
           ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
         }),
       );
-      await pacer.next();
+      const sent = await pacer.next();
       const at = () => new Date().toISOString();
       await state(
         'SET #state = :sending, updatedAt = :at',
@@ -80,7 +80,7 @@ export const bareLoop = async ({
           ':at': at(),
         },
       );
-      const outcome = await mailer.send(mail);
+      const outcome = await mailer.send(mail).finally(sent);
       if (outcome.kind !== 'sent') throw new Error(`the bare loop's send was ${outcome.kind}`);
       await state(
         'SET #state = :sent, updatedAt = :at, messageId = :mid REMOVE claimToken, leaseUntil',

@@ -42,10 +42,11 @@ const build = async () => {
   const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(
     new GetSendQuotaCommand({}),
   );
-  // 5 % below the account's rate: network jitter must not push two slots into one second at SES.
-  const ratePerSecond = (MaxSendRate * 0.95) / delivery.MAX_SENDERS;
+  // Slots 5 % below this instance's share of the account's rate, and never more than the share in a second.
+  const limitPerSecond = MaxSendRate / delivery.MAX_SENDERS;
+  const ratePerSecond = limitPerSecond * 0.95;
   logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
-  const paced = pacedMailer(mailer, intervalPacer({ ratePerSecond }));
+  const paced = pacedMailer(mailer, intervalPacer({ ratePerSecond, limitPerSecond }));
   return senderDeps(
     {
       issues: dynamoIssueStore(doc, env.TABLE_NAME),
