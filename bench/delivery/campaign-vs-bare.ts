@@ -1,6 +1,6 @@
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { CampaignId } from '../../shared/domain/campaign.ts';
-import type { Mailer, OutgoingMail } from '../../shared/ports/mailer.ts';
+import { keptCopy, type Mailer, type OutgoingMail } from '../../shared/ports/mailer.ts';
 import { cpuMs } from '../stats.ts';
 import { bareLoop } from './bare-loop.ts';
 import { addReaders, tableWithIssue } from './campaign-fixture.ts';
@@ -52,7 +52,9 @@ const bareSide = async ({ dynamoUrl, sesUrl, recipients, warmUp, ratePerSecond }
   const { doc, tableName } = await readyTable(dynamoUrl, recipients);
   const kept: OutgoingMail[] = [];
   let n = 0;
-  const keeping: Mailer = { send: async (mail) => (kept.push(mail), { kind: 'sent', messageId: `k${n++}` }) };
+  const keeping: Mailer = {
+    send: async (mail) => (kept.push(keptCopy(mail)), { kind: 'sent', messageId: `k${n++}` }),
+  };
   await runCampaign(localDelivery(doc, tableName, keeping, env));
   const mails = kept.filter((mail) => mail.tags?.subscriber); // not the author's report
   const loop = (some: readonly OutgoingMail[], campaignId: string) =>

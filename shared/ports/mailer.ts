@@ -1,5 +1,9 @@
 import type { EmailAddress } from '../domain/email-address.ts';
 
+/**
+ * One mail to send. Its bodies are the caller's until `send` returns: a sender writes the next reader's over
+ * them then (see `reusedBodyBuffer`), so a mailer that keeps a mail keeps `keptCopy(mail)`.
+ */
 export type OutgoingMail = {
   from: { name: string; address: string };
   to: { name?: string; address: EmailAddress };
@@ -13,6 +17,16 @@ export type OutgoingMail = {
   /** Tags the provider reports back with its events (campaign, subscriber): no personal data. */
   tags?: Record<string, string>;
 };
+
+/**
+ * A mail whose bodies outlive the send that gave them: copied, where they are bytes (a new Uint8Array from
+ * them; a Buffer's own `slice` would share their memory).
+ */
+export const keptCopy = (mail: OutgoingMail): OutgoingMail => ({
+  ...mail,
+  html: typeof mail.html === 'string' ? mail.html : new Uint8Array(mail.html),
+  text: typeof mail.text === 'string' ? mail.text : new Uint8Array(mail.text),
+});
 
 /**
  * What happened to one send. Only `sent` and `rejected` are final; `unknown` means the request may have

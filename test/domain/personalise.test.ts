@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDERS, personalise, personaliser } from '../../shared/domain/rendered-email.ts';
+import {
+  PLACEHOLDERS,
+  personalise,
+  personaliser,
+  reusedBodyBuffer,
+} from '../../shared/domain/rendered-email.ts';
 
 const email = {
   subject: 'Online Sunday Morning Sound #34 — Chambre en Provence',
@@ -29,6 +34,29 @@ describe('personalisation', () => {
     expect(decode(b.html)).toBe(personalise(email, values).html);
     expect(decode(b.text)).toBe(personalise(email, values).text);
     expect(decode(a.html)).not.toContain('/B');
+  });
+
+  it("writes reader after reader into one buffer, each reader's bodies whole until the next, longer links included", () => {
+    const forRecipient = personaliser(email);
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const bodies = reusedBodyBuffer();
+    const readers = ['A', `${'long'.repeat(200)}-é`, 'B'].map((token) => ({
+      unsubscribeUrl: `https://n.example/u/${token}`,
+      preferencesUrl: `https://n.example/p/${token}`,
+    }));
+    const written: Uint8Array[] = [];
+    for (const reader of readers) {
+      const mail = forRecipient(reader, bodies);
+      // As the sender reads them: before the next reader is written.
+      expect(decode(mail.html)).toBe(personalise(email, reader).html);
+      expect(decode(mail.text)).toBe(personalise(email, reader).text);
+      written.push(mail.html);
+    }
+    const sameMemory = (a?: Uint8Array, b?: Uint8Array) =>
+      a?.buffer === b?.buffer && a?.byteOffset === b?.byteOffset;
+    // The short first reader's memory was too small for the long one, which the short last one reuses.
+    expect(sameMemory(written[0], written[1])).toBe(false);
+    expect(sameMemory(written[1], written[2])).toBe(true);
   });
 
   it('leaves a body without placeholders as it is', () => {

@@ -11,7 +11,7 @@ import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Subscriber, SubscriberStatus } from '../../shared/domain/subscriber.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import type { Mailer, OutgoingMail } from '../../shared/ports/mailer.ts';
+import { keptCopy, type Mailer, type OutgoingMail } from '../../shared/ports/mailer.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import { anIssueContent } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
@@ -21,12 +21,17 @@ import { movableClock } from './test-app.ts';
 
 export const BASE = 'https://newsletter.example.org';
 
-/** Passes every mail on to the real mailer and keeps what was asked, to parse its MIME back. */
+/**
+ * Passes every mail on to the real mailer and keeps a copy of what was asked, to parse its MIME back. A copy:
+ * a sender writes each reader's bodies over the previous reader's once the mail is sent.
+ */
 export const recording = (inner: Mailer) => {
   const sent: OutgoingMail[] = [];
   return {
     sent,
-    mailer: { send: async (mail: OutgoingMail) => (sent.push(mail), inner.send(mail)) } satisfies Mailer,
+    mailer: {
+      send: async (mail: OutgoingMail) => (sent.push(keptCopy(mail)), inner.send(mail)),
+    } satisfies Mailer,
   };
 };
 

@@ -17,14 +17,14 @@ const personalisersByVariant = (rendered: RenderedEmail): CampaignEmail => {
   const known = (variant: LinkVariant): LinkVariant =>
     rendered.variants?.[variant] === undefined ? 'universal' : variant;
   return {
-    personalise: (links, variant) => {
+    personalise: (links, variant, into) => {
       const name = known(variant);
       let personalise = prepared.get(name);
       if (!personalise) {
         personalise = personaliser(rendered, name);
         prepared.set(name, personalise);
       }
-      return personalise(links);
+      return personalise(links, into);
     },
   };
 };

@@ -1,5 +1,10 @@
 import type { Campaign, CampaignId, LedgerEntry } from '../../domain/campaign.ts';
-import type { Personalisation, PersonalisedBodies } from '../../domain/rendered-email.ts';
+import {
+  type BodyBuffer,
+  type Personalisation,
+  type PersonalisedBodies,
+  reusedBodyBuffer,
+} from '../../domain/rendered-email.ts';
 import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
 import { type LinkVariant, variantFor } from '../../domain/platforms.ts';
 import { noticeIssue } from '../../ports/author-notices.ts';
@@ -9,8 +14,8 @@ import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
 
 export type CampaignEmail = {
-  /** One reader's bodies, in the link variant they prefer. */
-  personalise: (links: Personalisation, variant: LinkVariant) => PersonalisedBodies;
+  /** One reader's bodies, in the link variant they prefer, written into `into` (valid until its next take). */
+  personalise: (links: Personalisation, variant: LinkVariant, into: BodyBuffer) => PersonalisedBodies;
 };
 
 export type SendBatchDeps = FinishDeps & {
@@ -63,11 +68,14 @@ export const sendBatch = async (
   // A sent mail's ledger write runs while the next recipient is prepared; all are awaited before the batch is done.
   const settling: Promise<unknown>[] = [];
   const background = (write: Promise<unknown>) => settling.push(write.catch((error: unknown) => error));
+  // Each reader's bodies are written over the previous reader's: a mail is sent (retries included) before
+  // the next is made, and nothing keeps its bodies once sent.
+  const bodyBuffer = reusedBodyBuffer();
   for (const subscriberId of batch.recipients) {
     // The previous mail's settle overlaps this recipient's read, not its claim: a sender that dies holds at
     // most one unsettled `sending` entry, so ambiguous sends stay within the number of senders.
     const previous = settling.at(-1) ?? Promise.resolve();
-    const result = await sendOne(campaignId, subscriberId, deps, background, previous);
+    const result = await sendOne(campaignId, subscriberId, deps, background, previous, bodyBuffer);
     if (result === 'quota') {
       const resumeAt = new Date(deps.clock.now().getTime() + deps.quotaPauseMs).toISOString();
       const first = await deps.campaigns.pause(campaignId, resumeAt);
@@ -107,6 +115,7 @@ const sendOne = async (
   deps: SendBatchDeps,
   background: (write: Promise<unknown>) => void,
   previous: Promise<unknown>,
+  bodyBuffer: BodyBuffer,
 ): Promise<OneResult> => {
   // Read alongside the claim: either way the status is read when this recipient's turn comes, so an
   // unsubscribe committed before then stops this mail.
@@ -129,6 +138,7 @@ const sendOne = async (
   const bodies = (await deps.emailFor(campaignId)).personalise(
     links,
     variantFor(subscriber.preferences.platform),
+    bodyBuffer,
   );
   const mail: OutgoingMail = {
     ...deps.envelope(subscriber, links),
