@@ -9,6 +9,7 @@ import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
+import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import type { IssueId } from '../../shared/domain/issue.ts';
 import { clickLink } from '../../shared/domain/music/click-link.ts';
@@ -46,7 +47,14 @@ const { app, doc } = createLocalApp(config, {
   logger: createJsonLogger({ service: 'bench', level: 'silent' }),
 });
 
-const body = readFileSync(new URL('../../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8');
+// Dated the latest Sunday (today on a Sunday): its page is public from then on, whatever day the bench runs.
+const lastSunday = sundayOnOrAfter(new Date(Date.now() - 6 * 86_400_000), 'Europe/Paris');
+const body = JSON.stringify({
+  ...JSON.parse(
+    readFileSync(new URL('../../examples/sunday-morning-sound-34.json', import.meta.url), 'utf8'),
+  ),
+  sunday: lastSunday,
+});
 const id = `msg_${randomBytes(8).toString('hex')}`;
 const timestamp = new Date();
 const webhookHeaders = {
