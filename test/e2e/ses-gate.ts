@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardRequest } from '../support/forward-request.ts';
 
 /**
  * Sits between `npm start` and the mail tap, in the test process, so it outlives a killed stack. It records
@@ -18,15 +19,7 @@ export const sesGate = async (tap: string) => {
     const body = Buffer.concat(chunks);
     const to = recipientOf(body);
     if (to !== undefined && holding) return void (held.push(to), waiting.push(res));
-    const upstream = await fetch(`${tap}${req.url ?? '/'}`, {
-      method: req.method ?? 'POST',
-      headers: Object.fromEntries(
-        Object.entries(req.headers).filter(
-          ([name]) => !['host', 'content-length', 'connection'].includes(name),
-        ) as [string, string][],
-      ),
-      ...(body.length ? { body } : {}),
-    });
+    const upstream = await forwardRequest(tap, req, body);
     if (to !== undefined && upstream.ok) accepted.push(to);
     // A caller killed meanwhile no longer listens; the tap has the mail all the same, as SES would.
     if (res.destroyed) return;

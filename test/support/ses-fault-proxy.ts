@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardRequest } from './forward-request.ts';
 
 export type Fault = 'throttle' | 'quota' | undefined;
 
@@ -27,15 +28,7 @@ export const sesFaultProxy = async (target: string, decide: (attempt: number) =>
       );
       return;
     }
-    const upstream = await fetch(`${target}${req.url ?? '/'}`, {
-      method: req.method ?? 'POST',
-      headers: Object.fromEntries(
-        Object.entries(req.headers).filter(
-          ([k]) => !['host', 'content-length', 'connection'].includes(k),
-        ) as [string, string][],
-      ),
-      ...(body.length ? { body } : {}),
-    });
+    const upstream = await forwardRequest(target, req, body);
     if (isSend && upstream.ok) accepted.push(performance.now());
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'text/xml' });
     res.end(Buffer.from(await upstream.arrayBuffer()));
