@@ -97,6 +97,8 @@ describe('track links, from the post to Sunday', () => {
     await waitFor(
       async () => (await dynamoWarningStore(t.doc, t.tableName).list('iss_34')).resolution !== undefined,
     );
+    // The mail follows the saved resolution (its fingerprint claimed first): on a busy machine, a moment later.
+    await waitFor(async () => t.notices.some((n) => n.notice.kind === 'warnings'));
     const warningsMail = t.notices.find((n) => n.notice.kind === 'warnings');
     expect(warningsMail?.subject).toContain('#34 — Chambre en Provence');
     expect(warningsMail?.html).toContain('/studio/issues/34');
