@@ -1,7 +1,8 @@
 import type { Issue, Track } from '../shared/domain/issue.ts';
 import type { TrackLinkSet } from '../shared/domain/music/track-link-sets.ts';
 import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
-import { htmlToText } from '../shared/domain/story-html.ts';
+import { ledeOf, storyLine } from '../shared/domain/lede.ts';
+import { teaser } from '../shared/domain/teaser.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
@@ -53,12 +54,12 @@ export const subjectFor = (issue: Issue, seriesName: string): string =>
 
 const DESCRIPTION_LENGTH = 160;
 
-/** The subtitle, or the story's first words: the inbox preview, the page's description and its social card. */
-export const descriptionOf = (issue: Issue): string => {
-  if (issue.subtitle) return issue.subtitle;
-  const text = htmlToText(issue.storyHtml).replace(/\s+/g, ' ').trim();
-  return text.length <= DESCRIPTION_LENGTH ? text : `${text.slice(0, DESCRIPTION_LENGTH - 1).trimEnd()}…`;
-};
+/**
+ * The lede, or the story's first words, cut after a sentence or a word: the inbox preview, the page's
+ * description, its social card and the feed's summary.
+ */
+export const descriptionOf = (issue: Issue): string =>
+  teaser(ledeOf(issue) ?? storyLine(issue.storyHtml), DESCRIPTION_LENGTH, issue.language);
 
 const summary = (issue: Issue, strings: UiStrings): string => {
   const minutes = playlistMinutes(issue.tracks.map((track) => track.durationSeconds));
@@ -80,7 +81,8 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     series: issue.series,
     sundayLabel: formatSunday(issue.sunday, strings.locale),
     title: issue.title,
-    subtitle: issue.subtitle ?? null,
+    // An excerpt that only repeats the story's opening (stored before this rule) is not printed above it.
+    subtitle: ledeOf(issue) ?? null,
     cover: issue.cover ?? null,
     storyHtml: issue.storyHtml,
     playlistSummary: summary(issue, strings),

@@ -2,6 +2,7 @@ import type { Issue, Track } from '../shared/domain/issue.ts';
 import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
+import { ledeOf } from '../shared/domain/lede.ts';
 import { trackDetails } from './format.ts';
 import type { NewsletterIdentity } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
@@ -30,9 +31,10 @@ const trackLines = (track: Track, variants: boolean): string => {
 export const plainTextFor = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity): string => {
   const strings = STRINGS[issue.language];
   const { language } = issue;
+  const lede = ledeOf(issue);
   const blocks = [
     `${identity.seriesName} #${issue.series}\n${formatSunday(issue.sunday, strings.locale)}`,
-    issue.subtitle ? `${issue.title}\n${issue.subtitle}` : issue.title,
+    lede ? `${issue.title}\n${lede}` : issue.title,
     storyToText(issue.storyHtml),
     [
       strings.playlist,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ledeOf } from '../../shared/domain/lede.ts';
 import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
 import type { PostContent } from '../../shared/usecases/accept-post.ts';
 import type { FieldError } from '../http/problem.ts';
@@ -36,13 +37,15 @@ const toContent = (post: OwnPost, sundayField: string): ParsedPost => {
       ok: false,
       errors: [{ pointer: '/story', detail: 'has no text left once unsafe markup is removed' }],
     };
+  // An excerpt that is the story's opening (WordPress's automatic one) would print it twice: no lede then.
+  const subtitle = ledeOf({ storyHtml, ...(post.subtitle === undefined ? {} : { subtitle: post.subtitle }) });
   return {
     ok: true,
     sundayField,
     content: {
       series: post.series,
       title: post.title,
-      ...(post.subtitle === undefined ? {} : { subtitle: post.subtitle }),
+      ...(subtitle === undefined ? {} : { subtitle }),
       storyHtml,
       tracks: toTracks(post.tracks),
       ...(post.cover === undefined ? {} : { cover: post.cover }),

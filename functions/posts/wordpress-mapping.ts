@@ -1,5 +1,6 @@
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { htmlToText } from '../../shared/domain/story-html.ts';
+import { teaser } from '../../shared/domain/teaser.ts';
 import type { FieldError } from '../http/problem.ts';
 import type { TrackInput } from './fields.ts';
 import { cleanBlogPost } from './blog-cleanup.ts';
@@ -59,15 +60,17 @@ export const mapWordpressPost = (
   }
   const published = new Date(wp.date_gmt ? `${wp.date_gmt}Z` : wp.date);
   const cover = coverOf(wp, fullTitle);
+  const language = wp.meta?.dimanche_language ?? 'fr';
   const candidate = {
     series,
     title: afterSeries ?? cleaned.headline ?? fullTitle,
-    subtitle: wp.excerpt ? excerptText(wp.excerpt.rendered, cleaned.headline) : undefined,
+    // Kept only if it is not the story's own opening: parsePost applies `ledeOf` to every shape.
+    subtitle: wp.excerpt ? excerptText(wp.excerpt.rendered, cleaned.headline, language) : undefined,
     story: cleaned.storyHtml,
     tracks,
     playlistUrl: cleaned.playlist?.url,
     cover,
-    language: wp.meta?.dimanche_language ?? 'fr',
+    language,
     sunday:
       wp.meta?.dimanche_sunday ??
       (Number.isNaN(published.getTime()) ? undefined : sundayOnOrAfter(published, context.timeZone)),
@@ -88,18 +91,16 @@ const seriesInTitle = (title: string): number | undefined => {
 
 /**
  * WordPress excerpts end with "[…]" or a "read more" link, carry the host's widgets, and an automatic one
- * starts with the post's opening heading: one line of her words, at most 300 characters.
+ * starts with the post's opening heading: one line of her words, at most 300 characters (the field's limit,
+ * in UTF-16 units), cut after a sentence or a word.
  */
-const excerptText = (html: string, headline: string | undefined): string | undefined => {
+const excerptText = (html: string, headline: string | undefined, language: string): string | undefined => {
   const words = htmlToText(cleanBlogPost(html, { tracks: false, headline: false }).storyHtml)
     .replace(/\s+/g, ' ')
     .replace(/\s*\[(…|&hellip;|\.\.\.)\]\s*$/, '')
     .trim();
   const text = headline && words.startsWith(headline) ? words.slice(headline.length).trim() : words;
-  if (!text) return undefined;
-  if (text.length <= 300) return text;
-  const cut = text.slice(0, 299);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200))}…`;
+  return text ? teaser(text, 300, language, (s) => s.length) : undefined;
 };
 
 const coverOf = (wp: WordpressPost, title: string) => {

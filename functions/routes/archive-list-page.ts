@@ -2,6 +2,7 @@ import { html, raw } from 'hono/html';
 import type { Issue, Language } from '../../shared/domain/issue.ts';
 import type { ArchiveLinks } from './archive-links.ts';
 import { formatSunday } from '../../shared/domain/calendar.ts';
+import { ledeOf } from '../../shared/domain/lede.ts';
 import { ARCHIVE_STRINGS } from './archive-strings.ts';
 
 // The issue page's look (colours, Georgia titles, sans-serif details, the cards of its track list), written for
@@ -49,6 +50,7 @@ export type ArchiveListView = {
 
 const item = (issue: Issue, view: ArchiveListView) => {
   const s = ARCHIVE_STRINGS[view.language];
+  const lede = ledeOf(issue);
   return html`<li lang="${issue.language}">
     <a class="issue" href="${view.links.issue(issue.slug)}">
       ${
@@ -63,7 +65,7 @@ const item = (issue: Issue, view: ArchiveListView) => {
           ${s.tracks(issue.tracks.length)}</span
         >
         <span class="title">${issue.title}</span>
-        ${issue.subtitle ? html`<span class="subtitle">${issue.subtitle}</span>` : ''}
+        ${lede ? html`<span class="subtitle">${lede}</span>` : ''}
       </span>
     </a>
   </li>`;

@@ -54,8 +54,11 @@ describe("the story's hook", () => {
     expect(storyHook(html, 'fr')).toBe('Première phrase, courte. Deuxième\u00a0! Troisième ?');
   });
 
-  it('keeps a first sentence whole even when it is longer', () => {
+  it('cuts a longer first sentence after a whole word, with an ellipsis', () => {
     const sentence = `${'Très '.repeat(60)}long.`;
-    expect(storyHook(`<p>${sentence} Suite.</p>`, 'fr')).toBe(sentence);
+    const hook = storyHook(`<p>${sentence} Suite.</p>`, 'fr');
+    expect(hook).toMatch(/^(Très )+Très…$/);
+    expect([...hook].length).toBeLessThanOrEqual(200);
+    expect([...hook].length).toBeGreaterThan(190);
   });
 });
