@@ -2,6 +2,9 @@ import type { AuthorStrings } from './author-strings.ts';
 
 const plural = (count: string, one: string, many: string) => (count === '1' ? one : many);
 
+const warningCount = (n: string) => `${n} ${plural(n, 'warning', 'warnings')}`;
+const ONLY_HERE = 'This box shows only in the preview and the test mail: readers never see it.';
+
 /** The author's mails in English (AUTHOR_LANGUAGE=en). */
 export const AUTHOR_STRINGS_EN: AuthorStrings = {
   locale: 'en-GB',
@@ -23,13 +26,15 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     repeated_track: (track, w, sunday) =>
       `${track}: already in #${w.earlier.series} of ${sunday}, track ${w.earlier.position} (${w.match === 'isrc' ? 'same ISRC' : 'same artist and title'})`,
   },
+  warningCount,
+  staleCheck: 'checked on an earlier version of the post',
   groupTitle: {
     dead_link: (n) => `${n} ${plural(n, 'dead link', 'dead links')}`,
     unreachable_link: (n) => `${n} ${plural(n, 'link', 'links')} out of reach for now`,
     dead_cover: (n) => `${n} ${plural(n, 'missing image', 'missing images')}`,
     unresolved: (n) => `${n} ${plural(n, 'track', 'tracks')} with no other platforms`,
     repeated_track: (n) => `${n} ${plural(n, 'track', 'tracks')} featured before`,
-    missing_platforms: () => 'Tracks missing on some platforms',
+    missing_platforms: (n) => `${n} ${plural(n, 'track', 'tracks')} missing on some platforms`,
   },
   groupHint: {
     dead_link:
@@ -45,11 +50,19 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
   },
   missingLine: (platform, count, positions) =>
     `${platform}: ${count} ${plural(count, 'track', 'tracks')} (no. ${positions})`,
+  banner: {
+    heading: (n) => `${warningCount(n)} for this issue. ${ONLY_HERE}`,
+    sizeOnly: `To check on this issue. ${ONLY_HERE}`,
+    size: (kb, limit, clipped) =>
+      clipped
+        ? `This mail is ${kb} KB: Gmail clips it after ${limit} KB and hides the rest, unsubscribe link included. Shorten the story or the playlist.`
+        : `This mail is ${kb} KB, close to the ${limit} KB after which Gmail clips it and hides the rest. Keep it from growing.`,
+  },
   warnings: {
-    subject: (s, n) => `${s.name}: ${n} ${plural(n, 'thing', 'things')} to check`,
+    subject: (s, n) => `${s.name}: ${warningCount(n)}`,
     heading: (s) => `${s.name}: to check before Sunday`,
     intro: (s, n) =>
-      `Issue ${s.name}, due on ${s.sunday}, has ${n} ${plural(n, 'thing', 'things')} to check. Nothing is blocked: fix the post and update it, or leave it as it is.`,
+      `Issue ${s.name}, due on ${s.sunday}, has ${warningCount(n)}. Nothing is blocked: fix the post and update it, or leave it as it is.`,
     closing: 'You will get this message again only if the list changes.',
     button: 'See the issue in the studio',
   },
@@ -92,9 +105,9 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     heading: (when, s) => `${when}, ${s.name}`,
     intro: (when, n) =>
       `${when}, the newsletter goes out to ${n} ${plural(n, 'subscriber', 'subscribers')}, and the social announcements with it.`,
-    noWarnings: 'All in order: nothing to check.',
+    noWarnings: 'All in order: no warnings.',
     withWarnings: (n) =>
-      `Still ${n} ${plural(n, 'thing', 'things')} to check. Nothing is blocked; if something needs fixing, now is the time.`,
+      `Still ${warningCount(n)}. Nothing is blocked; if something needs fixing, now is the time.`,
     button: 'See the week in the studio',
     tomorrow: (time) => `Tomorrow ${time}`,
     onDay: (day, time) => `On ${day} at ${time}`,

@@ -1,6 +1,12 @@
 import type { AuthorStrings } from './author-strings.ts';
 
-const plural = (count: string, one: string, many: string) => (count === '1' ? one : many);
+/** French writes 0 and 1 in the singular ("0 avertissement"); `count` is already formatted ("1\u202f234"). */
+const plural = (count: string, one: string, many: string) =>
+  Number(count.replace(/\D/g, '')) < 2 ? one : many;
+
+const warningCount = (n: string) => `${n} ${plural(n, 'avertissement', 'avertissements')}`;
+const ONLY_HERE =
+  'Cet encadré n’apparaît que dans l’aperçu et l’e-mail de test\u00a0: les lecteurs ne le voient jamais.';
 
 /** The author's mails in French. Non-breaking spaces before the high punctuation, as French typesets it. */
 export const AUTHOR_STRINGS_FR: AuthorStrings = {
@@ -24,13 +30,16 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     repeated_track: (track, w, sunday) =>
       `${track}\u00a0: déjà dans le #${w.earlier.series} du ${sunday}, piste ${w.earlier.position} (${w.match === 'isrc' ? 'même ISRC' : 'même artiste et même titre'})`,
   },
+  warningCount,
+  staleCheck: 'vérifié sur une version précédente de l’article',
   groupTitle: {
     dead_link: (n) => `${n} ${plural(n, 'lien mort', 'liens morts')}`,
     unreachable_link: (n) => `${n} ${plural(n, 'lien injoignable', 'liens injoignables')} pour l’instant`,
     dead_cover: (n) => `${n} ${plural(n, 'image introuvable', 'images introuvables')}`,
     unresolved: (n) => `${n} ${plural(n, 'piste sans autres plateformes', 'pistes sans autres plateformes')}`,
     repeated_track: (n) => `${n} ${plural(n, 'piste déjà parue', 'pistes déjà parues')}`,
-    missing_platforms: () => 'Pistes absentes de certaines plateformes',
+    missing_platforms: (n) =>
+      `${n} ${plural(n, 'piste absente de certaines plateformes', 'pistes absentes de certaines plateformes')}`,
   },
   groupHint: {
     dead_link:
@@ -46,11 +55,19 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
   },
   missingLine: (platform, count, positions) =>
     `${platform}\u00a0: ${count} ${plural(count, 'piste', 'pistes')} (n° ${positions})`,
+  banner: {
+    heading: (n) => `${warningCount(n)} sur ce numéro. ${ONLY_HERE}`,
+    sizeOnly: `À vérifier sur ce numéro. ${ONLY_HERE}`,
+    size: (kb, limit, clipped) =>
+      clipped
+        ? `Cet e-mail pèse ${kb}\u00a0Ko\u00a0: Gmail le coupe après ${limit}\u00a0Ko et masque la suite, lien de désinscription compris. Raccourcissez le texte ou la playlist.`
+        : `Cet e-mail pèse ${kb}\u00a0Ko, près des ${limit}\u00a0Ko après lesquels Gmail le coupe et masque la suite. Évitez de l’allonger.`,
+  },
   warnings: {
-    subject: (s, n) => `${s.name}\u00a0: ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}`,
+    subject: (s, n) => `${s.name}\u00a0: ${warningCount(n)}`,
     heading: (s) => `${s.name}\u00a0: à vérifier avant dimanche`,
     intro: (s, n) =>
-      `Le numéro ${s.name}, prévu le ${s.sunday}, a ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}. Rien n’est bloqué\u00a0: corrigez l’article et mettez-le à jour, ou laissez-le tel quel.`,
+      `Le numéro ${s.name}, prévu le ${s.sunday}, a ${warningCount(n)}. Rien n’est bloqué\u00a0: corrigez l’article et mettez-le à jour, ou laissez-le tel quel.`,
     closing: 'Vous ne recevrez ce message à nouveau que si la liste change.',
     button: 'Voir le numéro dans le studio',
   },
@@ -94,9 +111,9 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     heading: (when, s) => `${when}, ${s.name}`,
     intro: (when, n) =>
       `${when}, la lettre part chez ${n} ${plural(n, 'abonné', 'abonnés')}, et les annonces sur les réseaux avec elle.`,
-    noWarnings: 'Tout est en ordre\u00a0: aucun point à vérifier.',
+    noWarnings: 'Tout est en ordre\u00a0: aucun avertissement.',
     withWarnings: (n) =>
-      `Encore ${n} ${plural(n, 'point à vérifier', 'points à vérifier')}. Rien n’est bloqué\u00a0; s’il faut corriger, c’est maintenant.`,
+      `Encore ${warningCount(n)}. Rien n’est bloqué\u00a0; s’il faut corriger, c’est maintenant.`,
     button: 'Voir la semaine dans le studio',
     tomorrow: (time) => `Demain ${time}`,
     onDay: (day, time) => `Le ${day} à ${time}`,

@@ -32,9 +32,20 @@ export type AuthorStrings = {
       earlierSunday: string,
     ) => string;
   };
+  /** "1 avertissement", "14 avertissements": the total the studio, the banner and every mail show. */
+  warningCount: (count: string) => string;
+  /** After a warning found on an earlier revision of the post. */
+  staleCheck: string;
   groupTitle: Record<IssueWarning['kind'], (count: string) => string>;
   groupHint: Record<IssueWarning['kind'], string>;
   missingLine: (platform: string, count: string, positions: string) => string;
+  /** The box on her preview and test mail, above the newsletter. */
+  banner: {
+    heading: (count: string) => string;
+    /** No warning, but the mail is near Gmail's clip. */
+    sizeOnly: string;
+    size: (kilobytes: string, limit: string, clipped: boolean) => string;
+  };
   warnings: {
     subject: (s: Said, count: string) => string;
     heading: (s: Said) => string;

@@ -3,17 +3,15 @@ import type { AuthorFormat } from './author-format.ts';
 import type { StudioLinks } from './author-links.ts';
 import { reportView } from './author-report-view.ts';
 import { type AuthorMailView, view } from './author-view.ts';
-import { warningGroups } from './author-warnings-view.ts';
+import { warningSummary } from './author-warnings-view.ts';
 
 type Of<K extends AuthorNotice['kind']> = Extract<AuthorNotice, { kind: K }>;
-
-const itemCount = (groups: AuthorMailView['groups']) => groups.reduce((sum, g) => sum + g.items.length, 0);
 
 const warningsView = (notice: Of<'warnings'>, f: AuthorFormat, links: StudioLinks) => {
   const s = f.strings.warnings;
   const said = f.said(notice.issue);
-  const groups = warningGroups(notice.warnings, notice.issue, f);
-  const count = f.count(itemCount(groups));
+  const { total, groups } = warningSummary(notice.warnings, notice.issue, f);
+  const count = f.count(total);
   return view({
     subject: s.subject(said, count),
     heading: s.heading(said),
@@ -39,14 +37,11 @@ const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks
   const said = f.said(notice.issue);
   const at = when(notice.sendAt, notice.at, f);
   const audience = f.count(notice.audience);
-  const groups = warningGroups(notice.warnings, notice.issue, f);
+  const { total, groups } = warningSummary(notice.warnings, notice.issue, f);
   return view({
     subject: s.subject(at, said, audience),
     heading: s.heading(at, said),
-    paragraphs: [
-      s.intro(at, audience),
-      groups.length > 0 ? s.withWarnings(f.count(itemCount(groups))) : s.noWarnings,
-    ],
+    paragraphs: [s.intro(at, audience), total > 0 ? s.withWarnings(f.count(total)) : s.noWarnings],
     groups,
     button: { label: s.button, url: links.home },
   });

@@ -1,5 +1,5 @@
 import type { IssueWarning } from '../shared/domain/music/issue-warning.ts';
-import { groupWarnings } from '../shared/domain/music/warning-groups.ts';
+import { groupWarnings, warningTotal } from '../shared/domain/music/warning-groups.ts';
 import { PLATFORM_NAMES } from '../shared/domain/platforms.ts';
 import type { NoticeIssue } from '../shared/ports/author-notices.ts';
 import type { AuthorFormat } from './author-format.ts';
@@ -31,13 +31,27 @@ const line = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): strin
   }
 };
 
-/** The warnings, one group a kind, each with what to do; "not on Bandcamp" one line a platform. */
-export const warningGroups = (
-  warnings: readonly IssueWarning[],
-  issue: NoticeIssue,
+type Listed = IssueWarning & { revision?: number };
+
+/** The warnings as she reads them by mail and on her preview: the total, and a titled group a kind. */
+export type WarningSummary = { total: number; groups: AuthorMailView['groups'] };
+
+/**
+ * The warnings, one group a kind (the grouping the studio shows), its title with its count, each with what to
+ * do; "not on Bandcamp" one line a platform. A warning found on an earlier revision of the post says so.
+ */
+export const warningSummary = (
+  warnings: readonly Listed[],
+  issue: NoticeIssue & { revision?: number },
   f: AuthorFormat,
-): AuthorMailView['groups'] =>
-  groupWarnings(warnings).map((group) => {
+): WarningSummary => {
+  const grouped = groupWarnings(warnings);
+  const stale = (w: Listed) =>
+    w.revision !== undefined && issue.revision !== undefined && w.revision < issue.revision
+      ? ` (${f.strings.staleCheck})`
+      : '';
+  const groups = grouped.map((group) => {
+    const title = f.strings.groupTitle[group.kind](f.count(group.count));
     const hint = f.strings.groupHint[group.kind];
     if (group.kind === 'missing_platforms') {
       const items = group.missing.map(({ platform, positions }) =>
@@ -47,11 +61,9 @@ export const warningGroups = (
           f.strings.list(positions.map(String)),
         ),
       );
-      return { title: f.strings.groupTitle.missing_platforms(''), items, hint };
+      return { title, items, hint };
     }
-    return {
-      title: f.strings.groupTitle[group.kind](f.count(group.warnings.length)),
-      items: group.warnings.map((w) => line(w, issue, f)),
-      hint,
-    };
+    return { title, items: group.warnings.map((w) => `${line(w, issue, f)}${stale(w)}`), hint };
   });
+  return { total: warningTotal(grouped), groups };
+};

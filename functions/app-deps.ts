@@ -44,6 +44,8 @@ export type AppSettings = {
   maxWebhookBytes: number;
   /** Subscribers: the public pages' language when neither the form nor Accept-Language picks one. */
   defaultLanguage: Language;
+  /** AUTHOR_LANGUAGE: what she reads, the banner of her preview and test mail included. */
+  authorLanguage: Language;
   /** Social announcements (issue 5): what the preview composes with. */
   social: SocialSettings;
   /** Served over HTTPS only (AWS): Strict-Transport-Security on every answer. Unset on one machine's http://. */

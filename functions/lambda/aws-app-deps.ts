@@ -50,6 +50,7 @@ export const awsAppDeps = <Extra extends object = object>(
       // API Gateway answers HTTPS only.
       hsts: true,
       defaultLanguage: config.DEFAULT_LANGUAGE,
+      authorLanguage: config.AUTHOR_LANGUAGE,
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },

@@ -81,6 +81,7 @@ export const createLocalApp = (
       }),
       maxWebhookBytes: config.MAX_WEBHOOK_BYTES,
       defaultLanguage: config.DEFAULT_LANGUAGE,
+      authorLanguage: config.AUTHOR_LANGUAGE,
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },

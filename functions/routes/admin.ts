@@ -9,10 +9,12 @@ import type { CampaignId } from '../../shared/domain/campaign.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { campaignClicks } from './campaign-clicks.ts';
+import { authorBanner } from '../../emails/author-banner.ts';
 import { samplePersonalisation } from './links.ts';
 
-export const adminRoutes = (deps: AppDeps) =>
-  new Hono()
+export const adminRoutes = (deps: AppDeps) => {
+  const banner = authorBanner(deps.settings.authorLanguage, deps.settings.timeZone);
+  return new Hono()
     .post('/issues/:id/test-send', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
@@ -30,6 +32,7 @@ export const adminRoutes = (deps: AppDeps) =>
           sender: deps.sender,
           sample: samplePersonalisation(deps.settings.publicBaseUrl),
           warnings: deps.warnings,
+          banner,
         },
         variant,
       );
@@ -91,6 +94,7 @@ export const adminRoutes = (deps: AppDeps) =>
           store: deps.issues,
           sample: samplePersonalisation(deps.settings.publicBaseUrl),
           warnings: deps.warnings,
+          banner,
         },
         variant,
       );
@@ -113,6 +117,7 @@ export const adminRoutes = (deps: AppDeps) =>
       const { ok: _ok, ...answer } = listed;
       return c.json({ ...answer, count: answer.warnings.length });
     });
+};
 
 /** The reader's platform to preview as: absent is the universal mail; anything but a platform is a 422. */
 const variantParam = (raw: unknown, pointer: string): LinkVariant => {

@@ -5,6 +5,7 @@ import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { previewSocial } from '../../shared/usecases/social/preview-social.ts';
 import { holdIssue, releaseIssue } from '../../shared/usecases/studio/hold-issue.ts';
 import { testSend } from '../../shared/usecases/test-send.ts';
+import { authorBanner } from '../../emails/author-banner.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { archiveUrl, samplePersonalisation } from '../routes/links.ts';
 import { formatter } from './format.ts';
@@ -37,6 +38,7 @@ export const issueRoutes = (deps: StudioDeps) => {
   const t = studioStrings(language);
   const f = formatter(language, deps.settings.timeZone);
   const sample = samplePersonalisation(deps.settings.publicBaseUrl);
+  const banner = authorBanner(language, deps.settings.timeZone);
   const holdDeps = {
     issues: deps.issues,
     holds: deps.studio.holds,
@@ -96,7 +98,7 @@ export const issueRoutes = (deps: StudioDeps) => {
       const [social, actions, text] = await Promise.all([
         previewSocial(issue.id, { store: deps.issues, settings: socialSettings(deps) }),
         deps.studio.holds.actions(issue.id),
-        previewIssue(issue.id, { store: deps.issues, sample, warnings: deps.warnings }, variant),
+        previewIssue(issue.id, { store: deps.issues, sample, warnings: deps.warnings, banner }, variant),
       ]);
       const flash = c.req.query('done');
       const refused = c.req.query('refused');
@@ -240,7 +242,7 @@ export const issueRoutes = (deps: StudioDeps) => {
       if (!issue) throw noIssue(c.req.param('number'));
       const preview = await previewIssue(
         issue.id,
-        { store: deps.issues, sample, warnings: deps.warnings },
+        { store: deps.issues, sample, warnings: deps.warnings, banner },
         variantOf(c.req.query('platform')),
       );
       if (!preview.ok) throw noIssue(c.req.param('number'));
@@ -255,6 +257,7 @@ export const issueRoutes = (deps: StudioDeps) => {
         sender: deps.sender,
         sample,
         warnings: deps.warnings,
+        banner,
       });
       const by = c.get('session').email;
       const ok = sent.ok && sent.outcome.kind === 'sent';

@@ -1,19 +1,9 @@
 import type { Track } from '../../shared/domain/issue.ts';
-import type { IssueWarning } from '../../shared/domain/music/issue-warning.ts';
-import { PLATFORM_NAMES, type Platform } from '../../shared/domain/platforms.ts';
+import { groupWarnings, type WarningGroup, warningTotal } from '../../shared/domain/music/warning-groups.ts';
+import { PLATFORM_NAMES } from '../../shared/domain/platforms.ts';
 import type { ListedWarning } from '../../shared/usecases/music/issue-warnings.ts';
 import type { Formatter } from './format.ts';
 import type { StudioStrings } from './strings.ts';
-
-type Kind = IssueWarning['kind'];
-const ORDER: Kind[] = [
-  'dead_link',
-  'dead_cover',
-  'unresolved',
-  'unreachable_link',
-  'repeated_track',
-  'missing_platforms',
-];
 
 const trackName = (t: StudioStrings, tracks: readonly Track[], position?: number) => {
   const track = tracks.find((x) => x.position === position);
@@ -33,26 +23,25 @@ export const Warnings = (props: {
 }) => {
   const { t, warnings, tracks } = props;
   if (warnings.length === 0) return <p class="notice">{t.warnings.none}</p>;
-  const groups = ORDER.map((kind) => ({ kind, items: warnings.filter((w) => w.kind === kind) })).filter(
-    (g) => g.items.length > 0,
-  );
+  // The one grouping and count of shared/: the banner, the test mail and her mails show the same numbers.
+  const groups = groupWarnings(warnings);
   return (
     <div>
       <p>
-        <strong>{t.warnings.count(warnings.length)}</strong>
+        <strong>{t.warnings.count(warningTotal(groups))}</strong>
       </p>
       <ul class="warnings">
-        {groups.map(({ kind, items }) => (
+        {groups.map((group) => (
           <li>
             <h3>
-              {t.warnings.kinds[kind]} ({items.length})
+              {t.warnings.kinds[group.kind]} ({group.count})
             </h3>
-            <p class="muted">{t.warnings.todo[kind]}</p>
-            {kind === 'missing_platforms' ? (
-              <MissingPlatforms {...props} items={items} />
+            <p class="muted">{t.warnings.todo[group.kind]}</p>
+            {group.kind === 'missing_platforms' ? (
+              <MissingPlatforms {...props} group={group} />
             ) : (
               <ul>
-                {items.map((w) => (
+                {group.warnings.map((w) => (
                   <li>
                     {trackName(t, tracks, w.position)}
                     {w.kind === 'repeated_track'
@@ -74,25 +63,23 @@ export const Warnings = (props: {
   );
 };
 
-const MissingPlatforms = (props: { items: ListedWarning[]; tracks: readonly Track[]; t: StudioStrings }) => {
-  const byPlatform = new Map<Platform, number[]>();
-  for (const w of props.items)
-    if (w.kind === 'missing_platforms')
-      for (const p of w.platforms) byPlatform.set(p, [...(byPlatform.get(p) ?? []), w.position]);
-  return (
-    <ul>
-      {[...byPlatform].map(([platform, positions]) => (
-        <li>
-          <details>
-            <summary>{props.t.warnings.missing(PLATFORM_NAMES[platform], positions.length)}</summary>
-            <ul>
-              {positions.map((p) => (
-                <li>{trackName(props.t, props.tracks, p)}</li>
-              ))}
-            </ul>
-          </details>
-        </li>
-      ))}
-    </ul>
-  );
-};
+const MissingPlatforms = (props: {
+  group: WarningGroup<ListedWarning>;
+  tracks: readonly Track[];
+  t: StudioStrings;
+}) => (
+  <ul>
+    {props.group.missing.map(({ platform, positions }) => (
+      <li>
+        <details>
+          <summary>{props.t.warnings.missing(PLATFORM_NAMES[platform], positions.length)}</summary>
+          <ul>
+            {positions.map((p) => (
+              <li>{trackName(props.t, props.tracks, p)}</li>
+            ))}
+          </ul>
+        </details>
+      </li>
+    ))}
+  </ul>
+);

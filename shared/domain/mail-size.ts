@@ -5,13 +5,14 @@
 export const GMAIL_CLIP_BYTES = 102 * 1024;
 export const CLIP_WARNING_BYTES = Math.floor(GMAIL_CLIP_BYTES * 0.9);
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+/** A mail near or over Gmail's clip: its size and the limit in KB, and whether Gmail already clips it. */
+export type MailSize = { kilobytes: number; limitKilobytes: number; clipped: boolean };
 
-/** One banner line when the HTML is near or over the clip, else nothing. */
-export const clipWarning = (html: string): string | undefined => {
+const kb = (bytes: number) => Math.round(bytes / 1024);
+
+/** The mail's size when it is near or over the clip, else nothing: the words are the author's language's. */
+export const mailSizeWarning = (html: string): MailSize | undefined => {
   const bytes = new TextEncoder().encode(html).byteLength;
   if (bytes < CLIP_WARNING_BYTES) return undefined;
-  return bytes >= GMAIL_CLIP_BYTES
-    ? `This mail is ${kb(bytes)}: Gmail clips it after ${kb(GMAIL_CLIP_BYTES)} and hides the rest, unsubscribe link included. Shorten the story or the playlist.`
-    : `This mail is ${kb(bytes)}, close to the ${kb(GMAIL_CLIP_BYTES)} after which Gmail clips it and hides the rest. Keep it from growing.`;
+  return { kilobytes: kb(bytes), limitKilobytes: kb(GMAIL_CLIP_BYTES), clipped: bytes >= GMAIL_CLIP_BYTES };
 };

@@ -1,9 +1,10 @@
 import type { IssueId } from '../domain/issue.ts';
 import type { LinkVariant } from '../domain/platforms.ts';
-import { clipWarning } from '../domain/mail-size.ts';
+import { mailSizeWarning } from '../domain/mail-size.ts';
 import { withWarningBanner } from '../domain/music/warning-banner.ts';
 import { type Personalisation, personalise, type RenderedEmail } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
+import type { WarningBannerWriter } from '../ports/warning-banner.ts';
 import type { WarningStore } from '../ports/warning-store.ts';
 import { type ListedWarning, warningsOf } from './music/issue-warnings.ts';
 
@@ -17,7 +18,7 @@ export type PreviewResult =
  */
 export const previewIssue = async (
   id: IssueId,
-  deps: { store: IssueStore; sample: Personalisation; warnings: WarningStore },
+  deps: { store: IssueStore; sample: Personalisation; warnings: WarningStore; banner: WarningBannerWriter },
   /** As a reader of this platform sees it; the universal links by default. */
   variant: LinkVariant = 'universal',
 ): Promise<PreviewResult> => {
@@ -32,10 +33,11 @@ export const previewIssue = async (
   const { webHtml: _web, ...email } = rendered;
   const personalised = personalise(email, deps.sample, variant);
   // Measured on the reader's mail, before the banner (which readers never get).
-  const size = clipWarning(personalised.html);
+  const size = mailSizeWarning(personalised.html);
+  const banner = deps.banner({ issue, warnings, ...(size ? { size } : {}) });
   return {
     ok: true,
-    email: withWarningBanner(personalised, [...(size ? [size] : []), ...warnings.map((w) => w.line)]),
+    email: withWarningBanner(personalised, banner),
     revision: issue.renderedRevision,
     warnings,
   };

@@ -4,6 +4,7 @@ import type { LinkVariant } from '../domain/platforms.ts';
 import type { Personalisation } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
 import type { Mailer, SendOutcome } from '../ports/mailer.ts';
+import type { WarningBannerWriter } from '../ports/warning-banner.ts';
 import type { WarningStore } from '../ports/warning-store.ts';
 import type { ListedWarning } from './music/issue-warnings.ts';
 import { previewIssue } from './preview-issue.ts';
@@ -26,13 +27,14 @@ export const testSend = async (
     sender: { name: string; address: string };
     sample: Personalisation;
     warnings: WarningStore;
+    banner: WarningBannerWriter;
   },
   /** The links a reader of this platform gets; the universal ones by default. */
   variant: LinkVariant = 'universal',
 ): Promise<TestSendResult> => {
   const preview = await previewIssue(
     id,
-    { store: deps.store, sample: deps.sample, warnings: deps.warnings },
+    { store: deps.store, sample: deps.sample, warnings: deps.warnings, banner: deps.banner },
     variant,
   );
   if (!preview.ok) return preview;

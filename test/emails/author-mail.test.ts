@@ -102,7 +102,10 @@ describe('the mails to the author', () => {
 
   it('group the warnings by kind, each with what to do, one line a platform for the missing ones', () => {
     const mail = fr({ kind: 'warnings', issue: issue34, warnings });
-    expect(mail.subject).toBe(`[Dimanche] #34 — Chambre en Provence${NB}: 4 points à vérifier`);
+    // Every warning counted once, as the studio counts them: 15 missing platforms, a dead link, a repeat.
+    expect(mail.subject).toBe(`[Dimanche] #34 — Chambre en Provence${NB}: 17 avertissements`);
+    expect(mail.text).toContain('a 17 avertissements. Rien n’est bloqué');
+    expect(mail.text).toContain('\n15 pistes absentes de certaines plateformes\n');
     expect(mail.text).toContain(
       `- Bandcamp${NB}: 14 pistes (n° 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14 et 15)`,
     );

@@ -46,6 +46,7 @@ const recordingDeps = () => {
       seriesName: 'Online Sunday Morning Sound',
       timeZone: 'Europe/Paris',
       defaultLanguage: 'fr',
+      authorLanguage: 'fr',
     } as Record<string, unknown>,
     {
       get: (target, key) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLIP_WARNING_BYTES, clipWarning, GMAIL_CLIP_BYTES } from '../../shared/domain/mail-size.ts';
+import { CLIP_WARNING_BYTES, GMAIL_CLIP_BYTES, mailSizeWarning } from '../../shared/domain/mail-size.ts';
 import { WARNING_BANNER_MARK } from '../../shared/domain/music/warning-banner.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { signedPost } from '../support/signed-request.ts';
@@ -24,7 +24,11 @@ describe('the preview’s warning about Gmail clipping the mail', () => {
   it('appears in the banner for an oversized issue', async () => {
     const html = await previewOf(paragraphs(120_000));
     expect(html).toContain(WARNING_BANNER_MARK);
-    expect(html).toMatch(/Gmail clips it after 102 KB and hides the rest, unsubscribe link included/);
+    // In AUTHOR_LANGUAGE (French by default), with the clipped size and Gmail's limit.
+    expect(html).toMatch(
+      /Cet e-mail pèse 1\d\d\u00a0Ko\u00a0: Gmail le coupe après 102\u00a0Ko et masque la suite, lien de désinscription compris/,
+    );
+    expect(html).toContain('À vérifier sur ce numéro.');
   }, 60_000);
 
   it('is not there for the real issue, far from the limit', async () => {
@@ -33,9 +37,13 @@ describe('the preview’s warning about Gmail clipping the mail', () => {
   }, 60_000);
 
   it('starts at 90 % of the limit, and says when it is over', () => {
-    expect(clipWarning('a'.repeat(CLIP_WARNING_BYTES - 1))).toBeUndefined();
-    expect(clipWarning('a'.repeat(CLIP_WARNING_BYTES))).toMatch(/close to the 102 KB/);
+    expect(mailSizeWarning('a'.repeat(CLIP_WARNING_BYTES - 1))).toBeUndefined();
+    expect(mailSizeWarning('a'.repeat(CLIP_WARNING_BYTES))).toEqual({
+      kilobytes: 92,
+      limitKilobytes: 102,
+      clipped: false,
+    });
     // Bytes, not characters: "é" is two in UTF-8.
-    expect(clipWarning('é'.repeat(Math.ceil(GMAIL_CLIP_BYTES / 2)))).toMatch(/Gmail clips it/);
+    expect(mailSizeWarning('é'.repeat(Math.ceil(GMAIL_CLIP_BYTES / 2)))).toMatchObject({ clipped: true });
   });
 });

@@ -69,6 +69,7 @@ describe('a post whose render fails', () => {
         }),
         maxWebhookBytes: 512 * 1024,
         defaultLanguage: 'fr',
+        authorLanguage: 'fr',
         social: {
           networks: [],
           hashtags: [],

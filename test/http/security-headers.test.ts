@@ -64,6 +64,7 @@ const failingDeps = () => {
     seriesName: 'Online Sunday Morning Sound',
     timeZone: 'Europe/Paris',
     defaultLanguage: 'fr',
+    authorLanguage: 'fr',
     hsts: true,
     secrets: async () => Promise.reject(new Error('no secrets here')),
     social: anything(),

@@ -221,7 +221,7 @@ describe('checkIssueLinks', () => {
     await web.control.dead(track(issue, 9).url, 410);
     expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: true });
     expect(notices).toHaveLength(2);
-    expect(notices[1]?.subject).toBe('[Dimanche] #34 — Chambre en Provence\u00a0: 2 points à vérifier');
+    expect(notices[1]?.subject).toBe('[Dimanche] #34 — Chambre en Provence\u00a0: 2 avertissements');
   });
 
   it('waits for the resolutions on receipt: one mail for the revision, once every track is resolved', async () => {
@@ -232,7 +232,7 @@ describe('checkIssueLinks', () => {
     resolved(track(issue, 5).url, ['bandcamp']);
     expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: true });
     expect(notices.map((n) => n.subject)).toEqual([
-      '[Dimanche] #34 — Chambre en Provence\u00a0: 2 points à vérifier',
+      '[Dimanche] #34 — Chambre en Provence\u00a0: 2 avertissements',
     ]);
   });
 
@@ -251,11 +251,11 @@ describe('checkIssueLinks', () => {
     // The same warnings after the eve: the reminder had them, no warnings mail follows.
     expect(await checkIssueLinks({ issueId: issue.id }, deps())).toMatchObject({ notified: false });
     expect(notices.map((n) => n.subject)).toEqual([
-      '[Dimanche] #34 — Chambre en Provence\u00a0: 3 points à vérifier',
+      '[Dimanche] #34 — Chambre en Provence\u00a0: 3 avertissements',
       '[Dimanche] Demain 9\u00a0h\u00a0: #34 — Chambre en Provence part chez 2 abonnés',
     ]);
     const eve = notices[1];
-    expect(eve?.text).toContain('Encore 3 points à vérifier.');
+    expect(eve?.text).toContain('Encore 3 avertissements.');
     expect(eve?.text).toContain(
       `- Piste 1 (Françoise Hardy – Le temps de l’amour)\u00a0: le lien est mort (HTTP 404 Not Found) — ${track(issue, 1).url}`,
     );
@@ -284,7 +284,7 @@ describe('checkIssueLinks', () => {
     const result = await checkIssueLinks({ issueId: issue.id }, deps({ reason: 'eve' }));
     expect(result).toMatchObject({ kind: 'checked', warnings: [], notified: true });
     expect(notices).toHaveLength(2);
-    expect(notices[1]?.text).toContain('Tout est en ordre\u00a0: aucun point à vérifier.');
+    expect(notices[1]?.text).toContain('Tout est en ordre\u00a0: aucun avertissement.');
     expect((await warnings.list(issue.id)).health?.warnings).toEqual([]);
   });
 

@@ -112,31 +112,44 @@ describe('withWarningBanner', () => {
     text: 'Bonjour\n',
   };
 
-  it('puts the warnings first in the body, escaped, and before the text', () => {
-    const lines = ['Track 1, Françoise Hardy – Le temps de l’amour: <dead> & gone', 'Issue cover: gone'];
-    const shown = withWarningBanner(email, lines);
+  const banner = {
+    total: 2,
+    heading: '2 avertissements sur ce numéro.',
+    notes: ['Cet e-mail pèse 95 Ko.'],
+    groups: [
+      { title: '1 lien mort', items: ['Piste 1 (Françoise Hardy – Le temps de l’amour) : <dead> & gone'] },
+      { title: '1 image introuvable', items: ['Image du numéro : gone'] },
+    ],
+  };
+
+  it('puts the groups first in the body, a titled list a kind, escaped, and before the text', () => {
+    const shown = withWarningBanner(email, banner);
     expect(shown.subject).toBe('S');
     const afterBody = shown.html.split('<body style="margin:0">')[1] ?? '';
     expect(afterBody.startsWith(`<div ${WARNING_BANNER_MARK}="2"`)).toBe(true);
-    expect(afterBody).toContain('Only in this preview and the test mail');
     expect(afterBody).toContain(
-      '<li style="margin:4px 0">Track 1, Françoise Hardy – Le temps de l’amour: &lt;dead&gt; &amp; gone</li>',
+      '⚠ 2 avertissements sur ce numéro.</p><p style="margin:0 0 8px">Cet e-mail pèse',
+    );
+    expect(afterBody).toContain(
+      '<strong>1 lien mort</strong><ul style="margin:2px 0;padding-left:18px"><li style="margin:2px 0">Piste 1 (Françoise Hardy – Le temps de l’amour) : &lt;dead&gt; &amp; gone</li></ul>',
     );
     expect(afterBody.endsWith('<p>Bonjour</p></body></html>')).toBe(true);
-    expect(shown.text).toMatch(/^=+\n2 warnings for this issue\. Only in this preview and the test mail/);
+    expect(shown.text).toMatch(
+      /^=+\n2 avertissements sur ce numéro\.\n\nCet e-mail pèse 95 Ko\.\n\n1 lien mort\n/,
+    );
     expect(shown.text).toContain(
-      '\n- Track 1, Françoise Hardy – Le temps de l’amour: <dead> & gone\n- Issue cover: gone\n',
+      '1 lien mort\n  - Piste 1 (Françoise Hardy – Le temps de l’amour) : <dead> & gone\n\n1 image introuvable\n  - Image du numéro : gone\n',
     );
     expect(shown.text.endsWith('=\n\nBonjour\n')).toBe(true);
   });
 
-  it('changes nothing when there is no warning', () => {
-    expect(withWarningBanner(email, [])).toEqual(email);
+  it('changes nothing when there is no banner', () => {
+    expect(withWarningBanner(email, undefined)).toEqual(email);
   });
 
   it('still shows the banner first in HTML without a body tag', () => {
-    expect(withWarningBanner({ html: '<p>x</p>', text: '' }, ['one']).html).toMatch(
-      /^<div data-dimanche-warnings="1"/,
+    expect(withWarningBanner({ html: '<p>x</p>', text: '' }, banner).html).toMatch(
+      /^<div data-dimanche-warnings="2"/,
     );
   });
 });

@@ -39,11 +39,19 @@ const withWarnings = async () => {
   await warnings.save('iss_34', resolution);
 };
 
-/** The banner as the HTML shows it: the text between its opening tag and its end. */
-const bannerOf = (html: string) => /<div data-dimanche-warnings="(\d+)"[^>]*>(.*?)<\/ul><\/div>/s.exec(html);
+/** The banner as the HTML shows it: its count, and the text between its opening tag and its end. */
+const bannerOf = (html: string) =>
+  /<div data-dimanche-warnings="(\d+)"[^>]*>(.*?)<\/ul><\/li><\/ul><\/div>/s.exec(html);
+
+const NB = '\u00a0';
+const HEADING = `2 avertissements sur ce numéro. Cet encadré n’apparaît que dans l’aperçu et l’e-mail de test${NB}: les lecteurs ne le voient jamais.`;
+const FR_DEAD = `Piste 1 (Françoise Hardy – Le temps de l’amour)${NB}: le lien est mort (HTTP 404 Not Found) — ${DEAD}`;
+const FR_MISSING = `Tidal${NB}: 1 piste (n° 2)`;
+/** English words of the lines the banner had before it spoke her language. */
+const ENGLISH = /\b(warnings?|Track|the link is dead|not found on|readers never see)\b/;
 
 describe('the preview with warnings', () => {
-  it('puts a marked banner first in the body, listing each warning, and counts them in a header', async () => {
+  it('puts a marked banner first in the body, in French: a line a kind with its count, its warnings under it', async () => {
     await withWarnings();
     const response = await t.app.request('/admin/issues/iss_34/preview', admin);
     expect(response.status).toBe(200);
@@ -54,21 +62,49 @@ describe('the preview with warnings', () => {
     expect(html.slice(html.search(/<body[^>]*>/)).replace(/^<body[^>]*>/, '')).toMatch(
       /^<div data-dimanche-warnings/,
     );
-    expect(banner?.[2]).toContain('Only in this preview and the test mail: readers never see this.');
-    expect(banner?.[2]).toContain(`<li style="margin:4px 0">${LINE_DEAD}</li>`);
-    expect(banner?.[2]).toContain(`<li style="margin:4px 0">${LINE_MISSING}</li>`);
+    const shown = banner?.[2] ?? '';
+    expect(shown).toContain(`⚠ ${HEADING}</p>`);
+    expect(shown).toContain(
+      `<strong>1 lien mort</strong><ul style="margin:2px 0;padding-left:18px"><li style="margin:2px 0">${FR_DEAD}</li></ul>`,
+    );
+    expect(shown).toContain(
+      `<strong>1 piste absente de certaines plateformes</strong><ul style="margin:2px 0;padding-left:18px"><li style="margin:2px 0">${FR_MISSING}</li>`,
+    );
+    expect(shown.replace(/https:\/\/\S+/g, '')).not.toMatch(ENGLISH);
   });
 
-  it('puts the same warnings in a block before the text version', async () => {
+  it('puts the same groups in a block before the text version', async () => {
     await withWarnings();
     const response = await t.app.request('/admin/issues/iss_34/preview?format=text', admin);
     expect(response.headers.get('x-dimanche-warnings')).toBe('2');
     const text = await response.text();
     const [block = '', mail = ''] = text.split(/\n={60}\n\n/);
-    expect(block).toMatch(/^={60}\n2 warnings for this issue\. Only in this preview/);
-    expect(block).toContain(`\n- ${LINE_DEAD}\n- ${LINE_MISSING}`);
+    expect(block).toBe(
+      `${'='.repeat(60)}\n${HEADING}\n\n1 lien mort\n  - ${FR_DEAD}\n\n1 piste absente de certaines plateformes\n  - ${FR_MISSING}`,
+    );
     expect(mail).toContain('Chambre en Provence');
-    expect(mail).not.toContain('warnings for this issue');
+    expect(mail).not.toContain('avertissement');
+  });
+
+  it('speaks English when AUTHOR_LANGUAGE is en', async () => {
+    t = await testApp({ AUTHOR_LANGUAGE: 'en' });
+    warnings = dynamoWarningStore(t.doc, t.tableName);
+    expect((await t.app.request('/webhooks/posts', signedPost(examplePostBody()))).status).toBe(201);
+    await withWarnings();
+    const text = await (await t.app.request('/admin/issues/iss_34/preview?format=text', admin)).text();
+    expect(text).toContain('2 warnings for this issue. This box shows only in the preview and the test mail');
+    expect(text).toContain(
+      `1 dead link\n  - Track 1 (Françoise Hardy – Le temps de l’amour): the link is dead`,
+    );
+    expect(text).toContain('1 track missing on some platforms\n  - Tidal: 1 track (no. 2)');
+  });
+
+  it('marks a warning found on an earlier revision of the post', async () => {
+    await withWarnings();
+    const post = { ...examplePostBody(), subtitle: 'Une autre ligne' };
+    expect((await t.app.request('/webhooks/posts', signedPost(post))).status).toBe(200);
+    const text = await (await t.app.request('/admin/issues/iss_34/preview?format=text', admin)).text();
+    expect(text).toContain(`${FR_DEAD} (vérifié sur une version précédente de l’article)`);
   });
 
   it('shows no banner when the checks found nothing', async () => {
@@ -80,7 +116,7 @@ describe('the preview with warnings', () => {
 });
 
 describe('the test mail with warnings', () => {
-  it('carries the banner in both parts and the answer lists the warnings', async () => {
+  it('carries the French banner in both parts and the answer lists the warnings', async () => {
     await withWarnings();
     const domain = `health-${randomUUID().slice(0, 8)}.example`;
     const response = await t.app.request('/admin/issues/iss_34/test-send', {
@@ -96,9 +132,9 @@ describe('the test mail with warnings', () => {
     ]);
     const [mail] = await storedMailTo(domain);
     expect(mail?.subject).toBe('[TEST] Online Sunday Morning Sound #34 — Chambre en Provence');
-    expect(bannerOf(mail?.body.html ?? '')?.[2]).toContain(LINE_DEAD);
-    expect(mail?.body.text).toMatch(/^={60}\n2 warnings for this issue\./);
-    expect(mail?.body.text).toContain(`- ${LINE_MISSING}`);
+    expect(bannerOf(mail?.body.html ?? '')?.[2]).toContain(FR_DEAD);
+    expect(mail?.body.text).toMatch(new RegExp(`^={60}\n${HEADING}\n`));
+    expect(mail?.body.text).toContain(`  - ${FR_MISSING}`);
   });
 });
 

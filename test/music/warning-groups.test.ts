@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueWarning } from '../../shared/domain/music/issue-warning.ts';
-import { groupWarnings, warningFingerprint } from '../../shared/domain/music/warning-groups.ts';
+import { groupWarnings, warningFingerprint, warningTotal } from '../../shared/domain/music/warning-groups.ts';
 
 const dead: IssueWarning = { kind: 'dead_link', position: 3, url: 'https://x.example/3', detail: 'HTTP 404' };
 
@@ -12,16 +12,23 @@ describe('warning groups', () => {
       dead,
     ]);
     expect(groups).toEqual([
-      { kind: 'dead_link', warnings: [dead] },
+      { kind: 'dead_link', count: 1, warnings: [dead], missing: [] },
       {
         kind: 'missing_platforms',
+        count: 2,
+        warnings: [
+          { kind: 'missing_platforms', position: 2, platforms: ['tidal', 'bandcamp'] },
+          { kind: 'missing_platforms', position: 9, platforms: ['bandcamp'] },
+        ],
         missing: [
           { platform: 'tidal', positions: [2] },
           { platform: 'bandcamp', positions: [2, 9] },
         ],
       },
     ]);
+    expect(warningTotal(groups)).toBe(3);
     expect(groupWarnings([])).toEqual([]);
+    expect(warningTotal([])).toBe(0);
   });
 });
 

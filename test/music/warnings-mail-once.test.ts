@@ -83,7 +83,7 @@ describe('the warnings mail', () => {
 
     const [mail] = warningsMails(t.mails);
     expect(warningsMails(t.mails)).toHaveLength(1);
-    expect(mail?.subject).toMatch(/^\[Dimanche\] #34 — Chambre en Provence\u00a0: \d+ points? à vérifier$/);
+    expect(mail?.subject).toMatch(/^\[Dimanche\] #34 — Chambre en Provence\u00a0: \d+ avertissements?$/);
     expect(mail?.text).toContain('1 lien mort');
     expect(mail?.html).toContain('/studio/issues/34');
 

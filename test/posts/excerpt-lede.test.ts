@@ -99,7 +99,7 @@ describe('an automatic WordPress excerpt', () => {
   );
 
   it('gives the six networks a hook cut after a sentence or a whole word, never "…train dir"', async () => {
-    await publish(aWordpressComPost(34).excerpt.rendered);
+    await publish((aWordpressComPost(34).excerpt as { rendered: string }).rendered);
     const story = storyLine((await t.issues.get('iss_34'))?.storyHtml ?? '');
     const social = (await (await t.app.request('/admin/issues/iss_34/social', admin)).json()) as {
       networks: { network: string; text: string; card: { description: string } }[];

@@ -5,15 +5,22 @@ import type { IssueWarning } from './issue-warning.ts';
 type Kind = IssueWarning['kind'];
 
 /**
- * One kind of problem and every warning of it. "Not on Bandcamp" comes once per track and one platform often
- * lacks half the playlist: that kind is folded per platform into the track numbers that lack it.
+ * One kind of problem and every warning of it, worst kind first. `count` is its number of warnings (one a
+ * track, or the cover): the number the studio, the preview banner, the test mail and the author's mails all
+ * show, so that they add up to the same total. "Not on Bandcamp" comes once per track and one platform often
+ * lacks half the playlist: that kind is also folded, in `missing`, per platform into the tracks that lack it.
  */
-export type WarningGroup =
-  | { kind: Exclude<Kind, 'missing_platforms'>; warnings: IssueWarning[] }
-  | { kind: 'missing_platforms'; missing: { platform: Platform; positions: number[] }[] };
+export type WarningGroup<W extends IssueWarning = IssueWarning> = {
+  kind: Kind;
+  count: number;
+  /** In playlist order, the issue's cover first. */
+  warnings: W[];
+  /** missing_platforms only (empty otherwise): each platform, in the platforms' order, and its tracks. */
+  missing: { platform: Platform; positions: number[] }[];
+};
 
 /** What needs her first: a dead link breaks a reader's click, a platform missing only sends them to song.link. */
-const ORDER: readonly Kind[] = [
+export const WARNING_ORDER: readonly Kind[] = [
   'dead_link',
   'dead_cover',
   'unresolved',
@@ -24,19 +31,27 @@ const ORDER: readonly Kind[] = [
 
 const byPosition = (a: IssueWarning, b: IssueWarning) => (a.position ?? 0) - (b.position ?? 0);
 
-export const groupWarnings = (warnings: readonly IssueWarning[]): WarningGroup[] =>
-  ORDER.flatMap((kind): WarningGroup[] => {
+const missingOf = (warnings: readonly IssueWarning[]): WarningGroup['missing'] =>
+  PLATFORMS.flatMap((platform) => {
+    const positions = warnings.flatMap((w) =>
+      w.kind === 'missing_platforms' && w.platforms.includes(platform) ? [w.position] : [],
+    );
+    return positions.length > 0 ? [{ platform, positions }] : [];
+  });
+
+/** The one grouping of an issue's warnings, for every place she reads them. */
+export const groupWarnings = <W extends IssueWarning>(warnings: readonly W[]): WarningGroup<W>[] =>
+  WARNING_ORDER.flatMap((kind): WarningGroup<W>[] => {
     const own = warnings.filter((w) => w.kind === kind).sort(byPosition);
     if (own.length === 0) return [];
-    if (kind !== 'missing_platforms') return [{ kind, warnings: own }];
-    const missing = PLATFORMS.flatMap((platform) => {
-      const positions = own.flatMap((w) =>
-        w.kind === 'missing_platforms' && w.platforms.includes(platform) ? [w.position] : [],
-      );
-      return positions.length > 0 ? [{ platform, positions }] : [];
-    });
-    return [{ kind, missing }];
+    return [
+      { kind, count: own.length, warnings: own, missing: kind === 'missing_platforms' ? missingOf(own) : [] },
+    ];
   });
+
+/** The total she reads everywhere: every warning once, whatever its kind. */
+export const warningTotal = (groups: readonly WarningGroup<IssueWarning>[]): number =>
+  groups.reduce((sum, group) => sum + group.count, 0);
 
 /**
  * The warning set without details ("timed out" one day and "HTTP 503" the next are the same problem), in an
