@@ -28,7 +28,7 @@ export const authorFormat = (strings: AuthorStrings, timeZone: string) => {
   const { locale } = strings;
   // A calendar day (YYYY-MM-DD) names the same day everywhere: formatted at noon UTC, in UTC.
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
-  const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
+  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
   const parts = new Intl.DateTimeFormat('en-GB', {
     hour: 'numeric',
     minute: 'numeric',
@@ -45,11 +45,20 @@ export const authorFormat = (strings: AuthorStrings, timeZone: string) => {
     strings,
     name: issueName,
     sunday: (date: string) => day.format(new Date(`${date}T12:00:00Z`)),
-    moment: (iso: string) => moment.format(new Date(iso)),
+    /** An instant in the zone, in words: "29 novembre 2026 à 9 h", not Intl's "à 09:00". */
+    moment: (iso: string) => {
+      const p = partsOf(iso);
+      return strings.dayAt(longDay.format(new Date(iso)), strings.clock(Number(p.hour), Number(p.minute)));
+    },
     /** The clock time of an instant in the zone, as the language writes it ("9 h"). */
     clock: (iso: string) => {
       const p = partsOf(iso);
       return strings.clock(Number(p.hour), Number(p.minute));
+    },
+    /** A local wall-clock time ("14:00", as the settings write it) as the language writes it ("14 h"). */
+    wallClock: (hhmm: string) => {
+      const [hour = 0, minute = 0] = hhmm.split(':').map(Number);
+      return strings.clock(hour, minute);
     },
     /** The instant's calendar day in the zone, YYYY-MM-DD. */
     dateIn: (iso: string) => {

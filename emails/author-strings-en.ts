@@ -9,6 +9,7 @@ const ONLY_HERE = 'This box shows only in the preview and the test mail: readers
 export const AUTHOR_STRINGS_EN: AuthorStrings = {
   locale: 'en-GB',
   clock: (hour, minute) => `${hour}:${String(minute).padStart(2, '0')}`,
+  dayAt: (day, time) => `${day} at ${time}`,
   kicker: 'DIMANCHE · YOUR NEWSLETTER',
   footer: 'A message from Dimanche, the tool that sends your newsletter. Every detail is in the studio:',
   list: (items) =>

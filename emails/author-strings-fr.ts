@@ -13,6 +13,7 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
   locale: 'fr-FR',
   clock: (hour, minute) =>
     minute === 0 ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${String(minute).padStart(2, '0')}`,
+  dayAt: (day, time) => `${day} à ${time}`,
   kicker: 'DIMANCHE · VOTRE LETTRE',
   footer: 'Un message de Dimanche, l’outil qui envoie votre lettre. Tout le détail est dans le studio\u00a0:',
   list: (items) =>

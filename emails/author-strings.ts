@@ -18,6 +18,8 @@ export type AuthorStrings = {
   locale: string;
   /** "9 h", "9:00 AM": a clock time as the language writes it. */
   clock: (hour: number, minute: number) => string;
+  /** "29 novembre 2026 à 9 h": a day in words and a clock time. */
+  dayAt: (day: string, time: string) => string;
   kicker: string;
   footer: string;
   list: (items: readonly string[]) => string;

@@ -64,7 +64,7 @@ const failureViews = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks)
       return view({
         subject: s.tooLate.subject(said),
         heading: s.tooLate.heading,
-        paragraphs: [s.tooLate.body(said, notice.deadline)],
+        paragraphs: [s.tooLate.body(said, f.wallClock(notice.deadline))],
         button: { label: s.tooLate.button, url: links.issue(notice.issue.series) },
       });
     }

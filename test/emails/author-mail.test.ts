@@ -92,7 +92,7 @@ describe('the mails to the author', () => {
     expect(mail.html).toContain('Piste 13 (Stromae – Papaoutai), 5 clics (Spotify 3, song.link 2)');
     expect(mail.html).toContain(`href="${BASE}/studio/campaigns/34"`);
     expect(mail.text).toContain(
-      'L’envoi du dimanche 29 novembre 2026 a commencé le 29 novembre 2026 à 09:00',
+      'L’envoi du dimanche 29 novembre 2026 a commencé le 29 novembre 2026 à 9\u00a0h et s’est terminé le 29 novembre 2026 à 9\u00a0h\u00a021.',
     );
     expect(mail.text).toMatch(/\nIncertains \.+ 3\n/);
     expect(mail.text).toContain('- Threads — pas de nouvelles');
@@ -131,8 +131,8 @@ describe('the mails to the author', () => {
 
   it('give dates and times in TIME_ZONE', () => {
     const utc = authorMailRenderer({ language: 'fr', timeZone: 'UTC', publicBaseUrl: BASE });
-    expect(utc(report).text).toContain('commencé le 29 novembre 2026 à 08:00');
-    expect(fr(report).text).toContain('commencé le 29 novembre 2026 à 09:00');
+    expect(utc(report).text).toContain('commencé le 29 novembre 2026 à 8\u00a0h et');
+    expect(fr(report).text).toContain('commencé le 29 novembre 2026 à 9\u00a0h et');
   });
 
   it('escape what the author wrote in the HTML part, and keep it as written in the text', () => {
@@ -215,6 +215,18 @@ describe('the mails to the author', () => {
       expect(`${mail.subject}${mail.html}${mail.text}`).not.toMatch(/iss_\d/);
       // English words of the old notices; track names may be anything ("Christine and the Queens").
       expect(mail.text).not.toMatch(/\b(warnings?|issue|subscribers|Sent|clicks?|by hand)\b/);
+      // Dates and times in words, as French writes them ("9 h", "14 h"), never "09:00" or 2026-11-29.
+      expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b/);
+      if ('network' in notice)
+        expect(mail.subject).toContain(
+          { mastodon: 'Mastodon', x: 'X', facebook: 'Facebook' }[notice.network as string],
+        );
     },
   );
+
+  it('say when a send came too late with the deadline as her language writes it', () => {
+    const late = { kind: 'too_late', issue: issue34, deadline: '14:30' } as const;
+    expect(fr(late).text).toContain('n’a pu démarrer qu’après 14\u00a0h\u00a030,');
+    expect(en(late).text).toContain('could only start after 14:30,');
+  });
 });
