@@ -30,18 +30,28 @@ const withoutTrailers = (excerpt: string): string => {
 };
 
 /**
- * Only letters and digits, in one case and one Unicode form: an automatic excerpt and the story it was cut
- * from differ in spaces (a no-break space inside « » in one, a plain one in the other), quotes, dashes and
- * ellipses, never in words. Without spaces, a word cut in two ("dans le train dir") is still a prefix.
+ * The words of a text, letters and digits only, in one case and one Unicode form: an automatic excerpt and the
+ * story it was cut from differ in spaces (a no-break space inside « » in one, a plain one in the other), quotes,
+ * dashes and ellipses, never in words.
  */
-const comparable = (text: string): string =>
+const words = (text: string): string[] =>
   text
     .normalize('NFKC')
     .toLocaleLowerCase('und')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 
-/** How far into the story (in letters and digits) the excerpt may start and still be its opening: a caption. */
-const OPENING_SLACK = 200;
+/**
+ * How an excerpt may differ from the story's opening and still be cut from it. WordPress builds its automatic
+ * excerpt without images, captions, embeds or shortcodes, which the story keeps: the excerpt's words then come
+ * in a few runs, the story's extra words between them. A run is at least ANCHOR words (or the excerpt's end),
+ * so that common words ("de la") found here and there never make a hand-written excerpt look cut.
+ */
+const ANCHOR = 3;
+const MAX_RUNS = 4;
+/** Words of the story before the excerpt's first (a heading, a caption) and between its runs, at most. */
+const MAX_LEAD = 40;
+const MAX_SKIPPED = 80;
 
 /**
  * True when the excerpt is the story's own opening words (WordPress's automatic excerpt: the first words plus
@@ -49,15 +59,36 @@ const OPENING_SLACK = 200;
  * excerpt is other words, and stays. An excerpt with no words at all says nothing either.
  */
 export const repeatsStory = (excerpt: string, storyText: string): boolean => {
-  const own = comparable(withoutTrailers(excerpt));
-  if (own === '') return true;
-  const story = comparable(storyText);
-  const at = story.indexOf(own);
-  return at !== -1 && at <= OPENING_SLACK;
+  const own = words(withoutTrailers(excerpt));
+  if (own.length === 0) return true;
+  const story = words(storyText).slice(0, own.length + MAX_LEAD + MAX_SKIPPED);
+  // The excerpt's last word may be cut ("dir" of "direction"): a prefix of the story's word will do.
+  const same = (i: number, k: number) => {
+    const mine = own[i] as string;
+    const theirs = story[k];
+    return theirs === mine || (i === own.length - 1 && theirs !== undefined && theirs.startsWith(mine));
+  };
+  const run = (i: number, k: number) => {
+    let length = 0;
+    while (i + length < own.length && same(i + length, k + length)) length += 1;
+    return length;
+  };
+  let [i, j, runs, skipped] = [0, 0, 0, 0];
+  while (i < own.length) {
+    const needed = Math.min(ANCHOR, own.length - i);
+    let k = j;
+    while (k < story.length && run(i, k) < needed) k += 1;
+    if (k >= story.length) return false;
+    if (runs === 0 ? k > MAX_LEAD : (skipped += k - j) > MAX_SKIPPED) return false;
+    const length = run(i, k);
+    [i, j, runs] = [i + length, k + length, runs + 1];
+    if (runs > MAX_RUNS) return false;
+  }
+  return true;
 };
 
 /** The lede shown above the story (mail, page, social hook): the subtitle, unless it only repeats the story. */
 export const ledeOf = (issue: Pick<IssueContent, 'subtitle' | 'storyHtml'>): string | undefined =>
-  issue.subtitle !== undefined && !repeatsStory(issue.subtitle, htmlToText(issue.storyHtml))
+  issue.subtitle !== undefined && !repeatsStory(issue.subtitle, storyLine(issue.storyHtml))
     ? issue.subtitle
     : undefined;

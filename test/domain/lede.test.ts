@@ -42,6 +42,18 @@ describe('an excerpt that repeats the story', () => {
     expect(ledeOf({ subtitle: excerpt, storyHtml: STORY })).toBe(excerpt);
   });
 
+  it('is not a lede when the story has a photo and its caption between the words WordPress kept', () => {
+    const story =
+      '<p>Samedi 13 juin, dans le train.</p><figure><img src="https://cdn.example/gare.jpg" alt=""><figcaption>La gare d’Avignon TGV, sous la pluie</figcaption></figure><p>Ma première semaine de vacances depuis neuf mois.</p>';
+    const automatic = 'Samedi 13 juin, dans le train. Ma première semaine de vac [&hellip;]';
+    expect(ledeOf({ subtitle: automatic, storyHtml: story })).toBeUndefined();
+  });
+
+  it('stays the lede when it only shares common words with the opening', () => {
+    const lede = 'Une semaine de vacances, de la musique et du train';
+    expect(ledeOf({ subtitle: lede, storyHtml: STORY })).toBe(lede);
+  });
+
   it('no subtitle, no lede', () => {
     expect(ledeOf({ storyHtml: STORY })).toBeUndefined();
   });
