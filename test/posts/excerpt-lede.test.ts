@@ -95,6 +95,12 @@ describe('an automatic WordPress excerpt', () => {
       expect(page).not.toMatch(MID_WORD);
       const list = await (await t.app.request('/archive')).text();
       expect(visibleText(list)).not.toContain(FIRST_SENTENCE);
+      const feed = await (await t.app.request('/archive/feed.xml')).text();
+      const summary = /<description><!\[CDATA\[([^\]]*)\]\]><\/description>\s*<content:encoded>/.exec(
+        feed,
+      )?.[1];
+      expect(summary, 'the feed entry has its summary').toMatch(/TGV N° 7345/);
+      expectTeaserOf(decode(summary ?? ''), story);
     },
   );
 
