@@ -87,8 +87,21 @@ export const repeatsStory = (excerpt: string, storyText: string): boolean => {
   return true;
 };
 
+const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+/**
+ * The opening words of a story already sanitised (`sanitiseStoryHtml`: plain tags, text escaped with these
+ * four entities only), without running the sanitiser again: the archive's list asks once an issue, and only
+ * letters and digits are compared. The slice holds the excerpt's words and the extra ones allowed above.
+ */
+const openingText = (storyHtml: string, excerpt: string): string =>
+  storyHtml
+    .slice(0, 3000 + 4 * excerpt.length)
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/&(?:amp|lt|gt|quot);/g, (entity) => ESCAPES[entity] ?? entity);
+
 /** The lede shown above the story (mail, page, social hook): the subtitle, unless it only repeats the story. */
 export const ledeOf = (issue: Pick<IssueContent, 'subtitle' | 'storyHtml'>): string | undefined =>
-  issue.subtitle !== undefined && !repeatsStory(issue.subtitle, storyLine(issue.storyHtml))
+  issue.subtitle !== undefined && !repeatsStory(issue.subtitle, openingText(issue.storyHtml, issue.subtitle))
     ? issue.subtitle
     : undefined;

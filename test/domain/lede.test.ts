@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ledeOf, repeatsStory, storyLine } from '../../shared/domain/lede.ts';
+import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
 
-const STORY =
-  '<p>«\u00a0Le TGV N° 7345 en direction d’Avignon gare TGV entrera en gare voie E, veuillez vous éloigner du quai\u00a0». Samedi 13 juin 11h30 me voilà confortablement installée dans le train direction ma première semaine de vacances depuis 9 mois&nbsp;!</p><p>J’ai repris des études entre septembre et janvier, trois mois et demi de cours comme quand j’étais gamine.</p><p>9 mois… intenses.</p>';
+/** Stored stories are sanitised: that is the HTML `ledeOf` reads. */
+const STORY = sanitiseStoryHtml(
+  '<p>«\u00a0Le TGV N° 7345 en direction d’Avignon gare TGV entrera en gare voie E, veuillez vous éloigner du quai\u00a0». Samedi 13 juin 11h30 me voilà confortablement installée dans le train direction ma première semaine de vacances depuis 9 mois&nbsp;!</p><p>J’ai repris des études entre septembre et janvier, trois mois et demi de cours comme quand j’étais gamine.</p><p>9 mois… intenses.</p>',
+);
 const TEXT = storyLine(STORY);
 
 describe('an excerpt that repeats the story', () => {
@@ -43,8 +46,9 @@ describe('an excerpt that repeats the story', () => {
   });
 
   it('is not a lede when the story has a photo and its caption between the words WordPress kept', () => {
-    const story =
-      '<p>Samedi 13 juin, dans le train.</p><figure><img src="https://cdn.example/gare.jpg" alt=""><figcaption>La gare d’Avignon TGV, sous la pluie</figcaption></figure><p>Ma première semaine de vacances depuis neuf mois.</p>';
+    const story = sanitiseStoryHtml(
+      '<p>Samedi 13 juin, dans le train.</p><figure><img src="https://cdn.example/gare.jpg" alt=""><figcaption>La gare d’Avignon TGV, sous la pluie</figcaption></figure><p>Ma première semaine de vacances depuis neuf mois.</p>',
+    );
     const automatic = 'Samedi 13 juin, dans le train. Ma première semaine de vac [&hellip;]';
     expect(ledeOf({ subtitle: automatic, storyHtml: story })).toBeUndefined();
   });
