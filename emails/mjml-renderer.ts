@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type SlotName, slotMarkers, type SlottedBody } from '../shared/domain/email-slots.ts';
+import {
+  SlotMarkerError,
+  type SlotName,
+  slotMarkers,
+  type SlottedBody,
+} from '../shared/domain/email-slots.ts';
 import type { Issue, Language } from '../shared/domain/issue.ts';
 import { READER_LANGUAGES } from '../shared/domain/reader-languages.ts';
 import type { RenderedEmail, RenderedIssue } from '../shared/domain/rendered-email.ts';
@@ -17,6 +22,8 @@ export type MjmlRendererOptions = NewsletterIdentity & {
   languages?: readonly Language[];
   /** A fresh secret per email render (hex, ≥ 128 bits): see `slotMarkers`. */
   nonce?: () => string;
+  /** MJML to HTML; a test wraps it to count renders. */
+  compile?: (mjml: string, validationLevel: ValidationLevel) => Promise<string>;
 };
 
 // The footer's links, once each in each body: fewer and a reader lacks a way out, more and a link sits
@@ -38,17 +45,26 @@ export const createMjmlRenderer = ({
   validationLevel = 'strict',
   languages = READER_LANGUAGES,
   nonce = () => randomBytes(16).toString('hex'),
+  compile = compileMjml,
   ...identity
 }: MjmlRendererOptions): EmailRenderer => {
   const templates = loadIssueTemplates();
   const page = (issue: Issue, links: EmailLinks, target: Page): Promise<string> =>
-    compileMjml(fillTemplate(templates, issueView(issue, links, identity, target)), validationLevel);
+    compile(fillTemplate(templates, issueView(issue, links, identity, target)), validationLevel);
 
   const email = async (issue: Issue, links: EmailLinks, language: Language): Promise<RenderedEmail> => {
     const markers = slotMarkers(nonce());
     const chrome = { language, mark: markers.mark };
-    const html = markers.extract(await page(issue, links, { target: 'email', ...chrome }));
-    const text = markers.extract(plainTextFor(issue, links, identity, chrome));
+    const extract = (rendered: string) => {
+      try {
+        return markers.extract(rendered);
+      } catch (error) {
+        if (!(error instanceof SlotMarkerError)) throw error;
+        throw new EmailRenderError(`the ${language} email's slots: ${error.message}`, { cause: error });
+      }
+    };
+    const html = extract(await page(issue, links, { target: 'email', ...chrome }));
+    const text = extract(plainTextFor(issue, links, identity, chrome));
     requireFooter(html, 'HTML');
     requireFooter(text, 'text');
     return {

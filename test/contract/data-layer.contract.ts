@@ -140,7 +140,7 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
     it('refuses a render that would not fit in one item, writing nothing', async () => {
       const issue = anIssue({ series: 105 });
       await store.saveRevision(issue, undefined);
-      const huge = { ...aRender('big'), html: randomBytes(450_000).toString('base64') };
+      const huge = { ...aRender('big'), webHtml: randomBytes(450_000).toString('base64') };
       await expect(store.saveRender(issue.id, 1, huge, AT)).rejects.toBeInstanceOf(RenderTooLargeError);
       expect(await store.getRender(issue.id, 1)).toBeUndefined();
       expect((await store.get(issue.id))?.status).toBe('received');
