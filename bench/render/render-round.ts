@@ -23,5 +23,9 @@ for (let i = 0; i < Number(rendersArg); i += 1) {
   wall.push(performance.now() - start);
 }
 if (out) writeFileSync(out, JSON.stringify(rendered));
-say({ ms: median(wall), cpuMs: median(cpu), htmlBytes: Buffer.byteLength(emailIn(rendered, 'fr').html.body) });
+say({
+  ms: median(wall),
+  cpuMs: median(cpu),
+  htmlBytes: Buffer.byteLength(emailIn(rendered, 'fr').html.body),
+});
 process.exit(0);

@@ -130,7 +130,8 @@ const variantParam = (raw: unknown, pointer: string): LinkVariant => {
 /** The reader language to preview as: absent is the issue's own; anything but a reader language is a 422. */
 const languageParam = (raw: unknown, pointer: string): Language | undefined => {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw === 'string' && (READER_LANGUAGES as readonly string[]).includes(raw)) return raw as Language;
+  if (typeof raw === 'string' && (READER_LANGUAGES as readonly string[]).includes(raw))
+    return raw as Language;
   throw invalidFields([{ pointer, detail: `must be one of ${READER_LANGUAGES.join(', ')}` }]);
 };
 

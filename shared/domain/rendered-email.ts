@@ -95,10 +95,7 @@ const fillsOf = (email: RenderedEmail, variant: LinkVariant) => {
 const escapeAttribute = (url: string): string => url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 const join = ({ parts, slots }: Template<string>, values: Personalisation) =>
-  parts.reduce(
-    (out, part, i) => out + part + (i < slots.length ? values[slots[i] as PersonalSlot] : ''),
-    '',
-  );
+  parts.reduce((out, part, i) => out + part + (i < slots.length ? values[slots[i] as PersonalSlot] : ''), '');
 
 /** One reader's copy, as strings: for the preview and a test-send. */
 export const personalise = (

@@ -23,7 +23,10 @@ const aRender = (marker: string): RenderedIssue => ({
     fr: {
       language: 'fr',
       subject: `Online Sunday Morning Sound #34 — Chambre en Provence ${marker}`,
-      html: { body: `<p>« Le TGV N° 7345 » d’Avignon 😉 ${marker}</p>`, slots: [{ at: 3, name: 'unsubscribeUrl' }] },
+      html: {
+        body: `<p>« Le TGV N° 7345 » d’Avignon 😉 ${marker}</p>`,
+        slots: [{ at: 3, name: 'unsubscribeUrl' }],
+      },
       text: { body: `« Le TGV » ${marker}`, slots: [{ at: 0, name: 'preferencesUrl' }] },
       variants: { universal: { 't1.href': 'https://n.example/r/1' } },
     },

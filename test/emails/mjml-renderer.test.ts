@@ -22,14 +22,11 @@ describe('the MJML renderer, on issue #34', () => {
     { target: 'email', language: 'fr', mark: (slot) => `https://slot.example/${slot}` },
     { target: 'email', language: 'en', mark: (slot) => `https://slot.example/${slot}` },
     { target: 'web' },
-  ])(
-    'fills the $target template ($language) into MJML that passes validation',
-    async (page) => {
-      const mjml = fillTemplate(loadIssueTemplates(), issueView(issue, links, identity, page));
-      const { errors } = await mjml2html(mjml, { validationLevel: 'soft' });
-      expect(errors.map((error) => error.formattedMessage)).toEqual([]);
-    },
-  );
+  ])('fills the $target template ($language) into MJML that passes validation', async (page) => {
+    const mjml = fillTemplate(loadIssueTemplates(), issueView(issue, links, identity, page));
+    const { errors } = await mjml2html(mjml, { validationLevel: 'soft' });
+    expect(errors.map((error) => error.formattedMessage)).toEqual([]);
+  });
 
   it('titles the email with the series, its number and the issue title', () => {
     expect(rendered.subject).toBe('Online Sunday Morning Sound #34 — Chambre en Provence');

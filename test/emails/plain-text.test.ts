@@ -40,7 +40,7 @@ describe('the plain-text part of issue #34', () => {
     expect(shorter).toContain('\n1. Jain – Come\n   https://www.deezer.com/track/3159313\n');
   });
 
-  it('ends with the links and the postal address, the reader\'s links as slots', () => {
+  it("ends with the links and the postal address, the reader's links as slots", () => {
     expect(
       text.endsWith(
         [
