@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IssueId, Language } from '../../domain/issue.ts';
 import type { RenderedIssue } from '../../domain/rendered-email.ts';
 import { renderKey } from './issue-item.ts';
+import { legacyEmail } from './legacy-render.ts';
 
 /** DynamoDB refuses items over 400 KB; keep a margin for attribute names and keys. */
 const MAX_ITEM_BYTES = 380 * 1024;
@@ -37,15 +38,22 @@ export const toRenderItem = (id: IssueId, revision: number, rendered: RenderedIs
   };
 };
 
-/**
- * A render stored before emails had a language and slot positions has no `emails`: it reads as having none,
- * so a sender or a preview refuses it (`emailIn`) rather than fill its text placeholders by search.
- */
+/** A render stored before emails had a language and slot positions is read as one email (see `legacyEmail`). */
 export const fromRenderItem = (item: Record<string, unknown>): RenderedIssue => {
   const unzip = (field: string) => gunzipSync(item[field] as Uint8Array).toString('utf8');
+  const language = (item.language as Language | undefined) ?? 'fr';
   return {
-    language: (item.language as Language | undefined) ?? 'fr',
-    emails: item.emails ? (JSON.parse(unzip('emails')) as RenderedIssue['emails']) : {},
+    language,
+    emails: item.emails
+      ? (JSON.parse(unzip('emails')) as RenderedIssue['emails'])
+      : {
+          [language]: legacyEmail(language, {
+            subject: item.subject as string,
+            html: unzip('html'),
+            text: unzip('text'),
+            ...(item.variants ? { variants: JSON.parse(unzip('variants')) } : {}),
+          }),
+        },
     webHtml: unzip('webHtml'),
     ...(typeof item.linksVersion === 'string' ? { linksVersion: item.linksVersion } : {}),
   };
