@@ -30,7 +30,6 @@ export const previewIssue = async (
     deps.store.getRender(id, issue.renderedRevision),
     warningsOf(issue, deps.warnings),
   ]);
-  // A render with no email in any language is one stored before slots had positions: render it again.
   if (!rendered || Object.keys(rendered.emails).length === 0) return { ok: false, error: 'not_rendered' };
   const personalised = personalise(emailIn(rendered, language ?? issue.language), deps.sample, variant);
   // Measured on the reader's mail, before the banner (which readers never get).
