@@ -32,7 +32,13 @@ const personalisersOf = (rendered: RenderedIssue): CampaignEmail => {
  * The campaign's render, fetched and split at its slots once per sender instance: every reader after the
  * first of their language and variant costs a byte copy, never a render nor a read of the render.
  */
-export const campaignEmails = ({ campaigns, issues }: { campaigns: CampaignStore; issues: IssueStore }) => {
+export const campaignEmails = ({
+  campaigns,
+  issues,
+}: {
+  campaigns: Pick<CampaignStore, 'get'>;
+  issues: Pick<IssueStore, 'getRender'>;
+}) => {
   const cache = new Map<CampaignId, Promise<CampaignEmail>>();
   const prepare = async (id: CampaignId): Promise<CampaignEmail> => {
     const campaign = await campaigns.get(id);
