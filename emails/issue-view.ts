@@ -1,6 +1,6 @@
-import type { Issue, Track } from '../shared/domain/issue.ts';
+import { type SlotName, variantSlot } from '../shared/domain/email-slots.ts';
+import type { Issue, Language, Track } from '../shared/domain/issue.ts';
 import type { TrackLinkSet } from '../shared/domain/music/track-link-sets.ts';
-import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
 import { ledeOf, storyLine } from '../shared/domain/lede.ts';
 import { teaser } from '../shared/domain/teaser.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
@@ -16,13 +16,22 @@ export type NewsletterIdentity = { seriesName: string; postalAddress: string; su
 /** Which page the template draws: the email keeps the per-recipient footer, the web page never has it. */
 export type Target = 'email' | 'web';
 
+/**
+ * A reader's email: the language of its chrome (labels, footer, dates, `lang`; the author's words stay as
+ * written) and this render's slot markers (see `slotMarkers`).
+ */
+export type EmailChrome = { language: Language; mark: (slot: SlotName) => string };
+
+/** The email in one reader language, or the web page in the issue's. */
+export type Page = ({ target: 'email' } & EmailChrome) | { target: 'web' };
+
 type TrackView = {
   position: number;
   artist: string;
   title: string;
-  /** The card's main link: in an email with click links, a variant placeholder. */
+  /** The card's main link: in an email with click links, a variant slot's marker. */
   url: string;
-  /** Email with click links: the placeholder of the links line, filled per variant. */
+  /** Email with click links: the marker of the links line's slot, filled per variant. */
   listenSlot: string | null;
   details: string | null;
   coverUrl: string | null;
@@ -33,19 +42,19 @@ type TrackView = {
 
 // Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
 // context, so an absent track title would silently print the issue's title.
-const trackView = (track: Track, issue: Issue, target: Target, set: TrackLinkSet | undefined): TrackView => {
+const trackView = (track: Track, issue: Issue, page: Page, set: TrackLinkSet | undefined): TrackView => {
   const details = trackDetails(track).join(' · ');
-  const variants = target === 'email' && set !== undefined;
+  const mark = page.target === 'email' && set !== undefined ? page.mark : undefined;
   return {
     position: track.position,
     artist: track.artist,
     title: track.title,
-    url: variants ? variantToken(track.position, 'HREF') : track.url,
-    listenSlot: variants ? variantToken(track.position, 'LISTEN') : null,
+    url: mark ? mark(variantSlot(track.position, 'href')) : track.url,
+    listenSlot: mark ? mark(variantSlot(track.position, 'listen')) : null,
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
     coverAlt: `${track.artist} – ${track.album ?? track.title}`,
-    player: target === 'web' ? playerView(track, issue) : null,
+    player: page.target === 'web' ? playerView(track, issue) : null,
   };
 };
 
@@ -68,13 +77,14 @@ const summary = (issue: Issue, strings: UiStrings): string => {
 };
 
 /** Everything the templates print, already decided; the templates only lay it out. */
-export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity, target: Target) => {
-  const strings = STRINGS[issue.language];
+export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity, page: Page) => {
+  const language = page.target === 'email' ? page.language : issue.language;
+  const strings = STRINGS[language];
   const description = descriptionOf(issue);
-  const email = target === 'email';
+  const email = page.target === 'email';
   return {
     email,
-    lang: issue.language,
+    lang: language,
     documentTitle: subjectFor(issue, identity.seriesName),
     description,
     seriesName: identity.seriesName,
@@ -91,15 +101,15 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
       trackView(
         track,
         issue,
-        target,
+        page,
         links.tracks?.find((set) => set.position === track.position),
       ),
     ),
     archiveUrl: links.archiveUrl,
     subscribeUrl: identity.subscribeUrl,
-    // Absent from the web view, so a template slip prints nothing rather than a recipient-only token.
-    unsubscribeUrl: email ? PLACEHOLDERS.unsubscribeUrl : null,
-    preferencesUrl: email ? PLACEHOLDERS.preferencesUrl : null,
+    // Absent from the web view, so a template slip prints nothing rather than a reader's slot.
+    unsubscribeUrl: page.target === 'email' ? page.mark('unsubscribeUrl') : null,
+    preferencesUrl: page.target === 'email' ? page.mark('preferencesUrl') : null,
     postalAddressHtml: identity.postalAddress.split(/\r?\n/).map(escapeHtml).join('<br>'),
     // Null in the email, so none of the page's head (social card, JSON-LD, feeds) can slip into a mail.
     web: email

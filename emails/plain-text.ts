@@ -1,36 +1,40 @@
-import type { Issue, Track } from '../shared/domain/issue.ts';
-import { PLACEHOLDERS, variantToken } from '../shared/domain/rendered-email.ts';
+import { variantSlot } from '../shared/domain/email-slots.ts';
+import type { Issue, Language, Track } from '../shared/domain/issue.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { ledeOf } from '../shared/domain/lede.ts';
 import { trackDetails } from './format.ts';
-import type { NewsletterIdentity } from './issue-view.ts';
+import type { EmailChrome, NewsletterIdentity } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
 import { labelled, STRINGS, type UiStrings } from './strings.ts';
 import { wholePlaylistView } from './whole-playlist.ts';
 
-const wholePlaylistLine = (issue: Issue, strings: UiStrings): string[] => {
+const wholePlaylistLine = (issue: Issue, language: Language, strings: UiStrings): string[] => {
   const view = wholePlaylistView(issue, strings, false);
-  return view ? [labelled(issue.language, view.label, view.url)] : [];
+  return view ? [labelled(language, view.label, view.url)] : [];
 };
 
 /**
  * "1. Artist – Title (Album, 3:45)" then the link, indented under the title; with click links, the variant's
  * lines (the reader's platform, then the song.link page).
  */
-const trackLines = (track: Track, variants: boolean): string => {
+const trackLines = (track: Track, mark: EmailChrome['mark'] | undefined): string => {
   const details = trackDetails(track).join(', ');
   const line = `${track.position}. ${track.artist} – ${track.title}${details === '' ? '' : ` (${details})`}`;
-  return `${line}\n${variants ? variantToken(track.position, 'TEXT') : `   ${track.url}`}`;
+  return `${line}\n${mark ? mark(variantSlot(track.position, 'text')) : `   ${track.url}`}`;
 };
 
 /**
  * The text/plain part: same content as the HTML, in reading order. Built here rather than derived from
  * the HTML so the track list keeps its numbering and every link stays visible.
  */
-export const plainTextFor = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity): string => {
-  const strings = STRINGS[issue.language];
-  const { language } = issue;
+export const plainTextFor = (
+  issue: Issue,
+  links: EmailLinks,
+  identity: NewsletterIdentity,
+  { language, mark }: EmailChrome,
+): string => {
+  const strings = STRINGS[language];
   const lede = ledeOf(issue);
   const blocks = [
     `${identity.seriesName} #${issue.series}\n${formatSunday(issue.sunday, strings.locale)}`,
@@ -38,15 +42,15 @@ export const plainTextFor = (issue: Issue, links: EmailLinks, identity: Newslett
     storyToText(issue.storyHtml),
     [
       strings.playlist,
-      ...wholePlaylistLine(issue, strings),
+      ...wholePlaylistLine(issue, language, strings),
       ...issue.tracks.map((track) =>
-        trackLines(track, links.tracks?.some((set) => set.position === track.position) ?? false),
+        trackLines(track, links.tracks?.some((set) => set.position === track.position) ? mark : undefined),
       ),
     ].join('\n'),
     [
       labelled(language, strings.viewInBrowser, links.archiveUrl),
-      labelled(language, strings.unsubscribe, PLACEHOLDERS.unsubscribeUrl),
-      labelled(language, strings.preferences, PLACEHOLDERS.preferencesUrl),
+      labelled(language, strings.unsubscribe, mark('unsubscribeUrl')),
+      labelled(language, strings.preferences, mark('preferencesUrl')),
     ].join('\n'),
     identity.postalAddress,
   ];

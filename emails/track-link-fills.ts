@@ -1,7 +1,7 @@
-import type { Issue } from '../shared/domain/issue.ts';
+import { type VariantFills, type VariantSlot, variantSlot } from '../shared/domain/email-slots.ts';
+import type { Language } from '../shared/domain/issue.ts';
 import type { TrackLinkSet } from '../shared/domain/music/track-link-sets.ts';
 import { type LinkVariant, PLATFORM_NAMES, PLATFORMS } from '../shared/domain/platforms.ts';
-import { type VariantFills, variantToken } from '../shared/domain/rendered-email.ts';
 import { escapeHtml } from './escape-html.ts';
 import { labelled, STRINGS } from './strings.ts';
 
@@ -14,16 +14,16 @@ const anchor = (href: string, style: string, label: string) =>
   `<a href="${escapeHtml(href)}" target="_blank" style="${style}">${escapeHtml(label)}</a>`;
 
 /**
- * What each variant placeholder becomes, per variant: `universal` and every platform at least one track is on,
- * so there are at most PLATFORMS.length + 1 variants whatever the audience. A track missing the reader's
- * platform leads with its universal link.
+ * What each variant slot becomes, per variant: `universal` and every platform at least one track is on, so
+ * there are at most PLATFORMS.length + 1 variants whatever the audience. A track missing the reader's
+ * platform leads with its universal link. The labels are chrome: in the reader's language.
  */
-export const variantFills = (issue: Issue, sets: readonly TrackLinkSet[]): VariantFills => {
-  const strings = STRINGS[issue.language];
+export const variantFills = (language: Language, sets: readonly TrackLinkSet[]): VariantFills => {
+  const strings = STRINGS[language];
   const present = PLATFORMS.filter((platform) => sets.some((set) => set.hrefs[platform] !== undefined));
   const fills: VariantFills = {};
   for (const variant of ['universal', ...present] as LinkVariant[]) {
-    const tokens: Record<string, string> = {};
+    const tokens: Partial<Record<VariantSlot, string>> = {};
     for (const set of sets) {
       const lead: LinkVariant = set.hrefs[variant] === undefined ? 'universal' : variant;
       const main = set.hrefs[lead] ?? set.hrefs.universal;
@@ -37,14 +37,14 @@ export const variantFills = (issue: Issue, sets: readonly TrackLinkSet[]): Varia
           ? []
           : [anchor(set.hrefs.universal, OTHER, strings.allPlatforms)]),
       ];
-      tokens[variantToken(set.position, 'HREF')] = escapeHtml(main);
-      tokens[variantToken(set.position, 'LISTEN')] =
+      tokens[variantSlot(set.position, 'href')] = escapeHtml(main);
+      tokens[variantSlot(set.position, 'listen')] =
         anchor(main, MAIN, `${label}\u00a0→`) +
         (row.length > 0 ? `<br><span style="${ROW}">${row.join(' · ')}</span>` : '');
-      tokens[variantToken(set.position, 'TEXT')] =
+      tokens[variantSlot(set.position, 'text')] =
         lead === 'universal'
           ? `   ${main}`
-          : `   ${main}\n   ${labelled(issue.language, strings.allPlatforms, set.hrefs.universal)}`;
+          : `   ${main}\n   ${labelled(language, strings.allPlatforms, set.hrefs.universal)}`;
     }
     fills[variant] = tokens;
   }

@@ -34,6 +34,8 @@ export const issueToRender = () => {
     seriesName: 'Online Sunday Morning Sound',
     postalAddress: '12 rue des Lilas, Paris',
     subscribeUrl: 'https://n.example/subscribe',
+    // One reader language, so a round is still one email render and one page render, as the goal was set.
+    languages: ['fr'],
   });
   const resolutions = new Map(
     issue.tracks.map((track, i) => {

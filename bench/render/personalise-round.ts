@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { LINK_VARIANTS } from '../../shared/domain/platforms.ts';
 import { BATCH_SIZE } from '../../shared/domain/campaign.ts';
-import { personaliser, type RenderedEmail, reusedBodyBuffer } from '../../shared/domain/rendered-email.ts';
+import {
+  emailIn,
+  personaliser,
+  type RenderedIssue,
+  reusedBodyBuffer,
+} from '../../shared/domain/rendered-email.ts';
 import { exitWithParent, say } from '../delivery/child-process.ts';
 import { cpuMs } from '../stats.ts';
 
@@ -13,7 +18,7 @@ import { cpuMs } from '../stats.ts';
  */
 exitWithParent();
 const [file = '', recipientsArg = '50000'] = process.argv.slice(2);
-const rendered = JSON.parse(readFileSync(file, 'utf8')) as RenderedEmail;
+const rendered = emailIn(JSON.parse(readFileSync(file, 'utf8')) as RenderedIssue, 'fr');
 
 const run = (recipients: number) => {
   let sink = 0;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { emailIn } from '../../shared/domain/rendered-email.ts';
 import { exitWithParent, say } from '../delivery/child-process.ts';
 import { cpuMs, median } from '../stats.ts';
 import { issueToRender } from './issue-fixture.ts';
@@ -22,5 +23,9 @@ for (let i = 0; i < Number(rendersArg); i += 1) {
   wall.push(performance.now() - start);
 }
 if (out) writeFileSync(out, JSON.stringify(rendered));
-say({ ms: median(wall), cpuMs: median(cpu), htmlBytes: Buffer.byteLength(rendered.html) });
+say({
+  ms: median(wall),
+  cpuMs: median(cpu),
+  htmlBytes: Buffer.byteLength(emailIn(rendered, 'fr').html.body),
+});
 process.exit(0);

@@ -32,11 +32,9 @@ export const senderDeps = (
   ports: DeliveryPorts,
   config: DeliveryConfig & { publicBaseUrl: string; leaseMs: number },
 ): SendBatchDeps => {
-  const emails = campaignEmails(ports);
   return {
     ...ports,
-    emailFor: emails.emailFor,
-    subjectOf: emails.subjectOf,
+    emailFor: campaignEmails(ports).emailFor,
     linksFor: subscriberLinks({ baseUrl: config.publicBaseUrl, tokens: ports.tokens }),
     envelope: (subscriber, links) => ({
       from: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { parseIssueId } from '../../shared/domain/issue.ts';
+import { type Language, parseIssueId } from '../../shared/domain/issue.ts';
+import { READER_LANGUAGES } from '../../shared/domain/reader-languages.ts';
 import { LINK_VARIANTS, type LinkVariant } from '../../shared/domain/platforms.ts';
 import { issueWarnings } from '../../shared/usecases/music/issue-warnings.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
@@ -19,9 +20,10 @@ export const adminRoutes = (deps: AppDeps) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
       const body: unknown = await c.req.json().catch(() => undefined);
-      const fields = (body ?? {}) as { to?: unknown; platform?: unknown };
+      const fields = (body ?? {}) as { to?: unknown; platform?: unknown; language?: unknown };
       const to = normaliseEmail(String(fields.to ?? ''));
       const variant = variantParam(fields.platform, '/platform');
+      const language = languageParam(fields.language, '/language');
       if (!to) throw invalidFields([{ pointer: '/to', detail: 'must be an email address' }]);
       const sent = await testSend(
         id,
@@ -35,6 +37,7 @@ export const adminRoutes = (deps: AppDeps) => {
           banner,
         },
         variant,
+        language,
       );
       if (!sent.ok && sent.error === 'not_found') throw notFound(id);
       if (!sent.ok) throw notRendered(id);
@@ -88,6 +91,7 @@ export const adminRoutes = (deps: AppDeps) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
       const variant = variantParam(c.req.query('platform'), 'platform');
+      const language = languageParam(c.req.query('language'), 'language');
       const preview = await previewIssue(
         id,
         {
@@ -97,6 +101,7 @@ export const adminRoutes = (deps: AppDeps) => {
           banner,
         },
         variant,
+        language,
       );
       if (!preview.ok && preview.error === 'not_found') throw notFound(id);
       if (!preview.ok) throw notRendered(id);
@@ -125,6 +130,14 @@ const variantParam = (raw: unknown, pointer: string): LinkVariant => {
   if (typeof raw === 'string' && (LINK_VARIANTS as readonly string[]).includes(raw))
     return raw as LinkVariant;
   throw invalidFields([{ pointer, detail: `must be one of ${LINK_VARIANTS.join(', ')}` }]);
+};
+
+/** The reader language to preview as: absent is the issue's own; anything but a reader language is a 422. */
+const languageParam = (raw: unknown, pointer: string): Language | undefined => {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw === 'string' && (READER_LANGUAGES as readonly string[]).includes(raw))
+    return raw as Language;
+  throw invalidFields([{ pointer, detail: `must be one of ${READER_LANGUAGES.join(', ')}` }]);
 };
 
 const notRendered = (id: string) =>

@@ -1,107 +1,116 @@
+import {
+  isPersonalSlot,
+  type Personalisation,
+  type PersonalSlot,
+  type SlottedBody,
+  type VariantFills,
+} from './email-slots.ts';
+import type { Language } from './issue.ts';
 import type { LinkVariant } from './platforms.ts';
 
-/**
- * Per link variant, what each variant placeholder of the bodies becomes (HTML already escaped for where it
- * sits). Made by the renderer from one MJML render: a variant costs a string fill, never a render.
- */
-export type VariantFills = Partial<Record<LinkVariant, Record<string, string>>>;
+export type { Personalisation, VariantFills } from './email-slots.ts';
 
 /**
- * The email as rendered once per revision, before any recipient's details are put in. `variants` is there
- * when the tracks have click links: the bodies then hold variant placeholders, filled by `emailVariant`.
+ * The email in one reader language (its chrome: labels, footer, dates, `lang`), rendered once per revision
+ * before any reader's details are put in. `variants` is there when the tracks have click links: the bodies then
+ * have variant slots, filled per link variant.
  */
-export type RenderedEmail = { subject: string; html: string; text: string; variants?: VariantFills };
-
-/**
- * Rendered once per revision (again when the track links change): the email, and the same issue as a public
- * web page (no unsubscribe footer). `linksVersion` names the track links it was rendered with.
- */
-export type RenderedIssue = RenderedEmail & { webHtml: string; linksVersion?: string };
-
-/**
- * Placeholders the templates leave for personalisation. They are plain text, so they survive MJML,
- * and filling them is a string replace per recipient instead of a render.
- */
-export const PLACEHOLDERS = {
-  unsubscribeUrl: '%%DIMANCHE_UNSUBSCRIBE_URL%%',
-  preferencesUrl: '%%DIMANCHE_PREFERENCES_URL%%',
-} as const;
-
-export type Personalisation = { unsubscribeUrl: string; preferencesUrl: string };
-
-type Slot = keyof Personalisation;
-type Template<T> = { parts: T[]; slots: Slot[] };
-
-const SLOT_BY_TOKEN = new Map<string, Slot>(
-  Object.entries(PLACEHOLDERS).map(([slot, token]) => [token, slot as Slot]),
-);
-const TOKEN_PATTERN = new RegExp(Object.values(PLACEHOLDERS).join('|'), 'g');
-
-/** Splits a body at its placeholders once, so a recipient costs a join, not a scan of the whole body. */
-const compile = (body: string): Template<string> => {
-  const parts: string[] = [];
-  const slots: Slot[] = [];
-  let last = 0;
-  for (const match of body.matchAll(TOKEN_PATTERN)) {
-    parts.push(body.slice(last, match.index));
-    slots.push(SLOT_BY_TOKEN.get(match[0]) as Slot);
-    last = match.index + match[0].length;
-  }
-  parts.push(body.slice(last));
-  return { parts, slots };
+export type RenderedEmail = {
+  language: Language;
+  subject: string;
+  html: SlottedBody;
+  text: SlottedBody;
+  variants?: VariantFills;
 };
 
-const escapeAttribute = (url: string): string => url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
-const asIs = (url: string) => url;
+/**
+ * Rendered once per revision (again when the track links change): the email once per reader language, and the
+ * issue as a public web page in its own language (no footer, no slot). `language` is the issue's: the mail a
+ * reader gets when the render has none in theirs. `linksVersion` names the track links it was rendered with.
+ */
+export type RenderedIssue = {
+  language: Language;
+  emails: Partial<Record<Language, RenderedEmail>>;
+  webHtml: string;
+  linksVersion?: string;
+};
 
-const fillText = (
-  { parts, slots }: Template<string>,
-  values: Personalisation,
-  encode: (url: string) => string,
-) =>
-  parts.reduce((out, part, i) => out + part + (i < slots.length ? encode(values[slots[i] as Slot]) : ''), '');
+export class RenderedEmailError extends Error {
+  override name = 'RenderedEmailError';
+}
 
-export type VariantSlot = 'HREF' | 'LISTEN' | 'TEXT';
+/** The reader's language if the render has it, else the issue's. */
+export const emailIn = (rendered: RenderedIssue, language: Language): RenderedEmail => {
+  const email = rendered.emails[language] ?? rendered.emails[rendered.language];
+  if (!email) throw new RenderedEmailError(`the render has no email in ${language} nor ${rendered.language}`);
+  return email;
+};
 
-/** Where a track's links go: HREF the card's main link, LISTEN its links line (HTML), TEXT its lines in text. */
-export const variantToken = (position: number, slot: VariantSlot): string =>
-  `%%DIMANCHE_V_T${position}_${slot}%%`;
-
-const VARIANT_TOKEN = /%%DIMANCHE_V_T\d+_(?:HREF|LISTEN|TEXT)%%/g;
+/** What a reader's mail is made of, as strings: the preview and a test-send. */
+export type MailBodies = { subject: string; html: string; text: string };
 
 /** The variants an email has: `universal` and each platform some track links to. */
 export const variantsOf = (email: RenderedEmail): LinkVariant[] =>
   Object.keys(email.variants ?? {}) as LinkVariant[];
 
+type Template<T> = { parts: T[]; slots: PersonalSlot[] };
+
 /**
- * The email as a reader of `variant` gets it, before their own links: a platform no track links to falls
- * back to the universal links. An email rendered without variants is returned as it is.
+ * One variant's body, split at its personal slots: the variant slots are filled in place (the same for every
+ * reader of the variant), so a reader costs a join of the parts with their own links.
  */
-export const emailVariant = (email: RenderedEmail, variant: LinkVariant): RenderedEmail => {
-  const { variants, ...bodies } = email;
-  if (!variants) return bodies;
-  const fills = variants[variant] ?? variants.universal;
-  if (!fills) throw new Error('a rendered email with variants has no universal variant');
-  const fill = (body: string) =>
-    body.replace(VARIANT_TOKEN, (token) => {
-      const value = fills[token];
-      if (value === undefined) throw new Error(`variant ${variant} has no fill for ${token}`);
-      return value;
-    });
-  return { subject: bodies.subject, html: fill(bodies.html), text: fill(bodies.text) };
+const templateOf = (
+  { body, slots }: SlottedBody,
+  fills: Partial<Record<string, string>> | undefined,
+): Template<string> => {
+  const parts: string[] = [];
+  const personal: PersonalSlot[] = [];
+  let current = '';
+  let last = 0;
+  for (const { at, name } of slots) {
+    current += body.slice(last, at);
+    last = at;
+    if (isPersonalSlot(name)) {
+      parts.push(current);
+      personal.push(name);
+      current = '';
+    } else {
+      const fill = fills?.[name];
+      if (fill === undefined) throw new RenderedEmailError(`no fill for variant slot ${name}`);
+      current += fill;
+    }
+  }
+  parts.push(current + body.slice(last));
+  return { parts, slots: personal };
 };
 
-/** One recipient's copy, as strings: for the preview and a test-send. */
+/** A platform no track links to falls back to the universal links. */
+const fillsOf = (email: RenderedEmail, variant: LinkVariant) => {
+  if (!email.variants) return undefined;
+  const fills = email.variants[variant] ?? email.variants.universal;
+  if (!fills) throw new RenderedEmailError('a rendered email with variants has no universal variant');
+  return fills;
+};
+
+const escapeAttribute = (url: string): string => url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+const join = ({ parts, slots }: Template<string>, values: Personalisation) =>
+  parts.reduce((out, part, i) => out + part + (i < slots.length ? values[slots[i] as PersonalSlot] : ''), '');
+
+/** One reader's copy, as strings: for the preview and a test-send. */
 export const personalise = (
   email: RenderedEmail,
   values: Personalisation,
   variant: LinkVariant = 'universal',
-): RenderedEmail => {
-  const chosen = emailVariant(email, variant);
+): MailBodies => {
+  const fills = fillsOf(email, variant);
   return {
-    subject: chosen.subject,
-    html: fillText(compile(chosen.html), values, escapeAttribute),
-    text: fillText(compile(chosen.text), values, asIs),
+    subject: email.subject,
+    html: join(templateOf(email.html, fills), {
+      unsubscribeUrl: escapeAttribute(values.unsubscribeUrl),
+      preferencesUrl: escapeAttribute(values.preferencesUrl),
+    }),
+    text: join(templateOf(email.text, fills), values),
   };
 };
 
@@ -130,13 +139,13 @@ const utf8 = new TextEncoder();
 
 type ByteTemplate = Template<Uint8Array> & { partBytes: number };
 
+const bytesOf = ({ parts, slots }: Template<string>): ByteTemplate => {
+  const encoded = parts.map((part) => utf8.encode(part));
+  return { parts: encoded, slots, partBytes: encoded.reduce((n, part) => n + part.length, 0) };
+};
+
 /** Copies a template's parts into `out` from `offset`, each slot's link written between them as UTF-8. */
-const fillInto = (
-  out: Buffer,
-  offset: number,
-  { parts, slots }: ByteTemplate,
-  links: Record<Slot, string>,
-) => {
+const fillInto = (out: Buffer, offset: number, { parts, slots }: ByteTemplate, links: Personalisation) => {
   let at = offset;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i] as Uint8Array;
@@ -148,22 +157,18 @@ const fillInto = (
   return at;
 };
 
-const linkBytes = ({ slots }: ByteTemplate, links: Record<Slot, string>) =>
+const linkBytes = ({ slots }: ByteTemplate, links: Personalisation) =>
   slots.reduce((n, slot) => n + Buffer.byteLength(links[slot], 'utf8'), 0);
 
 /**
- * For a campaign: prepares the issue's email once, as UTF-8 bytes split at the placeholders; the function it
- * returns makes one recipient's bodies by copying bytes, ready for the MIME message (no re-encoding per
- * recipient), into `into` when given (valid until its next take), else into a buffer of their own.
+ * For a campaign: prepares one language's email in one variant once, as UTF-8 bytes split at the personal
+ * slots; the function it returns makes one reader's bodies by copying bytes, ready for the MIME message (no
+ * re-encoding per reader), into `into` when given (valid until its next take), else into a buffer of their own.
  */
-export const personaliser = (rendered: RenderedEmail, variant: LinkVariant = 'universal') => {
-  const email = emailVariant(rendered, variant);
-  const bytes = ({ parts, slots }: Template<string>): ByteTemplate => {
-    const encoded = parts.map((p) => utf8.encode(p));
-    return { parts: encoded, slots, partBytes: encoded.reduce((n, p) => n + p.length, 0) };
-  };
-  const html = bytes(compile(email.html));
-  const text = bytes(compile(email.text));
+export const personaliser = (email: RenderedEmail, variant: LinkVariant = 'universal') => {
+  const fills = fillsOf(email, variant);
+  const html = bytesOf(templateOf(email.html, fills));
+  const text = bytesOf(templateOf(email.text, fills));
   return (values: Personalisation, into?: BodyBuffer): PersonalisedBodies => {
     const escaped = {
       unsubscribeUrl: escapeAttribute(values.unsubscribeUrl),

@@ -66,11 +66,9 @@ const policy: sanitizeHtml.IOptions = {
 };
 policy.allowedAttributes = { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'width', 'height'] };
 
-/** The author's text must not carry our personalisation tokens, or a reader's own links would appear in it. */
-const PLACEHOLDER_LIKE = /%%DIMANCHE_[A-Z_]*%%/g;
-
-export const sanitiseStoryHtml = (html: string): string =>
-  sanitizeHtml(html, policy).replace(PLACEHOLDER_LIKE, '').trim();
+// Nothing in the story can become a reader's link whatever it spells: slots are positions recorded at render
+// time (see `slotMarkers`), so the author's text is kept as written, here as in the title and the tracks.
+export const sanitiseStoryHtml = (html: string): string => sanitizeHtml(html, policy).trim();
 
 /** Plain text of an HTML fragment, entities decoded (for excerpts and the text part). */
 export const htmlToText = (html: string): string =>

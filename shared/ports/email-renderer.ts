@@ -9,5 +9,8 @@ import type { TrackLinkSet } from '../domain/music/track-link-sets.ts';
  */
 export type EmailLinks = { archiveUrl: string; tracks?: readonly TrackLinkSet[] };
 
-/** Turns an issue into the email every recipient gets (placeholders left for personalisation) and its web page. */
+/**
+ * Turns an issue into the email readers get, once per reader language (slots recorded for each reader's
+ * links), and its web page.
+ */
 export type EmailRenderer = { renderIssue: (issue: Issue, links: EmailLinks) => Promise<RenderedIssue> };

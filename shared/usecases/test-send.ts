@@ -1,5 +1,5 @@
 import type { EmailAddress } from '../domain/email-address.ts';
-import type { IssueId } from '../domain/issue.ts';
+import type { IssueId, Language } from '../domain/issue.ts';
 import type { LinkVariant } from '../domain/platforms.ts';
 import type { Personalisation } from '../domain/rendered-email.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
@@ -31,11 +31,14 @@ export const testSend = async (
   },
   /** The links a reader of this platform gets; the universal ones by default. */
   variant: LinkVariant = 'universal',
+  /** The chrome a reader of this language gets; the issue's own by default. */
+  language?: Language,
 ): Promise<TestSendResult> => {
   const preview = await previewIssue(
     id,
     { store: deps.store, sample: deps.sample, warnings: deps.warnings, banner: deps.banner },
     variant,
+    language,
   );
   if (!preview.ok) return preview;
   const outcome = await deps.mailer.send({

@@ -4,7 +4,7 @@ import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { issueLinks } from '../../shared/domain/music/track-link-sets.ts';
 import { type TrackResolution, trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import { type Platform, PLATFORMS } from '../../shared/domain/platforms.ts';
-import { personalise } from '../../shared/domain/rendered-email.ts';
+import { emailIn, personalise } from '../../shared/domain/rendered-email.ts';
 import { anIssue } from '../builders/issue.ts';
 import { identity } from '../emails/renderer-fixture.ts';
 import { artifacts, launchChromium } from '../support/browser.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     tracks: issueLinks(issue, resolutions, BASE).sets,
   });
   html = personalise(
-    rendered,
+    emailIn(rendered, 'fr'),
     { unsubscribeUrl: `${BASE}/u/x`, preferencesUrl: `${BASE}/preferences/x` },
     'deezer',
   ).html;

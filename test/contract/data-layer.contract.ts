@@ -18,9 +18,25 @@ import { freshTable } from '../support/tables.ts';
 
 const AT = '2026-11-24T10:00:00.000Z';
 const aRender = (marker: string): RenderedIssue => ({
-  subject: `Online Sunday Morning Sound #34 — Chambre en Provence ${marker}`,
-  html: `<p>« Le TGV N° 7345 » d’Avignon 😉 ${marker}</p>`,
-  text: `« Le TGV » ${marker}`,
+  language: 'fr',
+  emails: {
+    fr: {
+      language: 'fr',
+      subject: `Online Sunday Morning Sound #34 — Chambre en Provence ${marker}`,
+      html: {
+        body: `<p>« Le TGV N° 7345 » d’Avignon 😉 ${marker}</p>`,
+        slots: [{ at: 3, name: 'unsubscribeUrl' }],
+      },
+      text: { body: `« Le TGV » ${marker}`, slots: [{ at: 0, name: 'preferencesUrl' }] },
+      variants: { universal: { 't1.href': 'https://n.example/r/1' } },
+    },
+    en: {
+      language: 'en',
+      subject: `Online Sunday Morning Sound #34 — Chambre en Provence ${marker}`,
+      html: { body: `<p lang="en">${marker}</p>`, slots: [] },
+      text: { body: marker, slots: [] },
+    },
+  },
   webHtml: `<html lang="fr">web ${marker}</html>`,
 });
 
@@ -127,7 +143,7 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
     it('refuses a render that would not fit in one item, writing nothing', async () => {
       const issue = anIssue({ series: 105 });
       await store.saveRevision(issue, undefined);
-      const huge = { ...aRender('big'), html: randomBytes(450_000).toString('base64') };
+      const huge = { ...aRender('big'), webHtml: randomBytes(450_000).toString('base64') };
       await expect(store.saveRender(issue.id, 1, huge, AT)).rejects.toBeInstanceOf(RenderTooLargeError);
       expect(await store.getRender(issue.id, 1)).toBeUndefined();
       expect((await store.get(issue.id))?.status).toBe('received');

@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PLACEHOLDERS,
-  personalise,
-  personaliser,
-  reusedBodyBuffer,
-} from '../../shared/domain/rendered-email.ts';
+import { personalise, personaliser, reusedBodyBuffer } from '../../shared/domain/rendered-email.ts';
+import { aSlottedEmail } from '../builders/slotted.ts';
 
-const email = {
+const email = aSlottedEmail({
   subject: 'Online Sunday Morning Sound #34 — Chambre en Provence',
-  html: `<a href="${PLACEHOLDERS.unsubscribeUrl}">Se désabonner</a> · <a href="${PLACEHOLDERS.preferencesUrl}">Préférences</a> <a href="${PLACEHOLDERS.unsubscribeUrl}">x</a>`,
-  text: `Se désabonner : ${PLACEHOLDERS.unsubscribeUrl}\nPréférences : ${PLACEHOLDERS.preferencesUrl}`,
-};
+  html: '<a href="{{unsubscribeUrl}}">Se désabonner</a> · <a href="{{preferencesUrl}}">Préférences</a> <a href="{{unsubscribeUrl}}">x</a>',
+  text: 'Se désabonner : {{unsubscribeUrl}}\nPréférences : {{preferencesUrl}}',
+});
 const values = { unsubscribeUrl: 'https://n.example/u/a&b"c', preferencesUrl: 'https://n.example/p/tok' };
 
 describe('personalisation', () => {
-  it('fills every placeholder, attribute-escaped in HTML and verbatim in text', () => {
+  it('fills every slot, attribute-escaped in HTML and verbatim in text', () => {
     expect(personalise(email, values)).toEqual({
       subject: email.subject,
       html: '<a href="https://n.example/u/a&amp;b&quot;c">Se désabonner</a> · <a href="https://n.example/p/tok">Préférences</a> <a href="https://n.example/u/a&amp;b&quot;c">x</a>',
@@ -60,7 +56,7 @@ describe('personalisation', () => {
   });
 
   it('leaves a body without placeholders as it is', () => {
-    expect(personalise({ subject: 's', html: '<p>« ok »</p>', text: 'ok' }, values)).toEqual({
+    expect(personalise(aSlottedEmail({ subject: 's', html: '<p>« ok »</p>', text: 'ok' }), values)).toEqual({
       subject: 's',
       html: '<p>« ok »</p>',
       text: 'ok',

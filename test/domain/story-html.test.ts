@@ -41,10 +41,11 @@ describe('relative and scheme-less URLs in the story', () => {
   });
 });
 
-describe('personalisation tokens typed into the story', () => {
-  it('are removed, so no reader link can be planted in the prose', () => {
+describe('old personalisation tokens typed into the story', () => {
+  // Slots are positions recorded at render time: text spells nothing active (test/emails/forged-slots.test.ts).
+  it('are kept as the author wrote them, like any other words', () => {
     expect(
       sanitiseStoryHtml('<p>Voici %%DIMANCHE_UNSUBSCRIBE_URL%% et %%DIMANCHE_PREFERENCES_URL%%.</p>'),
-    ).toBe('<p>Voici  et .</p>');
+    ).toBe('<p>Voici %%DIMANCHE_UNSUBSCRIBE_URL%% et %%DIMANCHE_PREFERENCES_URL%%.</p>');
   });
 });

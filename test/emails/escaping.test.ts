@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anIssue } from '../builders/issue.ts';
-import { render } from './renderer-fixture.ts';
+import { readable, render } from './renderer-fixture.ts';
 
 describe('escaping in the rendered issue', () => {
   it('escapes markup in the title wherever the title is printed', async () => {
@@ -41,7 +41,7 @@ describe('escaping in the rendered issue', () => {
       postalAddress: 'Dimanche & Cie\n12 rue <des> Lilas',
       subscribeUrl: 'https://example.org/s',
     });
-    const { html } = await renderer.renderIssue(anIssue(), { archiveUrl: 'https://example.org/a' });
+    const { html } = readable(await renderer.renderIssue(anIssue(), { archiveUrl: 'https://example.org/a' }));
     expect(html).toContain('Dimanche &amp; Cie<br>12 rue &lt;des&gt; Lilas');
   });
 });

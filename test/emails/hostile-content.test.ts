@@ -22,7 +22,7 @@ describe('hostile content in an issue', () => {
       ],
     });
     const rendered = await render(issue);
-    const { html } = personalise(rendered, sample);
+    const { html } = personalise(rendered.email, sample);
     expect(activeContentIn(html)).toEqual([]);
     expect(activeContentIn(rendered.webHtml, ownWebPageElement)).toEqual([]);
   });

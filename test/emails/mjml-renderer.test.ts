@@ -1,10 +1,10 @@
 import mjml2html from 'mjml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueView, type Target } from '../../emails/issue-view.ts';
+import { issueView, type Page } from '../../emails/issue-view.ts';
 import { fillTemplate, loadIssueTemplates } from '../../emails/templates.ts';
-import { PLACEHOLDERS, personalise, type RenderedIssue } from '../../shared/domain/rendered-email.ts';
+import { personalise } from '../../shared/domain/rendered-email.ts';
 import { anIssue, examplePostBody } from '../builders/issue.ts';
-import { identity, links, positionsInOrder, render } from './renderer-fixture.ts';
+import { identity, links, positionsInOrder, type ReadableRender, render } from './renderer-fixture.ts';
 
 const issue = anIssue();
 const storyParagraphs = String(examplePostBody().story)
@@ -12,27 +12,28 @@ const storyParagraphs = String(examplePostBody().story)
   .map((paragraph) => paragraph.replace('<p>', ''))
   .filter((paragraph) => paragraph !== '');
 
-let rendered: RenderedIssue;
+let rendered: ReadableRender;
 beforeAll(async () => {
   rendered = await render(issue);
 });
 
 describe('the MJML renderer, on issue #34', () => {
-  it.each<Target>(['email', 'web'])(
-    'fills the %s template into MJML that passes validation',
-    async (target) => {
-      const mjml = fillTemplate(loadIssueTemplates(), issueView(issue, links, identity, target));
-      const { errors } = await mjml2html(mjml, { validationLevel: 'soft' });
-      expect(errors.map((error) => error.formattedMessage)).toEqual([]);
-    },
-  );
+  it.each<Page>([
+    { target: 'email', language: 'fr', mark: (slot) => `https://slot.example/${slot}` },
+    { target: 'email', language: 'en', mark: (slot) => `https://slot.example/${slot}` },
+    { target: 'web' },
+  ])('fills the $target template ($language) into MJML that passes validation', async (page) => {
+    const mjml = fillTemplate(loadIssueTemplates(), issueView(issue, links, identity, page));
+    const { errors } = await mjml2html(mjml, { validationLevel: 'soft' });
+    expect(errors.map((error) => error.formattedMessage)).toEqual([]);
+  });
 
   it('titles the email with the series, its number and the issue title', () => {
     expect(rendered.subject).toBe('Online Sunday Morning Sound #34 — Chambre en Provence');
   });
 
   it('leaves no MJML or Mustache tags in either page', () => {
-    for (const html of [rendered.html, rendered.webHtml]) {
+    for (const html of [rendered.email.html.body, rendered.webHtml]) {
       expect(html).not.toMatch(/<\/?mj-/);
       expect(html).not.toMatch(/\{\{|\}\}/);
       expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -87,31 +88,29 @@ describe('the MJML renderer, on issue #34', () => {
     expect(rendered.html).not.toMatch(/<iframe/i);
   });
 
-  it('keeps the personalisation placeholders as tokens in the footer links and the text', () => {
-    expect(rendered.html).toContain(`<a href="${PLACEHOLDERS.unsubscribeUrl}"`);
-    expect(rendered.html).toContain(`<a href="${PLACEHOLDERS.preferencesUrl}"`);
+  it("records the reader's links as slots in the footer links and the text, once each", () => {
+    expect(rendered.html).toContain('<a href="{{unsubscribeUrl}}"');
+    expect(rendered.html).toContain('<a href="{{preferencesUrl}}"');
     expect(rendered.html).toContain(`<a href="${links.archiveUrl}" target="_blank"`);
     expect(rendered.html).toContain('12 rue des Lilas, 75011 Paris');
-    expect(rendered.text).toContain(PLACEHOLDERS.unsubscribeUrl);
-    expect(rendered.text).toContain(PLACEHOLDERS.preferencesUrl);
+    for (const body of [rendered.email.html, rendered.email.text])
+      expect(body.slots.map(({ name }) => name).sort()).toEqual(['preferencesUrl', 'unsubscribeUrl']);
   });
 
-  it('can be personalised by string replacement alone', () => {
+  it('can be personalised by filling its slots alone', () => {
     const unsubscribeUrl = 'https://osms.example.org/u?t=abc&s=1';
-    const email = personalise(rendered, {
+    const email = personalise(rendered.email, {
       unsubscribeUrl,
       preferencesUrl: 'https://osms.example.org/p?t=abc',
     });
     expect(email.html).toContain('<a href="https://osms.example.org/u?t=abc&amp;s=1"');
     expect(email.html).toContain('<a href="https://osms.example.org/p?t=abc"');
-    expect(email.html).not.toContain('%%DIMANCHE_');
     expect(email.text).toContain(unsubscribeUrl);
   });
 });
 
 describe('the web version of issue #34', () => {
-  it('has the same content but no per-recipient footer and no placeholder', () => {
-    expect(rendered.webHtml).not.toContain('%%DIMANCHE_');
+  it('has the same content but no per-recipient footer', () => {
     expect(rendered.webHtml).not.toContain('Se désabonner');
     expect(rendered.webHtml).not.toContain('display:none');
     expect(

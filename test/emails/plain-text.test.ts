@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../emails/format.ts';
-import { PLACEHOLDERS } from '../../shared/domain/rendered-email.ts';
 import { htmlToText } from '../../shared/domain/story-html.ts';
 import { anIssue, examplePostBody } from '../builders/issue.ts';
 import { links, render } from './renderer-fixture.ts';
@@ -41,13 +40,13 @@ describe('the plain-text part of issue #34', () => {
     expect(shorter).toContain('\n1. Jain – Come\n   https://www.deezer.com/track/3159313\n');
   });
 
-  it('ends with the links and the postal address, placeholders as tokens', () => {
+  it("ends with the links and the postal address, the reader's links as slots", () => {
     expect(
       text.endsWith(
         [
           `Voir dans le navigateur\u00a0: ${links.archiveUrl}`,
-          `Se désabonner\u00a0: ${PLACEHOLDERS.unsubscribeUrl}`,
-          `Gérer mes préférences\u00a0: ${PLACEHOLDERS.preferencesUrl}`,
+          'Se désabonner\u00a0: {{unsubscribeUrl}}',
+          'Gérer mes préférences\u00a0: {{preferencesUrl}}',
           '',
           'Online Sunday Morning Sound',
           '12 rue des Lilas, 75011 Paris',

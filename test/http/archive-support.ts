@@ -13,7 +13,7 @@ export const storeRendered = async (store: IssueStore, overrides: Partial<Issue>
   await store.saveRender(
     issue.id,
     1,
-    { subject: issue.title, html: page, text: page, webHtml: page },
+    { language: issue.language, emails: {}, webHtml: page },
     issue.createdAt,
   );
   return { ...issue, status: 'rendered', renderedRevision: 1 };

@@ -24,6 +24,19 @@ describe('the admin preview', () => {
     }
   });
 
+  it('shows the mail as a reader of the language asked for sees it, the issue’s own by default', async () => {
+    await publish();
+    const preview = async (query: string) => t.app.request(`/admin/issues/iss_34/preview${query}`, admin);
+    expect(await (await preview('')).text()).toContain('<html lang="fr"');
+    const english = await (await preview('?language=en')).text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain('Unsubscribe</a>');
+    expect(await (await preview('?language=en&format=text')).text()).toContain('\nThe playlist\n');
+    const refused = await preview('?language=de');
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('language');
+  });
+
   it('answers 404 for an unknown or malformed issue id', async () => {
     for (const id of ['iss_99', 'iss_0', 'nope']) {
       const response = await t.app.request(`/admin/issues/${id}/preview`, admin);

@@ -85,7 +85,7 @@ describe('track links, from the post to Sunday', () => {
     const variants = async () => {
       const issue = await t.issues.get('iss_34');
       const render = await t.issues.getRender('iss_34', issue!.renderedRevision ?? 0);
-      return Object.keys(render?.variants ?? {});
+      return Object.keys(render?.emails.fr?.variants ?? {});
     };
     await waitFor(async () => (await variants()).length > 1, 30_000);
     const render = { variants: await variants() };

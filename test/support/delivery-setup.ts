@@ -9,6 +9,7 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import type { IssueContent } from '../../shared/domain/issue.ts';
 import type { Subscriber, SubscriberStatus } from '../../shared/domain/subscriber.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { keptCopy, type Mailer, type OutgoingMail } from '../../shared/ports/mailer.ts';
@@ -47,6 +48,8 @@ export const deliverySetup = async (
     wrapMailer?: (m: Mailer) => Mailer;
     /** The social worker's accounts and composer, given the setup's clock (publishers read rate-limit resets). */
     social?: (clock: Clock) => NonNullable<LocalDeliveryOptions['social']>;
+    /** The post stored and rendered; issue #34 as the example has it by default. */
+    content?: IssueContent;
   } = {},
 ) => {
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
@@ -59,7 +62,7 @@ export const deliverySetup = async (
     postalAddress: '12 rue des Lilas, Paris',
     subscribeUrl: `${BASE}/subscribe`,
   });
-  await acceptPost(anIssueContent(), {
+  await acceptPost(options.content ?? anIssueContent(), {
     store: issues,
     renderTrigger: inProcessRenderTrigger({
       store: issues,

@@ -6,7 +6,7 @@ import { buildRawMime } from '../../../shared/adapters/mail/raw-mime.ts';
 import { contentHash } from '../../../shared/domain/content-hash.ts';
 import type { EmailAddress } from '../../../shared/domain/email-address.ts';
 import { type Issue, issueIdFor } from '../../../shared/domain/issue.ts';
-import { personalise } from '../../../shared/domain/rendered-email.ts';
+import { emailIn, personalise } from '../../../shared/domain/rendered-email.ts';
 import { slugFor } from '../../../shared/domain/slug.ts';
 
 export const EXAMPLE_ISSUE = new URL('../../../examples/sunday-morning-sound-34.json', import.meta.url);
@@ -36,10 +36,8 @@ export const exampleMail = async (path: URL | string = EXAMPLE_ISSUE, now = new 
     postalAddress: '12 rue des Lilas, 75011 Paris',
     subscribeUrl: `${BASE_URL}/subscribe`,
   });
-  const { webHtml: _web, ...rendered } = await renderer.renderIssue(issue, {
-    archiveUrl: archiveUrl(BASE_URL, issue.slug),
-  });
-  const email = personalise(rendered, samplePersonalisation(BASE_URL));
+  const rendered = await renderer.renderIssue(issue, { archiveUrl: archiveUrl(BASE_URL, issue.slug) });
+  const email = personalise(emailIn(rendered, issue.language), samplePersonalisation(BASE_URL));
   const raw = await buildRawMime({
     from: { name: 'Online Sunday Morning Sound', address: 'dimanche@newsletter.example.org' },
     to: { name: 'Chloé Martin', address: 'chloe.martin@exemple.fr' as EmailAddress },

@@ -1,28 +1,27 @@
 import type { CampaignId } from '../../domain/campaign.ts';
 import type { LinkVariant } from '../../domain/platforms.ts';
-import { personaliser, type RenderedEmail } from '../../domain/rendered-email.ts';
+import { emailIn, personaliser, type RenderedIssue } from '../../domain/rendered-email.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { CampaignEmail } from './send-batch.ts';
 
-type Prepared = { email: CampaignEmail; subject: string };
-
 /**
- * One prepared body per link variant, made the first time a reader of that variant comes: at most one per
- * platform some track is on, plus the universal one. A variant the email lacks is prepared under `universal`,
- * not under its own name, so readers of platforms no track is on share one body.
+ * One prepared body per language and link variant, made the first time a reader of that pair comes: at most
+ * the reader languages times (one per platform some track is on, plus the universal one). A language the
+ * render lacks is prepared as the issue's, a variant the email lacks as `universal`, under those names, so
+ * the readers who fall back share one body.
  */
-const personalisersByVariant = (rendered: RenderedEmail): CampaignEmail => {
-  const prepared = new Map<LinkVariant, ReturnType<typeof personaliser>>();
-  const known = (variant: LinkVariant): LinkVariant =>
-    rendered.variants?.[variant] === undefined ? 'universal' : variant;
+const personalisersOf = (rendered: RenderedIssue): CampaignEmail => {
+  const prepared = new Map<string, ReturnType<typeof personaliser>>();
   return {
-    personalise: (links, variant, into) => {
-      const name = known(variant);
-      let personalise = prepared.get(name);
+    personalise: (links, { language, variant }, into) => {
+      const email = emailIn(rendered, language);
+      const known: LinkVariant = email.variants?.[variant] === undefined ? 'universal' : variant;
+      const key = `${email.language}/${known}`;
+      let personalise = prepared.get(key);
       if (!personalise) {
-        personalise = personaliser(rendered, name);
-        prepared.set(name, personalise);
+        personalise = personaliser(email, known);
+        prepared.set(key, personalise);
       }
       return personalise(links, into);
     },
@@ -30,29 +29,33 @@ const personalisersByVariant = (rendered: RenderedEmail): CampaignEmail => {
 };
 
 /**
- * The campaign's email, fetched and split at its placeholders once per sender instance: every recipient
- * after the first costs a byte copy, never a render nor a read of the render.
+ * The campaign's render, fetched and split at its slots once per sender instance: every reader after the
+ * first of their language and variant costs a byte copy, never a render nor a read of the render.
  */
-export const campaignEmails = ({ campaigns, issues }: { campaigns: CampaignStore; issues: IssueStore }) => {
-  const cache = new Map<CampaignId, Promise<Prepared>>();
-  const prepare = async (id: CampaignId): Promise<Prepared> => {
+export const campaignEmails = ({
+  campaigns,
+  issues,
+}: {
+  campaigns: Pick<CampaignStore, 'get'>;
+  issues: Pick<IssueStore, 'getRender'>;
+}) => {
+  const cache = new Map<CampaignId, Promise<CampaignEmail>>();
+  const prepare = async (id: CampaignId): Promise<CampaignEmail> => {
     const campaign = await campaigns.get(id);
     if (!campaign) throw new Error(`campaign ${id} does not exist`);
     const rendered = await issues.getRender(campaign.issueId, campaign.revision);
     if (!rendered) throw new Error(`render r${campaign.revision} of ${campaign.issueId} is missing`);
-    return { email: personalisersByVariant(rendered), subject: rendered.subject };
-  };
-  const load = (id: CampaignId) => {
-    let prepared = cache.get(id);
-    if (!prepared) {
-      prepared = prepare(id);
-      prepared.catch(() => cache.delete(id));
-      cache.set(id, prepared);
-    }
-    return prepared;
+    return personalisersOf(rendered);
   };
   return {
-    emailFor: async (id: CampaignId) => (await load(id)).email,
-    subjectOf: async (id: CampaignId) => (await load(id)).subject,
+    emailFor: (id: CampaignId): Promise<CampaignEmail> => {
+      let prepared = cache.get(id);
+      if (!prepared) {
+        prepared = prepare(id);
+        prepared.catch(() => cache.delete(id));
+        cache.set(id, prepared);
+      }
+      return prepared;
+    },
   };
 };

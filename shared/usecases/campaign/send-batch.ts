@@ -1,4 +1,5 @@
 import type { Campaign, CampaignId, LedgerEntry } from '../../domain/campaign.ts';
+import type { Language } from '../../domain/issue.ts';
 import {
   type BodyBuffer,
   type Personalisation,
@@ -13,22 +14,24 @@ import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
 
+/** Which of the campaign's bodies a reader gets: the chrome in their language, their platform's links. */
+export type ReaderEdition = { language: Language; variant: LinkVariant };
+
 export type CampaignEmail = {
-  /** One reader's bodies, in the link variant they prefer, written into `into` (valid until its next take). */
-  personalise: (links: Personalisation, variant: LinkVariant, into: BodyBuffer) => PersonalisedBodies;
+  /** One reader's bodies in their edition, written into `into` (valid until its next take). */
+  personalise: (links: Personalisation, edition: ReaderEdition, into: BodyBuffer) => PersonalisedBodies;
 };
 
 export type SendBatchDeps = FinishDeps & {
   subscribers: SubscriberStore;
   mailer: Mailer;
-  /** The campaign's email, prepared once per campaign (render fetched, split at its placeholders). */
+  /** The campaign's email, prepared once per campaign (render fetched, split at its slots). */
   emailFor: (campaignId: CampaignId) => Promise<CampaignEmail>;
   linksFor: (subscriber: Subscriber) => Promise<Personalisation>;
   envelope: (
     subscriber: Subscriber,
     links: Personalisation,
   ) => Omit<OutgoingMail, 'html' | 'text' | 'subject'>;
-  subjectOf: (campaignId: CampaignId) => Promise<string>;
   /** How long a claim is held: at least the longest a send (with its pacing) can take. */
   leaseMs: number;
   /** After SES's daily quota runs out, how long the campaign pauses before trying again. */
@@ -137,12 +140,12 @@ const sendOne = async (
   const links = await deps.linksFor(subscriber);
   const bodies = (await deps.emailFor(campaignId)).personalise(
     links,
-    variantFor(subscriber.preferences.platform),
+    { language: subscriber.language, variant: variantFor(subscriber.preferences.platform) },
     bodyBuffer,
   );
   const mail: OutgoingMail = {
     ...deps.envelope(subscriber, links),
-    subject: await deps.subjectOf(campaignId),
+    subject: bodies.subject,
     html: bodies.html,
     text: bodies.text,
     // SES hands these back with its events, to reconcile an ambiguous send and find a bouncing reader.
