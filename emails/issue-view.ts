@@ -70,6 +70,21 @@ const DESCRIPTION_LENGTH = 160;
 export const descriptionOf = (issue: Issue): string =>
   teaser(ledeOf(issue) ?? storyLine(issue.storyHtml), DESCRIPTION_LENGTH, issue.language);
 
+/**
+ * The inbox preview of a mail. With a lede, the lede; without one, the playlist's first artists rather than
+ * the story's opening: the preview sits in the same mail as the story, so her first sentence would be read
+ * twice (an inbox line that repeats the first line is what an automatic excerpt looked like).
+ */
+const inboxPreviewOf = (issue: Issue, strings: UiStrings): string => {
+  const lede = ledeOf(issue);
+  if (lede) return teaser(lede, DESCRIPTION_LENGTH, issue.language);
+  const artists = [...new Set(issue.tracks.map((track) => track.artist))].join(', ');
+  const line = artists
+    ? `${strings.playlist} · ${summary(issue, strings)} — ${artists}`
+    : summary(issue, strings);
+  return teaser(line, DESCRIPTION_LENGTH, issue.language);
+};
+
 const summary = (issue: Issue, strings: UiStrings): string => {
   const minutes = playlistMinutes(issue.tracks.map((track) => track.durationSeconds));
   const count = strings.tracks(issue.tracks.length);
@@ -80,8 +95,8 @@ const summary = (issue: Issue, strings: UiStrings): string => {
 export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterIdentity, page: Page) => {
   const language = page.target === 'email' ? page.language : issue.language;
   const strings = STRINGS[language];
-  const description = descriptionOf(issue);
   const email = page.target === 'email';
+  const description = email ? inboxPreviewOf(issue, strings) : descriptionOf(issue);
   return {
     email,
     lang: language,

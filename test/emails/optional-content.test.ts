@@ -3,7 +3,7 @@ import { anIssue } from '../builders/issue.ts';
 import { render } from './renderer-fixture.ts';
 
 describe('an issue without the optional parts', () => {
-  it('renders without subtitle, cover or track details, and previews the story instead', async () => {
+  it('renders without subtitle, cover or track details, and previews the playlist in the inbox and the story on the page', async () => {
     const bare = { position: 1, artist: 'Jain', title: 'Come', url: 'https://www.deezer.com/track/3159313' };
     const { subtitle: _subtitle, cover: _cover, ...content } = anIssue();
     const issue = {
@@ -14,7 +14,8 @@ describe('an issue without the optional parts', () => {
     const { html, webHtml, text } = await render(issue);
 
     expect(html).not.toContain('lavande.jpg');
-    expect(html).toMatch(/<div style="display:none;[^"]*">Une semaine dans le Gard, &amp; du soleil\.&#847;/);
+    // No lede: the inbox preview names the playlist, the page's description is the story's opening.
+    expect(html).toMatch(/<div style="display:none;[^"]*">La playlist · 1 titre — Jain&#847;/);
     expect(webHtml).toContain(
       '<meta name="description" content="Une semaine dans le Gard, &amp; du soleil.">',
     );
