@@ -6,7 +6,7 @@ const fr = {
   move: 'Changer de dimanche',
   moveTitle: 'Changer le dimanche de ce numéro ?',
   moveText: (from: string) =>
-    `Il part aujourd’hui le ${from}. Choisissez un dimanche libre : le numéro y part à l’heure habituelle, et son ancien dimanche se libère.`,
+    `Il est prévu pour le ${from}. Choisissez un dimanche libre : le numéro y part à l’heure habituelle, et son ancien dimanche se libère.`,
   moveLabel: 'Nouveau dimanche',
   moveButton: 'Oui, changer de dimanche',
   moveDone: 'Le numéro a changé de dimanche.',
@@ -46,7 +46,7 @@ const en: IssueActionStrings = {
   move: 'Change Sunday',
   moveTitle: 'Move this issue to another Sunday?',
   moveText: (from) =>
-    `It goes out on ${from}. Choose a free Sunday: the issue goes out then at the usual time, and its old Sunday is freed.`,
+    `It is planned for ${from}. Choose a free Sunday: the issue goes out then at the usual time, and its old Sunday is freed.`,
   moveLabel: 'New Sunday',
   moveButton: 'Yes, change the Sunday',
   moveDone: 'The issue moved to another Sunday.',

@@ -60,7 +60,7 @@ export const PlanTable = (props: {
   f: Formatter;
 }) => (
   <div class="scroll">
-    <table>
+    <table class="plan">
       <thead>
         <tr>
           <th scope="col">{props.t.issue.sunday}</th>

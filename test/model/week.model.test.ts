@@ -225,7 +225,7 @@ const commands = fc.commands(
 );
 
 /** More runs for a longer look: MODEL_RUNS=200 npx vitest run test/model/week.model.test.ts */
-const runs = Number(process.env.MODEL_RUNS ?? 20);
+const runs = Number(process.env.MODEL_RUNS ?? 15);
 
 it(
   'keeps her week right: each send is the issue named, once per reader, never a held one, one issue a Sunday',

@@ -22,13 +22,16 @@ import { BASE_URL, movableClock } from './test-app.ts';
  * the control route `npm run sunday` calls) on a fresh dynalite table and the SES stand-in, one movable clock.
  * Every mail the senders hand to SES is also kept, to count who got what.
  */
-export const weekApp = async (options: { readers?: number; start?: string } = {}) => {
+export const weekApp = async (
+  options: { readers?: number; start?: string; /** Where a browser reaches it. */ baseUrl?: string } = {},
+) => {
+  const base = options.baseUrl ?? BASE_URL;
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
   const clock = movableClock(options.start);
   const run = randomUUID().slice(0, 8);
   const author = `autrice.${run}@exemple.fr`;
   const config = loadLocalConfig({
-    PUBLIC_BASE_URL: BASE_URL,
+    PUBLIC_BASE_URL: base,
     DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
     SES_ENDPOINT: inject('sesUrl'),
     TABLE_NAME: tableName,
@@ -46,7 +49,7 @@ export const weekApp = async (options: { readers?: number; start?: string } = {}
     tableName,
     mailer: recorder.mailer,
     linkKeys: [LINK_KEY],
-    publicBaseUrl: BASE_URL,
+    publicBaseUrl: base,
     timeZone: config.TIME_ZONE,
     config: loadDeliveryConfig({ SEND_RATE: '500', MAX_SENDERS: '1', AUTHOR_EMAIL: author }),
     clock,
