@@ -63,6 +63,8 @@ export const acceptPost = async (post: PostContent, deps: AcceptPostDeps): Promi
       ? { ok: false, error: 'already_sent', issue: existing }
       : { ok: false, error: 'sunday_long_past', sunday: asked };
   const choice = await chooseSunday(id, asked, existing, deps);
+  // A post that named no Sunday asked for none: taking the next free one is the rule, not news.
+  if (choice && post.sunday === undefined) delete choice.taken;
   if (!choice) return { ok: false, error: 'no_free_sunday' };
   const content: IssueContent = { ...post, sunday: choice.sunday };
   const hash = contentHash(content);
@@ -133,7 +135,11 @@ const chooseSunday = async (
   if (first.ok) return { sunday: asked, claimed: asked };
   const next = await takeFirstFreeSunday(asked, id, sundays);
   return next.ok
-    ? { sunday: next.sunday, claimed: next.sunday, taken: { asked, holder: first.holder, sunday: next.sunday } }
+    ? {
+        sunday: next.sunday,
+        claimed: next.sunday,
+        taken: { asked, holder: first.holder, sunday: next.sunday },
+      }
     : undefined;
 };
 

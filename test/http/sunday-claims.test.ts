@@ -34,6 +34,10 @@ describe('one issue per Sunday', () => {
       },
     });
     expect((await post(43)).body).toMatchObject({ sunday: '2026-11-29' });
+    // Naming none, it asked for none: the next free Sunday is the rule, not news.
+    const unnamed = await post(44);
+    expect(unnamed.body).toMatchObject({ sunday: '2026-12-20' });
+    expect(unnamed.body).not.toHaveProperty('sundayTaken');
   });
 
   it('keeps a revision on its own Sunday when the one it names is taken, and says why', async () => {
