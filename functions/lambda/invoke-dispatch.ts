@@ -1,4 +1,4 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import { type AwsCall, signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import type { DispatchIssue } from '../../shared/usecases/studio/act-on-issue.ts';
 import { dispatchEvent } from './dispatch-event.ts';
 
@@ -6,8 +6,11 @@ import { dispatchEvent } from './dispatch-event.ts';
  * The studio's "send now" on AWS: the dispatch function, invoked asynchronously (InvocationType Event) for the
  * one issue she named, as `npm run sunday -- --now --issue N` does locally. Its outcome shows on the campaign page.
  */
-export const invokeDispatch = (functionName: string, region: string): DispatchIssue => {
-  const call = signedAwsFetch({ service: 'lambda', region });
+export const invokeDispatch = (
+  functionName: string,
+  region: string,
+  call: AwsCall = signedAwsFetch({ service: 'lambda', region }),
+): DispatchIssue => {
   return async (series) => {
     const response = await call({
       method: 'POST',
