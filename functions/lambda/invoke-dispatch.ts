@@ -9,7 +9,7 @@ import { dispatchEvent } from './dispatch-event.ts';
 export const invokeDispatch = (
   functionName: string,
   region: string,
-  call: AwsCall = signedAwsFetch({ service: 'lambda', region }),
+  call: (request: AwsCall) => Promise<Response> = signedAwsFetch({ service: 'lambda', region }),
 ): DispatchIssue => {
   return async (series) => {
     const response = await call({
