@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { examplePostBody } from '../builders/issue.ts';
+import { ADMIN_TOKEN } from '../support/signed-request.ts';
 import { type WeekApp, weekApp } from '../support/week-app.ts';
 
 let week: WeekApp | undefined;
@@ -113,5 +115,26 @@ describe('moving an issue to another Sunday', () => {
     const plan = await (await get('/studio')).text();
     expect(plan).toContain('Prochain envoi : #36 — Numéro 36');
     expect(plan).toMatch(/dimanche 13 décembre 2026<\/td><td><a href="\/studio\/issues\/37">/);
+  });
+});
+
+describe('a back issue imported as archive', () => {
+  it('says Archivé in Numéros and takes no action, saying why', async () => {
+    const { w, get, post } = await start();
+    const imported = await w.app.request('/admin/archive/imports', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...examplePostBody(), series: 20, title: 'Numéro 20', sunday: '2026-11-15' }),
+    });
+    expect(imported.status).toBe(201);
+    const list = await (await get('/studio/issues')).text();
+    expect(list).toMatch(
+      /#20 — Numéro 20<\/a><\/td><td>[^<]*<\/td><td><span class="badge archived">Archivé<\/span>/,
+    );
+    const refused = await get('/studio/issues/20/hold');
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Ce numéro est archivé');
+    expect((await post('/studio/issues/20/send-now')).status).toBe(409);
+    expect(await w.holds.actions('iss_20')).toEqual([]);
   });
 });
