@@ -10,6 +10,7 @@ import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import { dispatchOptionsOf } from './dispatch-event.ts';
 import { loadDispatchEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
@@ -41,9 +42,15 @@ const deps = {
 };
 
 /** The scheduler's retries and a replayed event land here too: the use case makes them no-ops. */
-// `manual`: the studio's "send now" (the admin function's async invoke); the schedule never sets it.
-export const handler = async (event: { dryRun?: boolean; manual?: boolean } = {}) => {
-  const result = await dispatchSunday(deps, { dryRun: event.dryRun === true, manual: event.manual === true });
-  logger.info('dispatch finished', { result: result.kind });
+// `series`: the studio's "send now" of one issue (the admin function's async invoke); the schedule sets none
+// and sends its own Sunday's issue.
+export const handler = async (event: unknown = {}) => {
+  const options = dispatchOptionsOf(event);
+  const result = await dispatchSunday(deps, options);
+  logger.info('dispatch finished', {
+    result: result.kind,
+    ...(options.series ? { series: options.series } : {}),
+    ...('issueId' in result ? { issueId: result.issueId } : {}),
+  });
   return result.kind;
 };

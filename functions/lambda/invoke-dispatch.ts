@@ -1,17 +1,22 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import { type AwsCall, signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
+import type { DispatchIssue } from '../../shared/usecases/studio/act-on-issue.ts';
+import { dispatchEvent } from './dispatch-event.ts';
 
 /**
- * The studio's "send now" on AWS: the dispatch function, invoked asynchronously (InvocationType Event) with
- * `manual`, as `npm run sunday -- --now` does locally. Its outcome shows on the campaign page.
+ * The studio's "send now" on AWS: the dispatch function, invoked asynchronously (InvocationType Event) for the
+ * one issue she named, as `npm run sunday -- --now --issue N` does locally. Its outcome shows on the campaign page.
  */
-export const invokeDispatch = (functionName: string, region: string) => {
-  const call = signedAwsFetch({ service: 'lambda', region });
-  return async () => {
+export const invokeDispatch = (
+  functionName: string,
+  region: string,
+  call: (request: AwsCall) => Promise<Response> = signedAwsFetch({ service: 'lambda', region }),
+): DispatchIssue => {
+  return async (series) => {
     const response = await call({
       method: 'POST',
       path: `/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`,
       headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
-      body: JSON.stringify({ manual: true }),
+      body: JSON.stringify(dispatchEvent(series)),
     });
     if (response.status !== 202) throw new Error(`dispatch invoke failed: HTTP ${response.status}`);
     return { kind: 'requested' as const };

@@ -2,7 +2,7 @@ import { type AcceptPostDeps, type AcceptPostResult, acceptPost } from '../../sh
 import type { FieldError } from '../http/problem.ts';
 import { parsePost } from './parse-post.ts';
 
-export type IgnoredReason = 'not_a_series_post' | 'sunday_long_past' | 'already_sent';
+export type IgnoredReason = 'not_a_series_post' | 'sunday_long_past' | 'already_sent' | 'no_free_sunday';
 
 export type BlogPostOutcome =
   | { kind: 'accepted'; result: Extract<AcceptPostResult, { ok: true }> }

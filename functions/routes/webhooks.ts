@@ -43,6 +43,13 @@ export const webhookRoutes = (deps: PublicDeps) => {
           },
         );
       }
+      if (!result.ok && result.error === 'no_free_sunday')
+        throw new HttpProblem(
+          409,
+          'no-free-sunday',
+          'No free Sunday',
+          `Every Sunday of the coming year already has an issue; issue #${parsed.content.series} was not stored.`,
+        );
       if (!result.ok) {
         throw new HttpProblem(
           409,
@@ -51,7 +58,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
           `Issue #${parsed.content.series} changed while this one was saved; send it again.`,
         );
       }
-      const { issue, outcome, warnings, sundayMoved } = result;
+      const { issue, outcome, warnings, sundayMoved, sundayTaken } = result;
       deps.logger.info('post accepted', {
         issueId: issue.id,
         revision: issue.revision,
@@ -71,6 +78,18 @@ export const webhookRoutes = (deps: PublicDeps) => {
                 sundayMoved: {
                   ...sundayMoved,
                   message: `Sunday moved from ${sundayMoved.from} to ${sundayMoved.to}.`,
+                },
+              }
+            : {}),
+          ...(sundayTaken
+            ? {
+                sundayTaken: {
+                  ...sundayTaken,
+                  message:
+                    `${sundayTaken.asked} already belongs to ${sundayTaken.holder}: ` +
+                    (outcome === 'created'
+                      ? `this issue takes the first free Sunday after it, ${sundayTaken.sunday}.`
+                      : `this issue keeps its own Sunday, ${sundayTaken.sunday}; move it from the studio.`),
                 },
               }
             : {}),

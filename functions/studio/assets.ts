@@ -25,7 +25,7 @@ textarea{max-width:100%;font:13px/1.4 monospace}
 .alert{padding:.75rem 1rem;background:#fdecea;border-left:4px solid #9b1c1c;margin:0 0 1rem}
 .muted{color:#5b4b40}
 .badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;background:#efe4d6;font-size:.9rem;font-weight:600}
-.badge.held,.badge.cancelled{background:#fde7c2}.badge.sent{background:#dcefdc}.badge.scheduled{background:#dde7f7}
+.badge.held,.badge.cancelled{background:#fde7c2}.badge.sent{background:#dcefdc}.badge.archived{background:#e6e2dc}.badge.free{background:#fff;border:1px dashed #8a7a66}table.plan .badge{white-space:nowrap}.badge.scheduled{background:#dde7f7}
 table{border-collapse:collapse;width:100%;margin:0 0 1rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e0d4c6;vertical-align:top}
 .scroll{overflow-x:auto}

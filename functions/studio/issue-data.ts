@@ -4,7 +4,7 @@ import { localDate } from '../../shared/domain/calendar.ts';
 import { type Issue, issueIdFor } from '../../shared/domain/issue.ts';
 import { warningsOf } from '../../shared/usecases/music/issue-warnings.ts';
 import { withStatus } from '../../shared/usecases/subscribers/with-status.ts';
-import { issueState } from './issue-state.ts';
+import { issueState } from '../../shared/domain/studio/issue-state.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /** One issue as the studio pages show it: its state, hold, campaign and warnings. */

@@ -1,5 +1,5 @@
 import type { NetworkPreview } from '../../shared/usecases/social/preview-social.ts';
-import type { IssueState } from './issue-state.ts';
+import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
 import { Csrf } from './layout.tsx';
 import type { StudioStrings } from './strings.ts';
 

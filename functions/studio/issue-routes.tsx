@@ -1,9 +1,21 @@
 import { Hono } from 'hono';
-import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
+import { campaignIdFor } from '../../shared/domain/campaign.ts';
+import {
+  type ActionFacts,
+  actionVerdict,
+  allowedActions,
+  ISSUE_ACTIONS,
+  type IssueAction,
+} from '../../shared/domain/studio/issue-actions.ts';
 import { LINK_VARIANTS, type LinkVariant, PLATFORM_NAMES } from '../../shared/domain/platforms.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { previewSocial } from '../../shared/usecases/social/preview-social.ts';
-import { holdIssue, releaseIssue } from '../../shared/usecases/studio/hold-issue.ts';
+import { type ActDeps, actOnIssue } from '../../shared/usecases/studio/act-on-issue.ts';
+import { issueFacts } from '../../shared/usecases/studio/issue-facts.ts';
+import { sundayPlan } from '../../shared/usecases/sundays/sunday-plan.ts';
+import { confirmPage, refusalPage } from './action-pages.tsx';
+import { issueActionStrings } from './issue-action-strings.ts';
+import { PLAN_WEEKS } from './sunday-plan-view.tsx';
 import { testSend } from '../../shared/usecases/test-send.ts';
 import { authorBanner } from '../../emails/author-banner.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -11,7 +23,7 @@ import { archiveUrl, samplePersonalisation } from '../routes/links.ts';
 import { formatter } from './format.ts';
 import { issueByNumber, issueName, issueView } from './issue-data.ts';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
-import { Csrf, document, Layout } from './layout.tsx';
+import { document, Layout } from './layout.tsx';
 import { emailPreviewHeaders } from './security-headers.ts';
 import type { StudioEnv } from './session.ts';
 import { studioStrings } from './strings.ts';
@@ -19,11 +31,9 @@ import type { StudioDeps } from './studio-deps.ts';
 import { Warnings } from './warnings-view.tsx';
 import { socialSettings } from './week-page.tsx';
 
-const ACTIONS = ['hold', 'cancel', 'release', 'send_now'] as const;
-type Action = (typeof ACTIONS)[number];
-const actionOf = (raw: string): Action | undefined =>
-  (ACTIONS as readonly string[]).includes(raw.replace('-', '_'))
-    ? (raw.replace('-', '_') as Action)
+const actionOf = (raw: string): IssueAction | undefined =>
+  (ISSUE_ACTIONS as readonly string[]).includes(raw.replace('-', '_'))
+    ? (raw.replace('-', '_') as IssueAction)
     : undefined;
 
 const noIssue = (raw: string) =>
@@ -39,12 +49,19 @@ export const issueRoutes = (deps: StudioDeps) => {
   const f = formatter(language, deps.settings.timeZone);
   const sample = samplePersonalisation(deps.settings.publicBaseUrl);
   const banner = authorBanner(language, deps.settings.timeZone);
-  const holdDeps = {
-    issues: deps.issues,
+  const a = issueActionStrings(language);
+  const actDeps: ActDeps = {
+    store: deps.issues,
+    renderTrigger: deps.renderTrigger,
     holds: deps.studio.holds,
     campaigns: deps.campaigns,
     clock: deps.clock,
+    timeZone: deps.settings.timeZone,
+    ...(deps.studio.sendNow ? { dispatch: deps.studio.sendNow } : {}),
   };
+  /** What the page offers: the shared rule, less "send now" where this runtime cannot start a dispatch. */
+  const offered = (facts: ActionFacts) =>
+    allowedActions(facts).filter((action) => action !== 'send_now' || deps.studio.sendNow);
 
   return new Hono<StudioEnv>()
     .get('/', async (c) => {
@@ -102,7 +119,7 @@ export const issueRoutes = (deps: StudioDeps) => {
       ]);
       const flash = c.req.query('done');
       const refused = c.req.query('refused');
-      const coming = issue.sunday === sundayOnOrAfter(deps.clock.now(), deps.settings.timeZone);
+      const { facts } = await issueFacts(issue, actDeps);
       const base = `/studio/issues/${issue.series}`;
       return c.html(
         document(
@@ -116,6 +133,11 @@ export const issueRoutes = (deps: StudioDeps) => {
             {flash && flash in t.actions.done ? (
               <p class="notice" role="status">
                 {t.actions.done[flash as keyof typeof t.actions.done]}
+              </p>
+            ) : null}
+            {flash === 'move' ? (
+              <p class="notice" role="status">
+                {a.moveDone}
               </p>
             ) : null}
             {refused ? (
@@ -140,26 +162,16 @@ export const issueRoutes = (deps: StudioDeps) => {
                   back="issue"
                 />
               ) : null}
-              {view.state === 'scheduled' || view.state === 'draft' ? (
+              {offered(facts).map((action) => (
                 <>
-                  <a class="button secondary" href={`${base}/hold`}>
-                    {t.actions.hold}
-                  </a>{' '}
-                  <a class="button secondary" href={`${base}/cancel`}>
-                    {t.actions.cancel}
+                  <a
+                    class={`button${action === 'send_now' ? '' : ' secondary'}`}
+                    href={`${base}/${action.replace('_', '-')}`}
+                  >
+                    {action === 'move' ? a.move : t.actions[action]}
                   </a>{' '}
                 </>
-              ) : null}
-              {view.state === 'held' || view.state === 'cancelled' ? (
-                <a class="button secondary" href={`${base}/release`}>
-                  {t.actions.release}
-                </a>
-              ) : null}{' '}
-              {coming && !view.campaign && view.state === 'scheduled' ? (
-                <a class="button" href={`${base}/send-now`}>
-                  {t.actions.send_now}
-                </a>
-              ) : null}
+              ))}
               {view.campaign ? (
                 <p>
                   <a href={`/studio/campaigns/${issue.series}`}>{t.campaigns.open}</a>
@@ -225,9 +237,12 @@ export const issueRoutes = (deps: StudioDeps) => {
                 <p>{t.issue.noHistory}</p>
               ) : (
                 <ul>
-                  {actions.map((a) => (
+                  {actions.map((done) => (
                     <li>
-                      {t.actions[a.action]} — {t.issue.by(a.by, f.short(a.at))}
+                      {done.action === 'move'
+                        ? a.moved(f.sunday(done.from ?? ''), f.sunday(done.to ?? ''))
+                        : t.actions[done.action]}{' '}
+                      — {t.issue.by(done.by, f.short(done.at))}
                     </li>
                   ))}
                 </ul>
@@ -278,66 +293,43 @@ export const issueRoutes = (deps: StudioDeps) => {
       const action = actionOf(c.req.param('action'));
       const issue = await issueByNumber(deps, c.req.param('number'));
       if (!issue || !action) throw noIssue(c.req.param('number'));
-      const audience = await deps.subscribers.countByStatus('confirmed');
-      const base = `/studio/issues/${issue.series}`;
-      const text =
-        action === 'send_now'
-          ? t.actions.confirmText.send_now(f.number(audience))
-          : t.actions.confirmText[action];
-      return c.html(
-        document(
-          <Layout
-            language={language}
-            title={t.actions.confirmTitle[action]}
-            nav="issues"
-            csrf={c.get('session').csrfToken}
-          >
-            <h1>{t.actions.confirmTitle[action]}</h1>
-            <p>
-              <strong>{issueName(issue)}</strong>
-            </p>
-            <p>{text}</p>
-            <form method="post" action={`${base}/${c.req.param('action')}`} class="inline">
-              <Csrf token={c.get('session').csrfToken} />
-              <button type="submit">{t.actions.confirmButton[action]}</button>
-            </form>
-            <a class="button secondary" href={base}>
-              {t.actions.back}
-            </a>
-          </Layout>,
-        ),
-      );
+      const page = { issue, t, a, f, language, csrf: c.get('session').csrfToken };
+      const { facts, campaign } = await issueFacts(issue, actDeps);
+      const verdict = actionVerdict(action, facts);
+      // A stale tab or Back: today's state decides, and the page says why instead of offering the button.
+      if (!verdict.ok)
+        return c.html(refusalPage({ ...page, why: verdict.why, hasCampaign: Boolean(campaign) }), 409);
+      const [audience, plan] = await Promise.all([
+        action === 'send_now' ? deps.subscribers.countByStatus('confirmed') : Promise.resolve(0),
+        action === 'move' ? sundayPlan(facts.comingSunday, PLAN_WEEKS, deps.issues) : Promise.resolve([]),
+      ]);
+      const freeSundays = plan.filter((p) => !p.issue).map((p) => p.sunday);
+      return c.html(confirmPage({ ...page, action, audience: f.number(audience), freeSundays }));
     })
     .post('/:number/:action', async (c) => {
       const action = actionOf(c.req.param('action'));
       const issue = await issueByNumber(deps, c.req.param('number'));
       if (!issue || !action) throw noIssue(c.req.param('number'));
+      const body = await c.req.parseBody();
+      const to = typeof body.to === 'string' ? body.to : undefined;
       const by = c.get('session').email;
-      const base = `/studio/issues/${issue.series}`;
-      const result =
-        action === 'hold' || action === 'cancel'
-          ? await holdIssue(issue.id, action === 'hold' ? 'held' : 'cancelled', by, holdDeps)
-          : action === 'release'
-            ? await releaseIssue(issue.id, by, holdDeps)
-            : await sendNow(deps, issue.id, issue.sunday, by);
-      deps.logger.info('studio action', { issueId: issue.id, action, ok: result.ok });
-      if (!result.ok) return c.redirect(`${base}?refused=${result.error}`, 303);
+      const result = await actOnIssue(issue, action, { by, ...(to ? { to } : {}) }, actDeps);
+      deps.logger.info('studio action', {
+        issueId: issue.id,
+        action,
+        ok: result.ok,
+        ...(result.ok ? {} : { why: result.why }),
+      });
+      if (!result.ok) {
+        const campaign = await deps.campaigns.get(campaignIdFor(issue.id));
+        const page = { issue, t, a, f, language, csrf: c.get('session').csrfToken };
+        return c.html(refusalPage({ ...page, why: result.why, hasCampaign: Boolean(campaign) }), 409);
+      }
       return c.redirect(
-        action === 'send_now' ? `/studio/campaigns/${issue.series}` : `${base}?done=${action}`,
+        action === 'send_now'
+          ? `/studio/campaigns/${issue.series}`
+          : `/studio/issues/${issue.series}?done=${action}`,
         303,
       );
     });
-};
-
-/** Only the coming Sunday's issue, not held, and only where this runtime can start the dispatch. */
-const sendNow = async (deps: StudioDeps, issueId: `iss_${number}`, sunday: string, by: string) => {
-  if (!deps.studio.sendNow) return { ok: false as const, error: 'unavailable' };
-  if (sunday !== sundayOnOrAfter(deps.clock.now(), deps.settings.timeZone))
-    return { ok: false as const, error: 'not_coming' };
-  if (await deps.studio.holds.get(issueId)) return { ok: false as const, error: 'held' };
-  const result = await deps.studio.sendNow();
-  if (result.kind !== 'dispatched' && result.kind !== 'requested' && result.kind !== 'already_started')
-    return { ok: false as const, error: result.kind };
-  await deps.studio.holds.record({ issueId, action: 'send_now', by, at: deps.clock.now().toISOString() });
-  return { ok: true as const };
 };

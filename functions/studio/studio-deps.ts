@@ -1,6 +1,6 @@
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Language } from '../../shared/domain/issue.ts';
-import type { DispatchResult } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import type { DispatchIssue } from '../../shared/usecases/studio/act-on-issue.ts';
 import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
 import type { IssueHolds } from '../../shared/ports/issue-holds.ts';
 import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
@@ -19,8 +19,8 @@ export type Studio = StudioSettings & {
   auth: StudioAuthStore;
   holds: IssueHolds;
   ledger: CampaignLedgerReader;
-  /** The coming Sunday's issue out now (a person asked); absent where this runtime cannot start it. */
-  sendNow?: () => Promise<DispatchResult | { kind: 'requested' }>;
+  /** This issue out now (a person asked), by its number; absent where this runtime cannot start it. */
+  sendNow?: DispatchIssue;
 };
 
 export type StudioDeps = AppDeps & { studio: Studio };

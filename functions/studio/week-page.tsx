@@ -10,6 +10,8 @@ import { studioStrings } from './strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { Warnings } from './warnings-view.tsx';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
+import { issueActionStrings } from './issue-action-strings.ts';
+import { comingPlan, NextSend, PLAN_WEEKS, PlanTable } from './sunday-plan-view.tsx';
 
 /** Cette semaine: the coming Sunday's issue, its countdown, warnings, posts, and the subscribers. */
 export const weekPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
@@ -25,6 +27,8 @@ export const weekPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
     ? await previewSocial(issue.id, { store: deps.issues, settings: socialSettings(deps) })
     : undefined;
   const sendAt = nextSend(deps);
+  const a = issueActionStrings(language);
+  const plan = await comingPlan(deps, sunday, PLAN_WEEKS);
   const flash = c.req.query('done');
   return c.html(
     document(
@@ -77,6 +81,11 @@ export const weekPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
               <Warnings warnings={view.warnings} tracks={view.issue.tracks} t={t} f={f} />
             </div>
           )}
+        </section>
+        <section aria-labelledby="plan-title">
+          <h2 id="plan-title">{a.plan}</h2>
+          <NextSend next={plan.next} at={plan.nextAt} a={a} f={f} />
+          <PlanTable rows={plan.rows} t={t} a={a} f={f} />
         </section>
         <section aria-labelledby="subscribers-title">
           <h2 id="subscribers-title">{t.week.subscribers}</h2>

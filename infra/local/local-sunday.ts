@@ -1,11 +1,9 @@
 import { Cron } from 'croner';
-import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
-import { invalidFields, problemResponse } from '../../functions/http/problem.ts';
 import type { DeliveryConfig } from '../../functions/config/delivery-config.ts';
 import type { createLocalDelivery } from '../../functions/local/local-delivery.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import { resumeCampaigns } from '../../shared/usecases/campaign/resume-campaigns.ts';
+import { localSundayRoute } from './sunday-route.ts';
 import { DISPATCH_LEASE_MS } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 
 type Delivery = ReturnType<typeof createLocalDelivery>;
@@ -42,37 +40,18 @@ export const startLocalSunday = async ({
   const workers = delivery.startWorkers();
   const takeOvers = await resumeDispatches(delivery, logger);
   const schedule = new Cron(config.SCHEDULE, { timezone: timeZone, protect: true }, async () => {
+    // No issue named: the schedule sends the one issue that holds its Sunday, and says which.
     const result = await delivery.dispatch();
-    logger.info('scheduled dispatch', { result: result.kind });
-  });
-
-  const control = new Hono().post('/local/sunday', bearerAuth({ token: [...adminTokens] }), async (c) => {
-    const dryRun = c.req.query('dryRun') === '1';
-    const asked = c.req.query('issue');
-    const series = asked === undefined ? undefined : Number(asked);
-    if (series !== undefined && !(Number.isInteger(series) && series > 0))
-      return problemResponse(
-        invalidFields([{ pointer: '/issue', detail: 'must be an issue number, such as 34' }]).problem,
-      );
-    const result = await delivery.dispatch({ dryRun, manual: true, ...(series ? { series } : {}) });
-    const next = schedule.nextRuns(3).map((d) => d.toISOString());
-    // Nothing to send: which issues there are, so the person who asked can pick one.
-    const known =
-      result.kind === 'no_issue' || result.kind === 'unknown_issue'
-        ? (await delivery.issues.pageBySunday({ limit: 20 })).map(({ series, title, sunday, status }) => ({
-            series,
-            title,
-            sunday,
-            status,
-          }))
-        : undefined;
-    return c.json({
-      result,
-      nextRuns: next,
-      queued: delivery.queue.size(),
-      ...(known ? { issues: known } : {}),
+    logger.info('scheduled dispatch', {
+      result: result.kind,
+      ...('issueId' in result ? { issueId: result.issueId } : {}),
+      ...('campaign' in result ? { issueId: result.campaign.issueId } : {}),
     });
   });
+
+  const control = localSundayRoute(delivery, adminTokens, () =>
+    schedule.nextRuns(3).map((d) => d.toISOString()),
+  );
 
   return {
     control,

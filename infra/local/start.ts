@@ -70,8 +70,8 @@ const localMusicQueue = createLocalMusic({});
 const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
   music: { queue: localMusicQueue.musicQueue },
-  // The studio's "send now": the delivery below, built once the app's table client exists.
-  sendNow: () => delivery.dispatch({ manual: true }),
+  // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
+  sendNow: (series) => delivery.dispatch({ series }),
 });
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
 const delivery = createLocalDelivery({

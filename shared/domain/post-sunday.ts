@@ -3,7 +3,7 @@ import { localDate, sundayOnOrAfter } from './calendar.ts';
 /** How far back a post may date its Sunday: a late revision of last week's issue, not an archive import. */
 export const LONG_PAST_DAYS = 7;
 
-const addDays = (isoDate: string, days: number): string => {
+export const addDays = (isoDate: string, days: number): string => {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { Issue, IssueId, IssueStatus } from '../domain/issue.ts';
 import type { RenderedIssue } from '../domain/rendered-email.ts';
+import type { SundayClaim } from '../domain/sunday-claim.ts';
 import type { ArchiveFeeds, FeedFormat } from './feed-renderer.ts';
 
 /** Where an issue stands in Sunday order (the series number breaks a tie): a page of the archive resumes from one. */
@@ -39,4 +40,13 @@ export type IssueStore = {
   /** The archive's feeds as they stand once this issue is the newest one published (built at render time). */
   saveFeeds: (id: IssueId, feeds: ArchiveFeeds, at: string) => Promise<void>;
   getFeed: (id: IssueId, format: FeedFormat) => Promise<string | undefined>;
+  /** Who holds a Sunday, if anyone claimed it (issues stored before claims existed have none). */
+  sundayClaim: (sunday: string) => Promise<SundayClaim | undefined>;
+  /**
+   * One conditional write: succeeds when the Sunday is unclaimed or already this issue's, or, with `replacing`,
+   * when the claim is still exactly that one (a stale claim taken over). false: someone else holds it.
+   */
+  claimSunday: (claim: SundayClaim, replacing?: SundayClaim) => Promise<boolean>;
+  /** Lets a Sunday go, only if this issue still holds it. */
+  releaseSunday: (sunday: string, id: IssueId) => Promise<boolean>;
 };

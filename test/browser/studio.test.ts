@@ -71,7 +71,7 @@ beforeAll(async () => {
   const { app, issues, renderTrigger } = createLocalApp(config, {
     logger,
     music: { queue: createLocalMusic({}).musicQueue },
-    sendNow: () => delivery.dispatch({ manual: true }),
+    sendNow: (series) => delivery.dispatch({ series }),
   });
   fetchApp = app.fetch;
   stopWorkers = delivery.startWorkers().stop;

@@ -61,8 +61,8 @@ export const dynamoIssueHolds = (doc: DynamoDBDocumentClient, tableName: string)
       ExpressionAttributeValues: { ':pk': `ISSUE#${id}`, ':prefix': ACTION_PREFIX },
     }))
       for (const item of page.Items ?? []) {
-        const { issueId, action, by, at } = item as StudioAction;
-        found.push({ issueId, action, by, at });
+        const { issueId, action, by, at, from, to } = item as StudioAction;
+        found.push({ issueId, action, by, at, ...(from && to ? { from, to } : {}) });
       }
     return found;
   },

@@ -18,6 +18,7 @@ import {
   toIssueItem,
 } from './issue-item.ts';
 import { fromRenderItem, toRenderItem } from './render-item.ts';
+import { dynamoSundayClaims } from './sunday-claim-store.ts';
 
 export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string): IssueStore => {
   const get = async (id: IssueId) => {
@@ -29,6 +30,7 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
 
   return {
     get,
+    ...dynamoSundayClaims(doc, tableName),
 
     saveRevision: async (issue, expectedRevision) => {
       const [sending, sent] = FROZEN_STATUSES;

@@ -10,6 +10,14 @@ export type HoldKind = 'held' | 'cancelled';
 export type IssueHold = { issueId: IssueId; kind: HoldKind; by: string; at: string };
 
 /** What she did from the studio, recorded with who and when (the issue page lists them). */
-export type StudioActionKind = 'hold' | 'cancel' | 'release' | 'send_now' | 'test_send';
+export type StudioActionKind = 'hold' | 'cancel' | 'release' | 'send_now' | 'test_send' | 'move';
 
-export type StudioAction = { issueId: IssueId; action: StudioActionKind; by: string; at: string };
+/** `from`/`to`: the Sundays of a move. */
+export type StudioAction = {
+  issueId: IssueId;
+  action: StudioActionKind;
+  by: string;
+  at: string;
+  from?: string;
+  to?: string;
+};

@@ -122,6 +122,8 @@ export const dispatchSunday = async (
   if (!(await lease()))
     return { kind: 'already_started', campaign: (await deps.campaigns.get(id)) as Campaign };
   const campaign = created ? fresh : ((await deps.campaigns.get(id)) as Campaign);
+  // A second request that read no campaign before the first made it, and got the lease once the first was done.
+  if (campaign.dispatched) return { kind: 'already_started', campaign };
   deps.logger.info(created ? 'campaign started' : 'campaign dispatch resumed', {
     campaignId: id,
     issueId: issue.id,
