@@ -7,6 +7,7 @@ import type { StudioStrings } from './strings.ts';
 
 type Kind = IssueWarning['kind'];
 const ORDER: Kind[] = [
+  'non_public_address',
   'dead_link',
   'dead_cover',
   'unresolved',

@@ -108,7 +108,7 @@ export const guardedFetch = ({
     const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
     const maxRedirects = request.redirects ?? defaultRedirects;
     const maxBytes = request.maxBytes ?? defaultMaxBytes;
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
     const redirects: string[] = [];
     let url: URL;
     try {

@@ -14,6 +14,7 @@ export type WarningGroup =
 
 /** What needs her first: a dead link breaks a reader's click, a platform missing only sends them to song.link. */
 const ORDER: readonly Kind[] = [
+  'non_public_address',
   'dead_link',
   'dead_cover',
   'unresolved',
