@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { buildConnector } from 'undici';
 import { addressRange } from './public-address.ts';
-import type { StandIns } from './stand-ins.ts';
+import type { StandInPolicy } from './stand-in-policy.ts';
 
 export type ResolvedAddress = { address: string; family: number };
 /** Every address a name has; injectable so a test can play a DNS that rebinds to loopback. */
@@ -27,7 +27,7 @@ export class NonPublicAddressError extends Error {
  * machine). Checked here, after DNS, on the very address the socket then opens: a name that resolves to a
  * public address for a pre-check and to 127.0.0.1 a moment later (DNS rebinding) has no second lookup to win.
  */
-const pickAddress = async (hostname: string, port: number, lookup: Lookup, standIns?: StandIns) => {
+const pickAddress = async (hostname: string, port: number, lookup: Lookup, standIns?: StandInPolicy) => {
   const addresses = isIP(hostname) ? [{ address: hostname, family: isIP(hostname) }] : await lookup(hostname);
   const allowed = (address: string) =>
     addressRange(address) === 'unicast' || (standIns?.allows(address, port) ?? false);
@@ -46,7 +46,7 @@ export const guardedConnector = ({
   connectTimeoutMs = 10_000,
 }: {
   lookup?: Lookup;
-  standIns?: StandIns | undefined;
+  standIns?: StandInPolicy | undefined;
   connectTimeoutMs?: number;
 }): buildConnector.connector => {
   const connect = buildConnector({ timeout: connectTimeoutMs });

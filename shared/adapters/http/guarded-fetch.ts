@@ -9,12 +9,12 @@ import type {
 import { guardedConnector, type Lookup } from './guarded-connector.ts';
 import { outboundFailure } from './outbound-failure.ts';
 import { addressRange } from './public-address.ts';
-import type { StandIns } from './stand-ins.ts';
+import type { StandInPolicy } from './stand-in-policy.ts';
 
 export type GuardedFetchOptions = {
   lookup?: Lookup;
   /** One machine's stand-ins on loopback; only the local runtime has any. */
-  standIns?: StandIns;
+  standIns?: StandInPolicy;
   /** What a request gets when it does not say. */
   timeoutMs?: number;
   redirects?: number;
@@ -34,7 +34,7 @@ const isLocalName = (hostname: string) => /(^|\.)localhost\.?$/i.test(hostname);
  * Refused before any connection: not http(s), https then http, or an address written in the URL (in any
  * spelling: the URL parser already made `2130706433`, `0x7f.1` and `127.1` into `127.0.0.1`) that is not public.
  */
-const refuseEarly = (url: URL, previous: URL | undefined, standIns?: StandIns) => {
+const refuseEarly = (url: URL, previous: URL | undefined, standIns?: StandInPolicy) => {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return refusal('not_web', url.href, `not a web address (${url.protocol})`);
   if (previous?.protocol === 'https:' && url.protocol === 'http:')

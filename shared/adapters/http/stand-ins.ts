@@ -1,7 +1,5 @@
 import ipaddr from 'ipaddr.js';
-
-/** `https://open.spotify.com/…` answered by a stand-in instead (the fake web), or undefined: go as it is. */
-export type StandInRoute = (url: URL) => URL | undefined;
+import type { StandInPolicy, StandInRoute } from './stand-in-policy.ts';
 
 /** One spelling per address: `127.0.0.1:80`, `[::1]:80`. */
 export const addressKey = (address: string, port: number) => {
@@ -16,7 +14,7 @@ export const addressKey = (address: string, port: number) => {
  * private field keeps an object literal from passing for one, and a dependency rule keeps the Lambda roots
  * from reaching this module.
  */
-export class StandIns {
+export class StandIns implements StandInPolicy {
   readonly #allowed: ReadonlySet<string>;
   readonly route: StandInRoute | undefined;
 
