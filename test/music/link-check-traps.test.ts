@@ -147,5 +147,7 @@ describe('the music worker’s link checks against the unkind web', () => {
       targets.map((_, index) => index + 1),
     );
     expect(warnings.filter((w) => w.kind !== 'non_public_address')).toEqual([]);
+    // The warning names where the redirect went, as the author cannot see it in her post.
+    expect(warnings[0]).toMatchObject({ detail: expect.stringContaining(`after redirect to ${targets[0]}`) });
   });
 });

@@ -45,7 +45,12 @@ export const fetchLinkChecker = ({
   userAgent,
   outbound,
 }: FetchLinkCheckerOptions): LinkChecker => {
-  const ask = async (url: string, method: 'HEAD' | 'GET', deadline: number): Promise<OutboundAnswer> => {
+  const ask = async (
+    url: string,
+    method: 'HEAD' | 'GET',
+    deadline: number,
+    redirected: boolean,
+  ): Promise<OutboundAnswer> => {
     const result = await outbound(url, {
       method,
       redirects: 0,
@@ -55,7 +60,10 @@ export const fetchLinkChecker = ({
     if (result.kind === 'refused')
       throw new Stop(
         result.reason === 'not_public'
-          ? { kind: 'not_public', detail: result.detail }
+          ? {
+              kind: 'not_public',
+              detail: redirected ? `${result.detail}, after redirect to ${url}` : result.detail,
+            }
           : { kind: 'unreachable', detail: result.detail },
       );
     if (result.kind === 'failed')
@@ -72,8 +80,10 @@ export const fetchLinkChecker = ({
     const hops: string[] = [];
     let url = start;
     for (;;) {
-      let response = await ask(url, 'HEAD', deadline);
-      if (!isOk(response.status) && !isRedirect(response.status)) response = await ask(url, 'GET', deadline);
+      const redirected = hops.length > 0;
+      let response = await ask(url, 'HEAD', deadline, redirected);
+      if (!isOk(response.status) && !isRedirect(response.status))
+        response = await ask(url, 'GET', deadline, redirected);
       const { status } = response;
       if (isOk(status)) return { kind: 'ok', status };
       if (isRedirect(status)) {
