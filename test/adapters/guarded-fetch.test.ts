@@ -5,6 +5,7 @@ import {
   startTrapListener,
   type TrapListener,
 } from '../../infra/local/music/trap-listener.ts';
+import { lambdaOutbound } from '../../functions/lambda/outbound.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { addressRange } from '../../shared/adapters/http/public-address.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
@@ -116,6 +117,13 @@ describe('the guarded client', () => {
       kind: 'refused',
       reason: 'not_public',
     });
+    noTrapReached();
+  });
+
+  it('as every Lambda builds it, reaches no loopback address, stand-in or not', async () => {
+    for (const url of [`${web.url}/page`, `${secondTrap.url}/`, `http://localhost:${loopbackTrap.port}/`])
+      expect(await lambdaOutbound()(url), url).toMatchObject({ kind: 'refused', reason: 'not_public' });
+    expect(await web.control.requests()).toEqual([]);
     noTrapReached();
   });
 
