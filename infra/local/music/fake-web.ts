@@ -72,7 +72,7 @@ const answerPage = (res: ServerResponse, url: string, status = 200) => {
 /**
  * "The internet" on 127.0.0.1, for link checks without a network: every URL answers 200 (a pixel for
  * image-looking paths) unless a rule says otherwise. A URL is either the fake's own (`<url>/any/path`) or a
- * routed one (`<url>/web/https://…`, what `routedFetch` sends). Controls under `/__fake/`: `POST rules`
+ * routed one (`<url>/web/https://…`, what `fakeWebRoute` makes of it). Controls under `/__fake/`: `POST rules`
  * (`{ url, ...WebRule }`), `GET requests`, `POST reset`.
  */
 export const startFakeWeb = async ({ port = 0 }: { port?: number } = {}): Promise<FakeWeb> => {
