@@ -1,5 +1,5 @@
 import type { OutboundFailure, OutboundRefusal } from '../../ports/outbound-fetch.ts';
-import { NonPublicAddressError } from './guarded-connector.ts';
+import { NonPublicAddressError } from './guarded-lookup.ts';
 
 type Cause = { code?: string; message?: string; cause?: unknown };
 
