@@ -100,6 +100,19 @@ module.exports = {
       },
     },
     {
+      name: 'lambda-reaches-no-stand-ins',
+      comment:
+        'On AWS the guarded outbound client reaches public addresses only: no Lambda root reaches the class that ' +
+        'lets it reach a loopback stand-in (stand-ins.ts, whose private field no object literal can fake), nor ' +
+        'the local runtime that makes one.',
+      severity: 'error',
+      from: { path: '^functions/lambda/' },
+      to: {
+        path: ['^shared/adapters/http/stand-ins\\.ts$', '^infra/local/', '^functions/local/'],
+        reachable: true,
+      },
+    },
+    {
       name: 'nothing-imports-tests',
       severity: 'error',
       from: { pathNot: '^test/' },

@@ -22,6 +22,8 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     dead_link: (track, w) => `${track}: the link is dead (${w.detail}) — ${w.url}`,
     unreachable_link: (track, w) => `${track}: the link did not answer (${w.detail}) — ${w.url}`,
     dead_cover: (track, w) => `${track}: the image does not load (${w.detail}) — ${w.url}`,
+    non_public_address: (track, w) =>
+      `${track}: not a public address, never checked (${w.detail}) — ${w.url}`,
     unresolved: (track, w) =>
       `${track}: no other platforms found (${w.detail}); the mail carries your link only — ${w.url}`,
     repeated_track: (track, w, sunday) =>
@@ -33,6 +35,7 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     dead_link: (n) => `${n} ${plural(n, 'dead link', 'dead links')}`,
     unreachable_link: (n) => `${n} ${plural(n, 'link', 'links')} out of reach for now`,
     dead_cover: (n) => `${n} ${plural(n, 'missing image', 'missing images')}`,
+    non_public_address: (n) => `${n} ${plural(n, 'address', 'addresses')} not public`,
     unresolved: (n) => `${n} ${plural(n, 'track', 'tracks')} with no other platforms`,
     repeated_track: (n) => `${n} ${plural(n, 'track', 'tracks')} featured before`,
     missing_platforms: (n) => `${n} ${plural(n, 'track', 'tracks')} missing on some platforms`,
@@ -43,6 +46,8 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     unreachable_link:
       'Often temporary (a slow site, an outage). The eve check tries again; if it stays, change the link.',
     dead_cover: 'Replace the image in the post, then update it.',
+    non_public_address:
+      'To fix: these addresses lead to a private or local network (127.0.0.1, 10.…, 192.168.…) your readers cannot open; Dimanche does not visit them. Replace them in the WordPress post, then update it.',
     unresolved:
       'Check that the link leads to the song. Nothing is blocked otherwise: readers get your link only.',
     repeated_track: 'Nothing to do if you meant it; otherwise change the track in the post.',
@@ -149,6 +154,8 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       'While it does not answer, new posts do not reach the newsletter. Nothing is lost: once it answers again, the posts published meanwhile are taken in.',
       'If your blog moved, give the new address of its feed (FEED_URL).',
     ],
+    notPublic: (url) =>
+      `Not a public address: ${url} leads to a private or local network (127.0.0.1, 10.…, 192.168.…), which Dimanche never visits. Give the public address of your blog’s feed (FEED_URL).`,
     button: 'See the settings',
   },
   social: {

@@ -26,6 +26,8 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     dead_link: (track, w) => `${track}\u00a0: le lien est mort (${w.detail}) — ${w.url}`,
     unreachable_link: (track, w) => `${track}\u00a0: le lien n’a pas répondu (${w.detail}) — ${w.url}`,
     dead_cover: (track, w) => `${track}\u00a0: l’image ne se charge pas (${w.detail}) — ${w.url}`,
+    non_public_address: (track, w) =>
+      `${track}\u00a0: adresse non publique, jamais vérifiée (${w.detail}) — ${w.url}`,
     unresolved: (track, w) =>
       `${track}\u00a0: aucune autre plateforme trouvée (${w.detail})\u00a0; la lettre n’aura que votre lien — ${w.url}`,
     repeated_track: (track, w, sunday) =>
@@ -37,6 +39,7 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     dead_link: (n) => `${n} ${plural(n, 'lien mort', 'liens morts')}`,
     unreachable_link: (n) => `${n} ${plural(n, 'lien injoignable', 'liens injoignables')} pour l’instant`,
     dead_cover: (n) => `${n} ${plural(n, 'image introuvable', 'images introuvables')}`,
+    non_public_address: (n) => `${n} ${plural(n, 'adresse non publique', 'adresses non publiques')}`,
     unresolved: (n) => `${n} ${plural(n, 'piste sans autres plateformes', 'pistes sans autres plateformes')}`,
     repeated_track: (n) => `${n} ${plural(n, 'piste déjà parue', 'pistes déjà parues')}`,
     missing_platforms: (n) =>
@@ -48,6 +51,8 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     unreachable_link:
       'Souvent passager (site lent, panne d’un soir). La vérification de la veille le refera\u00a0; si le problème reste, changez le lien.',
     dead_cover: 'Remplacez l’image dans l’article, puis mettez-le à jour.',
+    non_public_address:
+      'À corriger\u00a0: ces adresses mènent à un réseau privé ou local (127.0.0.1, 10.…, 192.168.…), que vos lecteurs ne peuvent pas ouvrir\u00a0; Dimanche ne les visite pas. Remplacez-les dans l’article WordPress, puis mettez l’article à jour.',
     unresolved:
       'Vérifiez que le lien mène bien au morceau. Sinon rien n’est bloqué\u00a0: les lecteurs auront votre lien seulement.',
     repeated_track: 'Rien à faire si c’est voulu\u00a0; sinon, changez de morceau dans l’article.',
@@ -155,6 +160,8 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       'Tant qu’il ne répond pas, vos nouveaux articles n’arrivent pas dans la lettre. Rien n’est perdu\u00a0: dès qu’il répond de nouveau, les articles parus entre-temps sont repris.',
       'Si votre blog a changé d’adresse, donnez la nouvelle adresse de son flux (FEED_URL).',
     ],
+    notPublic: (url) =>
+      `Adresse non publique\u00a0: ${url} mène à un réseau privé ou local (127.0.0.1, 10.…, 192.168.…), que Dimanche ne visite jamais. Donnez l’adresse publique du flux de votre blog (FEED_URL).`,
     button: 'Voir les réglages',
   },
   social: {

@@ -109,6 +109,8 @@ export type AuthorStrings = {
     subject: string;
     heading: string;
     body: (failures: string, url: string, detail: string) => string[];
+    /** Said first when the feed's address is not public: never read, and it never will be. */
+    notPublic: (url: string) => string;
     button: string;
   };
   social: {

@@ -91,7 +91,10 @@ const failureViews = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks)
       return view({
         subject: s.feed.subject,
         heading: s.feed.heading,
-        paragraphs: s.feed.body(f.count(notice.failures), notice.url, notice.detail),
+        paragraphs: [
+          ...(notice.notPublic ? [s.feed.notPublic(notice.url)] : []),
+          ...s.feed.body(f.count(notice.failures), notice.url, notice.detail),
+        ],
         button: { label: s.feed.button, url: links.settings },
       });
     default:

@@ -9,7 +9,8 @@ const where = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): stri
   if (warning.position === undefined) return f.strings.issueCover;
   const track = issue.tracks.find((t) => t.position === warning.position);
   const label = f.strings.track(warning.position, track?.artist, track?.title);
-  return warning.kind === 'dead_cover' ? f.strings.trackCover(label) : label;
+  const cover = warning.kind === 'dead_cover' || (warning.kind === 'non_public_address' && warning.cover);
+  return cover ? f.strings.trackCover(label) : label;
 };
 
 const line = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): string => {
@@ -22,6 +23,8 @@ const line = (warning: IssueWarning, issue: NoticeIssue, f: AuthorFormat): strin
       return lines.unreachable_link(at, warning, '');
     case 'dead_cover':
       return lines.dead_cover(at, warning, '');
+    case 'non_public_address':
+      return lines.non_public_address(at, warning, '');
     case 'unresolved':
       return lines.unresolved(at, warning, '');
     case 'repeated_track':

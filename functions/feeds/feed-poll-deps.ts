@@ -5,6 +5,7 @@ import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts
 import type { BlogPosts } from '../../shared/ports/blog-posts.ts';
 import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
 import type { PollFeedDeps } from '../../shared/usecases/poll-feed.ts';
 import { feedItemTaker } from './feed-item-post.ts';
@@ -19,9 +20,10 @@ export const feedPollDeps = (options: {
   /** Tells her the feed cannot be read (a mail; or only a log line when no author address is set). */
   warnAuthor: (trouble: FeedTrouble) => Promise<void>;
   logger: Logger;
-  fetch?: typeof globalThis.fetch;
+  /** The home's guarded client: the feed's address is a setting. */
+  outbound: OutboundFetch;
 }): PollFeedDeps => ({
-  source: fetchFeedSource(options.fetch ? { fetch: options.fetch } : {}),
+  source: fetchFeedSource({ outbound: options.outbound }),
   parser: rssFeedParser(),
   store: dynamoFeedPollStore(options.doc, options.tableName),
   takeItem: feedItemTaker({

@@ -14,6 +14,7 @@ import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts
 import { secretsExtensionSource } from './load-secrets.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PublicDeps } from '../app-deps.ts';
+import { lambdaOutbound } from './outbound.ts';
 
 /**
  * Everything the HTTP functions (public and admin) are built from, once per cold start. A bad configuration
@@ -54,7 +55,7 @@ export const awsAppDeps = <Extra extends object = object>(
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },
-    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL }),
+    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL, outbound: lambdaOutbound() }),
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
     // The admin function's stores, when it asks (`adminStores`): the public function never loads them.

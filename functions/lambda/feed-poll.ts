@@ -12,12 +12,14 @@ import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { feedPollDeps } from '../feeds/feed-poll-deps.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { lambdaOutbound } from './outbound.ts';
 
 // Composition root of the feed poller, invoked by an EventBridge Scheduler schedule every 15 minutes.
 const env = loadFeedPollConfig(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const logger = createJsonLogger({ service: 'feed-poll', level: env.LOG_LEVEL });
 const doc = createDocumentClient({ region: env.AWS_REGION });
+const outbound = lambdaOutbound();
 const author = normaliseEmail(delivery.AUTHOR_EMAIL ?? '');
 const notifier = authorNotifier(
   sesMailer({
@@ -44,7 +46,8 @@ const deps = feedPollDeps({
     timeZone: env.TIME_ZONE,
   },
   timeZone: env.TIME_ZONE,
-  blogPosts: wordpressComPosts({ baseUrl: env.WORDPRESS_API_URL }),
+  blogPosts: wordpressComPosts({ baseUrl: env.WORDPRESS_API_URL, outbound }),
+  outbound,
   warnAuthor: author
     ? (trouble) => notifier.notify({ kind: 'feed_unreadable', ...trouble })
     : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),

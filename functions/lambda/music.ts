@@ -15,6 +15,7 @@ import { musicWorkerDeps } from '../music/music-deps.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
+import { lambdaOutbound } from './outbound.ts';
 
 // Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
 // resolver's pace (a counter in the table), link checks, and the re-render once an issue's links are in.
@@ -46,6 +47,7 @@ const deps = musicWorkerDeps({
   timeZone: env.TIME_ZONE,
   sendTime: sendTimeOf(delivery.SCHEDULE),
   settings: env,
+  outbound: lambdaOutbound(),
 });
 
 /**

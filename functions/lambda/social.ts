@@ -20,6 +20,7 @@ import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
+import { lambdaOutbound } from './outbound.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { extensionSecret } from './load-secrets.ts';
 
@@ -29,6 +30,8 @@ const env = loadSocialWorkerEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'social', level: env.LOG_LEVEL });
+// Card thumbnails come from the post: public addresses only.
+const thumbs = lambdaOutbound();
 const sqs = new SQSClient({ region: env.AWS_REGION });
 const settings = { publicBaseUrl: env.PUBLIC_BASE_URL, seriesName: env.SERIES_NAME, ...socialSettings(env) };
 const readAccounts = extensionSecret(
@@ -80,7 +83,8 @@ let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;
 const accountsNow = async () => {
   const accounts = enabledAccounts(await readAccounts(), settings.networks);
   const raw = JSON.stringify(accounts);
-  if (built?.raw !== raw) built = { raw, accounts: socialAccountsFor(accounts, { bluesky: { logger } }) };
+  if (built?.raw !== raw)
+    built = { raw, accounts: socialAccountsFor(accounts, { bluesky: { logger, thumbs } }) };
   return built.accounts;
 };
 

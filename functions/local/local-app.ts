@@ -10,6 +10,8 @@ import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { type Clock, systemClock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
+import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import type { LocalConfig } from '../config/local-config.ts';
 import { createApp } from '../create-app.ts';
 import { socialSettings } from '../config/social-config.ts';
@@ -34,6 +36,8 @@ export const createLocalApp = (
     music?: { queue: MusicQueue };
     /** The studio's "send now": the local delivery's dispatch, when it runs in this process. */
     sendNow?: Studio['sendNow'];
+    /** The guarded client with this machine's stand-ins (`npm start`'s fake blog); public addresses only without. */
+    outbound?: OutboundFetch;
   } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
@@ -85,7 +89,10 @@ export const createLocalApp = (
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
     },
-    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL }),
+    blogPosts: wordpressComPosts({
+      baseUrl: config.WORDPRESS_API_URL,
+      outbound: overrides.outbound ?? guardedFetch(),
+    }),
     // Subscribers (issue 4)
     ...appStores(doc, config.TABLE_NAME),
     ...adminStores(doc, config.TABLE_NAME),

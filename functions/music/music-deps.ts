@@ -13,6 +13,7 @@ import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { MusicQueue } from '../../shared/ports/music-queue.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
 import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
@@ -49,7 +50,10 @@ export const renderMusicDeps = ({
   };
 };
 
-/** The music worker's ports, for the Lambda and for `npm start`; `fetch` lets one machine reach its fakes. */
+/**
+ * The music worker's ports, for the Lambda and for `npm start`: `outbound` is each home's guarded client (link
+ * checks), `resolverFetch` lets one machine reach its fake song.link.
+ */
 export const musicWorkerDeps = ({
   doc,
   tableName,
@@ -62,7 +66,7 @@ export const musicWorkerDeps = ({
   sendTime,
   settings,
   resolverFetch,
-  checkerFetch,
+  outbound,
 }: Table & {
   queue: MusicQueue;
   renderTrigger: RenderTrigger;
@@ -74,7 +78,7 @@ export const musicWorkerDeps = ({
   sendTime: string;
   settings: MusicSettings;
   resolverFetch?: typeof fetch;
-  checkerFetch?: typeof fetch;
+  outbound: OutboundFetch;
 }): MusicWorkerDeps => ({
   issues: dynamoIssueStore(doc, tableName),
   links: dynamoTrackLinkStore(doc, tableName),
@@ -91,7 +95,7 @@ export const musicWorkerDeps = ({
     timeoutMs: settings.LINK_CHECK_TIMEOUT_MS,
     maxRedirects: 5,
     userAgent: 'Mozilla/5.0 (compatible; Dimanche link check)',
-    ...(checkerFetch ? { fetch: checkerFetch } : {}),
+    outbound,
   }),
   rate: { limit: settings.RESOLVER_RATE_PER_MINUTE, windowSeconds: 60 },
   maxAttempts: settings.RESOLVER_MAX_ATTEMPTS,

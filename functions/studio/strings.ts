@@ -75,6 +75,7 @@ const fr = {
       dead_link: 'Liens morts',
       unreachable_link: 'Liens injoignables',
       dead_cover: 'Images introuvables',
+      non_public_address: 'Adresses non publiques',
       missing_platforms: 'Plateformes sans le morceau',
       unresolved: 'Morceaux sans liens vers les autres plateformes',
       repeated_track: 'Morceaux déjà passés',
@@ -84,6 +85,8 @@ const fr = {
       unreachable_link:
         'Souvent passager : le lien est revérifié la veille de l’envoi. S’il reste injoignable, remplacez-le.',
       dead_cover: 'Changez l’image dans l’article, puis mettez-le à jour.',
+      non_public_address:
+        'Adresse non publique (réseau privé ou local) : vos lecteurs ne pourront pas l’ouvrir et Dimanche ne la vérifie pas. Remplacez-la dans l’article, puis mettez-le à jour.',
       missing_platforms:
         'Rien d’obligatoire : ces lecteurs recevront la page song.link, qui propose les autres plateformes.',
       unresolved:

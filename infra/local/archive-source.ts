@@ -2,6 +2,7 @@ import { entryAsPost, wordpressPostOf } from '../../functions/feeds/feed-item-po
 import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
 import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
+import { localOutbound } from './local-outbound.ts';
 
 export type ArchivePosts = { ok: true; posts: unknown[]; from: string } | { ok: false; detail: string };
 
@@ -16,7 +17,9 @@ export const archivePosts = async (
   target: string,
   { apiUrl, onPage = () => {} }: { apiUrl: string; onPage?: (page: number, pages: number) => void },
 ): Promise<ArchivePosts> => {
-  const rest = wordpressComPosts({ baseUrl: apiUrl });
+  // The API the operator named (the fake blog `npm start` prints, or the real one) is the one stand-in.
+  const outbound = localOutbound({ standIns: [apiUrl] });
+  const rest = wordpressComPosts({ baseUrl: apiUrl, outbound });
   if (isSite(target)) {
     const posts: unknown[] = [];
     for (let page = 1, pages = 1; page <= pages; page += 1) {
@@ -28,7 +31,7 @@ export const archivePosts = async (
     }
     return { ok: true, posts: posts.reverse(), from: `${apiUrl} (${target})` };
   }
-  const fetched = await fetchFeedSource().fetch(target, {});
+  const fetched = await fetchFeedSource({ outbound }).fetch(target, {});
   if (fetched.kind !== 'fetched')
     return { ok: false, detail: fetched.kind === 'failed' ? fetched.detail : '304' };
   const feed = await rssFeedParser().parse(fetched.body);

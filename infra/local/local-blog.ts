@@ -12,6 +12,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
 import { repoRoot } from './paths.ts';
@@ -54,7 +55,12 @@ export const localBlog = async (
   api: { publicBaseUrl: string; wordpressToken: string },
 ) => {
   if (env.WORDPRESS_API_URL)
-    return { env: {}, describe: `the blog API at ${env.WORDPRESS_API_URL}`, close: async () => {} };
+    return {
+      env: {},
+      standIns: [],
+      describe: `the blog API at ${env.WORDPRESS_API_URL}`,
+      close: async () => {},
+    };
   const webhookUrl = wordpressWebhookUrlFor(api.publicBaseUrl, api.wordpressToken);
   const fake = await startFakeWordpress({
     port: fakeWordpressPort(),
@@ -68,6 +74,8 @@ export const localBlog = async (
       WORDPRESS_API_URL: fake.apiUrl,
       FEED_URL: env.FEED_URL ?? fake.feedUrl,
     },
+    /** The guarded client may reach the fake blog, on loopback, and no other. */
+    standIns: [fake.url],
     describe: `a fake WordPress.com at ${fake.url} (site ${fake.site}, feed ${fake.feedUrl}), two past posts`,
     close: fake.close,
   };
@@ -89,6 +97,7 @@ export const startLocalFeedPoller = (options: {
   /** Where the studio her mail links to is. */
   publicBaseUrl: string;
   logger: Logger;
+  outbound: OutboundFetch;
 }) => {
   const { feedUrl, logger } = options;
   if (!feedUrl) return { nextPoll: () => undefined, stop: async () => {} };
@@ -102,7 +111,8 @@ export const startLocalFeedPoller = (options: {
       timeZone: options.timeZone,
     },
     timeZone: options.timeZone,
-    blogPosts: wordpressComPosts({ baseUrl: options.apiUrl }),
+    blogPosts: wordpressComPosts({ baseUrl: options.apiUrl, outbound: options.outbound }),
+    outbound: options.outbound,
     warnAuthor: options.author.address
       ? (trouble) =>
           mailAuthorNotifier({

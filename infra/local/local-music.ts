@@ -1,5 +1,5 @@
 import { startFakeOdesli } from './music/fake-odesli.ts';
-import { routedFetch, startFakeWeb } from './music/fake-web.ts';
+import { startFakeWeb } from './music/fake-web.ts';
 import { loopbackOnlyFetch } from './social/loopback-fetch.ts';
 
 /**
@@ -15,7 +15,8 @@ export const localMusic = async (env: Record<string, string | undefined>) => {
   return {
     env: { ODESLI_API_URL: odesli.url, RESOLVER_RATE_PER_MINUTE: String(rate) },
     resolverFetch: loopbackOnlyFetch,
-    checkerFetch: routedFetch(web.url),
+    /** The fake web's base URL: the local guarded client asks it for every web address by name. */
+    webUrl: web.url,
     describe: [
       `  song.link  ${odesli.url}/__fake/calls   (a fake: ${rate} calls a minute)`,
       `  the web    ${web.url}/__fake/requests   (a fake answering every link check; make one dead:`,

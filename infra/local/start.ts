@@ -18,6 +18,7 @@ import { startDynalite, startSes } from './stand-ins.ts';
 import { localSocial } from './local-social.ts';
 import { localMusic } from './local-music.ts';
 import { localBlog, startLocalFeedPoller } from './local-blog.ts';
+import { localOutbound } from './local-outbound.ts';
 import { wordpressWebhookUrlFor } from '../../functions/config/wordpress-webhook-url.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
@@ -48,6 +49,9 @@ const blog = await localBlog(process.env, {
   publicBaseUrl: `http://127.0.0.1:${port}`,
   wordpressToken: secrets.wordpressToken,
 });
+// The one guarded client of this machine: the fake blog is its only loopback stand-in, and every web address
+// by name is asked of the fake web (track links, covers, card thumbnails).
+const outbound = localOutbound({ standIns: blog.standIns, web: music.webUrl });
 const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   ...localSecretsEnv(secrets),
@@ -70,6 +74,7 @@ const localMusicQueue = createLocalMusic({});
 const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
   music: { queue: localMusicQueue.musicQueue },
+  outbound,
   // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
   sendNow: (series) => delivery.dispatch({ series }),
 });
@@ -86,10 +91,10 @@ const delivery = createLocalDelivery({
   clock: systemClock,
   logger,
   social: {
-    accounts: socialAccountsFor(
-      enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS),
-      social.publishers,
-    ),
+    accounts: socialAccountsFor(enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS), {
+      ...social.publishers,
+      bluesky: { thumbs: outbound },
+    }),
     compose: socialComposer({
       publicBaseUrl: config.PUBLIC_BASE_URL,
       seriesName: config.SERIES_NAME,
@@ -116,7 +121,7 @@ const musicWorker = localMusicQueue.start({
   settings: loadMusicSettings({ ...process.env, ...music.env }),
   eveSchedule: deliveryConfig.EVE_SCHEDULE,
   resolverFetch: music.resolverFetch,
-  checkerFetch: music.checkerFetch,
+  outbound,
 });
 const server = new Hono().route('/', sunday.control).route('/', app);
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
@@ -137,6 +142,7 @@ const feedPoller = startLocalFeedPoller({
   },
   publicBaseUrl: config.PUBLIC_BASE_URL,
   logger,
+  outbound,
 });
 
 console.log(`

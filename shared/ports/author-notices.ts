@@ -65,7 +65,7 @@ export type AuthorNotice =
   /** The call's outcome is unknown and the network may not be asked twice: she checks by hand. */
   | { kind: 'social_unconfirmed'; issue: NoticeIssue; network: SocialNetwork; detail: string }
   /** Her blog's feed could not be read `failures` polls in a row: new posts do not come in. */
-  | { kind: 'feed_unreadable'; url: string; failures: number; detail: string };
+  | { kind: 'feed_unreadable'; url: string; failures: number; detail: string; notPublic?: true };
 
 export type AuthorNoticeKind = AuthorNotice['kind'];
 

@@ -5,7 +5,8 @@ export type FeedFetch =
   | { kind: 'not_modified' }
   | { kind: 'fetched'; body: string; validators: FeedValidators }
   /** Any answer but 200 or 304 (a 301 too: a moved feed is her address to fix, not ours to follow forever). */
-  | { kind: 'failed'; detail: string };
+  /** `notPublic`: never fetched, the address is loopback, private, link-local, … */
+  | { kind: 'failed'; detail: string; notPublic?: true };
 
 export type FeedSource = { fetch: (url: string, validators: FeedValidators) => Promise<FeedFetch> };
 
@@ -37,4 +38,4 @@ export type FeedPollStore = {
 export type FeedItemOutcome = 'taken' | 'ignored' | 'retry';
 
 /** The author is told once, after three failed polls in a row. */
-export type FeedTrouble = { url: string; failures: number; detail: string };
+export type FeedTrouble = { url: string; failures: number; detail: string; notPublic?: true };

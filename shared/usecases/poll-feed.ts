@@ -51,7 +51,8 @@ export const pollFeed = async (url: string, deps: PollFeedDeps): Promise<PollOut
       ? await deps.parser.parse(fetched.body)
       : { ok: false, detail: fetched.kind === 'failed' ? fetched.detail : '304 with nothing stored' };
   if (!parsed.ok || fetched.kind !== 'fetched') {
-    return failed(url, known, parsed.ok ? 'no feed' : parsed.detail, now, deps);
+    const notPublic = fetched.kind === 'failed' && fetched.notPublic === true;
+    return failed(url, known, parsed.ok ? 'no feed' : parsed.detail, now, deps, notPublic);
   }
   const validators = fetched.validators;
   if (!known?.initialisedAt) {
@@ -88,6 +89,7 @@ const failed = async (
   detail: string,
   now: string,
   deps: PollFeedDeps,
+  notPublic = false,
 ): Promise<PollOutcome> => {
   const failures = (known?.failures ?? 0) + 1;
   await deps.store.put({
@@ -99,6 +101,7 @@ const failed = async (
     ...(known?.initialisedAt ? { initialisedAt: known.initialisedAt } : {}),
   });
   deps.logger.warn('feed poll failed', { feedUrl: url, failures, detail });
-  if (failures === WARN_AFTER_FAILURES) await deps.warnAuthor({ url, failures, detail });
+  if (failures === WARN_AFTER_FAILURES)
+    await deps.warnAuthor({ url, failures, detail, ...(notPublic ? { notPublic: true as const } : {}) });
   return { kind: 'failed', failures, detail };
 };

@@ -36,4 +36,11 @@ describe('the layer rules', () => {
     ]);
     expect(violations.join('\n')).not.toContain('clean-rule');
   });
+
+  it('flag a Lambda root that reaches the stand-ins of the guarded client', async () => {
+    const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['functions']);
+    expect(violations).toEqual([
+      'lambda-reaches-no-stand-ins: functions/lambda/leaky-outbound.ts → shared/adapters/http/stand-ins.ts',
+    ]);
+  });
 });

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
 import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
+import { loopbackSpellings, startTrapListener } from '../../infra/local/music/trap-listener.ts';
+import { recordAuthorMails } from '../support/author-mails.ts';
 import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
@@ -19,9 +22,13 @@ beforeEach(async () => {
 });
 afterEach(() => blog.close());
 
-const poll = (blogPosts = wordpressComPosts({ baseUrl: blog.apiUrl })) =>
+const outbound = () => localOutbound({ standIns: [blog.url] });
+const poll = (
+  blogPosts = wordpressComPosts({ baseUrl: blog.apiUrl, outbound: outbound() }),
+  feedUrl = blog.feedUrl,
+) =>
   pollFeed(
-    blog.feedUrl,
+    feedUrl,
     feedPollDeps({
       doc: t.doc,
       tableName: t.tableName,
@@ -32,6 +39,7 @@ const poll = (blogPosts = wordpressComPosts({ baseUrl: blog.apiUrl })) =>
         warnings.push(trouble);
       },
       logger: silent,
+      outbound: outbound(),
     }),
   );
 
@@ -100,5 +108,26 @@ describe('polling her feed', () => {
     expect(await poll(down)).toEqual({ kind: 'polled', taken: 0, ignored: 0, retry: 1 });
     expect(await t.issues.get('iss_34')).toBeUndefined();
     expect(await poll()).toEqual({ kind: 'polled', taken: 1, ignored: 0, retry: 0 });
+  });
+
+  it('never reads a feed set to a loopback address, in any spelling, and tells her in French it is not public', async () => {
+    const [loopback, second] = await Promise.all([
+      startTrapListener({ hosts: ['127.0.0.1', '::1'] }),
+      startTrapListener({ hosts: ['127.0.0.2'] }),
+    ]);
+    try {
+      const feeds = [`${second.url}/feed`, ...loopbackSpellings(loopback.port).map((url) => `${url}feed`)];
+      for (const feedUrl of feeds)
+        for (let poll3 = 0; poll3 < 3; poll3++)
+          expect(await poll(undefined, feedUrl)).toMatchObject({ kind: 'failed' });
+      expect(loopback.connections()).toBe(0);
+      expect(second.connections()).toBe(0);
+      expect(warnings.map((w) => [w.url, w.notPublic])).toEqual(feeds.map((url) => [url, true]));
+      const { mails, author } = recordAuthorMails();
+      await author.notify({ kind: 'feed_unreadable', ...warnings[0]! });
+      expect(mails[0]?.text).toContain(`Adresse non publique\u00a0: ${feeds[0]}`);
+    } finally {
+      await Promise.all([loopback.close(), second.close()]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loopbackSpellings, startTrapListener } from '../../infra/local/music/trap-listener.ts';
 import { notificationForm } from '../../infra/local/wordpress/fake-webhook.ts';
 import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
@@ -129,5 +130,29 @@ describe('POST /webhooks/wordpress/:token (WordPress.com’s own webhook)', () =
     expect(response.status).toBe(502);
     expect(await t.issues.get('iss_34')).toBeUndefined();
     blog = await startFakeWordpress();
+  });
+
+  it('never re-fetches from a blog API set to a loopback address, in any spelling: 502, nothing stored', async () => {
+    const [loopback, second] = await Promise.all([
+      startTrapListener({ hosts: ['127.0.0.1', '::1'] }),
+      startTrapListener({ hosts: ['127.0.0.2'] }),
+    ]);
+    try {
+      const post = await publish();
+      for (const api of [second.url, ...loopbackSpellings(loopback.port)]) {
+        t = await testApp(
+          { WORDPRESS_TOKEN: TOKEN, WORDPRESS_SITE: blog.site, WORDPRESS_API_URL: api },
+          { standIns: [] },
+        );
+        const response = await notify(notificationForm(post));
+        expect(response.status, api).toBe(502);
+        expect(((await response.json()) as { detail: string }).detail, api).toContain('not a public address');
+        expect(await t.issues.get('iss_34')).toBeUndefined();
+      }
+      expect(loopback.connections()).toBe(0);
+      expect(second.connections()).toBe(0);
+    } finally {
+      await Promise.all([loopback.close(), second.close()]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { type FakeWeb, routedFetch, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
@@ -50,7 +51,7 @@ const realChecker = () =>
     timeoutMs: TIMEOUT_MS,
     maxRedirects: 5,
     userAgent: 'DimancheLinkCheck/test',
-    fetch: routedFetch(web.url),
+    outbound: localOutbound({ standIns: [], web: web.url }),
   });
 
 const deps = (change: Partial<CheckIssueLinksDeps> = {}): CheckIssueLinksDeps => ({

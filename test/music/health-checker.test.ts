@@ -1,7 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeWeb, routedFetch, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
+import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 
 const USER_AGENT = 'DimancheLinkCheck/1.0 (+https://newsletter.example.org)';
 
@@ -12,8 +15,14 @@ beforeAll(async () => {
 afterAll(() => web.close());
 beforeEach(() => web.control.reset());
 
-const checker = (options: { timeoutMs?: number; maxRedirects?: number; fetch?: typeof fetch } = {}) =>
-  fetchLinkChecker({ timeoutMs: 2_000, maxRedirects: 5, userAgent: USER_AGENT, ...options });
+const checker = (options: { timeoutMs?: number; maxRedirects?: number; outbound?: OutboundFetch } = {}) =>
+  fetchLinkChecker({
+    timeoutMs: 2_000,
+    maxRedirects: 5,
+    userAgent: USER_AGENT,
+    outbound: localOutbound({ standIns: [], web: web.url }),
+    ...options,
+  });
 
 const at = (path: string) => `${web.url}${path}`;
 
@@ -117,20 +126,20 @@ describe('the link checker against the fake web', () => {
 
   it('calls a refused connection unreachable instead of throwing', async () => {
     const port = await closedPort();
-    expect(await checker().check(`http://127.0.0.1:${port}/x`)).toEqual({
+    // A stand-in that went away: the only loopback address the guarded client would try.
+    const outbound = localOutbound({ standIns: [`http://127.0.0.1:${port}`] });
+    expect(await checker({ outbound }).check(`http://127.0.0.1:${port}/x`)).toEqual({
       kind: 'unreachable',
       detail: 'connection refused',
     });
   });
 
   it('names DNS failures and never throws for a broken link', async () => {
-    const noSuchHost: typeof fetch = () =>
-      Promise.reject(
-        new TypeError('fetch failed', {
-          cause: Object.assign(new Error('getaddrinfo ENOTFOUND nope.example'), { code: 'ENOTFOUND' }),
-        }),
-      );
-    expect(await checker({ fetch: noSuchHost }).check('https://nope.example/')).toEqual({
+    const noSuchHost = guardedFetch({
+      lookup: () =>
+        Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nope.example'), { code: 'ENOTFOUND' })),
+    });
+    expect(await checker({ outbound: noSuchHost }).check('https://nope.example/')).toEqual({
       kind: 'unreachable',
       detail: 'DNS: no such host',
     });
@@ -139,9 +148,9 @@ describe('the link checker against the fake web', () => {
   });
 });
 
-describe('routedFetch', () => {
+describe('the fake web behind the guarded client', () => {
   it('checks real-looking https links on the fake web, which sees the original address', async () => {
-    const routed = checker({ fetch: routedFetch(web.url) });
+    const routed = checker();
     const track = 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=abc';
     await web.control.dead('https://www.deezer.com/track/999', 404);
     expect(await routed.check(track)).toEqual({ kind: 'ok', status: 200 });
@@ -159,20 +168,20 @@ describe('routedFetch', () => {
   it('follows a redirect between two hosts of the outside world', async () => {
     await web.control.redirect('https://deezer.page.link/abc', 'https://www.deezer.com/track/3135556');
     await web.control.dead('https://www.deezer.com/track/3135556', 410);
-    expect(
-      await checker({ fetch: routedFetch(web.url) }).check('https://deezer.page.link/abc'),
-    ).toMatchObject({
+    expect(await checker().check('https://deezer.page.link/abc')).toMatchObject({
       kind: 'dead',
       status: 410,
     });
   });
 
   it('answers an image for an image-looking path and a page otherwise', async () => {
-    const get = routedFetch(web.url);
+    const get = localOutbound({ standIns: [], web: web.url });
     const image = await get('https://images.example.org/covers/01.jpg');
-    expect(image.headers.get('content-type')).toBe('image/png');
-    expect(new Uint8Array(await image.arrayBuffer()).slice(1, 4)).toEqual(new TextEncoder().encode('PNG'));
+    if (image.kind !== 'answer') throw new Error(`no answer: ${image.detail}`);
+    expect(image.header('content-type')).toBe('image/png');
+    const bytes = await image.body();
+    expect(bytes.kind === 'body' && Buffer.from(bytes.bytes.slice(1, 4)).toString()).toBe('PNG');
     const page = await get('https://www.deezer.com/track/1');
-    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.kind === 'answer' && page.header('content-type')).toContain('text/html');
   });
 });

@@ -5,7 +5,8 @@ import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { renderMusicDeps } from '../../functions/music/music-deps.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
-import { routedFetch, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
@@ -56,7 +57,7 @@ const setup = async () => {
     timeZone: 'Europe/Paris',
     sendTime: '09:00',
     settings: loadMusicSettings({ ODESLI_API_URL: odesli.url, RESOLVER_RATE_PER_MINUTE: '600' }),
-    checkerFetch: routedFetch(web.url),
+    outbound: localOutbound({ standIns: [], web: web.url }),
   });
   fakes.push({ close: worker.stop });
   return { ...t, odesli: odesliControl(odesli.url), renderTrigger, notices };

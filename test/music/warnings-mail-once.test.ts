@@ -5,7 +5,8 @@ import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { renderMusicDeps } from '../../functions/music/music-deps.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
-import { routedFetch, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
@@ -46,7 +47,7 @@ const setup = async () => {
     timeZone: 'Europe/Paris',
     sendTime: '09:00',
     settings: loadMusicSettings({ ODESLI_API_URL: odesli.url, RESOLVER_RATE_PER_MINUTE: '600' }),
-    checkerFetch: routedFetch(web.url),
+    outbound: localOutbound({ standIns: [], web: web.url }),
   });
   fakes.push({ close: worker.stop });
   const post = (subtitle: string) =>

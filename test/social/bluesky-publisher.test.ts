@@ -1,5 +1,12 @@
 import type { AtpSessionData } from '@atproto/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import {
+  loopbackSpellings,
+  startTrapListener,
+  type TrapListener,
+} from '../../infra/local/music/trap-listener.ts';
 import { startBlueskyFake } from '../../infra/local/social/bluesky-fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
@@ -33,7 +40,8 @@ const publisher = (
   const { appPassword = PASSWORD, url = fake.url, timeoutMs = 2_000, ...hooks } = options;
   return blueskyPublisher(
     { baseUrl: url, identifier: 'dimanche.bsky.social', appPassword },
-    { timeoutMs, clock: { now: () => NOW }, ...hooks },
+    // The blog's image server is this machine's one stand-in for thumbnails, as `npm start` wires it.
+    { timeoutMs, clock: { now: () => NOW }, thumbs: localOutbound({ standIns: [images.url] }), ...hooks },
   );
 };
 const calls = async (nsid: string) =>
@@ -184,6 +192,39 @@ describe('the Bluesky publisher, through @atproto/api, against the fake PDS', ()
     expect((await control.posts<StoredPost>())[0]?.value.embed.external.thumb).toMatchObject({
       size: 1_000_000,
     });
+  });
+
+  it('never fetches a thumb from a loopback trap, in any spelling or after a redirect, and posts the card without it', async () => {
+    let web: FakeWeb | undefined;
+    const traps: TrapListener[] = [];
+    try {
+      web = await startFakeWeb();
+      traps.push(await startTrapListener({ hosts: ['127.0.0.1', '::1'] }));
+      traps.push(await startTrapListener({ hosts: ['127.0.0.2'] }));
+      const [loopback, second] = traps as [TrapListener, TrapListener];
+      await web.control.redirect('https://blog.example/cover.jpg', `${second.url}/redirected-cover.jpg`, 302);
+      const thumbs = localOutbound({ standIns: [], web: web.url });
+      const targets = [
+        ...loopbackSpellings(loopback.port).map((url) => `${url}cover.jpg`),
+        `${second.url}/cover.jpg`,
+        'https://blog.example/cover.jpg',
+      ];
+      for (const thumbUrl of targets) {
+        await control.reset();
+        const post = composedPost('bluesky');
+        const outcome = await blueskyPublisher(
+          { baseUrl: fake.url, identifier: 'dimanche.bsky.social', appPassword: PASSWORD },
+          { timeoutMs: 2_000, clock: { now: () => NOW }, thumbs },
+        ).publish({ post: { ...post, card: { ...post.card, thumbUrl } }, idempotencyKey: KEY });
+        expect(outcome.kind, thumbUrl).toBe('published');
+        expect((await control.posts<StoredPost>())[0]?.value.embed.external.thumb, thumbUrl).toBeUndefined();
+        expect(await calls('com.atproto.repo.uploadBlob'), thumbUrl).toBe(0);
+      }
+      expect(loopback.connections()).toBe(0);
+      expect(second.connections()).toBe(0);
+    } finally {
+      await Promise.all([web?.close(), ...traps.map((trap) => trap.close())]);
+    }
   });
 
   it('reads its own record back after a 5xx or a slow answer that came after the post was made', async () => {

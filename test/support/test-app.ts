@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
+import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
@@ -21,7 +22,14 @@ export const movableClock = (start = '2026-11-24T10:00:00Z') => {
 };
 
 /** The local composition root on a fresh dynalite table: the real app, real adapters, real renderer. */
-export const testApp = async (env: Record<string, string> = {}, options: { music?: boolean } = {}) => {
+export const testApp = async (
+  env: Record<string, string> = {},
+  options: {
+    music?: boolean;
+    /** The loopback stand-ins the guarded client may reach; by default the fake blog of WORDPRESS_API_URL. */
+    standIns?: string[];
+  } = {},
+) => {
   const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
   const clock = movableClock();
   const config = loadLocalConfig({
@@ -40,6 +48,10 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
   const music = options.music ? createLocalMusic({}) : undefined;
   const { app, issues, renderTrigger } = createLocalApp(config, {
     clock,
+    // A fake blog the test started is this app's one stand-in, as `npm start`'s is.
+    outbound: localOutbound({
+      standIns: options.standIns ?? (env.WORDPRESS_API_URL ? [env.WORDPRESS_API_URL] : []),
+    }),
     ...(music ? { music: { queue: music.musicQueue } } : {}),
   });
   const itemsOf = async (pk: string) =>

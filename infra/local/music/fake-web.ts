@@ -5,8 +5,17 @@ import type { AddressInfo } from 'node:net';
  * How the fake answers one URL; with no rule, 200. `delayMs` holds the answer back (past a checker's timeout),
  * `headStatus` answers HEAD alone with it (a server that refuses HEAD), `redirectTo` answers `status` (302 by
  * default) with that Location, else `status` is the answer (404 and 410 for a dead page, 503 for a sick one).
+ * The unkind ones: `drip` sends its headers, then a byte every 100 ms and never ends; `endless` sends an
+ * image body as fast as it is read, without end (both check a client's caps on time and size).
  */
-export type WebRule = { status?: number; delayMs?: number; headStatus?: number; redirectTo?: string };
+export type WebRule = {
+  status?: number;
+  delayMs?: number;
+  headStatus?: number;
+  redirectTo?: string;
+  drip?: boolean;
+  endless?: boolean;
+};
 
 /** What the fake was asked: `url` is the address the client meant (the original one when routed). */
 export type WebRequest = { method: string; url: string; userAgent: string };
@@ -32,6 +41,24 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
   return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
 };
 
+/** Writes until the client goes away, waiting for the socket to drain: no end, and no memory spent on it. */
+const endlessBody = (res: ServerResponse, contentType: string) => {
+  res.writeHead(200, { 'content-type': contentType });
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  pump();
+};
+
+const dripBody = (res: ServerResponse, contentType: string) => {
+  res.writeHead(200, { 'content-type': contentType });
+  res.flushHeaders();
+  const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('.')), 100);
+  res.once('close', () => clearInterval(timer));
+};
+
 const answerPage = (res: ServerResponse, url: string, status = 200) => {
   if (status === 200 && IMAGE_PATH.test(new URL(url).pathname)) {
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': PIXEL.length });
@@ -45,7 +72,7 @@ const answerPage = (res: ServerResponse, url: string, status = 200) => {
 /**
  * "The internet" on 127.0.0.1, for link checks without a network: every URL answers 200 (a pixel for
  * image-looking paths) unless a rule says otherwise. A URL is either the fake's own (`<url>/any/path`) or a
- * routed one (`<url>/web/https://…`, what `routedFetch` sends). Controls under `/__fake/`: `POST rules`
+ * routed one (`<url>/web/https://…`, what `fakeWebRoute` makes of it). Controls under `/__fake/`: `POST rules`
  * (`{ url, ...WebRule }`), `GET requests`, `POST reset`.
  */
 export const startFakeWeb = async ({ port = 0 }: { port?: number } = {}): Promise<FakeWeb> => {
@@ -79,6 +106,9 @@ export const startFakeWeb = async ({ port = 0 }: { port?: number } = {}): Promis
     const answer = () => {
       if (res.destroyed) return;
       if (method === 'HEAD' && rule.headStatus !== undefined) return answerPage(res, url, rule.headStatus);
+      const type = IMAGE_PATH.test(new URL(url).pathname) ? 'image/png' : 'text/html; charset=utf-8';
+      if (rule.endless) return endlessBody(res, type);
+      if (rule.drip) return dripBody(res, type);
       if (rule.redirectTo !== undefined) {
         res.writeHead(rule.status ?? 302, { location: rule.redirectTo });
         return void res.end();
@@ -147,6 +177,8 @@ export const fakeWebControl = (fakeUrl: string) => {
     slow: (url: string, delayMs: number) => rule(url, { delayMs }),
     refuseHead: (url: string, headStatus = 405) => rule(url, { headStatus }),
     redirect: (url: string, to: string, status = 301) => rule(url, { redirectTo: to, status }),
+    drip: (url: string) => rule(url, { drip: true }),
+    endless: (url: string) => rule(url, { endless: true }),
     requests: async () => ((await (await ask('requests')).json()) as { requests: WebRequest[] }).requests,
     reset: async () => void (await ask('reset', { method: 'POST' })),
   };
@@ -154,18 +186,12 @@ export const fakeWebControl = (fakeUrl: string) => {
 
 export type FakeWebControl = ReturnType<typeof fakeWebControl>;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
- * A fetch that takes any web address to the fake web, so `open.spotify.com/…` can be checked on a machine
- * without internet: `https://host/path?q` becomes `<fake>/web/https://host/path?q`. Loopback addresses (the
- * fake itself, the local app) are fetched as they are.
+ * Where the guarded client's stand-ins send a web address on a machine without internet: `https://host/path?q`
+ * is asked of `<fake>/web/https://host/path?q`. Only names are routed (the guard never routes an IP literal or
+ * `localhost`): an address written as one is checked as it is, and refused unless it is a stand-in's.
  */
-export const routedFetch =
-  (fakeBaseUrl: string): typeof fetch =>
-  (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (LOOPBACK.has(url.hostname) || !/^https?:$/.test(url.protocol)) return fetch(input, init);
-    const routed = `${fakeBaseUrl}${ROUTED}${url.href}`;
-    return input instanceof Request ? fetch(new Request(routed, input), init) : fetch(routed, init);
-  };
+export const fakeWebRoute =
+  (fakeBaseUrl: string) =>
+  (url: URL): URL =>
+    new URL(`${fakeBaseUrl}${ROUTED}${url.href}`);

@@ -1,12 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { LinkCheck, LinkChecker } from '../../ports/link-checker.ts';
+import type { OutboundAnswer, OutboundFetch } from '../../ports/outbound-fetch.ts';
 
 export type FetchLinkCheckerOptions = {
   /** For the whole check, redirects and the GET fallback included. */
   timeoutMs: number;
   maxRedirects: number;
   userAgent: string;
-  fetch?: typeof globalThis.fetch;
+  /** The guarded client: every hop's address is checked before it is asked. */
+  outbound: OutboundFetch;
 };
 
 /**
@@ -21,65 +23,75 @@ const statusText = (status: number) =>
   `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
 
 const isRedirect = (status: number) => status >= 300 && status < 400;
-
-/** Node's fetch hides the reason in `cause` (an undici or system error with a code). */
-const networkDetail = (error: unknown): string => {
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  switch (cause?.code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'DNS: no such host';
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return 'connection reset';
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connection timed out';
-    default:
-      if (cause?.code?.startsWith('ERR_TLS') || cause?.code?.includes('CERT')) return `TLS: ${cause.code}`;
-      return cause?.message ?? (error instanceof Error ? error.message : String(error));
-  }
-};
+const isOk = (status: number) => status >= 200 && status < 300;
 
 const after = (hops: string[]) => (hops.length > 0 ? ` after redirect to ${hops.at(-1)}` : '');
+
+/** A hop that could not be asked, as the check's result. */
+class Stop {
+  constructor(readonly result: LinkCheck) {}
+}
 
 /**
  * Checks a link the way a reader's click would meet it. HEAD first, as it costs the server nothing; only a
  * success or a redirect is taken from a HEAD answer, anything else is asked again with GET (plenty of servers
  * answer 403, 404, 405 or 501 to HEAD for pages that exist), whose body is cancelled once the headers are in.
- * Redirects are followed by hand, so a loop and a chain too long are seen and named.
+ * Redirects are followed by hand, so a loop and a chain too long are seen and named; every hop goes through
+ * the guarded client, so a link or a redirect to an address that is not public is never asked, only named.
  */
 export const fetchLinkChecker = ({
   timeoutMs,
   maxRedirects,
   userAgent,
-  fetch = globalThis.fetch,
+  outbound,
 }: FetchLinkCheckerOptions): LinkChecker => {
-  const ask = async (url: string, method: 'HEAD' | 'GET', signal: AbortSignal) => {
-    const response = await fetch(url, {
+  const ask = async (
+    url: string,
+    method: 'HEAD' | 'GET',
+    deadline: number,
+    redirected: boolean,
+  ): Promise<OutboundAnswer> => {
+    const result = await outbound(url, {
       method,
-      redirect: 'manual',
-      signal,
+      redirects: 0,
+      timeoutMs: Math.max(1, Math.ceil(deadline - performance.now())),
       headers: { 'user-agent': userAgent, accept: '*/*' },
     });
+    if (result.kind === 'refused')
+      throw new Stop(
+        result.reason === 'not_public'
+          ? {
+              kind: 'not_public',
+              detail: redirected ? `${result.detail}, after redirect to ${url}` : result.detail,
+            }
+          : { kind: 'unreachable', detail: result.detail },
+      );
+    if (result.kind === 'failed')
+      throw new Stop({
+        kind: 'unreachable',
+        detail: result.timedOut ? `no answer within ${timeoutMs} ms` : result.detail,
+      });
     // Only the status and headers matter: the rest of the body is never read.
-    await response.body?.cancel().catch(() => undefined);
-    return response;
+    await result.discard();
+    return result;
   };
 
-  const check = async (start: string, signal: AbortSignal): Promise<LinkCheck> => {
+  const check = async (start: string, deadline: number): Promise<LinkCheck> => {
     const hops: string[] = [];
     let url = start;
     for (;;) {
-      let response = await ask(url, 'HEAD', signal);
-      if (!response.ok && !isRedirect(response.status)) response = await ask(url, 'GET', signal);
+      const redirected = hops.length > 0;
+      let response = await ask(url, 'HEAD', deadline, redirected);
+      if (!isOk(response.status) && !isRedirect(response.status))
+        response = await ask(url, 'GET', deadline, redirected);
       const { status } = response;
-      if (status >= 200 && status < 300) return { kind: 'ok', status };
+      if (isOk(status)) return { kind: 'ok', status };
       if (isRedirect(status)) {
-        const location = response.headers.get('location');
+        const location = response.header('location');
         if (!location) return { kind: 'unreachable', detail: `${statusText(status)} without a Location` };
         const next = new URL(location, url).href;
+        if (url.startsWith('https:') && next.startsWith('http:'))
+          return { kind: 'unreachable', detail: `redirect from https to http: ${next}` };
         if (next === start || hops.includes(next))
           return { kind: 'unreachable', detail: `redirect loop at ${next}` };
         if (hops.length >= maxRedirects)
@@ -104,12 +116,11 @@ export const fetchLinkChecker = ({
       }
       if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
         return { kind: 'unreachable', detail: `not a web link (${parsed.protocol})` };
-      const signal = AbortSignal.timeout(timeoutMs);
       try {
-        return await check(parsed.href, signal);
+        return await check(parsed.href, performance.now() + timeoutMs);
       } catch (error) {
-        if (signal.aborted) return { kind: 'unreachable', detail: `no answer within ${timeoutMs} ms` };
-        return { kind: 'unreachable', detail: networkDetail(error) };
+        if (error instanceof Stop) return error.result;
+        throw error;
       }
     },
   };

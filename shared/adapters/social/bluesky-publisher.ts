@@ -10,6 +10,8 @@ import {
   type BlueskySessionHooks,
   xrpcDetail,
 } from './bluesky-session.ts';
+import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
+import { guardedFetch } from '../http/guarded-fetch.ts';
 import { fetchThumb } from './bluesky-thumb.ts';
 import { describeError, type PublisherOptions, SocialLookupError, transportOutcome } from './publish-http.ts';
 import { fromEpochSeconds, notBefore } from './rate-limit-reset.ts';
@@ -31,8 +33,13 @@ export const blueskyPublisher = (
     timeoutMs = 15_000,
     clock = systemClock,
     fetch: fetchImpl = fetch,
+    thumbs = guardedFetch(),
     ...hooks
-  }: PublisherOptions & BlueskySessionHooks = {},
+  }: PublisherOptions &
+    BlueskySessionHooks & {
+      /** The card's cover comes from the post: fetched through the guarded client, public addresses only by default. */
+      thumbs?: OutboundFetch;
+    } = {},
 ): SocialPublisher => {
   const session = blueskySession(account, { ...hooks, clock, fetch: withDeadline(fetchImpl, timeoutMs) });
   const { agent } = session;
@@ -52,7 +59,7 @@ export const blueskyPublisher = (
 
   const uploadThumb = async (post: ComposedPost): Promise<BlobRef | undefined> => {
     const thumb =
-      post.card.thumbUrl && (await fetchThumb(post.card.thumbUrl, { timeoutMs, fetch: fetchImpl }));
+      post.card.thumbUrl && (await fetchThumb(post.card.thumbUrl, { timeoutMs, outbound: thumbs }));
     if (!thumb) return undefined;
     try {
       return (await agent.uploadBlob(thumb.bytes, { encoding: thumb.mimeType })).data.blob;

@@ -1,6 +1,7 @@
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { SocialPublisher } from '../../ports/social-publisher.ts';
 import { blueskyPublisher } from './bluesky-publisher.ts';
+import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
 import type { BlueskySessionHooks } from './bluesky-session.ts';
 import { facebookPublisher } from './facebook-publisher.ts';
 import { linkedInPublisher } from './linkedin-publisher.ts';
@@ -11,7 +12,7 @@ import { type ThreadsContainers, threadsPublisher } from './threads-publisher.ts
 import { xPublisher } from './x-publisher.ts';
 
 export type CreatePublishersOptions = PublisherOptions & {
-  bluesky?: BlueskySessionHooks;
+  bluesky?: BlueskySessionHooks & { thumbs?: OutboundFetch };
   threads?: { containers?: ThreadsContainers };
 };
 

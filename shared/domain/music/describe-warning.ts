@@ -21,6 +21,8 @@ const problem = (warning: IssueWarning): string => {
       return `the link could not be reached (${warning.detail}), maybe only for now: ${warning.url}`;
     case 'dead_cover':
       return `the cover image cannot be loaded (${warning.detail}): ${warning.url}`;
+    case 'non_public_address':
+      return `not a public address, never fetched (${warning.detail}): ${warning.url}`;
     case 'missing_platforms':
       return `not found on ${platformList(warning.platforms.map((p) => PLATFORM_NAMES[p]))}; readers who prefer ${warning.platforms.length === 1 ? 'it' : 'them'} get the song.link page`;
     case 'unresolved':
@@ -42,6 +44,6 @@ export const describeWarning = (warning: IssueWarning, tracks: readonly KnownTra
   const where =
     warning.position === undefined
       ? 'Issue cover'
-      : `${trackLabel(warning.position, tracks)}${warning.kind === 'dead_cover' ? ' (track cover)' : ''}`;
+      : `${trackLabel(warning.position, tracks)}${warning.kind === 'dead_cover' || (warning.kind === 'non_public_address' && warning.cover) ? ' (track cover)' : ''}`;
   return `${where}: ${problem(warning)}`;
 };

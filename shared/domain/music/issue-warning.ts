@@ -11,6 +11,11 @@ export type IssueWarning =
   /** No usable answer within the timeout (DNS, connection, 5xx, too many redirects): maybe only today. */
   | { kind: 'unreachable_link'; position: number; url: string; detail: string }
   | { kind: 'dead_cover'; position?: number; url: string; detail: string }
+  /**
+   * Never fetched: the link or image (`cover`), or a redirect on its way, leads to an address that is not
+   * public (127.0.0.1, 10.…, 169.254.169.254): a reader cannot open it, and the checker must not.
+   */
+  | { kind: 'non_public_address'; position?: number; url: string; detail: string; cover?: true }
   /** Resolved, but these platforms have no link: readers who prefer them get the song.link page. */
   | { kind: 'missing_platforms'; position: number; platforms: Platform[] }
   /** The resolver found no song at the author's link, or gave up: the mail carries the author's link only. */

@@ -21,6 +21,7 @@ export type WarningGroup<W extends IssueWarning = IssueWarning> = {
 
 /** What needs her first: a dead link breaks a reader's click, a platform missing only sends them to song.link. */
 export const WARNING_ORDER: readonly Kind[] = [
+  'non_public_address',
   'dead_link',
   'dead_cover',
   'unresolved',

@@ -44,6 +44,14 @@ export const checkAll = async (
 
 const warningFor = (url: string, use: Use, check: LinkCheck): IssueWarning | undefined => {
   if (check.kind === 'ok') return undefined;
+  if (check.kind === 'not_public')
+    return {
+      kind: 'non_public_address',
+      ...(use.position === undefined ? {} : { position: use.position }),
+      url,
+      detail: check.detail,
+      ...(use.what === 'cover' ? { cover: true as const } : {}),
+    };
   // The warning union has no "unreachable cover": an image that does not load in time is as missing from the
   // mail as one that is gone; the detail tells which.
   if (use.what === 'cover')
@@ -60,7 +68,8 @@ const warningFor = (url: string, use: Use, check: LinkCheck): IssueWarning | und
 };
 
 /** Issue cover first, then by track, a track's link before its cover. */
-const order = (w: IssueWarning) => (w.position ?? 0) * 2 + (w.kind === 'dead_cover' ? 1 : 0);
+const isCover = (w: IssueWarning) => w.kind === 'dead_cover' || (w.kind === 'non_public_address' && w.cover);
+const order = (w: IssueWarning) => (w.position ?? 0) * 2 + (isCover(w) ? 1 : 0);
 
 export const healthWarnings = (targets: Map<string, Use[]>, checks: Map<string, LinkCheck>): IssueWarning[] =>
   [...targets]
