@@ -66,6 +66,7 @@ export const readImportCsv = (bytes: Uint8Array, defaultLanguage: Language): Par
   const delimiter = delimiterOf(bytes);
   // Where each record ends, in bytes: the next one starts at the first non-blank byte after it.
   const ends: number[] = [];
+  let header: string[] | undefined;
   let records: string[][];
   try {
     records = parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
@@ -75,17 +76,18 @@ export const readImportCsv = (bytes: Uint8Array, defaultLanguage: Language): Par
       trim: true,
       relax_column_count: true,
       on_record: (record: string[], context) => {
+        header ??= record;
         ends.push(context.bytes);
         return record;
       },
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { ok: false, problem: csvProblem(error, bytes, starts, ends.at(-1) ?? 0, delimiter) };
+    return { ok: false, problem: csvProblem(error, { bytes, starts, header, delimiter }, ends.at(-1) ?? 0) };
   }
-  const [header, ...rows] = records;
-  if (!header) return { ok: false, problem: { kind: 'empty' } };
-  const names = header.map((name) => name.trim().toLowerCase());
+  const [headerCells, ...rows] = records;
+  if (!headerCells) return { ok: false, problem: { kind: 'empty' } };
+  const names = headerCells.map((name) => name.trim().toLowerCase());
   if (!names.includes('email')) return { ok: false, problem: { kind: 'no_email_column' } };
   return {
     ok: true,
@@ -100,16 +102,23 @@ export const readImportCsv = (bytes: Uint8Array, defaultLanguage: Language): Par
   };
 };
 
+type Source = {
+  bytes: Uint8Array;
+  starts: readonly number[];
+  header: string[] | undefined;
+  delimiter: string;
+};
+
 const csvProblem = (
   error: CsvError,
-  bytes: Uint8Array,
-  starts: readonly number[],
+  { bytes, starts, header, delimiter }: Source,
   lastEnd: number,
-  delimiter: string,
 ): FileProblem => {
   const recordStart = nextContent(bytes, lastEnd);
+  // csv-parse names the column by its index; past the header line, the header names it.
   const column = (error as CsvError & { column?: unknown }).column;
-  const field = typeof column === 'string' ? { field: column } : {};
+  const name = typeof column === 'number' && lastEnd > 0 ? header?.[column]?.trim() : undefined;
+  const field = name ? { field: name.slice(0, 40) } : {};
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     const at = unclosedQuoteAt(bytes, recordStart, delimiter) ?? recordStart;
     return { kind: 'unclosed_quote', line: lineAt(starts, at), ...field };
