@@ -39,7 +39,9 @@ const FR = {
       fr(n(c.suppressed), c.suppressed, 'adresse bloquée', 'adresses bloquées'),
     ].join(', ') + '.',
   mails: (sent: number, n: Num) =>
-    `${fr(n(sent), sent, 'e-mail de confirmation est parti', 'e-mails de confirmation sont partis')}.`,
+    sent === 0
+      ? 'Aucun e-mail de confirmation n’est parti.'
+      : `${fr(n(sent), sent, 'e-mail de confirmation est parti', 'e-mails de confirmation sont partis')}.`,
   refusedRows: (count: number, n: Num) => fr(n(count), count, 'ligne refusée', 'lignes refusées'),
   fixRows:
     'Corrigez ces lignes dans votre fichier, puis importez-le à nouveau : les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
@@ -116,7 +118,10 @@ const EN: ImportStrings = {
       en(n(c.duplicates), c.duplicates, 'duplicate', 'duplicates'),
       en(n(c.suppressed), c.suppressed, 'blocked address', 'blocked addresses'),
     ].join(', ') + '.',
-  mails: (sent, n) => `${en(n(sent), sent, 'confirmation mail was', 'confirmation mails were')} sent.`,
+  mails: (sent, n) =>
+    sent === 0
+      ? 'No confirmation mail was sent.'
+      : `${en(n(sent), sent, 'confirmation mail was', 'confirmation mails were')} sent.`,
   refusedRows: (count, n) => en(n(count), count, 'line refused', 'lines refused'),
   fixRows:
     'Fix these lines in your file, then import it again: subscribers already added stay as they are and get no second mail.',
