@@ -22,14 +22,12 @@ type Num = (n: number) => string;
 const FR = {
   title: 'Résultat de l’import',
   noFileTitle: 'Aucun fichier choisi',
-  noFile: 'Choisissez un fichier CSV (avec une colonne email) puis cliquez sur « Importer ».',
+  noFile: 'Choisissez un fichier CSV (avec une colonne email) puis cliquez sur «\u00a0Importer\u00a0».',
   refusedTitle: 'Fichier non importé',
   nothingWritten: 'Rien n’a été importé et personne n’a reçu d’e-mail.',
   interruptedTitle: 'Import interrompu',
   back: 'Revenir aux abonnés',
-  line: 'Ligne',
-  column: 'Colonne',
-  problem: 'Problème',
+  where: (line: number, column: string) => `Ligne ${line}, colonne ${column}\u00a0:`,
   summary: (c: ImportCounts, n: Num) =>
     [
       fr(n(c.rows), c.rows, 'ligne lue', 'lignes lues'),
@@ -44,46 +42,46 @@ const FR = {
       : `${fr(n(sent), sent, 'e-mail de confirmation est parti', 'e-mails de confirmation sont partis')}.`,
   refusedRows: (count: number, n: Num) => fr(n(count), count, 'ligne refusée', 'lignes refusées'),
   fixRows:
-    'Corrigez ces lignes dans votre fichier, puis importez-le à nouveau : les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
+    'Corrigez ces lignes dans votre fichier, puis importez-le à nouveau\u00a0: les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
   rowProblem: (field: ImportField, value: string): string =>
     ({
-      email: value ? `« ${value} » n’est pas une adresse e-mail.` : 'L’adresse e-mail manque.',
+      email: value ? `«\u00a0${value}\u00a0» n’est pas une adresse e-mail.` : 'L’adresse e-mail manque.',
       name: 'Le prénom doit tenir sur une ligne, en 100 caractères au plus.',
-      language: `« ${value} » : la langue doit être fr ou en.`,
-      platform: `« ${value} » n’est pas une plateforme connue (${PLATFORMS.join(', ')}).`,
-      paused: `« ${value} » : la colonne paused attend true ou false.`,
+      language: `«\u00a0${value}\u00a0»\u00a0: la langue doit être fr ou en.`,
+      platform: `«\u00a0${value}\u00a0» n’est pas une plateforme connue (${PLATFORMS.join(', ')}).`,
+      paused: `«\u00a0${value}\u00a0»\u00a0: la colonne paused attend true ou false.`,
     })[field],
   fileProblem: (problem: FileProblem): { what: string; todo: string } => {
-    const save = 'Enregistrez-le au format « CSV UTF-8 » et importez-le à nouveau.';
+    const save = 'Enregistrez-le au format «\u00a0CSV UTF-8\u00a0» et importez-le à nouveau.';
     switch (problem.kind) {
       case 'empty':
         return {
           what: 'Le fichier est vide.',
-          todo: 'Sa première ligne doit nommer les colonnes, dont « email ».',
+          todo: 'Sa première ligne doit nommer les colonnes, dont «\u00a0email\u00a0».',
         };
       case 'no_email_column':
         return {
-          what: 'La première ligne du fichier ne nomme pas de colonne « email ».',
+          what: 'La première ligne du fichier ne nomme pas de colonne «\u00a0email\u00a0».',
           todo: 'Ajoutez en première ligne le nom des colonnes (email, name, language…), puis importez-le à nouveau.',
         };
       case 'not_utf8':
         return {
-          what: `La ligne ${problem.line} n’est pas en UTF-8 : le tableur a enregistré le fichier dans un autre codage.`,
+          what: `La ligne ${problem.line} n’est pas en UTF-8\u00a0: le tableur a enregistré le fichier dans un autre codage.`,
           todo: save,
         };
       case 'unclosed_quote':
         return {
-          what: `Ligne ${problem.line} : des guillemets s’ouvrent${problem.field ? ` dans la colonne ${problem.field}` : ''} et ne se ferment jamais.`,
+          what: `Ligne ${problem.line}\u00a0: des guillemets s’ouvrent${problem.field ? ` dans la colonne ${problem.field}` : ''} et ne se ferment jamais.`,
           todo: `Ouvrez le fichier, ajoutez le guillemet fermant à la ligne ${problem.line} (ou retirez l’ouvrant). ${save}`,
         };
       case 'stray_quote':
         return {
-          what: `Ligne ${problem.line} : un guillemet est mal placé${problem.field ? ` dans la colonne ${problem.field}` : ''}.`,
+          what: `Ligne ${problem.line}\u00a0: un guillemet est mal placé${problem.field ? ` dans la colonne ${problem.field}` : ''}.`,
           todo: `Dans un champ, un guillemet s’écrit doublé ("") et le champ entier se met entre guillemets. Corrigez la ligne ${problem.line}. ${save}`,
         };
       case 'malformed':
         return {
-          what: `Ligne ${problem.line} : la ligne n’est pas du CSV valide.`,
+          what: `Ligne ${problem.line}\u00a0: la ligne n’est pas du CSV valide.`,
           todo: `Corrigez la ligne ${problem.line}. ${save}`,
         };
     }
@@ -93,7 +91,7 @@ const FR = {
       ? 'Une panne de notre côté a arrêté l’import avant qu’aucun abonné ne soit ajouté.'
       : `Une panne de notre côté a arrêté l’import après ${fr(n(created), created, 'abonné ajouté', 'abonnés ajoutés')} (ligne${created > 1 ? 's' : ''} ${lines}).`,
   interruptedTodo:
-    'Relancez le même import dans un moment : les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
+    'Relancez le même import dans un moment\u00a0: les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
 };
 
 export type ImportStrings = typeof FR;
@@ -107,9 +105,7 @@ const EN: ImportStrings = {
   nothingWritten: 'Nothing was imported and no one was mailed.',
   interruptedTitle: 'Import interrupted',
   back: 'Back to subscribers',
-  line: 'Line',
-  column: 'Column',
-  problem: 'Problem',
+  where: (line, column) => `Line ${line}, column ${column}:`,
   summary: (c, n) =>
     [
       en(n(c.rows), c.rows, 'line read', 'lines read'),

@@ -30,24 +30,14 @@ export const subscriberImportRoutes = (deps: StudioDeps) => {
         <>
           <h2>{s.refusedRows(report.invalid.length, n)}</h2>
           <p>{s.fixRows}</p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{s.line}</th>
-                <th scope="col">{s.column}</th>
-                <th scope="col">{s.problem}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.invalid.map((row) => (
-                <tr>
-                  <td>{String(row.line)}</td>
-                  <td>{row.field}</td>
-                  <td>{s.rowProblem(row.field, row.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* A list, not a table: at 375 px three narrow columns would break "Ligne" mid-word. */}
+          <ul>
+            {report.invalid.map((row) => (
+              <li>
+                <strong>{s.where(row.line, row.field)}</strong> {s.rowProblem(row.field, row.value)}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </>
