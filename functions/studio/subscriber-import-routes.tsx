@@ -61,7 +61,8 @@ export const subscriberImportRoutes = (deps: StudioDeps) => {
       );
     const form = await c.req.parseBody();
     const file = form.file;
-    if (!(file instanceof File) || file.size === 0)
+    // With no file chosen, browsers still send the field: an unnamed, empty file.
+    if (!(file instanceof File) || (file.size === 0 && file.name === ''))
       return page(s.noFileTitle, 422, <p class="alert">{s.noFile}</p>);
     const source =
       typeof form.source === 'string' && form.source.trim()

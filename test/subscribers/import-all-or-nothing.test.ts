@@ -87,10 +87,13 @@ describe('an import of a file that cannot be parsed', () => {
     }
   });
 
-  it('through the studio without a file: a French page asking for one', async () => {
-    const response = await studioImport(undefined, 'confirm');
-    expect(response.status).toBe(422);
-    expect(await response.text()).toContain('Choisissez un fichier CSV');
+  it('through the studio without a file, or with an empty one: a French page saying what to do', async () => {
+    const none = await studioImport(undefined, 'confirm');
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('Choisissez un fichier CSV');
+    const empty = await studioImport('', 'confirm');
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Le fichier est vide.');
   });
 });
 
