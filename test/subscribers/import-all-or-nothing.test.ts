@@ -1,4 +1,10 @@
+import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../../functions/app-deps.ts';
+import { withProblems } from '../../functions/http/with-problems.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { adminSubscriberImportRoutes } from '../../functions/routes/admin-subscriber-import.ts';
+import type { SubscriberContext } from '../../functions/subscribers/subscriber-context.ts';
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import {
@@ -143,30 +149,66 @@ describe('an import with some bad rows, in the studio', () => {
 });
 
 describe('an import the store fails midway', () => {
-  it('throws what was written: the count and the lines of the readers created before the failure', async () => {
-    const t = await studioApp();
+  const failingDeps = async (t: Studio, failAt: number) => {
     let creates = 0;
-    const failing = {
+    const store = {
       ...t.subscribers,
       create: async (subscriber: Parameters<typeof t.subscribers.create>[0]) => {
         creates += 1;
-        if (creates === 5) throw new Error('ProvisionedThroughputExceededException');
+        if (creates === failAt) throw new Error('ProvisionedThroughputExceededException');
         return t.subscribers.create(subscriber);
       },
     };
+    return {
+      ...subscriberDeps(t.doc, t.tableName, BASE_URL),
+      store,
+      ids: hmacSubscriberIds(SUBSCRIBER_ID_KEY),
+      tokens: jwsLinkTokens([LINK_KEY], () => t.clock.now()),
+      clock: t.clock,
+    };
+  };
+
+  it('answers the admin API with a 503 that says which lines were written', async () => {
+    const t = await studioApp();
+    const deps = await failingDeps(t, 3);
+    // The route alone, on the app's own error handler, with a store that fails on its third write.
+    const app = withProblems(
+      new Hono().route(
+        '/import',
+        adminSubscriberImportRoutes(
+          {
+            settings: { defaultLanguage: 'fr' },
+            logger: createJsonLogger({ service: 't', level: 'silent' }),
+          } as AppDeps,
+          { useCaseDeps: async () => deps } as unknown as SubscriberContext,
+        ),
+      ),
+      { logger: createJsonLogger({ service: 't', level: 'silent' }) },
+    );
+    const readers = [uniqueAddress('panne'), uniqueAddress('panne')];
+    const response = await app.request('/import?mode=consented&source=x', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: `email\n${readers[0]}\n${readers[1]}\nthird@exemple.fr\n`,
+    });
+    expect(response.status).toBe(503);
+    const problem = (await response.json()) as { detail: string; written: unknown };
+    expect(problem.written).toEqual({ created: 2, lines: '2-3' });
+    expect(problem.detail).toBe(
+      'A storage failure stopped the import after 2 new subscribers (lines 2-3). Run the same import again: those are kept as they are and get no second mail.',
+    );
+    for (const address of readers) expect(await t.subscribers.get(idOf(address))).toBeDefined();
+  });
+
+  it('throws what was written: the count and the lines of the readers created before the failure', async () => {
+    const t = await studioApp();
+    const deps = await failingDeps(t, 5);
     const addresses = Array.from({ length: 40 }, () => uniqueAddress('panne'));
     const rows: ParsedRow[] = addresses.map((email, i) => ({
       line: i + 2,
       ok: true,
       row: { email: email as EmailAddress, language: 'fr', paused: false },
     }));
-    const deps = {
-      ...subscriberDeps(t.doc, t.tableName, BASE_URL),
-      store: failing,
-      ids: hmacSubscriberIds(SUBSCRIBER_ID_KEY),
-      tokens: jwsLinkTokens([LINK_KEY], () => t.clock.now()),
-      clock: t.clock,
-    };
     const error = await importSubscribers({ ok: true, rows }, { kind: 'consented', source: 'x' }, deps).catch(
       (e: unknown) => e,
     );
