@@ -4,8 +4,9 @@ import type { SubscriberId, SubscriberStatus } from '../../shared/domain/subscri
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { parseExportQuery, parseImportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
+import { parseExportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
+import { adminSubscriberImportRoutes } from './admin-subscriber-import.ts';
 
 const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed', 'suppressed'];
 
@@ -49,39 +50,7 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
         'cache-control': 'no-store',
       });
     })
-    .post('/import', async (c) => {
-      const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-      if (type !== 'text/csv')
-        throw new HttpProblem(
-          415,
-          'unsupported-media-type',
-          'Unsupported media type',
-          `Send text/csv, got ${type ? `"${type}"` : 'none'}.`,
-          {
-            headers: { accept: 'text/csv' },
-          },
-        );
-      const query = parseImportQuery(c.req.query());
-      if (!query.ok) throw invalidFields(query.errors);
-      const body = c.req.raw.body;
-      if (!body) throw invalidFields([{ pointer: '/', detail: 'the CSV body is empty' }]);
-      const [{ parseImportCsv }, { importSubscribers }] = await Promise.all([
-        import('../subscribers/csv-import.ts'),
-        import('../../shared/usecases/subscribers/import-subscribers.ts'),
-      ]);
-      const mode = { kind: query.value.mode, source: query.value.source } as const;
-      const report = await importSubscribers(
-        parseImportCsv(body, deps.settings.defaultLanguage),
-        mode,
-        await ctx.useCaseDeps(),
-      );
-      deps.logger.info('subscribers imported', {
-        mode: mode.kind,
-        ...report,
-        invalid: report.invalid.length,
-      });
-      return c.json(report);
-    })
+    .route('/import', adminSubscriberImportRoutes(deps, ctx))
     .get('/:id', async (c) => {
       const id = subscriberId(c.req.param('id'));
       const data = await exportSubscriberData(id, { store, clock: deps.clock });

@@ -229,13 +229,6 @@ const fr = {
     confirm: 'doivent confirmer par e-mail',
     importSource: 'Où elles ont donné leur accord',
     importButton: 'Importer',
-    importReport: 'Résultat de l’import',
-    importDone: (n: number, total: number) => `${n} lignes traitées sur ${total}`,
-    importCounts: (r: { created: number; existing: number; duplicates: number; suppressed: number }) =>
-      `${r.created} ajoutés, ${r.existing} déjà présents, ${r.duplicates} doublons, ${r.suppressed} bloqués`,
-    importErrors: 'Lignes refusées',
-    line: 'Ligne',
-    problem: 'Problème',
     record: 'Fiche',
     email: 'Adresse',
     name: 'Prénom',

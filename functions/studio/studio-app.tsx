@@ -8,6 +8,7 @@ import { settingsPage } from './settings-page.tsx';
 import { signInRoutes } from './sign-in-routes.tsx';
 import type { StudioDeps } from './studio-deps.ts';
 import { studioHeaders } from './security-headers.ts';
+import { subscriberImportRoutes } from './subscriber-import-routes.tsx';
 import { subscriberRoutes } from './subscriber-routes.tsx';
 import { weekPage } from './week-page.tsx';
 
@@ -22,6 +23,7 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
     .get('/', (c) => weekPage(c, deps))
     .route('/issues', issueRoutes(deps))
     .route('/campaigns', campaignRoutes(deps))
+    .route('/subscribers', subscriberImportRoutes(deps))
     .route('/subscribers', subscriberRoutes(deps))
     .get('/settings', (c) => settingsPage(c, deps));
   return (

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { entryAsPost, wordpressPostOf } from '../../functions/feeds/feed-item-post.ts';
 import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
 import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
@@ -7,6 +8,20 @@ import { localOutbound } from './local-outbound.ts';
 export type ArchivePosts = { ok: true; posts: unknown[]; from: string } | { ok: false; detail: string };
 
 const isSite = (target: string) => /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(target);
+const isWebAddress = (target: string) => /^https?:\/\/[^\s/]+/i.test(target);
+
+/**
+ * Why `target` cannot be read as a blog or a feed, in one line; undefined when it can. A file on disk (an
+ * export.xml, a post.json) is the likely mistake: this command reads the blog itself.
+ */
+export const archiveTargetProblem = (target: string): string | undefined => {
+  if (existsSync(target))
+    return `${target} is a file: import-archive reads the blog itself (example.wordpress.com) or its feed address (https://…), not a file.`;
+  if (/\.(xml|json|csv|rss|atom)$/i.test(target) && !isWebAddress(target))
+    return `Cannot read ${target}: there is no such file, and import-archive reads a blog (example.wordpress.com) or a feed address (https://…), not a file.`;
+  if (isSite(target) || isWebAddress(target)) return undefined;
+  return `${target} is neither a blog (example.wordpress.com) nor a feed address (https://…).`;
+};
 
 /**
  * Every past post of her blog, oldest first. A site name (`example.wordpress.com`) reads the whole blog through

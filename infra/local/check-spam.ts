@@ -1,10 +1,13 @@
 import { GMAIL_CLIP_BYTES } from '../../shared/domain/mail-size.ts';
+import { readCliJson } from './cli-file.ts';
 import { exampleMail } from './spam/example-mail.ts';
 import { scoreWithSpamAssassin } from './spam/spamassassin.ts';
 
 /** `npm run check:spam [post.json]`: the example issue's mail scored by SpamAssassin, and its size. */
 const TARGET = 2.0;
 const path = process.argv[2];
+// A wrong path is one plain line, before SpamAssassin is even looked for.
+if (path) readCliJson(path);
 const { raw, htmlBytes } = await exampleMail(path ?? undefined);
 const report = await scoreWithSpamAssassin(raw);
 const lines = [

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { archivePosts } from './archive-source.ts';
+import { archivePosts, archiveTargetProblem } from './archive-source.ts';
+import { exitWith } from './cli-file.ts';
 import { localSecrets } from './local-secrets.ts';
 import { apiUrl, secretsFile } from './paths.ts';
 
@@ -21,6 +22,8 @@ if (!target) {
   console.error(USAGE);
   process.exit(2);
 }
+const problem = archiveTargetProblem(target);
+if (problem) exitWith(problem);
 const token = process.env.ADMIN_TOKEN ?? localSecrets(secretsFile).adminToken;
 const blogApi = values.api ?? process.env.WORDPRESS_API_URL ?? 'https://public-api.wordpress.com';
 

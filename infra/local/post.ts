@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Webhook } from 'standardwebhooks';
+import { readCliJsonText } from './cli-file.ts';
 import { localSecrets } from './local-secrets.ts';
 import { apiUrl, dataDir, secretsFile } from './paths.ts';
 
@@ -11,8 +12,9 @@ if (!file) {
   console.error('Usage: npm run post -- path/to/post.json');
   process.exit(2);
 }
+// The file first: a wrong path is the likeliest mistake, and it needs no running stack to say so.
+const payload = readCliJsonText(file);
 const secrets = localSecrets(secretsFile);
-const payload = readFileSync(resolve(file), 'utf8');
 const id = `msg_${randomUUID()}`;
 const now = new Date();
 const signature = new Webhook(secrets.webhookSecret).sign(id, now, payload);

@@ -1,9 +1,11 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
+import { exitWith, readCliFile, writeFailure } from './cli-file.ts';
+import { type ApiReport, importReportLines, problemLines } from './import-report-lines.ts';
 import { localSecrets } from './local-secrets.ts';
 import { apiUrl, secretsFile } from './paths.ts';
 
@@ -30,6 +32,8 @@ if (
   console.error(USAGE);
   process.exit(2);
 }
+// Read before anything else: a wrong path needs no running stack to be told, in one line.
+const csv = command === 'import' ? readCliFile(file) : undefined;
 const token = process.env.ADMIN_TOKEN ?? localSecrets(secretsFile).adminToken;
 const auth = { authorization: `Bearer ${token}` };
 const bar = new SingleBar(
@@ -37,50 +41,43 @@ const bar = new SingleBar(
   Presets.shades_classic,
 );
 
-const fail = async (response: Response) => {
-  console.error(`${response.status} ${response.statusText}\n${await response.text()}`);
+const reach = (url: string, init?: RequestInit) =>
+  fetch(url, init).catch(() => exitWith(`Could not reach ${apiUrl}: is \`npm start\` running?`));
+
+const fail = async (response: Response): Promise<never> => {
+  const text = await response.text();
+  try {
+    for (const line of problemLines(JSON.parse(text))) console.error(line);
+  } catch {
+    console.error(`${response.status} ${response.statusText}: ${text.slice(0, 300)}`);
+  }
   process.exit(1);
 };
 
-/** Counts what passes through, for the bar. */
-const counting = (step: (chunk: Buffer) => number) =>
-  new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bar.increment(step(chunk));
-      done(null, chunk);
-    },
-  });
-
-if (command === 'import') {
-  const path = resolve(file);
+if (csv) {
   const query = new URLSearchParams(
     values.consented ? { mode: 'consented', source: values.source ?? '' } : { mode: 'confirm' },
   );
-  bar.start(statSync(path).size, 0, { unit: 'bytes sent' });
-  // Streamed: the file is read as the API parses it, never whole in memory on either side.
-  const body = Readable.toWeb(
-    createReadStream(path).pipe(counting((chunk) => chunk.length)),
-  ) as ReadableStream;
-  const response = await fetch(`${apiUrl}/admin/subscribers/import?${query}`, {
+  // The API reads the whole file before it writes anything (at most 4 MiB): a broken file imports no one.
+  console.log(
+    `Importing ${basename(file)}: the whole file is checked first, then written (about 1,000 a second locally)…`,
+  );
+  const response = await reach(`${apiUrl}/admin/subscribers/import?${query}`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'text/csv' },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-  bar.stop();
-  if (!response.ok) await fail(response);
-  const report = (await response.json()) as { invalid: { line: number; detail: string }[] } & Record<
-    string,
-    unknown
-  >;
-  console.log(JSON.stringify({ ...report, invalid: report.invalid.length }, null, 2));
-  for (const { line, detail } of report.invalid.slice(0, 50)) console.log(`  line ${line}: ${detail}`);
-  if (report.invalid.length > 50) console.log(`  … and ${report.invalid.length - 50} more`);
+    body: csv,
+  });
+  if (!response.ok) {
+    console.error(`${basename(file)} was not imported.`);
+    await fail(response);
+  }
+  const report = (await response.json()) as ApiReport;
+  for (const line of importReportLines(file, report)) console.log(line);
 } else {
-  const counts = await fetch(`${apiUrl}/admin/subscribers/counts`, { headers: auth });
+  const counts = await reach(`${apiUrl}/admin/subscribers/counts`, { headers: auth });
   if (!counts.ok) await fail(counts);
   const total = ((await counts.json()) as Record<string, number>)[values.status] ?? 0;
-  const response = await fetch(
+  const response = await reach(
     `${apiUrl}/admin/subscribers/export.csv?status=${encodeURIComponent(values.status)}`,
     { headers: auth },
   );
@@ -88,14 +85,18 @@ if (command === 'import') {
   bar.start(total, 0, { unit: 'subscribers' });
   const newlines = (chunk: Buffer) => chunk.reduce((n, byte) => (byte === 0x0a ? n + 1 : n), 0);
   let header = true;
-  await pipeline(
-    Readable.fromWeb(response.body as never),
-    counting((chunk) => {
-      const lines = newlines(chunk) - (header ? 1 : 0);
+  const counting = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bar.increment(newlines(chunk) - (header ? 1 : 0));
       header = false;
-      return lines;
-    }),
-    createWriteStream(resolve(file)),
+      done(null, chunk);
+    },
+  });
+  await pipeline(Readable.fromWeb(response.body as never), counting, createWriteStream(resolve(file))).catch(
+    (error: unknown) => {
+      bar.stop();
+      exitWith(writeFailure(file, error));
+    },
   );
   bar.stop();
   console.log(`Exported to ${resolve(file)}`);

@@ -57,8 +57,8 @@ describe('a CSV import of 10,000 rows', () => {
     const invalid = report.invalid as { line: number; detail: string }[];
     expect(invalid.map((i) => i.line)).toEqual(invalidLines);
     expect(invalid).toHaveLength(294);
-    expect(invalid[0]).toEqual({ line: 2, detail: 'language: must be fr or en' });
-    expect(invalid[1]).toEqual({ line: 3, detail: 'email: must be a valid email address' });
+    expect(invalid[0]).toEqual({ line: 2, field: 'language', detail: 'language: must be fr or en' });
+    expect(invalid[1]).toEqual({ line: 3, field: 'email', detail: 'email: must be a valid email address' });
     expect(report).toEqual({
       rows: 10_000,
       created: 9_365,

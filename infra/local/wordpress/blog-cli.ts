@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readCliJson } from '../cli-file.ts';
 import { fakeWordpressUrl } from './fake-wordpress-port.ts';
 
 const USAGE = `Usage:
@@ -12,12 +11,16 @@ if (command !== 'publish' || !file) {
   console.error(USAGE);
   process.exit(2);
 }
+const post = readCliJson(file);
+if (typeof post !== 'object' || post === null || Array.isArray(post)) {
+  console.error(`${file} is not a post: it must hold one JSON object.`);
+  process.exit(1);
+}
 const blog = fakeWordpressUrl();
 if (!blog) {
   console.error('No fake blog found: start the stack with `npm start` first.');
   process.exit(1);
 }
-const post = JSON.parse(readFileSync(resolve(file), 'utf8')) as Record<string, unknown>;
 const response = await fetch(`${blog}/__fake/posts`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },

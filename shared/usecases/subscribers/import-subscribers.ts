@@ -15,9 +15,26 @@ export type ImportRow = {
   paused: boolean;
 };
 
-/** A row as the edge parsed it: valid, or refused with the reason, both with their line in the file. */
-export type ParsedRow =
-  { line: number; ok: true; row: ImportRow } | { line: number; ok: false; detail: string };
+/** The columns an import reads; each has one rule, so naming the column names what is wrong. */
+export type ImportField = 'email' | 'name' | 'language' | 'platform' | 'paused';
+
+/** A refused row: its first line in the file as an editor numbers it, the column, and what it held. */
+export type RowProblem = { line: number; field: ImportField; value: string };
+
+/** A row as the edge parsed it: valid, or refused. */
+export type ParsedRow = { line: number; ok: true; row: ImportRow } | ({ ok: false } & RowProblem);
+
+/** Why a whole file cannot be read as rows. `line` is the physical line where reading stopped. */
+export type FileProblem =
+  | { kind: 'empty' }
+  | { kind: 'no_email_column' }
+  | { kind: 'not_utf8'; line: number }
+  | { kind: 'unclosed_quote'; line: number; field?: string }
+  | { kind: 'stray_quote'; line: number; field?: string }
+  | { kind: 'malformed'; line: number; field?: string };
+
+/** The whole file, read before anything is written: every row, or why none can be trusted. */
+export type ParsedFile = { ok: true; rows: readonly ParsedRow[] } | { ok: false; problem: FileProblem };
 
 /** The admin's choice: these people consented elsewhere (and where), or they must confirm first. */
 export type ImportMode = { kind: 'consented'; source: string } | { kind: 'confirm'; source: string };
@@ -28,26 +45,44 @@ export type ImportReport = {
   existing: number;
   duplicates: number;
   suppressed: number;
-  invalid: { line: number; detail: string }[];
+  invalid: RowProblem[];
   confirmationsSent: number;
   confirmationsFailed: number;
 };
 
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; problem: FileProblem };
+
 export type ImportDeps = ConfirmationDeps & { store: SubscriberStore; ids: SubscriberIds; clock: Clock };
+
+/** The store failed mid-import: what was written before it did, so the author can be told the truth. */
+export class ImportInterruptedError extends Error {
+  override name = 'ImportInterruptedError';
+  constructor(
+    readonly report: ImportReport,
+    /** Lines whose reader was created (and, in confirm mode, perhaps mailed) before the failure. */
+    readonly createdLines: readonly number[],
+    options: { cause: unknown },
+  ) {
+    super(`import interrupted after ${report.created} created`, options);
+  }
+}
 
 const IN_FLIGHT = 16;
 
 /**
- * Streams rows into the store: each address once (the first row wins), existing records untouched (an import
- * never resubscribes someone who left), suppressed ones skipped, at most IN_FLIGHT writes at a time.
+ * All or nothing on the file, row by row in the store. A file that could not be read whole writes nothing and
+ * mails no one: the rows arrive as an array, so no write can start before the last line was parsed. Then
+ * each address once (the first row wins), existing records untouched (an import never resubscribes someone who
+ * left), suppressed ones skipped, at most IN_FLIGHT writes at a time.
  */
 export const importSubscribers = async (
-  rows: AsyncIterable<ParsedRow>,
+  file: ParsedFile,
   mode: ImportMode,
   deps: ImportDeps,
-): Promise<ImportReport> => {
+): Promise<ImportOutcome> => {
+  if (!file.ok) return file;
   const report: ImportReport = {
-    rows: 0,
+    rows: file.rows.length,
     created: 0,
     existing: 0,
     duplicates: 0,
@@ -56,12 +91,14 @@ export const importSubscribers = async (
     confirmationsSent: 0,
     confirmationsFailed: 0,
   };
+  const createdLines: number[] = [];
   const seen = new Set<string>();
   const inFlight = new Set<Promise<void>>();
-  for await (const parsed of rows) {
-    report.rows += 1;
+  let failure: { cause: unknown } | undefined;
+  for (const parsed of file.rows) {
+    if (failure) break;
     if (!parsed.ok) {
-      report.invalid.push({ line: parsed.line, detail: parsed.detail });
+      report.invalid.push({ line: parsed.line, field: parsed.field, value: parsed.value });
       continue;
     }
     const subscriber = toSubscriber(parsed.row, deps.ids.idFor(parsed.row.email), mode, deps.clock);
@@ -70,15 +107,32 @@ export const importSubscribers = async (
       continue;
     }
     seen.add(subscriber.id);
-    const task = storeOne(subscriber, mode, deps, report).finally(() => inFlight.delete(task));
+    const task = storeOne(subscriber, parsed.line, mode, deps, { report, createdLines })
+      .catch((cause: unknown) => {
+        failure ??= { cause };
+      })
+      .finally(() => inFlight.delete(task));
     inFlight.add(task);
     if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
+  // Every write already started is awaited, so the report counts exactly what the store holds.
   await Promise.all(inFlight);
-  return report;
+  if (failure)
+    throw new ImportInterruptedError(
+      report,
+      createdLines.sort((a, b) => a - b),
+      failure,
+    );
+  return { ok: true, report };
 };
 
-const storeOne = async (subscriber: Subscriber, mode: ImportMode, deps: ImportDeps, report: ImportReport) => {
+const storeOne = async (
+  subscriber: Subscriber,
+  line: number,
+  mode: ImportMode,
+  deps: ImportDeps,
+  { report, createdLines }: { report: ImportReport; createdLines: number[] },
+) => {
   if (!(await deps.store.create(subscriber))) {
     const existing = await deps.store.get(subscriber.id);
     if (existing?.status === 'suppressed') report.suppressed += 1;
@@ -86,6 +140,7 @@ const storeOne = async (subscriber: Subscriber, mode: ImportMode, deps: ImportDe
     return;
   }
   report.created += 1;
+  createdLines.push(line);
   if (mode.kind !== 'confirm') return;
   const outcome = await sendConfirmation(subscriber, deps);
   if (outcome.kind === 'sent') report.confirmationsSent += 1;
