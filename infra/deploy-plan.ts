@@ -107,7 +107,17 @@ export const planDeploy = (
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    cdkArgs: ['deploy', 'Dimanche', '--no-notices', '--require-approval', 'broadening', ...argv],
+    // The outputs file tells `npm run doctor` where the table and the secrets are.
+    cdkArgs: [
+      'deploy',
+      'Dimanche',
+      '--no-notices',
+      '--require-approval',
+      'broadening',
+      '--outputs-file',
+      'cdk.out/outputs.json',
+      ...argv,
+    ],
     summary,
   };
 };

@@ -37,6 +37,6 @@ if (checkOnly) process.exit(0);
 const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: '1', CDK_DISABLE_VERSION_CHECK: '1' };
 const cdk = spawnSync('npx', ['cdk', ...plan.cdkArgs], { stdio: 'inherit', env });
 if (cdk.status !== 0) process.exit(cdk.status ?? 1);
-// The account itself, which no template shows: sandbox, DNS records, quotas (infra/doctor).
-const doctor = spawnSync('npx', ['tsx', 'infra/doctor/cli.ts', ...argv], { stdio: 'inherit', env });
+// The account itself, which no template shows: sandbox, DNS records, quotas (npm run doctor).
+const doctor = spawnSync('npx', ['tsx', 'functions/doctor/cli.ts', ...argv], { stdio: 'inherit', env });
 process.exit(doctor.status ?? 1);

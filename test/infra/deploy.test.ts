@@ -40,7 +40,16 @@ describe('npm run deploy', () => {
     const plan = planDeploy(argv, cdkJson, 'eu-west-3');
     expect(plan).toMatchObject({
       ok: true,
-      cdkArgs: ['deploy', 'Dimanche', '--no-notices', '--require-approval', 'broadening', ...argv],
+      cdkArgs: [
+        'deploy',
+        'Dimanche',
+        '--no-notices',
+        '--require-approval',
+        'broadening',
+        '--outputs-file',
+        'cdk.out/outputs.json',
+        ...argv,
+      ],
     });
     expect(plan.ok && Object.fromEntries(plan.summary)).toMatchObject({
       sender: 'Online Sunday Morning Sound <dimanche@dimanche.blog.fr>',
