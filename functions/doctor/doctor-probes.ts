@@ -1,17 +1,9 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { lambdaAccountProbe } from '../../shared/adapters/aws/lambda-account-probe.ts';
-import { sesAccountProbe, sesIdentityProbe } from '../../shared/adapters/aws/ses-account-probe.ts';
-import { dnsProbe } from '../../shared/adapters/dns/dns-probe.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { createPublishers } from '../../shared/adapters/social/create-publishers.ts';
-import { socialTokenProbe } from '../../shared/adapters/social/token-probe.ts';
-import { emptySecretEntries } from '../../shared/domain/deliverability/secret-entries.ts';
 import type { AccountProbes } from '../../shared/ports/account-probes.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { countAudience } from '../../shared/usecases/campaign/count-audience.ts';
-import { parseSocialAccounts } from '../config/social-accounts.ts';
+import { accountProbes } from './account-probes.ts';
 import type { DoctorSettings } from './doctor-settings.ts';
 import { getSecretString } from './secrets-manager.ts';
 
@@ -24,9 +16,9 @@ const needed = (what: string, value: string | undefined): string => {
 };
 
 /**
- * The probes against the account the AWS CLI's credentials reach. Endpoints follow the SDK's override
- * variables (AWS_ENDPOINT_URL_SESV2, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL_DYNAMODB, and
- * AWS_ENDPOINT_URL_SECRETS_MANAGER), DNS servers DOCTOR_DNS_SERVERS (comma-separated host:port).
+ * `npm run doctor`'s probes, with the AWS CLI's credentials: the audience from the table, the secrets from
+ * Secrets Manager (AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_SECRETS_MANAGER point them elsewhere), DNS
+ * through DOCTOR_DNS_SERVERS (comma-separated host:port) when set.
  */
 export const doctorProbes = (
   settings: DoctorSettings,
@@ -34,36 +26,20 @@ export const doctorProbes = (
   clock: Clock,
 ): AccountProbes => {
   const { region } = settings;
-  const ses = new SESv2Client({ region });
-  const lambda = new LambdaClient({ region });
-  const secret = getSecretString(region, () => ses.config.credentials());
+  const secret = getSecretString(region);
   const servers = env['DOCTOR_DNS_SERVERS']?.split(',').filter(Boolean);
-  const readJson = async (arn: string | undefined, what: string) =>
-    JSON.parse(await secret(needed(what, arn))) as Record<string, unknown>;
-  const socialRaw = async () => secret(needed('SocialAccountsSecretArn', settings.socialSecretArn));
-  return {
-    sesAccount: sesAccountProbe(ses),
-    identity: sesIdentityProbe(ses),
-    dns: dnsProbe(servers),
-    lambda: lambdaAccountProbe(lambda),
+  const dynamoEndpoint = env['AWS_ENDPOINT_URL_DYNAMODB'];
+  return accountProbes({
+    region,
+    ...(servers ? { dnsServers: servers } : {}),
+    networks: settings.networks,
+    clock,
     audience: async () => {
       if (settings.audience !== undefined) return settings.audience;
-      const doc = createDocumentClient({
-        region,
-        ...(env['AWS_ENDPOINT_URL_DYNAMODB'] ? { endpoint: env['AWS_ENDPOINT_URL_DYNAMODB'] } : {}),
-      });
+      const doc = createDocumentClient({ region, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}) });
       return countAudience(dynamoSubscriberStore(doc, needed('TableName', settings.tableName)), clock.now());
     },
-    socialTokens: async () => {
-      if (settings.networks.length === 0) return [];
-      const accounts = parseSocialAccounts('SocialAccountsSecretArn', await socialRaw());
-      return socialTokenProbe(createPublishers(accounts, { clock }), settings.networks)();
-    },
-    emptySecrets: async () =>
-      emptySecretEntries(
-        await readJson(settings.secretArn, 'SecretArn'),
-        settings.networks.length === 0 ? {} : (JSON.parse(await socialRaw()) as Record<string, unknown>),
-        settings.networks,
-      ),
-  };
+    appSecret: () => secret(needed('SecretArn', settings.secretArn)),
+    socialSecret: () => secret(needed('SocialAccountsSecretArn', settings.socialSecretArn)),
+  });
 };

@@ -1,12 +1,15 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 
-type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-
 /**
- * Secrets Manager's GetSecretValue, signed by hand (one call: no client dependency). `endpoint` follows the
+ * Secrets Manager's GetSecretValue, signed by hand (one call: no client dependency), with the credentials the
+ * AWS CLI would use. `endpoint` follows the
  * SDK's own override variable, so the doctor's test points it at a local fake.
  */
-export const getSecretString = (region: string, credentials: () => Promise<Credentials>) => {
+export const getSecretString = (region: string) => {
+  // Any SDK client resolves the credentials the way the AWS CLI does (profile, SSO, environment).
+  const client = new SESv2Client({ region });
+  const credentials = () => client.config.credentials();
   const endpoint = process.env['AWS_ENDPOINT_URL_SECRETS_MANAGER'];
   const call = signedAwsFetch({
     service: 'secretsmanager',

@@ -79,6 +79,8 @@ const DEAD_LETTER_QUEUES = [
   'Delivery/SesEventsFailures',
   'Music/DeadLetters',
   'Music/ScheduleDeadLetters',
+  // The daily deliverability check's on-failure destination (issue 23).
+  'Deliverability/Failures',
 ];
 const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
 
@@ -558,9 +560,20 @@ describe('delivery IAM', () => {
     const bare = statements.filter(({ statement }) => JSON.stringify(statement.Resource).includes('"*"'));
     expect(bare.map(({ statement }) => statement)).toEqual([
       { Effect: 'Allow', Action: 'ses:GetSendQuota', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: ['lambda:GetAccountSettings', 'ses:GetAccount', 'ses:ListEmailIdentities'],
+        Resource: '*',
+      },
     ]);
     expect(bare[0]?.roles).toEqual([{ Ref: roleOf(SENDER) }]);
-    expect(actionsWithoutResourceTypes).toEqual(['ses:GetSendQuota']);
+    expect(bare[1]?.roles).toEqual([{ Ref: roleOf('Deliverability/Function/Function') }]);
+    expect(actionsWithoutResourceTypes).toEqual([
+      'ses:GetSendQuota',
+      'ses:GetAccount',
+      'ses:ListEmailIdentities',
+      'lambda:GetAccountSettings',
+    ]);
   });
 });
 

@@ -19,9 +19,10 @@ beforeAll(() => {
 });
 
 describe('asynchronously invoked functions', () => {
-  it('are the Sunday dispatch (Scheduler) and the SES events function (SNS)', () => {
+  it('are the Sunday dispatch and the deliverability check (Scheduler) and the SES events function (SNS)', () => {
     expect([...asyncInvoked(template).keys()].sort()).toEqual(
       [
+        logicalIdIn(template, 'Deliverability/Function/Function'),
         logicalIdIn(template, 'Delivery/Dispatch/Function'),
         logicalIdIn(template, 'Delivery/SesEvents/Function'),
       ].sort(),
@@ -40,6 +41,11 @@ describe('asynchronously invoked functions', () => {
       ]),
     );
     expect(ages).toEqual({
+      // Daily: a day that failed is the next day's work.
+      [logicalIdIn(template, 'Deliverability/Function/Function')]: [
+        3600,
+        logicalIdIn(template, 'Deliverability/Failures'),
+      ],
       [logicalIdIn(template, 'Delivery/Dispatch/Function')]: [
         3600,
         logicalIdIn(template, 'Delivery/DispatchFailures'),

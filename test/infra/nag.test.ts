@@ -50,10 +50,12 @@ describe('cdk-nag AwsSolutions on the stack', () => {
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/DefaultRoute',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/GET--r--{linkId}',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/POST--webhooks--{proxy+}',
+      'AwsSolutions-IAM5[Resource::*] Dimanche/Deliverability/Function/Role',
       'AwsSolutions-IAM5[Resource::*] Dimanche/Delivery/Sender/Role',
       'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
       'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
       // Lambda's on-failure destinations of its asynchronous invocations (async-failures.ts).
+      'AwsSolutions-SQS3 Dimanche/Deliverability/Failures',
       'AwsSolutions-SQS3 Dimanche/Delivery/DispatchFailures',
       'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsDeadLetters',
       'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsFailures',
