@@ -101,7 +101,7 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     tomorrow: (time) => `Demain ${time}`,
     onDay: (day, time) => `Le ${day} à ${time}`,
     deliverability: (n) =>
-      `Attention, le compte d’envoi a ${n} ${plural(n, 'problème', 'problèmes')} qui ${plural(n, 'empêche', 'empêchent')} la lettre d’arriver chez tout le monde (Réglages → Délivrabilité) :`,
+      `Attention, le compte d’envoi a ${n} ${plural(n, 'problème', 'problèmes')} qui ${plural(n, 'empêche', 'empêchent')} la lettre d’arriver chez tout le monde (Réglages → Délivrabilité)\u00a0:`,
     deliverabilityLine: (text) => `– ${text.fr}`,
   },
   nothingDue: {
