@@ -3,7 +3,10 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { lambdaAccountProbe } from '../../shared/adapters/aws/lambda-account-probe.ts';
 import { sesAccountProbe, sesIdentityProbe } from '../../shared/adapters/aws/ses-account-probe.ts';
 import { dnsProbe } from '../../shared/adapters/dns/dns-probe.ts';
-import { createPublishers } from '../../shared/adapters/social/create-publishers.ts';
+import {
+  type CreatePublishersOptions,
+  createPublishers,
+} from '../../shared/adapters/social/create-publishers.ts';
 import { socialTokenProbe } from '../../shared/adapters/social/token-probe.ts';
 import { emptySecretEntries } from '../../shared/domain/deliverability/secret-entries.ts';
 import type { AccountProbes } from '../../shared/ports/account-probes.ts';
@@ -21,6 +24,10 @@ export type AccountProbesOptions = {
   socialSecret: () => Promise<string>;
   networks: readonly string[];
   clock: Clock;
+  /** One machine: the account fake's address (SES v2 and Lambda both), with its dummy credentials. */
+  localEndpoint?: string;
+  /** How the publishers reach their networks (one machine: the loopback-only fetch of the fakes). */
+  publishers?: CreatePublishersOptions;
 };
 
 /**
@@ -29,18 +36,21 @@ export type AccountProbesOptions = {
  */
 export const accountProbes = (options: AccountProbesOptions): AccountProbes => {
   const { region, networks, clock } = options;
-  const ses = new SESv2Client({ region });
+  const local = options.localEndpoint
+    ? { endpoint: options.localEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    : {};
+  const ses = new SESv2Client({ region, ...local });
   const socialJson = async () => JSON.parse(await options.socialSecret()) as Record<string, unknown>;
   return {
     sesAccount: sesAccountProbe(ses),
     identity: sesIdentityProbe(ses),
     dns: dnsProbe(options.dnsServers),
-    lambda: lambdaAccountProbe(new LambdaClient({ region })),
+    lambda: lambdaAccountProbe(new LambdaClient({ region, ...local })),
     audience: options.audience,
     socialTokens: async () => {
       if (networks.length === 0) return [];
       const accounts = parseSocialAccounts('the social accounts secret', await options.socialSecret());
-      return socialTokenProbe(createPublishers(accounts, { clock }), networks)();
+      return socialTokenProbe(createPublishers(accounts, { clock, ...options.publishers }), networks)();
     },
     emptySecrets: async () =>
       emptySecretEntries(

@@ -15,8 +15,8 @@ export const assessSesAccount = (ses: Probed<SesAccountFacts>): HealthItem[] => 
       : item(
           'ses_sandbox',
           'fail',
-          `SES is in the sandbox: only ${n} verified address(es) receive mail (${list(verifiedRecipients)}); request production access (SES console → Account dashboard → Request production access)`,
-          `SES est en bac à sable : seules ${n} adresse(s) vérifiée(s) reçoivent le courrier (${list(verifiedRecipients)}) ; demandez l'accès production (console SES → Account dashboard → Request production access)`,
+          `SES is in the sandbox: only ${n === 1 ? '1 verified address receives' : `${n} verified addresses receive`} mail (${list(verifiedRecipients)}); request production access (SES console → Account dashboard → Request production access)`,
+          `SES est en bac à sable : ${n === 1 ? 'seule 1 adresse vérifiée reçoit' : `seules ${n} adresses vérifiées reçoivent`} le courrier (${list(verifiedRecipients)}) ; demandez l'accès production (console SES → Account dashboard → Request production access)`,
         ),
     sendingEnabled
       ? item('ses_sending', 'ok', 'SES sending: enabled', 'Envoi SES : activé')
