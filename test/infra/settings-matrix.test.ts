@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Node } from 'constructs';
 import { describe, expect, it } from 'vitest';
+import { SUPPORTED_REGIONS } from '../../infra/deploy-regions.ts';
 import { nagFindings } from './nag.ts';
 import { PINNED } from './pinned.ts';
 import { MATRIX } from './settings-matrix.ts';
@@ -54,6 +55,18 @@ describe.each(MATRIX)('the stack with $name', ({ context }) => {
       (id) => !(id === 'SenderIdentityC573EDB0' && context.createEmailIdentity === 'false'),
     );
     expect(retainedIds(template).sort()).toEqual(pinned.sort());
+  });
+});
+
+describe('the deploy guide', () => {
+  it('names exactly the regions the secrets extension has a layer in, which the deploy checks', () => {
+    const guide = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8');
+    const after = guide.split('<!-- supported regions:')[1] ?? '';
+    const paragraph = after.split('\n\n')[1] ?? '';
+    const named = [...paragraph.matchAll(/`([a-z]{2}(-[a-z]+)+-\d)`/g)].map((m) => m[1]);
+    expect(named).toEqual([...SUPPORTED_REGIONS]);
+    expect(SUPPORTED_REGIONS).toContain('eu-west-3');
+    expect(SUPPORTED_REGIONS).not.toContain('eu-central-2');
   });
 });
 
