@@ -31,6 +31,8 @@ export type LocalDeliverabilityOptions = {
   timeZone: string;
   clock: Clock;
   logger: Logger;
+  /** Where the table is, for the `npm run doctor` command this prints. */
+  dynamoEndpoint?: string;
 };
 
 /**
@@ -51,15 +53,17 @@ export const startLocalDeliverability = async (options: LocalDeliverabilityOptio
     clock,
     publishers: options.publishers,
     audience: () => countAudience(dynamoSubscriberStore(doc, tableName), clock.now()),
-    appSecret: async () =>
-      JSON.stringify({
-        webhookSecrets: [secrets.webhookSecret],
-        adminTokens: [secrets.adminToken],
-        linkKeys: [{ id: 'local', secret: secrets.linkKey }],
-        subscriberIdKey: secrets.subscriberIdKey,
-      }),
-    socialSecret: async () => JSON.stringify(options.socialAccounts),
+    appSecret: async () => state.secrets['local-secret'] ?? '{}',
+    socialSecret: async () => state.secrets['local-social-accounts'] ?? '{}',
   });
+  // The fake's Secrets Manager holds them too, for `npm run doctor` against it.
+  state.secrets['local-secret'] = JSON.stringify({
+    webhookSecrets: [secrets.webhookSecret],
+    adminTokens: [secrets.adminToken],
+    linkKeys: [{ id: 'local', secret: secrets.linkKey }],
+    subscriberIdKey: secrets.subscriberIdKey,
+  });
+  state.secrets['local-social-accounts'] = JSON.stringify(options.socialAccounts);
   const store = dynamoDeliverabilityStore(doc, tableName);
   const plan = {
     domain,
@@ -87,7 +91,14 @@ export const startLocalDeliverability = async (options: LocalDeliverabilityOptio
     zone,
     run,
     nextRun: () => job.nextRun()?.toISOString(),
-    describe: `a fake SES/Lambda account at ${fake.url}, DNS stub at ${dns.server}`,
+    describe: [
+      `a fake SES/Lambda account at ${fake.url}, DNS stub at ${dns.server}; the same checks from the CLI:`,
+      `  AWS_REGION=${REGION} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_ENDPOINT_URL_SESV2=${fake.url} \\`,
+      `  AWS_ENDPOINT_URL_LAMBDA=${fake.url} AWS_ENDPOINT_URL_SECRETS_MANAGER=${fake.url} DOCTOR_DNS_SERVERS=${dns.server} \\`,
+      ...(options.dynamoEndpoint ? [`  AWS_ENDPOINT_URL_DYNAMODB=${options.dynamoEndpoint} \\`] : []),
+      `  npm run doctor -- -c senderAddress=${options.senderAddress} -c socialNetworks=${options.networks.join(',')} \\`,
+      `    --table ${tableName} --secret local-secret --social-secret local-social-accounts --lang fr`,
+    ].join('\n'),
     close: async () => {
       job.stop();
       await new Promise<void>((done) => fake.server.close(() => done()));

@@ -134,6 +134,7 @@ const deliverability = await startLocalDeliverability({
   timeZone: config.TIME_ZONE,
   clock: systemClock,
   logger,
+  dynamoEndpoint: dynamo.url,
 });
 const server = new Hono().route('/', sunday.control).route('/', app);
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
@@ -187,7 +188,7 @@ path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.next
 ${music.describe}
 
 Deliverability (Réglages → Délivrabilité): checked at start and daily (next ${deliverability.nextRun() ?? 'never'}),
-against ${deliverability.describe}.
+against ${deliverability.describe}
 
 Her blog: ${blog.describe}.
 The WordPress.com webhook URL (Settings → Webhooks: action publish_post, fields ID and post_url):
