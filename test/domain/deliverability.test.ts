@@ -112,6 +112,15 @@ describe('the deliverability checks', () => {
     ]);
   });
 
+  it('fail when SES allows no mail a second rather than promise a send time', () => {
+    const facts = healthy();
+    if (!facts.ses.ok) throw new Error('fixture');
+    facts.ses = { ok: true, value: { ...facts.ses.value, maxSendRate: 0 } };
+    expect(failures(facts)).toEqual([
+      expect.stringMatching(/^fail SES allows no mail a second \(max send rate 0\)/),
+    ]);
+  });
+
   it('say the same in French for the studio', () => {
     const facts = { ...healthy(), identity: { ok: true as const, value: { exists: false as const } } };
     expect(assessAccount(facts, plan).find((i) => i.id === 'identity')?.text.fr).toMatch(

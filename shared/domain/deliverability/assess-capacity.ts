@@ -27,7 +27,6 @@ export const assessQuota = (
   const readers = audience.value;
   const { max24HourSend, maxSendRate } = ses.value;
   const rate = Math.min(maxSendRate, plan.sendRate ?? maxSendRate);
-  const time = duration(rate > 0 ? readers / rate : Infinity);
   const quota =
     readers <= max24HourSend
       ? item(
@@ -42,6 +41,17 @@ export const assessQuota = (
           `Daily quota ${max24HourSend} is below the ${readers} confirmed readers: the send would pause until the next day; ask AWS for a higher quota (Service Quotas → Amazon SES → Sending quota)`,
           `Le quota quotidien ${max24HourSend} est inférieur aux ${readers} abonnés confirmés : l'envoi s'arrêterait jusqu'au lendemain ; demandez à AWS un quota plus haut (Service Quotas → Amazon SES → Sending quota)`,
         );
+  if (!(rate > 0))
+    return [
+      quota,
+      item(
+        'send_time',
+        'fail',
+        `SES allows no mail a second (max send rate ${maxSendRate}): read the account's status in the SES console`,
+        `SES n'autorise aucun envoi par seconde (débit maximal ${maxSendRate}) : regardez l'état du compte dans la console SES`,
+      ),
+    ];
+  const time = duration(readers / rate);
   const send = item(
     'send_time',
     'ok',
