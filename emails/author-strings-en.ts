@@ -117,6 +117,9 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     button: 'See the week in the studio',
     tomorrow: (time) => `Tomorrow ${time}`,
     onDay: (day, time) => `On ${day} at ${time}`,
+    deliverability: (n) =>
+      `Careful: the sending account has ${n} ${plural(n, 'problem', 'problems')} that ${plural(n, 'keeps', 'keep')} the newsletter from reaching everyone (Settings → Deliverability):`,
+    deliverabilityLine: (text) => `– ${text.en}`,
   },
   nothingDue: {
     subject: (when) => `${when}: no issue planned`,

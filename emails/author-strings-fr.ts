@@ -123,6 +123,9 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     button: 'Voir la semaine dans le studio',
     tomorrow: (time) => `Demain ${time}`,
     onDay: (day, time) => `Le ${day} à ${time}`,
+    deliverability: (n) =>
+      `Attention, le compte d’envoi a ${n} ${plural(n, 'problème', 'problèmes')} qui ${plural(n, 'empêche', 'empêchent')} la lettre d’arriver chez tout le monde (Réglages → Délivrabilité)\u00a0:`,
+    deliverabilityLine: (text) => `– ${text.fr}`,
   },
   nothingDue: {
     subject: (when) => `${when}\u00a0: aucun numéro prévu`,

@@ -1,3 +1,4 @@
+import type { HealthText } from '../shared/domain/deliverability/health-item.ts';
 import type { IssueWarning } from '../shared/domain/music/issue-warning.ts';
 import type { SocialAttemptState } from '../shared/domain/social/social-attempt.ts';
 
@@ -85,6 +86,9 @@ export type AuthorStrings = {
     button: string;
     tomorrow: (time: string) => string;
     onDay: (day: string, time: string) => string;
+    /** The account's failing deliverability checks (npm run doctor's), each line in her language. */
+    deliverability: (count: string) => string;
+    deliverabilityLine: (text: HealthText) => string;
   };
   nothingDue: {
     subject: (when: string) => string;

@@ -32,6 +32,14 @@ const when = (sendAt: string, at: string, f: AuthorFormat) => {
     : f.strings.eve.onDay(f.sunday(sendDay), f.clock(sendAt));
 };
 
+/** The account's red checks, first what they mean, then one line each with what to do. */
+const deliverabilityLines = (notice: Of<'eve_reminder'>, f: AuthorFormat): string[] => {
+  const red = notice.deliverability ?? [];
+  if (red.length === 0) return [];
+  const s = f.strings.eve;
+  return [s.deliverability(f.count(red.length)), ...red.map((item) => s.deliverabilityLine(item.text))];
+};
+
 const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks) => {
   const s = f.strings.eve;
   const said = f.said(notice.issue);
@@ -41,7 +49,11 @@ const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks
   return view({
     subject: s.subject(at, said, audience),
     heading: s.heading(at, said),
-    paragraphs: [s.intro(at, audience), total > 0 ? s.withWarnings(f.count(total)) : s.noWarnings],
+    paragraphs: [
+      s.intro(at, audience),
+      total > 0 ? s.withWarnings(f.count(total)) : s.noWarnings,
+      ...deliverabilityLines(notice, f),
+    ],
     groups,
     button: { label: s.button, url: links.home },
   });

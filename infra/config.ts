@@ -1,5 +1,6 @@
 import type { Environment } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
+import { unsupportedRegion } from './deploy-regions.ts';
 
 /** Deployment settings, read once from CDK context (cdk.json defaults, `-c key=value` overrides). */
 export interface DimancheConfig {
@@ -87,7 +88,10 @@ export const readCustomDomain = (node: Node): CustomDomain | undefined => {
 export const readEnv = (node: Node): Environment | undefined => {
   const account: unknown = node.tryGetContext('account');
   const region: unknown = node.tryGetContext('region');
-  return typeof account === 'string' && typeof region === 'string' ? { account, region } : undefined;
+  if (typeof account !== 'string' || typeof region !== 'string') return undefined;
+  const unsupported = unsupportedRegion(region);
+  if (unsupported) throw new Error(`CDK context "region": ${unsupported}`);
+  return { account, region };
 };
 
 /** Sunday delivery settings (issue 3). Every key but `authorEmail` has a default; `-c key=value` overrides. */

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { domainOf, FROM_API, readConfig, readCustomDomain, readDeliveryConfig } from './config.ts';
 import { readOperationsConfig } from './operations-config.ts';
+import { unsupportedRegion } from './deploy-regions.ts';
 
 /** What `npm run deploy` found: the `cdk` arguments to run, or why it will not run them. */
 export type DeployPlan =
@@ -37,8 +38,14 @@ const attempt = (problems: string[], read: () => void) => {
  * The checks a synth cannot make: settings that are valid but still the examples, and an operator address,
  * without which every alarm would go to a topic nobody reads. The rest is the stack's own validation.
  */
-export const planDeploy = (argv: readonly string[], defaults: Record<string, unknown>): DeployPlan => {
+export const planDeploy = (
+  argv: readonly string[],
+  defaults: Record<string, unknown>,
+  /** AWS_REGION or AWS_DEFAULT_REGION: where the CLI deploys an environment-agnostic stack. */
+  shellRegion?: string,
+): DeployPlan => {
   const context = { ...defaults, ...contextArgs(argv) };
+  const region = typeof context['region'] === 'string' ? context['region'] : shellRegion;
   const { node } = new App({ context });
   const problems: string[] = [];
   const summary: [string, string][] = [];
@@ -61,6 +68,12 @@ export const planDeploy = (argv: readonly string[], defaults: Record<string, unk
       ['authorEmail', domainOf(delivery.authorEmail)],
       ['operatorEmail', delivery.operatorEmail && domainOf(delivery.operatorEmail)],
     ];
+    if (region === undefined || region === '')
+      problems.push('the region is unknown: set AWS_REGION (or -c account=… -c region=…) to your region');
+    else {
+      const unsupported = unsupportedRegion(region);
+      if (unsupported) problems.push(unsupported);
+    }
     for (const [key, host] of hosts) {
       if (host && placeholder.test(host))
         problems.push(`${key} is still an example value (${host}): set your own`);
@@ -88,12 +101,23 @@ export const planDeploy = (argv: readonly string[], defaults: Record<string, unk
       ['reports to', delivery.authorEmail],
       ['alarms to', delivery.operatorEmail ?? '(nobody)'],
       ['senders', String(delivery.maxSenders)],
+      ['region', region ?? '(unknown)'],
     );
   });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    cdkArgs: ['deploy', 'Dimanche', '--no-notices', '--require-approval', 'broadening', ...argv],
+    // The outputs file tells `npm run doctor` where the table and the secrets are.
+    cdkArgs: [
+      'deploy',
+      'Dimanche',
+      '--no-notices',
+      '--require-approval',
+      'broadening',
+      '--outputs-file',
+      'cdk.out/outputs.json',
+      ...argv,
+    ],
     summary,
   };
 };

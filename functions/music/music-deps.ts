@@ -3,6 +3,7 @@ import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-s
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
@@ -84,6 +85,7 @@ export const musicWorkerDeps = ({
   links: dynamoTrackLinkStore(doc, tableName),
   warnings: dynamoWarningStore(doc, tableName),
   subscribers: dynamoSubscriberStore(doc, tableName),
+  deliverability: dynamoDeliverabilityStore(doc, tableName),
   rateLimits: dynamoRateLimits(doc, tableName),
   resolver: odesliResolver({
     baseUrl: settings.ODESLI_API_URL,

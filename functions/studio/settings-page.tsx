@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
+import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { formatter } from './format.ts';
 import { nextSend } from './issue-data.ts';
 import { document, Layout } from './layout.tsx';
@@ -25,6 +26,7 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
   const [latest] = await deps.issues.pageBySunday({ limit: 1 });
   const attempts = latest ? await deps.socialAttempts.list(latest.id) : [];
   const next = nextSend(deps);
+  const deliverability = await deps.studio.deliverability?.latest();
   return c.html(
     document(
       <Layout language={language} title={t.title} nav="settings" csrf={c.get('session').csrfToken}>
@@ -90,6 +92,7 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
             </table>
           </div>
         </section>
+        <DeliverabilityPanel report={deliverability} language={language} f={f} />
         <section aria-labelledby="schedule-title">
           <h2 id="schedule-title">{t.schedule}</h2>
           <p>{t.scheduleLine(deps.studio.schedule, deps.settings.timeZone)}</p>

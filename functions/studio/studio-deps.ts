@@ -4,6 +4,7 @@ import type { DispatchIssue } from '../../shared/usecases/studio/act-on-issue.ts
 import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
 import type { IssueHolds } from '../../shared/ports/issue-holds.ts';
 import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
+import type { DeliverabilityStore } from '../../shared/ports/deliverability-store.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 export type StudioSettings = {
@@ -19,6 +20,8 @@ export type Studio = StudioSettings & {
   auth: StudioAuthStore;
   holds: IssueHolds;
   ledger: CampaignLedgerReader;
+  /** The last run of the account's deliverability checks (Réglages → Délivrabilité). */
+  deliverability?: Pick<DeliverabilityStore, 'latest'>;
   /** This issue out now (a person asked), by its number; absent where this runtime cannot start it. */
   sendNow?: DispatchIssue;
 };

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
 import { dynamoLedgerReader } from '../../shared/adapters/dynamodb/campaign-ledger-reader.ts';
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoStudioAuth } from '../../shared/adapters/dynamodb/studio-auth-store.ts';
@@ -26,5 +27,6 @@ export const studioDeps = (
   auth: dynamoStudioAuth(doc, tableName),
   holds: dynamoIssueHolds(doc, tableName),
   ledger: dynamoLedgerReader(doc, tableName),
+  deliverability: dynamoDeliverabilityStore(doc, tableName),
   ...(sendNow ? { sendNow } : {}),
 });

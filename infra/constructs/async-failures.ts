@@ -21,6 +21,8 @@ const sendOnly = (queue: Queue): IDestination => ({
 export interface AsyncFailuresProps {
   /** How long Lambda keeps trying an event that keeps failing or waits behind throttling (at most 6 h). */
   readonly maxEventAge: Duration;
+  /** Lambda's own retries: ASYNC_RETRY_ATTEMPTS unless the next invocation does the same work anyway. */
+  readonly retryAttempts?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export const keepAsyncFailures = (
   scope: Construct,
   id: string,
   fn: IFunction,
-  { maxEventAge }: AsyncFailuresProps,
+  { maxEventAge, retryAttempts = ASYNC_RETRY_ATTEMPTS }: AsyncFailuresProps,
 ): Queue => {
   const queue = deadLetterQueue(scope, id);
   Validations.of(queue).acknowledge({
@@ -41,6 +43,6 @@ export const keepAsyncFailures = (
     reason:
       "It is a dead-letter queue, for Lambda's asynchronous invocations: the function's EventInvokeConfig names it as its on-failure destination, which cdk-nag does not see.",
   });
-  fn.configureAsyncInvoke({ onFailure: sendOnly(queue), retryAttempts: ASYNC_RETRY_ATTEMPTS, maxEventAge });
+  fn.configureAsyncInvoke({ onFailure: sendOnly(queue), retryAttempts, maxEventAge });
   return queue;
 };

@@ -1,18 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue.ts';
+import { deadLetterQueue, workingQueueName } from './dead-letter-queue.ts';
 import { alarmWhenOlderThan } from './operator-alarms.ts';
 
 // Five receives: enough for a throttled or crashed batch to be retried, few enough that a poison batch
 // reaches the DLQ (and the alarm) within the morning rather than sitting until its retention ends.
 const MAX_RECEIVE_COUNT = 5;
 
-// SQS deletes a message at the end of its retention without a word (no dead-letter queue sees it): the
-// longest SQS allows, so an outage from Sunday morning, found on Monday and fixed after a holiday weekend,
-// still has every batch and post to send once the cause is fixed (the ledger makes a late retry a no-op for
-// readers who already got the mail). The default four days would not outlast a long weekend.
-export const WORK_RETENTION = Duration.days(14);
+// SQS deletes a message at the end of its retention without a word (no dead-letter queue sees it): ten days,
+// so an outage from Sunday morning, found on Monday and fixed after a holiday weekend, still has every batch
+// and post to send once the cause is fixed (the ledger makes a late retry a no-op for readers who already got
+// the mail). Not the fourteen SQS allows: a message keeps its first enqueue time in the dead-letter queue, which
+// keeps fourteen days, so a batch dead-lettered on its last day in the queue still waits four days for a person.
+export const WORK_RETENTION = Duration.days(10);
 
 // A healthy campaign drains at SES's rate: 10,000 readers at 14 mails/s in 12 minutes, 50,000 (a usual daily
 // quota) in an hour. A batch two hours old means the senders are stuck backing off (SES throttling, a failing
@@ -43,8 +44,10 @@ export class DeliveryQueues extends Construct {
 
   constructor(scope: Construct, id: string, { senderTimeout, socialTimeout }: DeliveryQueuesProps) {
     super(scope, id);
-    this.sendDeadLetters = deadLetterQueue(this, 'SendDeadLetters');
+    const sendName = workingQueueName(this, 'Send');
+    this.sendDeadLetters = deadLetterQueue(this, 'SendDeadLetters', sendName);
     this.send = new Queue(this, 'Send', {
+      queueName: sendName,
       retentionPeriod: WORK_RETENTION,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -55,8 +58,10 @@ export class DeliveryQueues extends Construct {
     });
     alarmWhenOlderThan(this.send, SEND_BACKLOG);
 
-    this.socialDeadLetters = deadLetterQueue(this, 'SocialDeadLetters');
+    const socialName = workingQueueName(this, 'Social');
+    this.socialDeadLetters = deadLetterQueue(this, 'SocialDeadLetters', socialName);
     this.social = new Queue(this, 'Social', {
+      queueName: socialName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(socialTimeout.toSeconds() * 6),

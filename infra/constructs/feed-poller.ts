@@ -3,9 +3,10 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { keepAsyncFailures } from './async-failures.ts';
 import { DimancheFunction } from './dimanche-function.ts';
+import { InvokeLatest } from './invoke-latest.ts';
 import { grantTable } from './table-grants.ts';
 
 /** Every 15 minutes: a new post reaches the issue within a quarter of an hour, at ~2,900 invocations a month. */
@@ -55,7 +56,10 @@ export class FeedPoller extends Construct {
       description: 'Dimanche: polls the blog feed for new posts',
       schedule: ScheduleExpression.rate(FEED_POLL_RATE),
       // A missed poll is the next one's work: no retries, so a slow blog never stacks invocations.
-      target: new LambdaInvoke(this.fn, { retryAttempts: 0, maxEventAge: Duration.minutes(14) }),
+      target: new InvokeLatest(this.fn, { retryAttempts: 0, maxEventAge: Duration.minutes(14) }),
     });
+    // Lambda's own retries neither (its default is two, whatever the schedule says); a poll that threw is
+    // kept, so the Errors alarm has the event beside it and `npm run redrive` can replay it.
+    keepAsyncFailures(this, 'Failures', this.fn, { maxEventAge: Duration.minutes(14), retryAttempts: 0 });
   }
 }

@@ -8,7 +8,7 @@ import { SqsSendMessage } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WEEK_DAYS } from '../config.ts';
-import { deadLetterQueue } from './dead-letter-queue.ts';
+import { deadLetterQueue, workingQueueName } from './dead-letter-queue.ts';
 import { WORK_RETENTION } from './delivery-queues.ts';
 import { DimancheFunction } from './dimanche-function.ts';
 import { alarmWhenOlderThan } from './operator-alarms.ts';
@@ -54,8 +54,10 @@ export class MusicWorker extends Construct {
   constructor(scope: Construct, id: string, props: MusicWorkerProps) {
     super(scope, id);
     const { table, render, environment, sendRawEmail } = props;
-    this.deadLetters = deadLetterQueue(this, 'DeadLetters');
+    const queueName = workingQueueName(this, 'Music');
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters', queueName);
     this.queue = new Queue(this, 'Queue', {
+      queueName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(MUSIC_TIMEOUT.toSeconds() * 6),

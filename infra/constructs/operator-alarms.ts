@@ -3,6 +3,7 @@ import {
   Alarm,
   type AlarmProps,
   ComparisonOperator,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -105,7 +106,14 @@ export class OperatorAlarms extends Construct {
     });
   }
 
-  /** A working queue's oldest message, at the age its definition gave (`alarmWhenOlderThan`). */
+  /**
+   * A working queue that has not been empty for the age its definition gave (`alarmWhenOlderThan`). Not the
+   * age of its oldest message: a worker that defers work sends it again as a new message (the music worker's
+   * rate-limited resolves, the sender's paused batches, the social worker's rate limits), which resets that age
+   * at every hop, so a message going round forever would never alarm. A queue that holds something (visible,
+   * in flight or delayed) in every five minutes of the whole span is stuck, however its messages were
+   * re-sent; a healthy one drains to empty within its span.
+   */
   watchBacklog(name: string, queue: IQueue): Alarm {
     const age = maxAges.get(queue);
     if (age === undefined) {
@@ -113,11 +121,25 @@ export class OperatorAlarms extends Construct {
         `${name} is a working queue with no backlog alarm: say how old its oldest message may get with alarmWhenOlderThan() where it is defined`,
       );
     }
-    return this.alarm(`${idOf(name)}Backlog`, {
-      alarmDescription: `Dimanche: the oldest message in the ${name} queue is over ${age.toHumanString()} old: its consumer is stuck (see docs/deploy.md, "When an alarm mails you")`,
-      metric: queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }),
-      threshold: age.toSeconds(),
-    });
+    const held = { period: FIVE_MINUTES, statistic: 'Maximum' };
+    return this.alarm(
+      `${idOf(name)}Backlog`,
+      {
+        alarmDescription: `Dimanche: the ${name} queue has not been empty for ${age.toHumanString()}: its consumer is stuck or keeps deferring the same work (see docs/deploy.md, "When an alarm mails you")`,
+        metric: new MathExpression({
+          label: 'messages held (visible, in flight, delayed)',
+          expression: 'visible + inFlight + delayed',
+          usingMetrics: {
+            visible: queue.metricApproximateNumberOfMessagesVisible(held),
+            inFlight: queue.metricApproximateNumberOfMessagesNotVisible(held),
+            delayed: queue.metricApproximateNumberOfMessagesDelayed(held),
+          },
+          period: FIVE_MINUTES,
+        }),
+        threshold: 1,
+      },
+      Math.ceil(age.toSeconds() / FIVE_MINUTES.toSeconds()),
+    );
   }
 
   /** Errors are bugs or a failing dependency (expected failures are values); throttles mean lost capacity. */
@@ -163,10 +185,16 @@ export class OperatorAlarms extends Construct {
     ];
   }
 
-  private alarm(id: string, props: Pick<AlarmProps, 'alarmDescription' | 'metric' | 'threshold'>): Alarm {
+  private alarm(
+    id: string,
+    props: Pick<AlarmProps, 'alarmDescription' | 'metric' | 'threshold'>,
+    evaluationPeriods = 1,
+  ): Alarm {
     const alarm = new Alarm(this, id, {
       ...props,
-      evaluationPeriods: 1,
+      evaluationPeriods,
+      // Every period of the span, not most of them: one empty five minutes means the queue drained.
+      ...(evaluationPeriods > 1 ? { datapointsToAlarm: evaluationPeriods } : {}),
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });

@@ -1,16 +1,13 @@
 import { Duration } from 'aws-cdk-lib';
-import {
-  ParamsAndSecretsLayerVersion,
-  ParamsAndSecretsLogLevel,
-  ParamsAndSecretsVersions,
-} from 'aws-cdk-lib/aws-lambda';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { SECRETS_EXTENSION_VERSION } from '../deploy-regions.ts';
 
 /**
  * The AWS Parameters and Secrets Lambda extension: functions read the secret over a local HTTP call, cached
  * five minutes (functions/lambda/load-secrets.ts), instead of bundling a Secrets Manager client.
  */
 export const secretsExtension = () =>
-  ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+  ParamsAndSecretsLayerVersion.fromVersion(SECRETS_EXTENSION_VERSION, {
     cacheEnabled: true,
     cacheSize: 10,
     secretsManagerTtl: Duration.minutes(5),

@@ -1,34 +1,15 @@
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
-import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   ContextAttribute,
-  type IScheduleTarget,
   Schedule,
   ScheduleExpression,
   ScheduleTargetInput,
 } from 'aws-cdk-lib/aws-scheduler';
-import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueue } from './dead-letter-queue.ts';
-
-/**
- * LambdaInvoke, but granting the function's unqualified ARN only: LambdaInvoke's grantInvoke adds `:*`
- * (every version and alias), and Scheduler invokes the unqualified ARN.
- */
-class InvokeLatest extends ScheduleTargetBase implements IScheduleTarget {
-  private readonly fn: IFunction;
-
-  constructor(fn: IFunction, props: ScheduleTargetBaseProps) {
-    super(props, fn.functionArn);
-    this.fn = fn;
-  }
-
-  protected override addTargetActionToRole(role: IRole): void {
-    this.fn.grantInvokeLatestVersion(role);
-  }
-}
+import { InvokeLatest } from './invoke-latest.ts';
 
 export interface SundayScheduleProps {
   readonly dispatch: IFunction;

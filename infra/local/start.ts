@@ -27,6 +27,7 @@ import { enabledAccounts } from '../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../functions/config/social-config.ts';
 import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
 import { sendTimeOf } from '../../functions/delivery/send-time.ts';
+import { startLocalDeliverability } from './local-deliverability.ts';
 
 /** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */
 // Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
@@ -123,6 +124,23 @@ const musicWorker = localMusicQueue.start({
   resolverFetch: music.resolverFetch,
   outbound,
 });
+// Issue 23: Réglages → Délivrabilité and the eve reminder read this check's last run.
+const deliverability = await startLocalDeliverability({
+  doc,
+  tableName: config.TABLE_NAME,
+  senderAddress: config.SENDER_ADDRESS,
+  secrets,
+  socialAccounts: social.accounts,
+  networks: deliveryConfig.SOCIAL_NETWORKS,
+  publishers: social.publishers,
+  maxSenders: deliveryConfig.MAX_SENDERS,
+  sendRate: deliveryConfig.SEND_RATE,
+  sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
+  timeZone: config.TIME_ZONE,
+  clock: systemClock,
+  logger,
+  dynamoEndpoint: dynamo.url,
+});
 const server = new Hono().route('/', sunday.control).route('/', app);
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
 const feedPoller = startLocalFeedPoller({
@@ -175,6 +193,9 @@ path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.next
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/warnings
 ${music.describe}
 
+Deliverability (Réglages → Délivrabilité): checked at start and daily (next ${deliverability.nextRun() ?? 'never'}),
+against ${deliverability.describe}
+
 Her blog: ${blog.describe}.
 The WordPress.com webhook URL (Settings → Webhooks: action publish_post, fields ID and post_url):
   ${wordpressWebhookUrlFor(config.PUBLIC_BASE_URL, secrets.wordpressToken)}
@@ -192,7 +213,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
-  await Promise.all([sunday.stop(), musicWorker.stop(), feedPoller.stop()]);
+  await Promise.all([sunday.stop(), musicWorker.stop(), feedPoller.stop(), deliverability.close()]);
   await Promise.all([ses.close(), dynamo.close(), social.close(), music.close(), blog.close()]);
   console.log('Stopped.');
   process.exit(0);

@@ -27,6 +27,7 @@ import { SOCIAL_TIMEOUT } from '../constructs/social-worker.ts';
 import { MusicWorker } from '../constructs/music-worker.ts';
 import { FeedPoller } from '../constructs/feed-poller.ts';
 import { readBlogConfig } from '../blog-config.ts';
+import { DeliverabilityCheck } from '../constructs/deliverability-check.ts';
 
 export interface DimancheStackProps extends StackProps {
   readonly config: DimancheConfig;
@@ -124,6 +125,25 @@ export class DimancheStack extends Stack {
         sendRawEmail: fns.sendRawEmail,
       });
     }
+    // Issue 23: the account's own health (SES sandbox, DNS, quotas, tokens), daily, for the studio and the eve.
+    const reportAddress = delivery.operatorEmail ?? delivery.authorEmail;
+    new DeliverabilityCheck(this, 'Deliverability', {
+      table,
+      secret,
+      socialAccounts: fns.social.accounts,
+      domain: operations.emailIdentity.domain,
+      mailFromDomain: operations.emailIdentity.mailFromDomain,
+      reportAddress,
+      maxSenders: delivery.maxSenders,
+      socialNetworks: readSocialConfig(this.node).networks,
+      scheduleTime: delivery.scheduleTime,
+      timeZone: config.timeZone,
+    });
+    new CfnOutput(this, 'DmarcRecord', {
+      value: `_dmarc.${operations.emailIdentity.domain} TXT "v=DMARC1; p=none; rua=mailto:${reportAddress}"`,
+      description:
+        'The DMARC record to create (Gmail and Yahoo refuse bulk mail without one); tighten p= later',
+    });
     new CfnOutput(this, 'MusicQueueUrl', {
       value: music.queue.queueUrl,
       description: 'Track resolutions and link checks; send {"kind":"check","reason":"eve"} to check now',

@@ -1,4 +1,5 @@
 import type { CampaignCounts } from '../domain/campaign.ts';
+import type { HealthItem } from '../domain/deliverability/health-item.ts';
 import type { Issue, Track } from '../domain/issue.ts';
 import type { IssueWarning } from '../domain/music/issue-warning.ts';
 import type { MostPlayed } from '../domain/music/most-played.ts';
@@ -53,6 +54,8 @@ export type AuthorNotice =
       sendAt: string;
       audience: number;
       warnings: IssueWarning[];
+      /** The account's failing deliverability checks, from their last run (none when all pass). */
+      deliverability?: HealthItem[];
     }
   /** The day before, and no issue is due: nothing will go out unless she posts one. */
   | { kind: 'nothing_due'; sunday: string; at: string; sendAt: string }

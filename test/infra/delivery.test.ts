@@ -79,11 +79,13 @@ const DEAD_LETTER_QUEUES = [
   'Delivery/SesEventsFailures',
   'Music/DeadLetters',
   'Music/ScheduleDeadLetters',
+  // The daily deliverability check's on-failure destination (issue 23).
+  'Deliverability/Failures',
 ];
 const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
 
 describe('the delivery queues', () => {
-  it('give every consumer queue a DLQ after 5 receives, and keep every message 14 days', () => {
+  it('give every consumer queue a DLQ after 5 receives, and keep a message 10 days there, 14 in the DLQ', () => {
     const queues = template.findResources('AWS::SQS::Queue') as Record<string, Resource>;
     const deadLetterIds = DEAD_LETTER_QUEUES.map((path) => logicalId(path));
     expect(Object.keys(queues).sort()).toEqual(
@@ -100,8 +102,9 @@ describe('the delivery queues', () => {
         };
         expect(redrive.maxReceiveCount).toBe(5);
         expect(deadLetterIds).toContain(redrive.deadLetterTargetArn['Fn::GetAtt'][0]);
-        // A weekend's outage must not outlive the batches it held (SQS's default is four days).
-        expect(queue.Properties.MessageRetentionPeriod, id).toBe(14 * 24 * 3600);
+        // A weekend's outage must not outlive the batches it held (SQS's default is four days), and a batch
+        // dead-lettered on its last day keeps its first enqueue time: the DLQ keeps it four days more.
+        expect(queue.Properties.MessageRetentionPeriod, id).toBe(10 * 24 * 3600);
       }
     }
   });
@@ -557,9 +560,20 @@ describe('delivery IAM', () => {
     const bare = statements.filter(({ statement }) => JSON.stringify(statement.Resource).includes('"*"'));
     expect(bare.map(({ statement }) => statement)).toEqual([
       { Effect: 'Allow', Action: 'ses:GetSendQuota', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: ['lambda:GetAccountSettings', 'ses:GetAccount', 'ses:ListEmailIdentities'],
+        Resource: '*',
+      },
     ]);
     expect(bare[0]?.roles).toEqual([{ Ref: roleOf(SENDER) }]);
-    expect(actionsWithoutResourceTypes).toEqual(['ses:GetSendQuota']);
+    expect(bare[1]?.roles).toEqual([{ Ref: roleOf('Deliverability/Function/Function') }]);
+    expect(actionsWithoutResourceTypes).toEqual([
+      'ses:GetSendQuota',
+      'ses:GetAccount',
+      'ses:ListEmailIdentities',
+      'lambda:GetAccountSettings',
+    ]);
   });
 });
 

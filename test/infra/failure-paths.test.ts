@@ -5,9 +5,9 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ASYNC_RETRY_ATTEMPTS } from '../../infra/constructs/async-failures.ts';
 import { alarmWhenOlderThan } from '../../infra/constructs/operator-alarms.ts';
-import { buildStack, logicalIdIn, type Resource, synthTemplate } from './template.ts';
+import { buildStack, logicalIdIn, synthTemplate } from './template.ts';
+import { asyncInvoked, backlogAlarms, getAttOf, resourcesOf, unkeptFailures } from './walks.ts';
 
 // Issue 18: nothing dropped. Every asynchronously invoked function keeps what it failed on, every place a
 // failed message waits is watched, and every working queue alarms when its consumer is stuck. Found by walking
@@ -18,63 +18,11 @@ beforeAll(() => {
   template = synthTemplate();
 });
 
-type GetAtt = { 'Fn::GetAtt': [string, string] };
-const resourcesOf = (t: Template, type: string) =>
-  Object.entries(t.findResources(type)) as [string, Resource][];
-const getAttOf = (value: unknown): string | undefined =>
-  (value as Partial<GetAtt> | undefined)?.['Fn::GetAtt']?.[0];
-
-/**
- * The functions that something invokes asynchronously (Lambda queues the event and retries it itself): SNS
- * subscriptions, Scheduler and EventBridge targets, S3 notifications. SQS event source mappings are
- * synchronous polls: their queue's redrive policy keeps what fails.
- */
-const asyncInvoked = (t: Template): Map<string, string> => {
-  const functions = new Set(resourcesOf(t, 'AWS::Lambda::Function').map(([id]) => id));
-  const found = new Map<string, string>();
-  const note = (target: unknown, by: string) => {
-    const id = getAttOf(target);
-    if (id !== undefined && functions.has(id)) found.set(id, by);
-  };
-  for (const [id, sub] of resourcesOf(t, 'AWS::SNS::Subscription'))
-    if (sub.Properties.Protocol === 'lambda') note(sub.Properties.Endpoint, id);
-  for (const [id, schedule] of resourcesOf(t, 'AWS::Scheduler::Schedule'))
-    note((schedule.Properties.Target as { Arn: unknown }).Arn, id);
-  for (const [id, rule] of resourcesOf(t, 'AWS::Events::Rule'))
-    for (const target of (rule.Properties.Targets as { Arn: unknown }[] | undefined) ?? [])
-      note(target.Arn, id);
-  for (const [id, permission] of resourcesOf(t, 'AWS::Lambda::Permission'))
-    if (permission.Properties.Principal === 's3.amazonaws.com') note(permission.Properties.FunctionName, id);
-  return found;
-};
-
-/** What is wrong with each asynchronously invoked function's failure path; empty when nothing is. */
-const unkeptFailures = (t: Template): string[] => {
-  const configs = resourcesOf(t, 'AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties);
-  const depthAlarms = resourcesOf(t, 'AWS::CloudWatch::Alarm')
-    .map(([, a]) => a.Properties)
-    .filter((p) => p.MetricName === 'ApproximateNumberOfMessagesVisible')
-    .map((p) => getAttOf((p.Dimensions as [{ Value: unknown }])[0].Value));
-  return [...asyncInvoked(t)].flatMap(([fn, by]) => {
-    const config = configs.find((c) => JSON.stringify(c.FunctionName) === JSON.stringify({ Ref: fn }));
-    if (!config) return [`${fn} (invoked by ${by}) has no EventInvokeConfig`];
-    const onFailure = (config.DestinationConfig as { OnFailure?: { Destination: unknown } } | undefined)
-      ?.OnFailure;
-    const queue = getAttOf(onFailure?.Destination);
-    const problems: string[] = [];
-    if (queue === undefined || t.toJSON().Resources[queue]?.Type !== 'AWS::SQS::Queue')
-      problems.push(`${fn}: no SQS on-failure destination`);
-    else if (!depthAlarms.includes(queue)) problems.push(`${fn}: nothing alarms on ${queue}`);
-    if (config.MaximumRetryAttempts !== ASYNC_RETRY_ATTEMPTS) problems.push(`${fn}: retry attempts unset`);
-    if (typeof config.MaximumEventAgeInSeconds !== 'number') problems.push(`${fn}: no maximum event age`);
-    return problems;
-  });
-};
-
 describe('asynchronously invoked functions', () => {
-  it('are the Sunday dispatch (Scheduler) and the SES events function (SNS)', () => {
+  it('are the Sunday dispatch and the deliverability check (Scheduler) and the SES events function (SNS)', () => {
     expect([...asyncInvoked(template).keys()].sort()).toEqual(
       [
+        logicalIdIn(template, 'Deliverability/Function/Function'),
         logicalIdIn(template, 'Delivery/Dispatch/Function'),
         logicalIdIn(template, 'Delivery/SesEvents/Function'),
       ].sort(),
@@ -93,6 +41,11 @@ describe('asynchronously invoked functions', () => {
       ]),
     );
     expect(ages).toEqual({
+      // Daily: a day that failed is the next day's work.
+      [logicalIdIn(template, 'Deliverability/Function/Function')]: [
+        3600,
+        logicalIdIn(template, 'Deliverability/Failures'),
+      ],
       [logicalIdIn(template, 'Delivery/Dispatch/Function')]: [
         3600,
         logicalIdIn(template, 'Delivery/DispatchFailures'),
@@ -120,39 +73,48 @@ describe('asynchronously invoked functions', () => {
 });
 
 describe('the working queues', () => {
-  const ageAlarms = (t: Template) =>
-    Object.fromEntries(
-      resourcesOf(t, 'AWS::CloudWatch::Alarm')
-        .map(([, a]) => a.Properties)
-        .filter((p) => p.MetricName === 'ApproximateAgeOfOldestMessage')
-        .map((p) => [getAttOf((p.Dimensions as [{ Value: unknown }])[0].Value), p]),
-    );
+  const ageAlarms = backlogAlarms;
 
-  it('each alarm when their oldest message is older than their job allows', () => {
+  it('each alarm when they have not been empty for longer than their job allows, however their messages are re-sent', () => {
     const working = resourcesOf(template, 'AWS::SQS::Queue').filter(([, q]) => q.Properties.RedrivePolicy);
     const alarms = ageAlarms(template);
     expect(Object.keys(alarms).sort()).toEqual(working.map(([id]) => id).sort());
-    const thresholds = Object.fromEntries(
-      ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'].map((path) => [
-        path,
-        alarms[logicalIdIn(template, path)]?.Threshold,
-      ]),
+    const spans = Object.fromEntries(
+      ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'].map((path) => {
+        const alarm = alarms[logicalIdIn(template, path)];
+        return [path, Number(alarm?.EvaluationPeriods) * 300];
+      }),
     );
     // Send: two hours after the 09:00 run, well before the 14:00 deadline; a late post; a day before Sunday.
-    expect(thresholds).toEqual({
+    expect(spans).toEqual({
       'DeliveryQueues/Send': 7200,
       'DeliveryQueues/Social': 3600,
       'Music/Queue': 10800,
     });
     for (const alarm of Object.values(alarms)) {
+      // Every five minutes of the span held something: visible, in flight or delayed (a re-sent message).
       expect(alarm).toMatchObject({
-        Namespace: 'AWS/SQS',
-        Statistic: 'Maximum',
-        Period: 300,
-        EvaluationPeriods: 1,
+        Threshold: 1,
+        DatapointsToAlarm: alarm.EvaluationPeriods,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         TreatMissingData: 'notBreaching',
       });
+      const metrics = alarm.Metrics as {
+        Expression?: string;
+        MetricStat?: { Metric: { MetricName: string }; Period: number; Stat: string };
+      }[];
+      expect(metrics.find((m) => m.Expression)?.Expression).toBe('visible + inFlight + delayed');
+      expect(
+        metrics
+          .flatMap((m) =>
+            m.MetricStat ? [[m.MetricStat.Metric.MetricName, m.MetricStat.Period, m.MetricStat.Stat]] : [],
+          )
+          .sort(),
+      ).toEqual([
+        ['ApproximateNumberOfMessagesDelayed', 300, 'Maximum'],
+        ['ApproximateNumberOfMessagesNotVisible', 300, 'Maximum'],
+        ['ApproximateNumberOfMessagesVisible', 300, 'Maximum'],
+      ]);
     }
   });
 
@@ -170,6 +132,6 @@ describe('the working queues', () => {
       Duration.minutes(30),
     );
     const id = fixed.getLogicalId(queue.node.defaultChild as never);
-    expect(ageAlarms(Template.fromStack(fixed))[id]?.Threshold).toBe(1800);
+    expect(ageAlarms(Template.fromStack(fixed))[id]?.EvaluationPeriods).toBe(6);
   });
 });

@@ -38,7 +38,13 @@ export const wildcardActions = (statements: PolicyStatement[]): string[] =>
  * Actions IAM defines no resource type for: `*` is the only resource they can be granted on. Each entry
  * must be justified where it is granted (ses:GetSendQuota: infra/constructs/delivery-functions.ts).
  */
-export const actionsWithoutResourceTypes = ['ses:GetSendQuota'];
+export const actionsWithoutResourceTypes = [
+  'ses:GetSendQuota',
+  // The deliverability check's account reads (infra/constructs/deliverability-check.ts).
+  'ses:GetAccount',
+  'ses:ListEmailIdentities',
+  'lambda:GetAccountSettings',
+];
 
 /**
  * Resources that are the bare `*`; ARN patterns such as `table/index/*` are scoped and allowed, and so is a

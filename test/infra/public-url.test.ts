@@ -67,7 +67,7 @@ describe('publicBaseUrl=api', () => {
       ['authorEmail', 'camille@dimanche.blog.fr'],
       ['operatorEmail', 'ops@dimanche.blog.fr'],
     ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
-    const plan = planDeploy(own, cdkJson);
+    const plan = planDeploy(own, cdkJson, 'eu-west-3');
     expect(plan.ok ? plan.summary : plan.problems).toContainEqual([
       'public base URL',
       "the HTTP API's URL, set by the stack",

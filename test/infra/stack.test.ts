@@ -79,7 +79,7 @@ describe('the functions', () => {
   it('are Node 24 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
     // API, admin, render and redirect; the delivery functions: dispatch, sender, SES events, social
     // (test/infra/delivery.test.ts); the music worker (test/infra/music.test.ts).
-    template.resourceCountIs('AWS::Lambda::Function', 9);
+    template.resourceCountIs('AWS::Lambda::Function', 10);
     for (const path of [
       'Functions/Api/Function',
       'Functions/Admin/Function',

@@ -1,29 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { PINNED } from './pinned.ts';
 import { type Resource, synthTemplate } from './template.ts';
 
 // Issue 18: CloudFormation knows a resource by its logical id. A new id for a retained resource means a new,
 // empty one on the next deploy, and the old one orphaned with the data (infra/constructs/pin-logical-id.ts).
-
-/** The ids these resources were first deployed with. Never edit a line: see `why` below. */
-const PINNED = {
-  DataTableFDBAD0F2: {
-    type: 'AWS::DynamoDB::Table',
-    why: 'every subscriber, issue and campaign: the app would start again with nobody to mail',
-  },
-  SecretsSecret9A9454FE: {
-    type: 'AWS::SecretsManager::Secret',
-    why: 'the subscriber id key (every subscriber id is a hash keyed by it), the link keys in sent mails, the blog’s webhook secret',
-  },
-  DeliverySocialAccounts3FDADB7B: {
-    type: 'AWS::SecretsManager::Secret',
-    why: 'the social networks’ tokens: nothing would be announced until the author reconnected every account',
-  },
-  SenderIdentityC573EDB0: {
-    type: 'AWS::SES::EmailIdentity',
-    why: 'the verified domain and its DKIM keys in DNS: a second identity for the domain fails to create',
-  },
-} as const;
 
 let resources: Record<string, Resource & { DeletionPolicy?: string }>;
 beforeAll(() => {

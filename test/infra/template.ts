@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { App, type AppProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { readConfig } from '../../infra/config.ts';
+import { readConfig, readEnv } from '../../infra/config.ts';
 import { DimancheStack } from '../../infra/stacks/dimanche-stack.ts';
 
 export type Resource = {
@@ -26,7 +26,9 @@ export const synthTemplate = (context: Record<string, unknown> = {}): Template =
 /** The stack before synthesis, for checks that walk the construct tree (cdk-nag). */
 export const buildStack = (context: Record<string, unknown> = {}): DimancheStack => {
   const app = new App(fastAppProps(context));
-  return new DimancheStack(app, 'Dimanche', { config: readConfig(app.node) });
+  // Pinned to an account and region when the context says so, as the app does (infra/dimanche-app.ts).
+  const env = readEnv(app.node);
+  return new DimancheStack(app, 'Dimanche', { config: readConfig(app.node), ...(env ? { env } : {}) });
 };
 
 /** cdk.json's context and feature flags, plus `context`, without bundling or CloudFormation validation. */

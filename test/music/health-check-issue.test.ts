@@ -16,6 +16,7 @@ import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import type { LinkChecker } from '../../shared/ports/link-checker.ts';
 import type { WarningStore } from '../../shared/ports/warning-store.ts';
 import { type CheckIssueLinksDeps, checkIssueLinks } from '../../shared/usecases/music/check-issue-links.ts';
+import { item } from '../../shared/domain/deliverability/health-item.ts';
 import { anIssue } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { recordAuthorMails, TEST_STUDIO_BASE } from '../support/author-mails.ts';
@@ -265,6 +266,34 @@ describe('checkIssueLinks', () => {
     expect(eve?.text).toContain('- YouTube Music\u00a0: 1 piste (n° 2)');
     expect(eve?.html).toContain(`href="${TEST_STUDIO_BASE}/studio"`);
     expect(eve?.html).toContain('<html lang="fr"');
+  });
+
+  it("puts the account's red deliverability checks in the eve reminder, one line each in her language", async () => {
+    await stored(issue34());
+    const report = {
+      checkedAt: '2026-11-28T08:00:00.000Z',
+      items: [
+        item('ses_sandbox', 'ok', 'SES production access: granted', 'Accès production SES : accordé'),
+        item('dmarc_dns', 'fail', 'No DMARC record', 'Aucun enregistrement DMARC : créez TXT _dmarc'),
+        item('mail_from_dns', 'warn', 'MAIL FROM', 'MAIL FROM : créez le MX'),
+      ],
+    };
+    const saved = { latest: async () => report };
+    now = new Date('2026-11-28T09:00:00Z');
+    await checkIssueLinks({ comingSunday: true }, deps({ reason: 'eve', deliverability: saved }));
+    const eve = notices.at(-1);
+    expect(eve?.text).toContain(
+      'Attention, le compte d’envoi a 1 problème qui empêche la lettre d’arriver chez tout le monde',
+    );
+    expect(eve?.text).toContain('– Aucun enregistrement DMARC : créez TXT _dmarc');
+    expect(eve?.text).not.toContain('MAIL FROM');
+    expect(eve?.text).not.toContain('Accès production');
+
+    await checkIssueLinks(
+      { comingSunday: true },
+      deps({ reason: 'eve', deliverability: { latest: async () => undefined } }),
+    );
+    expect(notices.at(-1)?.text).not.toContain('le compte d’envoi');
   });
 
   it('tells the author on the eve when no issue is due', async () => {

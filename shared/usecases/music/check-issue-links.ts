@@ -5,6 +5,8 @@ import type { IssueWarning, WarningReport, WarningSource } from '../../domain/mu
 import { warningFingerprint } from '../../domain/music/warning-groups.ts';
 import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { Clock } from '../../ports/clock.ts';
+import type { DeliverabilityStore } from '../../ports/deliverability-store.ts';
+import { failing } from '../../domain/deliverability/health-item.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { LinkChecker } from '../../ports/link-checker.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
@@ -33,6 +35,8 @@ export type CheckIssueLinksDeps = {
   budgetMs?: number;
   /** ingest: right after the post came in; eve: the day before its Sunday. */
   reason: 'ingest' | 'eve';
+  /** The last run of the account's checks (the daily deliverability job), quoted by the eve reminder. */
+  deliverability?: Pick<DeliverabilityStore, 'latest'>;
 };
 
 export type CheckTarget = { issueId: IssueId } | { comingSunday: true };
@@ -76,6 +80,7 @@ const tellOnce = async (
 
 const eveReminder = async (issue: Issue, warnings: IssueWarning[], deps: CheckIssueLinksDeps) => {
   const now = deps.clock.now();
+  const red = failing((await deps.deliverability?.latest())?.items ?? []);
   const notice: AuthorNotice = {
     kind: 'eve_reminder',
     issue: noticeIssue(issue),
@@ -83,6 +88,7 @@ const eveReminder = async (issue: Issue, warnings: IssueWarning[], deps: CheckIs
     sendAt: localInstant(issue.sunday, deps.sendTime, deps.timeZone).toISOString(),
     audience: await countAudience(deps.subscribers, now),
     warnings,
+    ...(red.length > 0 ? { deliverability: red } : {}),
   };
   // The reminder carries the warnings: the set is claimed so that a later check does not mail it again.
   const fingerprint = warningFingerprint(warnings);

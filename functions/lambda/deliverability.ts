@@ -1,0 +1,48 @@
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { countAudience } from '../../shared/usecases/campaign/count-audience.ts';
+import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
+import { loadDeliverabilityEnv } from '../config/deliverability-config.ts';
+import { accountProbes } from '../doctor/account-probes.ts';
+import { createJsonLogger } from '../observability/json-logger.ts';
+import { extensionSecret } from './load-secrets.ts';
+
+// Composition root of the daily deliverability job (an EventBridge Scheduler schedule): `npm run doctor`'s
+// checks from inside the account, kept for the studio's Délivrabilité panel and the eve reminder.
+const env = loadDeliverabilityEnv(process.env);
+const logger = createJsonLogger({ service: 'deliverability', level: env.LOG_LEVEL });
+const doc = createDocumentClient({ region: env.AWS_REGION });
+const secret = (secretId: string) =>
+  extensionSecret(
+    { secretId, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN },
+    (raw) => raw ?? '{}',
+  );
+const networks = env.SOCIAL_NETWORKS.split(',').filter(Boolean);
+const probes = accountProbes({
+  region: env.AWS_REGION,
+  networks,
+  clock: systemClock,
+  audience: () => countAudience(dynamoSubscriberStore(doc, env.TABLE_NAME), systemClock.now()),
+  appSecret: secret(env.SECRETS_ARN),
+  socialSecret: secret(env.SOCIAL_ACCOUNTS_SECRET_ARN),
+});
+const store = dynamoDeliverabilityStore(doc, env.TABLE_NAME);
+
+export const handler = async (): Promise<void> => {
+  const report = await refreshDeliverability({
+    probes,
+    store,
+    clock: systemClock,
+    plan: {
+      domain: env.SENDER_DOMAIN,
+      mailFromDomain: env.MAIL_FROM_DOMAIN,
+      region: env.AWS_REGION,
+      concurrencyNeeded: env.CONCURRENCY_NEEDED,
+      reportAddress: env.DMARC_REPORTS,
+    },
+  });
+  const failed = report.items.filter((item) => item.status === 'fail').map((item) => item.id);
+  logger.info('deliverability checked', { failed, items: report.items.length });
+};

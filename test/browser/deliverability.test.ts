@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createLocalMusic } from '../../functions/local/local-music.ts';
+import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { startLocalDeliverability } from '../../infra/local/local-deliverability.ts';
+import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { aSubscriber } from '../builders/subscriber.ts';
+import { artifacts, launchChromium } from '../support/browser.ts';
+import { mailsTo } from '../support/mail-store.ts';
+import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
+import { freshTable } from '../support/tables.ts';
+
+// Issue 23: Réglages → Délivrabilité, from a real run of the doctor's checks against the local account fake
+// (SES in the sandbox, no DMARC record), as `npm start` wires it.
+
+const run = randomUUID().slice(0, 8);
+const author = `autrice.${run}@exemple.fr`;
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let server: ReturnType<typeof serve> | undefined;
+let checks: Awaited<ReturnType<typeof startLocalDeliverability>> | undefined;
+let base = '';
+
+beforeAll(async () => {
+  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server?.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
+  const config = loadLocalConfig({
+    PUBLIC_BASE_URL: base,
+    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
+    SES_ENDPOINT: inject('sesUrl'),
+    TABLE_NAME: tableName,
+    WEBHOOK_SECRETS: TEST_SECRET,
+    ADMIN_TOKENS: ADMIN_TOKEN,
+    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
+    SUBSCRIBER_ID_KEY,
+    AUTHOR_EMAIL: author,
+    LOG_LEVEL: 'silent',
+  });
+  const logger = createJsonLogger({ service: 'test', level: 'silent' });
+  const { app } = createLocalApp(config, { logger, music: { queue: createLocalMusic({}).musicQueue } });
+  fetchApp = app.fetch;
+  const store = dynamoSubscriberStore(doc, tableName);
+  const at = new Date(systemClock.now().getTime() - 86_400_000).toISOString();
+  for (const i of [0, 1, 2])
+    await store.create(
+      aSubscriber({
+        email: `lectrice.${i}.${run}@exemple.fr` as EmailAddress,
+        status: 'confirmed',
+        confirmedAt: at,
+      }),
+    );
+  checks = await startLocalDeliverability({
+    doc,
+    tableName,
+    senderAddress: config.SENDER_ADDRESS,
+    secrets: { webhookSecret: 'w', adminToken: 'a', linkKey: 'l', subscriberIdKey: 's', wordpressToken: 't' },
+    socialAccounts: {},
+    networks: [],
+    publishers: {},
+    maxSenders: 2,
+    sendRate: 14,
+    sendTime: '09:00',
+    timeZone: config.TIME_ZONE,
+    clock: systemClock,
+    logger,
+  });
+  // The account as a new one is: SES in the sandbox, the DMARC record not created yet.
+  checks.state.productionAccess = false;
+  checks.state.max24HourSend = 200;
+  checks.state.maxSendRate = 1;
+  checks.state.verifiedAddresses = [author];
+  delete checks.zone[Object.keys(checks.zone).find((name) => name.startsWith('_dmarc.')) ?? ''];
+  await checks.run();
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await checks?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('Réglages → Délivrabilité, in Chromium', () => {
+  it('shows the blocking checks first, in French, with what to do', async () => {
+    const page = await chromium!.context.newPage();
+    await page.goto(`${base}/studio`);
+    await page.getByLabel('Adresse e-mail').fill(author);
+    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
+    const mail = (await mailsTo(author)).at(-1);
+    const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
+      mail?.body.text ?? '',
+    )?.[0];
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Me connecter' }).click();
+    await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
+
+    await page.goto(`${base}/studio/settings`);
+    const panel = page.getByRole('region', { name: 'Délivrabilité' });
+    await panel.waitFor();
+    await panel.getByText('2 points empêchent la lettre d’arriver chez tout le monde').waitFor();
+    const rows = await panel.locator('li').allInnerTexts();
+    expect(rows.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Bloquant SES est en bac à sable : seule 1 adresse vérifiée reçoit le courrier/),
+      expect.stringMatching(
+        /^Bloquant Aucun enregistrement DMARC : Gmail et Yahoo refusent les envois en nombre sans lui ; créez TXT _dmarc\./,
+      ),
+    ]);
+    expect(rows).toContain('OK Quota quotidien 200 pour 3 abonnés confirmés');
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, `studio-deliverability-${width}.png`), fullPage: true });
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+    }
+  });
+});
