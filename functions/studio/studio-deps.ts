@@ -4,6 +4,7 @@ import type { DispatchResult } from '../../shared/usecases/campaign/dispatch-sun
 import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
 import type { IssueHolds } from '../../shared/ports/issue-holds.ts';
 import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
+import type { SubscriberDirectory } from '../../shared/ports/subscriber-directory.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 export type StudioSettings = {
@@ -19,6 +20,8 @@ export type Studio = StudioSettings & {
   auth: StudioAuthStore;
   holds: IssueHolds;
   ledger: CampaignLedgerReader;
+  /** Abonnés: every reader by part of address or name (the store keeps it current on each write). */
+  directory: SubscriberDirectory;
   /** The coming Sunday's issue out now (a person asked); absent where this runtime cannot start it. */
   sendNow?: () => Promise<DispatchResult | { kind: 'requested' }>;
 };

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoLedgerReader } from '../../shared/adapters/dynamodb/campaign-ledger-reader.ts';
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoStudioAuth } from '../../shared/adapters/dynamodb/studio-auth-store.ts';
+import { dynamoSubscriberDirectory } from '../../shared/adapters/dynamodb/subscriber-directory.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Studio } from './studio-deps.ts';
 
@@ -26,5 +27,6 @@ export const studioDeps = (
   auth: dynamoStudioAuth(doc, tableName),
   holds: dynamoIssueHolds(doc, tableName),
   ledger: dynamoLedgerReader(doc, tableName),
+  directory: dynamoSubscriberDirectory(doc, tableName),
   ...(sendNow ? { sendNow } : {}),
 });

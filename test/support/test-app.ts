@@ -3,8 +3,9 @@ import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
 
@@ -21,7 +22,10 @@ export const movableClock = (start = '2026-11-24T10:00:00Z') => {
 };
 
 /** The local composition root on a fresh dynalite table: the real app, real adapters, real renderer. */
-export const testApp = async (env: Record<string, string> = {}, options: { music?: boolean } = {}) => {
+export const testApp = async (
+  env: Record<string, string> = {},
+  options: { music?: boolean; logger?: Logger } = {},
+) => {
   const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
   const clock = movableClock();
   const config = loadLocalConfig({
@@ -41,6 +45,7 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
   const { app, issues, renderTrigger } = createLocalApp(config, {
     clock,
     ...(music ? { music: { queue: music.musicQueue } } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const itemsOf = async (pk: string) =>
     (
@@ -53,7 +58,7 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
       )
     ).Items ?? [];
   // The same store the app writes to, for tests that arrange or assert subscribers directly.
-  const subscribers = dynamoSubscriberStore(doc, tableName);
+  const subscribers = dynamoSubscribers(doc, tableName);
   return {
     app,
     issues,
