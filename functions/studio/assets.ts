@@ -47,7 +47,7 @@ ul.warnings>li{margin:0 0 .75rem}
 pre.text{white-space:pre-wrap;background:#fff;border:1px solid #e0d4c6;padding:1rem;max-height:30rem;overflow:auto}
 `;
 
-/** Live campaign progress and the snippet's copy button: the pages work without it. */
+/** Live campaign progress and the copy buttons (snippet, webhook address): the pages work without it. */
 export const STUDIO_JS = `
 (() => {
   const live = document.querySelector('[data-progress-url]');
@@ -66,11 +66,11 @@ export const STUDIO_JS = `
     };
     setTimeout(tick, 1500);
   }
-  const copy = document.querySelector('[data-copy]');
-  if (copy) copy.addEventListener('click', async () => {
-    const source = document.getElementById(copy.dataset.copy);
-    await navigator.clipboard.writeText(source.value);
-    copy.textContent = copy.dataset.copied;
-  });
+  for (const copy of document.querySelectorAll('[data-copy]'))
+    copy.addEventListener('click', async () => {
+      const source = document.getElementById(copy.dataset.copy);
+      await navigator.clipboard.writeText(source.value);
+      copy.textContent = copy.dataset.copied;
+    });
 })();
 `;

@@ -3,7 +3,8 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../http/problem.ts';
-import { errorStrings } from './error-strings.ts';
+import type { Language } from '../../shared/domain/issue.ts';
+import { type ErrorStrings, errorStrings } from './error-strings.ts';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
@@ -16,8 +17,7 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const errorReference = () =>
   Array.from(randomBytes(8), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 
-const render = (c: Context<StudioEnv>, deps: StudioDeps, page: Page) => {
-  const { language } = deps.studio;
+const render = (c: Context<StudioEnv>, language: Language, page: Page) => {
   const t = errorStrings(language);
   // The error may come before the session is read (a body too large): then no navigation, no sign-out.
   const csrf = c.get('session')?.csrfToken;
@@ -52,8 +52,7 @@ const render = (c: Context<StudioEnv>, deps: StudioDeps, page: Page) => {
 };
 
 /** What a refusal from a shared edge (an HttpProblem, in English for the API) means to her, in her words. */
-const fromProblem = (error: HttpProblem, deps: StudioDeps): Page => {
-  const t = errorStrings(deps.studio.language);
+const fromProblem = (error: HttpProblem, t: ErrorStrings): Page => {
   const { status, type, errors = [], maxBytes } = error.problem;
   const field = (pointer: string) => t.field(pointer.replace(/^\//, '').replace(/^_csrf$/, 'formulaire'));
   if (status === 403 && type.endsWith('/csrf-token'))
@@ -72,28 +71,29 @@ const fromProblem = (error: HttpProblem, deps: StudioDeps): Page => {
  * Every studio error as a page in the studio layout, in AUTHOR_LANGUAGE: never problem+json in her browser (the
  * admin API keeps it). A bug answers 500 with a reference that is logged with the error, so she can quote it.
  */
-export const studioErrors =
-  (deps: StudioDeps): ErrorHandler<StudioEnv> =>
-  (error, c) => {
+export const studioErrors = (deps: StudioDeps): ErrorHandler<StudioEnv> => {
+  // Read once, as the pages do: an error path touches nothing else of the deps but the logger.
+  const { language } = deps.studio;
+  const t = errorStrings(language);
+  return (error, c) => {
     if (error instanceof StudioProblem)
-      return render(c, deps, {
+      return render(c, language, {
         status: error.status,
         title: error.title,
         detail: error.detail,
         lines: error.lines,
       });
-    if (error instanceof HttpProblem) return render(c, deps, fromProblem(error, deps));
+    if (error instanceof HttpProblem) return render(c, language, fromProblem(error, t));
     if (error instanceof HTTPException && error.status < 500)
-      return render(c, deps, {
+      return render(c, language, {
         status: error.status,
-        title: errorStrings(deps.studio.language).refusedTitle,
-        detail: errorStrings(deps.studio.language).refused,
+        title: t.refusedTitle,
+        detail: t.refused,
         lines: [],
       });
     const reference = errorReference();
     deps.logger.error('studio error', { reference, error, method: c.req.method, path: c.req.path });
-    const t = errorStrings(deps.studio.language);
-    return render(c, deps, {
+    return render(c, language, {
       status: 500,
       title: t.errorTitle,
       detail: t.error(reference),
@@ -101,9 +101,10 @@ export const studioErrors =
       reference,
     });
   };
+};
 
 /** An unknown studio address, once signed in: the same page as a missing issue or reader. */
-export const studioNotFound = (c: Context<StudioEnv>, deps: StudioDeps) => {
-  const t = errorStrings(deps.studio.language);
-  return render(c, deps, { status: 404, title: t.notFoundTitle, detail: t.notFound, lines: [] });
+export const studioNotFound = (c: Context<StudioEnv>, language: Language) => {
+  const t = errorStrings(language);
+  return render(c, language, { status: 404, title: t.notFoundTitle, detail: t.notFound, lines: [] });
 };

@@ -18,6 +18,7 @@ import { weekPage } from './week-page.tsx';
  */
 export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
   if (!deps) return new Hono<StudioEnv>();
+  const { language } = deps.studio;
   const pages = new Hono<StudioEnv>()
     .use('*', requireSession(deps))
     .get('/', (c) => weekPage(c, deps))
@@ -26,7 +27,7 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
     .route('/subscribers', subscriberRoutes(deps))
     .get('/settings', (c) => settingsPage(c, deps))
     // Last: any other address, once signed in (before that, the sign-in page, which reveals no route).
-    .all('*', (c) => studioNotFound(c, deps));
+    .all('*', (c) => studioNotFound(c, language));
   const studio = new Hono<StudioEnv>();
   // Hono applies a mounted app's own error handler to its routes: here, French pages instead of problem+json.
   studio.onError(studioErrors(deps));

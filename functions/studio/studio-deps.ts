@@ -12,8 +12,6 @@ export type StudioSettings = {
   language: Language;
   /** The Sunday send's cron, in the newsletter's time zone. */
   schedule: string;
-  /** The blog's notification URL (WordPress.com), once that integration exposes one. */
-  blogWebhookUrl?: string;
 };
 
 export type Studio = StudioSettings & {

@@ -10,7 +10,6 @@ type StudioConfig = {
   AUTHOR_EMAIL: string;
   AUTHOR_LANGUAGE: 'fr' | 'en';
   SCHEDULE: string;
-  BLOG_WEBHOOK_URL?: string | undefined;
 };
 
 /** The studio's stores and settings on the one table: the same on AWS (admin function) and locally. */
@@ -23,7 +22,6 @@ export const studioDeps = (
   authorEmail: config.AUTHOR_EMAIL as EmailAddress,
   language: config.AUTHOR_LANGUAGE,
   schedule: config.SCHEDULE,
-  ...(config.BLOG_WEBHOOK_URL ? { blogWebhookUrl: config.BLOG_WEBHOOK_URL } : {}),
   auth: dynamoStudioAuth(doc, tableName),
   holds: dynamoIssueHolds(doc, tableName),
   ledger: dynamoLedgerReader(doc, tableName),
