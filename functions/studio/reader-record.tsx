@@ -1,5 +1,6 @@
 import type { Subscriber, Suppression } from '../../shared/domain/subscriber.ts';
 import type { Language } from '../../shared/domain/issue.ts';
+import { Address } from './address.tsx';
 import type { Formatter } from './format.ts';
 import { Csrf } from './layout.tsx';
 import { readerStrings } from './reader-strings.ts';
@@ -29,7 +30,7 @@ export const ReaderRecord = (props: {
   const flash = { saved: r.saved, unsubscribed: r.unsubscribed, already: r.alreadyOut }[props.flash ?? ''];
   return (
     <>
-      <h1 class="address">{person ? person.email : s.record}</h1>
+      <h1 class="address">{person ? <Address email={person.email} /> : s.record}</h1>
       {flash ? (
         <p class="notice" role="status">
           {flash}

@@ -7,6 +7,7 @@ import { eraseSubscriber } from '../../shared/usecases/subscribers/privacy.ts';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
+import { Address } from './address.tsx';
 import { errorStrings } from './error-strings.ts';
 import { formatter } from './format.ts';
 import { Csrf, document, Layout } from './layout.tsx';
@@ -232,7 +233,7 @@ export const subscriberRoutes = (deps: StudioDeps) => {
           >
             <h1>{r.unsubscribeTitle}</h1>
             <p class="address">
-              <strong>{'email' in record ? record.email : record.id}</strong>
+              <strong>{'email' in record ? <Address email={record.email} /> : record.id}</strong>
             </p>
             <p>{r.unsubscribeText}</p>
             <form method="post" action={`/studio/subscribers/${record.id}/unsubscribe`} class="inline">
@@ -265,7 +266,7 @@ export const subscriberRoutes = (deps: StudioDeps) => {
           >
             <h1>{s.eraseTitle}</h1>
             <p class="address">
-              <strong>{'email' in record ? record.email : id}</strong>
+              <strong>{'email' in record ? <Address email={record.email} /> : id}</strong>
             </p>
             <p>{s.eraseText}</p>
             <form method="post" action={`/studio/subscribers/${id}/erase`} class="inline">
