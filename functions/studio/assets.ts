@@ -1,7 +1,8 @@
 /**
  * The studio's one stylesheet and one script, served from /studio/assets/ so the CSP needs no inline code. At
- * 375 px nothing breaks a word mid-word: long addresses offer breaks at "@" and "." (<wbr>, see address.tsx),
- * badges stay whole, wide tables scroll in their own box.
+ * 375 px nothing breaks a word mid-word: `overflow-wrap:break-word` (not `anywhere`, which lets grid and table
+ * cells shrink until badges and headings split) cuts only a string longer than the whole line, a URL; long
+ * addresses offer breaks at "@" and "." (<wbr>, see address.tsx); badges stay whole; wide tables scroll.
  */
 export const STUDIO_CSS = `
 *{box-sizing:border-box}
@@ -15,7 +16,7 @@ header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap
 header a{color:#fffaf3}header a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 header form{margin:0 0 0 auto}
 header button{background:transparent;color:#fffaf3;border:1px solid #fffaf3;min-height:36px;padding:.3rem .8rem}
-main{max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
+main{overflow-wrap:break-word;max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
 h1{font:normal 1.8rem/1.25 Georgia,serif;margin:0 0 1rem}h2{font:normal 1.35rem/1.3 Georgia,serif;margin:2rem 0 .75rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
 section{margin:0 0 1.5rem}
@@ -36,9 +37,9 @@ th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e0d4c6;vertic
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem}
 .card{border:1px solid #e0d4c6;border-radius:6px;padding:.75rem 1rem;background:#fff;min-width:0}
 .card pre{white-space:pre-wrap;font:inherit;margin:.5rem 0}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.75rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem}
 .figure{border:1px solid #e0d4c6;border-radius:6px;padding:.6rem .8rem;background:#fff}
-.figure strong{display:block;font-size:1.6rem}
+.figure strong{display:block;font-size:1.4rem;white-space:nowrap}
 progress{width:100%;height:1.25rem}
 figure{margin:0 0 1.5rem}.chart{display:grid;gap:1rem}
 @media(min-width:800px){.chart{grid-template-columns:3fr 2fr}}
