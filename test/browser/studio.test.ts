@@ -318,7 +318,7 @@ describe('her week in the studio, in Chromium', () => {
     await page.goto(`${base}/studio/subscribers/${firstReaderId}/unsubscribe`);
     await page
       .locator('main input[name="_csrf"]')
-      .evaluate((input) => ((input as HTMLInputElement).value = 'stale'));
+      .evaluate((input) => ((input as unknown as { value: string }).value = 'stale'));
     await page.getByRole('button', { name: 'Oui, le désabonner' }).click();
     await page.getByRole('heading', { name: 'Ce formulaire a expiré' }).waitFor();
     await check(page, 'form-expired');

@@ -55,14 +55,12 @@ class Add implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(model: Model, real: Real) {
     const id = idOf(this.email);
-    const created = await real.t.subscribers.create(
-      aSubscriber({
-        id,
-        email: this.email as EmailAddress,
-        status: this.status,
-        ...(this.name ? { name: this.name } : { name: undefined }),
-      }),
-    );
+    const { name: _builderName, ...unnamed } = aSubscriber({
+      id,
+      email: this.email as EmailAddress,
+      status: this.status,
+    });
+    const created = await real.t.subscribers.create(this.name ? { ...unnamed, name: this.name } : unnamed);
     expect(created).toBe(!model.has(id) && !(await isSuppressed(real, id)));
     if (created)
       model.set(id, {
