@@ -53,6 +53,11 @@ export const ReaderTable = (props: {
   return (
     <section aria-labelledby="readers-title">
       <h2 id="readers-title">{r.filters[props.filter]}</h2>
+      {page.kind === 'readers' && page.indexing ? (
+        <p class="notice" role="status">
+          {r.indexing(page.indexing.rows)}
+        </p>
+      ) : null}
       {empty ? <p>{r.none(props.search)}</p> : null}
       {page.kind === 'suppressed' ? <p class="muted">{r.suppressedNote}</p> : null}
       {!empty && page.kind === 'readers' ? (

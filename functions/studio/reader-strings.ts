@@ -52,6 +52,8 @@ const fr = {
   unsubscribed: 'Le lecteur est désabonné.',
   alreadyOut: 'Ce lecteur ne reçoit déjà plus les numéros.',
   gone: 'Ce lecteur n’existe pas (ou plus). Retrouvez-le depuis la liste des abonnés.',
+  indexing: (rows: number) =>
+    `La recherche se prépare : ${rows} lecteurs déjà repris. Rechargez la page dans un instant pour voir tous les autres.`,
   invalidName: 'Prénom : 100 caractères au plus, sans caractère de contrôle.',
   invalidLanguage: 'Langue : choisissez Français ou Anglais.',
 };
@@ -103,6 +105,8 @@ const en: ReaderStrings = {
   unsubscribed: 'The reader is unsubscribed.',
   alreadyOut: 'This reader already receives no issues.',
   gone: 'This reader does not exist (any more). Find them from the subscriber list.',
+  indexing: (rows) =>
+    `Search is getting ready: ${rows} readers taken in so far. Reload the page in a moment to see all the others.`,
   invalidName: 'Name: at most 100 characters, no control characters.',
   invalidLanguage: 'Language: choose French or English.',
 };

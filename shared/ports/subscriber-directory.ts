@@ -13,6 +13,9 @@ export type DirectoryEntry = {
   status: ListedStatus;
 };
 
+/** Done, or where to resume: the status being copied and the cursor in it (none: from its start). */
+export type Backfill = { done: boolean; rows: number; status?: ListedStatus; cursor?: string };
+
 export type DirectoryQuery = {
   /** Already in `searchForm`; empty: every reader. */
   text: string;
@@ -32,7 +35,7 @@ export type SubscriberDirectory = {
   remove: (entry: Pick<DirectoryEntry, 'id' | 'email'>) => Promise<void>;
   /** The matching ids in address order; the records are read from the store, which stays the truth. */
   search: (query: DirectoryQuery) => Promise<{ ids: SubscriberId[]; after?: string }>;
-  /** false until every record written before the directory existed has its row (see `ensureDirectory`). */
-  isComplete: () => Promise<boolean>;
-  markComplete: () => Promise<void>;
+  /** How far the one-time backfill of records written before the directory existed has got. */
+  backfill: () => Promise<Backfill>;
+  saveBackfill: (state: Backfill) => Promise<void>;
 };

@@ -1,9 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { subscriberKey } from '../../shared/adapters/dynamodb/subscriber-item.ts';
+import { dynamoSubscriberDirectory } from '../../shared/adapters/dynamodb/subscriber-directory.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import { ensureDirectory } from '../../shared/usecases/subscribers/ensure-directory.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { studioApp } from './studio-support.ts';
 
@@ -73,6 +75,31 @@ describe('Abonnés', () => {
     const raw = dynamoSubscriberStore(t.doc, t.tableName);
     await raw.create(aSubscriber({ email: 'ancienne@exemple.fr' as EmailAddress, name: 'Anaïs' }));
     expect(addressesOn((await t.get('/studio/subscribers?q=anais')).html)).toEqual(['ancienne@exemple.fr']);
+  });
+
+  it('copies an older table into the directory a bounded number of records a visit, resuming where it stopped', async () => {
+    const t = await signedIn();
+    const raw = dynamoSubscriberStore(t.doc, t.tableName);
+    const statuses: SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed'];
+    for (let i = 0; i < 7; i += 1)
+      await raw.create(
+        aSubscriber({
+          email: `vieux${i}@exemple.fr` as EmailAddress,
+          status: statuses[i % 3] as SubscriberStatus,
+        }),
+      );
+    const deps = { store: raw, directory: dynamoSubscriberDirectory(t.doc, t.tableName) };
+    const visits = [];
+    for (let visit = 0; visit < 10; visit += 1) {
+      const state = await ensureDirectory(deps, 2);
+      visits.push(state.rows);
+      if (state.done) break;
+    }
+    // Two records a visit across the three statuses, each copied once, the fourth visit finding the end.
+    expect(visits).toEqual([2, 4, 6, 7]);
+    expect(addressesOn((await t.get('/studio/subscribers?q=vieux')).html)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `vieux${i}@exemple.fr`),
+    );
   });
 
   it('edits a name and a language, and refuses a bad form in French without changing anything', async () => {

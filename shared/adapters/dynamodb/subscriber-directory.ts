@@ -8,6 +8,7 @@ import {
 import { readerSearchText } from '../../domain/search-text.ts';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type {
+  Backfill,
   DirectoryEntry,
   DirectoryQuery,
   SubscriberDirectory,
@@ -22,7 +23,7 @@ import { sleep, writeInBatches } from './batches.ts';
 const SHARDS = 16;
 const readAhead = (page: number) => (page > 3 ? undefined : 100 * 4 ** page);
 const limitOf = (limit: number | undefined) => (limit ? { Limit: limit } : {});
-const COMPLETE = { pk: 'SUBDIR#meta', sk: 'COMPLETE' };
+const BACKFILL = { pk: 'SUBDIR#meta', sk: 'BACKFILL' };
 
 const shardOf = (id: SubscriberId) => {
   let hash = 2166136261;
@@ -125,15 +126,13 @@ export const dynamoSubscriberDirectory = (
       };
     },
 
-    isComplete: async () => {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: COMPLETE }));
-      return Boolean(Item);
+    backfill: async () => {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: BACKFILL }));
+      return Item ? (Item.state as Backfill) : { done: false, rows: 0 };
     },
 
-    markComplete: async () => {
-      await doc.send(
-        new PutCommand({ TableName: tableName, Item: { ...COMPLETE, kind: 'subscriber-directory' } }),
-      );
+    saveBackfill: async (state) => {
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...BACKFILL, state } }));
     },
   };
 };

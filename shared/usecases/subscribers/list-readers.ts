@@ -9,7 +9,8 @@ export type ReaderFilter = ListedStatus | 'suppressed' | 'all';
 export type ReaderQuery = { search: string; filter: ReaderFilter; after?: string; limit: number };
 
 export type ReaderPage =
-  | { kind: 'readers'; items: Subscriber[]; after?: string }
+  /** `indexing`: the one-time backfill is not finished; the list lacks readers written before the directory. */
+  | { kind: 'readers'; items: Subscriber[]; after?: string; indexing?: { rows: number } }
   /** Bounces, complaints and erasures keep no address or name: they are listed, never searched. */
   | { kind: 'suppressed'; items: Suppression[]; after?: string };
 
@@ -29,7 +30,7 @@ export const listReaders = async (
       ...(page.cursor ? { after: page.cursor } : {}),
     };
   }
-  await ensureDirectory(deps);
+  const backfill = await ensureDirectory(deps);
   const page = await deps.directory.search({
     text: searchForm(query.search),
     ...(query.filter === 'all' ? {} : { status: query.filter }),
@@ -42,5 +43,6 @@ export const listReaders = async (
     kind: 'readers',
     items: records.filter((r): r is Subscriber => r !== undefined && 'email' in r),
     ...(page.after ? { after: page.after } : {}),
+    ...(backfill.done ? {} : { indexing: { rows: backfill.rows } }),
   };
 };
