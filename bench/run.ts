@@ -2,6 +2,8 @@ import { bundleAndColdStart } from './bundle-cold-start.ts';
 import { deliveryBenches, RATE } from './delivery/delivery-benches.ts';
 import { renderVsPersonalise } from './render-vs-personalise.ts';
 import { type Goal, machine, one, printTable } from './report.ts';
+import { printSearchBench, searchGoal } from './subscriber-search-report.ts';
+import { subscriberSearchBench } from './subscriber-search.ts';
 
 /**
  * `npm run bench`: each comparison in alternating rounds of fresh processes, judged on the median ratio; one
@@ -67,6 +69,11 @@ console.log(
 );
 console.log(`\nRate adherence at SEND_RATE = ${RATE}/s, measured at SES (${rate.accepted} accepted sends)`);
 
+const search = await subscriberSearchBench(
+  quick ? { readers: 2_000, rounds: 1 } : { readers: 100_000, rounds: 5 },
+);
+printSearchBench(search);
+
 const goals: Goal[] = [
   {
     goal: 'personalise ≥ 2000× cheaper than an MJML render',
@@ -94,6 +101,7 @@ const goals: Goal[] = [
     format: (n) => n.toFixed(0),
     met: (n) => n <= RATE,
   },
+  searchGoal(search),
 ];
 console.log(`\nMachine: ${machine()}; ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 const allMet = printTable(goals);

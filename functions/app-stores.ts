@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoRateLimits } from '../shared/adapters/dynamodb/rate-limits.ts';
-import { dynamoSubscriberStore } from '../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoSubscribers } from '../shared/adapters/dynamodb/subscribers.ts';
 import type { AppDeps } from './app-deps.ts';
 
 /** The public routes' stores on one table (the issues and receipts aside): the same on AWS, locally, in tests. */
@@ -8,6 +8,6 @@ export const appStores = (
   doc: DynamoDBDocumentClient,
   tableName: string,
 ): Pick<AppDeps, 'subscribers' | 'rateLimits'> => ({
-  subscribers: dynamoSubscriberStore(doc, tableName),
+  subscribers: dynamoSubscribers(doc, tableName),
   rateLimits: dynamoRateLimits(doc, tableName),
 });

@@ -10,13 +10,16 @@ import { createPublicApp } from './public-app.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 
 /** The whole HTTP surface as one pure fetch handler: on one machine, and in tests. */
-export const createApp = (deps: AppDeps & { studio?: Studio }) =>
-  withProblems(
+export const createApp = (deps: AppDeps & { studio?: Studio }) => {
+  const limits = limitBodies(deps.settings);
+  const studio = Boolean(deps.studio);
+  return withProblems(
     new Hono()
       // The apps set theirs; this one covers /r and an unknown path.
       .use('*', securityHeaders({ hsts: deps.settings.hsts === true }))
-      // Each app limits its own bodies too (they run alone on AWS); here, an app mounted later is covered.
-      .use('*', limitBodies(deps.settings))
+      // Each app limits its own bodies too (they run alone on AWS); here, an app mounted later is covered. The
+      // studio, limited first thing by its own app, is left to it: its refusal is a page in her language.
+      .use('*', (c, next) => (studio && c.req.path.startsWith('/studio/') ? next() : limits(c, next)))
       // The author's studio (browser, magic-link session); on AWS the admin function serves it too.
       .route('/studio', studioApp(deps.studio ? { ...deps, studio: deps.studio } : undefined))
       .route('/', createAdminApp(deps))
@@ -25,3 +28,4 @@ export const createApp = (deps: AppDeps & { studio?: Studio }) =>
       .route('/', createPublicApp(deps)),
     deps,
   );
+};

@@ -13,6 +13,4 @@ export const studioEnv = {
   SCHEDULE: v.optional(v.pipe(v.string(), v.minLength(9)), '0 9 * * 0'),
   /** The dispatch function the studio's "send now" invokes on AWS; without it the button says it is unavailable. */
   DISPATCH_FUNCTION_NAME: v.optional(v.pipe(v.string(), v.minLength(1))),
-  /** Where WordPress.com notifies a new or edited post, shown in the settings (none: not set up yet). */
-  BLOG_WEBHOOK_URL: v.optional(v.pipe(v.string(), v.url('BLOG_WEBHOOK_URL must be a URL'))),
 };

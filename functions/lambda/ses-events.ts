@@ -1,7 +1,7 @@
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
@@ -33,7 +33,7 @@ const ids: SubscriberIds = {
 export const handler = async (event: SnsEvent) => {
   const keyed = secrets ? hmacSubscriberIds((await secrets()).subscriberIdKey) : ids;
   const deps = {
-    subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
+    subscribers: dynamoSubscribers(doc, env.TABLE_NAME),
     campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
     receipts: dynamoWebhookReceipts(doc, env.TABLE_NAME),
     ids: keyed,

@@ -5,7 +5,7 @@ import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts'
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
@@ -52,7 +52,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const queue = inProcessQueue<SendBatchMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
   const socialQueue = inProcessQueue<SocialMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
   const issues = dynamoIssueStore(doc, tableName);
-  const subscribers = dynamoSubscriberStore(doc, tableName);
+  const subscribers = dynamoSubscribers(doc, tableName);
   const campaigns = dynamoCampaignStore(doc, tableName);
   const social = dynamoSocialStore(doc, tableName);
   const clicks = dynamoClickStore(doc, tableName);

@@ -1,4 +1,9 @@
-/** The studio's one stylesheet and one script, served from /studio/assets/ so the CSP needs no inline code. */
+/**
+ * The studio's one stylesheet and one script, served from /studio/assets/ so the CSP needs no inline code. At
+ * 375 px nothing breaks a word mid-word: `overflow-wrap:break-word` (not `anywhere`, which lets grid and table
+ * cells shrink until badges and headings split) cuts only a string longer than the whole line, a URL; long
+ * addresses offer breaks at "@" and "." (<wbr>, see address.tsx); badges stay whole; wide tables scroll.
+ */
 export const STUDIO_CSS = `
 *{box-sizing:border-box}
 body{margin:0;background:#f4ece1;color:#2b211c;font:16px/1.55 'Helvetica Neue',Arial,sans-serif}
@@ -11,7 +16,7 @@ header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap
 header a{color:#fffaf3}header a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 header form{margin:0 0 0 auto}
 header button{background:transparent;color:#fffaf3;border:1px solid #fffaf3;min-height:36px;padding:.3rem .8rem}
-main{overflow-wrap:anywhere;max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
+main{overflow-wrap:break-word;max-width:72rem;margin:0 auto;padding:1.25rem 1rem 3rem;background:#fffaf3;min-height:100vh}
 h1{font:normal 1.8rem/1.25 Georgia,serif;margin:0 0 1rem}h2{font:normal 1.35rem/1.3 Georgia,serif;margin:2rem 0 .75rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
 section{margin:0 0 1.5rem}
@@ -24,22 +29,25 @@ textarea{max-width:100%;font:13px/1.4 monospace}
 .notice{padding:.75rem 1rem;background:#e7f3e7;border-left:4px solid #2f6b2f;margin:0 0 1rem}
 .alert{padding:.75rem 1rem;background:#fdecea;border-left:4px solid #9b1c1c;margin:0 0 1rem}
 .muted{color:#5b4b40}
-.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;background:#efe4d6;font-size:.9rem;font-weight:600}
-.badge.held,.badge.cancelled{background:#fde7c2}.badge.sent{background:#dcefdc}.badge.archived{background:#e6e2dc}.badge.free{background:#fff;border:1px dashed #8a7a66}table.plan .badge{white-space:nowrap}.badge.scheduled{background:#dde7f7}
+.badge{display:inline-block;padding:.1rem .55rem;border-radius:1rem;background:#efe4d6;font-size:.9rem;font-weight:600;white-space:nowrap}
+.badge.held,.badge.cancelled{background:#fde7c2}.badge.sent{background:#dcefdc}.badge.archived{background:#e6e2dc}.badge.free{background:#fff;border:1px dashed #8a7a66}.badge.scheduled{background:#dde7f7}
 table{border-collapse:collapse;width:100%;margin:0 0 1rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e0d4c6;vertical-align:top}
 .scroll{overflow-x:auto}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem}
-.card{border:1px solid #e0d4c6;border-radius:6px;padding:.75rem 1rem;background:#fff;overflow-wrap:anywhere}
+.card{border:1px solid #e0d4c6;border-radius:6px;padding:.75rem 1rem;background:#fff;min-width:0}
 .card pre{white-space:pre-wrap;font:inherit;margin:.5rem 0}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.75rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem}
 .figure{border:1px solid #e0d4c6;border-radius:6px;padding:.6rem .8rem;background:#fff}
-.figure strong{display:block;font-size:1.6rem}
+.figure strong{display:block;font-size:1.4rem;white-space:nowrap}
 progress{width:100%;height:1.25rem}
 figure{margin:0 0 1.5rem}.chart{display:grid;gap:1rem}
 @media(min-width:800px){.chart{grid-template-columns:3fr 2fr}}
-svg.bars{width:100%;height:auto}
-svg .bar{fill:#8f3d1f}svg .axis{stroke:#6b5a4d}svg text{fill:#2b211c;font-size:12px}
+.bars{display:grid;gap:.35rem;align-content:start}
+.bar-row{display:grid;grid-template-columns:minmax(0,2fr) minmax(3rem,3fr) auto;gap:.5rem;align-items:center;font-size:.875rem;line-height:1.3}
+.bar-row svg{width:100%;height:.9rem}.bar-row .bar{fill:#8f3d1f}.bar-value{font-variant-numeric:tabular-nums}
+.nowrap{white-space:nowrap}
+ul.outcomes{list-style:none;padding:0}ul.outcomes>li{padding:.5rem 0;border-bottom:1px solid #e0d4c6}.why{margin:.25rem 0 0}
 iframe.preview{border:1px solid #e0d4c6;background:#fff;width:100%;height:70vh}
 iframe.preview.mobile{max-width:375px}
 details{margin:.25rem 0 .75rem}
@@ -47,7 +55,7 @@ ul.warnings>li{margin:0 0 .75rem}
 pre.text{white-space:pre-wrap;background:#fff;border:1px solid #e0d4c6;padding:1rem;max-height:30rem;overflow:auto}
 `;
 
-/** Live campaign progress and the snippet's copy button: the pages work without it. */
+/** Live campaign progress and the copy buttons (snippet, webhook address): the pages work without it. */
 export const STUDIO_JS = `
 (() => {
   const live = document.querySelector('[data-progress-url]');
@@ -66,11 +74,11 @@ export const STUDIO_JS = `
     };
     setTimeout(tick, 1500);
   }
-  const copy = document.querySelector('[data-copy]');
-  if (copy) copy.addEventListener('click', async () => {
-    const source = document.getElementById(copy.dataset.copy);
-    await navigator.clipboard.writeText(source.value);
-    copy.textContent = copy.dataset.copied;
-  });
+  for (const copy of document.querySelectorAll('[data-copy]'))
+    copy.addEventListener('click', async () => {
+      const source = document.getElementById(copy.dataset.copy);
+      await navigator.clipboard.writeText(source.value);
+      copy.textContent = copy.dataset.copied;
+    });
 })();
 `;

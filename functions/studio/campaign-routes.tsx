@@ -12,16 +12,22 @@ import type { StudioEnv } from './session.ts';
 import { studioStrings } from './strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { campaignReport } from './campaign-report.ts';
+import { chartStrings } from './chart-strings.ts';
+import { SocialOutcomes } from './social-outcomes.tsx';
 
 const variantName = (v: LinkVariant) => (v === 'universal' ? 'song.link' : PLATFORM_NAMES[v]);
 const noCampaign = (raw: string) =>
   new HttpProblem(404, 'campaign-not-found', 'No such campaign', `Issue #${raw.slice(0, 12)} has no send.`);
 
-/** Envois: every campaign, and one campaign's live progress then its report, charts with their tables. */
+/**
+ * Envois: every campaign, and one campaign's live progress, its social posts, then its report: charts with their
+ * tables, each saying why when it has nothing to show.
+ */
 export const campaignRoutes = (deps: StudioDeps) => {
   const { language } = deps.studio;
   const t = studioStrings(language);
   const f = formatter(language, deps.settings.timeZone);
+  const e = chartStrings(language);
   const progressOf = async (issue: Issue) => {
     const campaign = await deps.campaigns.get(campaignIdFor(issue.id));
     if (!campaign) return undefined;
@@ -94,6 +100,7 @@ export const campaignRoutes = (deps: StudioDeps) => {
               label={t.campaigns.week}
               unit={t.nav.subscribers}
               rows={weeks}
+              empty={e.noSubscribers}
             />
             <BarChart
               id="most-played"
@@ -106,6 +113,7 @@ export const campaignRoutes = (deps: StudioDeps) => {
                   : `#${issue.series}`,
                 value: pick?.clicks ?? 0,
               }))}
+              empty={rows.length ? e.noClicksYet : e.noSends}
             />
           </Layout>,
         ),
@@ -173,6 +181,12 @@ export const campaignRoutes = (deps: StudioDeps) => {
                 ))}
               </div>
             </section>
+            <SocialOutcomes
+              language={language}
+              f={f}
+              attempts={await deps.socialAttempts.list(issue.id)}
+              connected={deps.settings.social.networks}
+            />
             {report ? (
               <section aria-labelledby="report-title">
                 <h2 id="report-title">{t.campaigns.report}</h2>
@@ -206,6 +220,7 @@ export const campaignRoutes = (deps: StudioDeps) => {
                   label={t.campaigns.time}
                   unit={t.campaigns.mails}
                   rows={report.overTime}
+                  empty={e.noMails}
                 />
                 <BarChart
                   id="clicks-track"
@@ -213,6 +228,7 @@ export const campaignRoutes = (deps: StudioDeps) => {
                   label={t.campaigns.track}
                   unit={t.campaigns.clicks}
                   rows={report.byTrack}
+                  empty={e.noClicks}
                 />
                 <BarChart
                   id="clicks-platform"
@@ -220,6 +236,7 @@ export const campaignRoutes = (deps: StudioDeps) => {
                   label={t.campaigns.platform}
                   unit={t.campaigns.clicks}
                   rows={report.byPlatform.map((r) => ({ label: variantName(r.platform), value: r.clicks }))}
+                  empty={e.noClicks}
                 />
               </section>
             ) : null}

@@ -25,6 +25,8 @@ export const requireSession = (deps: StudioDeps) =>
       clock: deps.clock,
     });
     if (!session) return c.redirect('/studio/sign-in', 303);
+    // Set before the token check: a refused form's page still shows her navigation (nothing else reads it).
+    c.set('session', session);
     if (!SAFE.has(c.req.method)) {
       const type = c.req.header('content-type') ?? '';
       const form =
@@ -41,6 +43,5 @@ export const requireSession = (deps: StudioDeps) =>
           { errors: [{ pointer: '/_csrf', detail: 'is missing or does not match the session' }] },
         );
     }
-    c.set('session', session);
     await next();
   });

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
+import { scheduleInWords } from '../../shared/domain/schedule-words.ts';
+import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
+import { wordpressWebhookUrl } from '../config/wordpress-webhook-url.ts';
 import { formatter } from './format.ts';
 import { nextSend } from './issue-data.ts';
 import { document, Layout } from './layout.tsx';
@@ -27,6 +30,9 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
   const attempts = latest ? await deps.socialAttempts.list(latest.id) : [];
   const next = nextSend(deps);
   const deliverability = await deps.studio.deliverability?.latest();
+  // The address the route answers at: from the same secret the webhook route checks, so the two cannot differ.
+  const webhookUrl = await wordpressWebhookUrl(deps.settings);
+  const schedule = scheduleInWords(deps.studio.schedule, deps.settings.timeZone, language);
   return c.html(
     document(
       <Layout language={language} title={t.title} nav="settings" csrf={c.get('session').csrfToken}>
@@ -72,7 +78,7 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
                   const attempt = attempts.find((a) => a.network === network);
                   return (
                     <tr>
-                      <td>{network}</td>
+                      <td>{NETWORK_NAMES[network]}</td>
                       <td>
                         {deps.settings.social.networks.includes(network) ? t.connected : t.notConnected}
                       </td>
@@ -95,13 +101,29 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
         <DeliverabilityPanel report={deliverability} language={language} f={f} />
         <section aria-labelledby="schedule-title">
           <h2 id="schedule-title">{t.schedule}</h2>
-          <p>{t.scheduleLine(deps.studio.schedule, deps.settings.timeZone)}</p>
+          <p>
+            {schedule
+              ? t.scheduleWords(schedule)
+              : t.scheduleLine(deps.studio.schedule, deps.settings.timeZone)}
+          </p>
           {next ? <p>{t.nextRun(f.dateTime(next.toISOString()))}</p> : null}
         </section>
         <section aria-labelledby="webhook-title">
           <h2 id="webhook-title">{t.webhook}</h2>
-          {/* Slot for the WordPress.com notification URL (BLOG_WEBHOOK_URL), which another change exposes. */}
-          <p>{deps.studio.blogWebhookUrl ? <code>{deps.studio.blogWebhookUrl}</code> : t.webhookNone}</p>
+          {webhookUrl ? (
+            <>
+              <p>{t.webhookHelp}</p>
+              <label for="webhook-url">{t.webhookLabel}</label>
+              <input id="webhook-url" type="text" readonly value={webhookUrl} class="copyable" />
+              <p>
+                <button type="button" data-copy="webhook-url" data-copied={t.copied}>
+                  {t.webhookCopy}
+                </button>
+              </p>
+            </>
+          ) : (
+            <p>{t.webhookNone}</p>
+          )}
         </section>
       </Layout>,
     ),

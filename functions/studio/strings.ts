@@ -269,9 +269,14 @@ const fr = {
     schedule: 'Programmation',
     scheduleLine: (when: string, zone: string) => `Chaque semaine, ${when} (fuseau ${zone}).`,
     nextRun: (at: string) => `Prochain envoi : ${at}.`,
+    scheduleWords: (words: string) => `Envoi ${words}.`,
     webhook: 'Adresse de notification du blog',
+    webhookHelp:
+      'Dans WP Admin › Réglages › Webhooks, ajoutez un webhook : action « publish_post », champs « ID » et « post_url », et cette adresse comme URL. Chaque article publié ou corrigé arrive alors ici. Gardez-la pour vous : avec elle, on peut demander à Dimanche de relire votre blog (rien de plus).',
+    webhookLabel: 'Adresse du webhook',
+    webhookCopy: 'Copier l’adresse',
     webhookNone:
-      'Pas encore configurée : la notification WordPress.com sera ajoutée ici quand elle sera disponible.',
+      'Pas encore configurée : demandez à la personne qui gère Dimanche de créer le secret « wordpressToken » ; l’adresse s’affichera ici.',
   },
   problems: {
     csrf: 'Ce formulaire a expiré. Rechargez la page et recommencez.',

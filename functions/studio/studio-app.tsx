@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { limitBodies } from '../http/limit-body.ts';
+import { studioErrors, studioNotFound } from './error-pages.tsx';
 import { STUDIO_CSS, STUDIO_JS } from './assets.ts';
 import { campaignRoutes } from './campaign-routes.tsx';
 import { issueRoutes } from './issue-routes.tsx';
@@ -18,6 +19,7 @@ import { weekPage } from './week-page.tsx';
  */
 export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
   if (!deps) return new Hono<StudioEnv>();
+  const { language } = deps.studio;
   const pages = new Hono<StudioEnv>()
     .use('*', requireSession(deps))
     .get('/', (c) => weekPage(c, deps))
@@ -25,9 +27,14 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
     .route('/campaigns', campaignRoutes(deps))
     .route('/subscribers', subscriberImportRoutes(deps))
     .route('/subscribers', subscriberRoutes(deps))
-    .get('/settings', (c) => settingsPage(c, deps));
+    .get('/settings', (c) => settingsPage(c, deps))
+    // Last: any other address, once signed in (before that, the sign-in page, which reveals no route).
+    .all('*', (c) => studioNotFound(c, language));
+  const studio = new Hono<StudioEnv>();
+  // Hono applies a mounted app's own error handler to its routes: here, French pages instead of problem+json.
+  studio.onError(studioErrors(deps));
   return (
-    new Hono<StudioEnv>()
+    studio
       // First, as in every app: no form is read past its limit (functions/http/limit-body.ts).
       .use('*', limitBodies(deps.settings))
       .use('*', studioHeaders())

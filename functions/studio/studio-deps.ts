@@ -5,6 +5,7 @@ import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts
 import type { IssueHolds } from '../../shared/ports/issue-holds.ts';
 import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
 import type { DeliverabilityStore } from '../../shared/ports/deliverability-store.ts';
+import type { SubscriberDirectory } from '../../shared/ports/subscriber-directory.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 export type StudioSettings = {
@@ -12,8 +13,6 @@ export type StudioSettings = {
   language: Language;
   /** The Sunday send's cron, in the newsletter's time zone. */
   schedule: string;
-  /** The blog's notification URL (WordPress.com), once that integration exposes one. */
-  blogWebhookUrl?: string;
 };
 
 export type Studio = StudioSettings & {
@@ -22,6 +21,8 @@ export type Studio = StudioSettings & {
   ledger: CampaignLedgerReader;
   /** The last run of the account's deliverability checks (Réglages → Délivrabilité). */
   deliverability?: Pick<DeliverabilityStore, 'latest'>;
+  /** Abonnés: every reader by part of address or name (the store keeps it current on each write). */
+  directory: SubscriberDirectory;
   /** This issue out now (a person asked), by its number; absent where this runtime cannot start it. */
   sendNow?: DispatchIssue;
 };

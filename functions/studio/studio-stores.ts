@@ -3,6 +3,7 @@ import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/delive
 import { dynamoLedgerReader } from '../../shared/adapters/dynamodb/campaign-ledger-reader.ts';
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { dynamoStudioAuth } from '../../shared/adapters/dynamodb/studio-auth-store.ts';
+import { dynamoSubscriberDirectory } from '../../shared/adapters/dynamodb/subscriber-directory.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Studio } from './studio-deps.ts';
 
@@ -10,7 +11,6 @@ type StudioConfig = {
   AUTHOR_EMAIL: string;
   AUTHOR_LANGUAGE: 'fr' | 'en';
   SCHEDULE: string;
-  BLOG_WEBHOOK_URL?: string | undefined;
 };
 
 /** The studio's stores and settings on the one table: the same on AWS (admin function) and locally. */
@@ -23,10 +23,10 @@ export const studioDeps = (
   authorEmail: config.AUTHOR_EMAIL as EmailAddress,
   language: config.AUTHOR_LANGUAGE,
   schedule: config.SCHEDULE,
-  ...(config.BLOG_WEBHOOK_URL ? { blogWebhookUrl: config.BLOG_WEBHOOK_URL } : {}),
   auth: dynamoStudioAuth(doc, tableName),
   holds: dynamoIssueHolds(doc, tableName),
   ledger: dynamoLedgerReader(doc, tableName),
   deliverability: dynamoDeliverabilityStore(doc, tableName),
+  directory: dynamoSubscriberDirectory(doc, tableName),
   ...(sendNow ? { sendNow } : {}),
 });

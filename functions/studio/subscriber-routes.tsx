@@ -1,23 +1,30 @@
 import { Hono } from 'hono';
-import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { Subscriber, SubscriberId, SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import type { Language } from '../../shared/domain/issue.ts';
+import type { SubscriberId } from '../../shared/domain/subscriber.ts';
+import { editReader, type ReaderChange } from '../../shared/usecases/subscribers/edit-reader.ts';
+import { listReaders } from '../../shared/usecases/subscribers/list-readers.ts';
 import { eraseSubscriber } from '../../shared/usecases/subscribers/privacy.ts';
+import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
+import { Address } from './address.tsx';
+import { errorStrings } from './error-strings.ts';
 import { formatter } from './format.ts';
 import { Csrf, document, Layout } from './layout.tsx';
+import { FILTERS, ReaderSearch, ReaderTable } from './reader-list.tsx';
+import { ReaderRecord } from './reader-record.tsx';
+import { readerStrings } from './reader-strings.ts';
 import type { StudioEnv } from './session.ts';
 import { studioStrings } from './strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
+import { StudioProblem } from './studio-problem.ts';
 
-const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed', 'suppressed'];
-const idOf = (raw: string) => {
-  if (!/^sub_[A-Za-z0-9_-]{1,64}$/.test(raw))
-    throw new HttpProblem(404, 'subscriber-not-found', 'No such subscriber', 'There is no such subscriber.');
-  return raw as SubscriberId;
-};
+const PAGE_SIZE = 50;
 
-/** Abonnés: search by address, a record, erasure behind a confirmation, CSV import and export. */
+/**
+ * Abonnés: every reader, paged, by status and by any part of address or name; a record to edit, unsubscribe or
+ * erase (each behind its own form and CSRF token); CSV import and export.
+ */
 export const subscriberRoutes = (deps: StudioDeps) => {
   const { language } = deps.studio;
   const t = studioStrings(language);
@@ -25,17 +32,39 @@ export const subscriberRoutes = (deps: StudioDeps) => {
   const f = formatter(language, deps.settings.timeZone);
   const ctx = subscriberContext(deps);
   const store = deps.subscribers;
+  const r = readerStrings(language);
+  const e = errorStrings(language);
+  const notFound = () => new StudioProblem(404, e.notFoundTitle, r.gone);
+  const idOf = (raw: string) => {
+    if (!/^sub_[A-Za-z0-9_-]{1,64}$/.test(raw)) throw notFound();
+    return raw as SubscriberId;
+  };
+  const recordOf = async (raw: string) => {
+    const record = await store.get(idOf(raw));
+    if (!record) throw notFound();
+    return record;
+  };
+  const readerChange = (form: Record<string, unknown>): ReaderChange => {
+    const name = typeof form.name === 'string' ? form.name.normalize('NFC').trim() : '';
+    const lines = [
+      ...(name.length > 100 || /\p{Cc}/u.test(name) ? [r.invalidName] : []),
+      ...(form.language === 'fr' || form.language === 'en' ? [] : [r.invalidLanguage]),
+    ];
+    if (lines.length) throw new StudioProblem(422, e.invalidTitle, e.invalid, lines);
+    return { name: name || undefined, language: form.language as Language };
+  };
 
   return new Hono<StudioEnv>()
     .get('/', async (c) => {
       const csrf = c.get('session').csrfToken;
-      const query = c.req.query('email');
-      const address = query ? normaliseEmail(query) : undefined;
-      const found = address ? await store.get((await ctx.keys()).ids.idFor(address)) : undefined;
-      const [counts, recent] = await Promise.all([
-        Promise.all(STATUSES.map(async (status) => [status, await store.countByStatus(status)] as const)),
-        store.listByStatus('confirmed', { limit: 20 }),
-      ]);
+      const search = (c.req.query('q') ?? c.req.query('email') ?? '').trim().slice(0, 200);
+      const rawFilter = c.req.query('status');
+      const filter = FILTERS.find((f) => f === rawFilter) ?? 'all';
+      const after = c.req.query('after') || undefined;
+      const page = await listReaders(
+        { search, filter, limit: PAGE_SIZE, ...(after ? { after } : {}) },
+        { store, directory: deps.studio.directory },
+      );
       const flash = c.req.query('done');
       return c.html(
         document(
@@ -46,29 +75,16 @@ export const subscriberRoutes = (deps: StudioDeps) => {
                 {s.erased}
               </p>
             ) : null}
-            <form method="get" action="/studio/subscribers" role="search">
-              <label for="email">{s.search}</label>
-              <input id="email" name="email" type="search" value={query ?? ''} />
-              <p>
-                <button type="submit">{s.searchButton}</button>
-              </p>
-            </form>
-            {query && !address ? <p class="alert">{s.invalid}</p> : null}
-            {address && !found ? <p class="alert">{s.notFound(address)}</p> : null}
-            {found ? (
-              <p class="notice">
-                <a href={`/studio/subscribers/${found.id}`}>{'email' in found ? found.email : found.id}</a> —{' '}
-                {s.status[found.status]}
-              </p>
-            ) : null}
-            <h2>{s.counts}</h2>
-            <ul>
-              {counts.map(([status, n]) => (
-                <li>
-                  {s.status[status]} : {f.number(n)}
-                </li>
-              ))}
-            </ul>
+            <ReaderSearch language={language} search={search} filter={filter} />
+            <ReaderTable
+              language={language}
+              f={f}
+              page={page}
+              search={search}
+              filter={filter}
+              paged={Boolean(after)}
+            />
+            <h2>{s.export}</h2>
             <p>
               {(['confirmed', 'pending', 'unsubscribed'] as const).map((status) => (
                 <>
@@ -78,17 +94,6 @@ export const subscriberRoutes = (deps: StudioDeps) => {
                 </>
               ))}
             </p>
-            <h2>{s.recent}</h2>
-            <ul>
-              {recent.items
-                .filter((r): r is Subscriber => 'email' in r)
-                .map((r) => (
-                  <li>
-                    <a href={`/studio/subscribers/${r.id}`}>{r.email}</a>
-                    {r.confirmedAt ? ` — ${f.short(r.confirmedAt)}` : ''}
-                  </li>
-                ))}
-            </ul>
             <h2>{s.import}</h2>
             <form method="post" action="/studio/subscribers/import" enctype="multipart/form-data">
               <Csrf token={csrf} />
@@ -123,83 +128,65 @@ export const subscriberRoutes = (deps: StudioDeps) => {
       });
     })
     .get('/:id', async (c) => {
-      const record = await store.get(idOf(c.req.param('id')));
-      if (!record)
-        throw new HttpProblem(
-          404,
-          'subscriber-not-found',
-          'No such subscriber',
-          'There is no such subscriber.',
-        );
-      const person = 'email' in record ? record : undefined;
-      const history = person
-        ? (
-            [
-              [s.created, person.createdAt],
-              [s.confirmedAt, person.confirmedAt],
-              [s.unsubscribedAt, person.unsubscribedAt],
-            ] as const
-          ).filter((h): h is readonly [string, string] => Boolean(h[1]))
-        : [[s.suppressedAt, 'suppressedAt' in record ? record.suppressedAt : ''] as const];
+      const record = await recordOf(c.req.param('id'));
       return c.html(
         document(
           <Layout language={language} title={s.record} nav="subscribers" csrf={c.get('session').csrfToken}>
-            <h1>{person ? person.email : s.record}</h1>
-            <p>
-              <span class="badge">{s.status[record.status]}</span>
-            </p>
-            {person ? (
-              <dl>
-                <dt>{s.name}</dt>
-                <dd>{person.name ?? '—'}</dd>
-                <dt>{s.language}</dt>
-                <dd>{person.language}</dd>
-                <dt>{s.platform}</dt>
-                <dd>{person.preferences.platform ?? '—'}</dd>
-              </dl>
-            ) : (
-              <p>{s.erasedRecord}</p>
-            )}
-            <h2>{s.consent}</h2>
-            {person?.consent ? (
-              <dl>
-                <dt>{s.source}</dt>
-                <dd>{person.consent.source}</dd>
-                <dt>{s.consentAt}</dt>
-                <dd>{f.short(person.consent.at)}</dd>
-                <dt>{s.textVersion}</dt>
-                <dd>{person.consent.textVersion}</dd>
-              </dl>
-            ) : (
-              <p>{s.noConsent}</p>
-            )}
-            <h2>{s.history}</h2>
-            <ul>
-              {history.map(([label, at]) => (
-                <li>
-                  {label} : {f.short(at)}
-                </li>
-              ))}
-            </ul>
-            {person ? (
-              <a class="button secondary" href={`/studio/subscribers/${record.id}/erase`}>
-                {s.erase}
-              </a>
-            ) : null}
+            <ReaderRecord
+              language={language}
+              f={f}
+              record={record}
+              csrf={c.get('session').csrfToken}
+              flash={c.req.query('done')}
+            />
           </Layout>,
         ),
       );
     })
-    .get('/:id/erase', async (c) => {
+    .post('/:id', async (c) => {
       const id = idOf(c.req.param('id'));
-      const record = await store.get(id);
-      if (!record)
-        throw new HttpProblem(
-          404,
-          'subscriber-not-found',
-          'No such subscriber',
-          'There is no such subscriber.',
-        );
+      const change = readerChange(await c.req.parseBody());
+      const result = await editReader(id, change, { store, clock: deps.clock });
+      if (!result.ok && result.error === 'not_found') throw notFound();
+      if (!result.ok) throw new StudioProblem(409, r.conflict, r.conflict);
+      deps.logger.info('subscriber edited', { subscriberId: id, by: 'studio' });
+      return c.redirect(`/studio/subscribers/${id}?done=saved`, 303);
+    })
+    .get('/:id/unsubscribe', async (c) => {
+      const record = await recordOf(c.req.param('id'));
+      return c.html(
+        document(
+          <Layout
+            language={language}
+            title={r.unsubscribeTitle}
+            nav="subscribers"
+            csrf={c.get('session').csrfToken}
+          >
+            <h1>{r.unsubscribeTitle}</h1>
+            <p class="address">
+              <strong>{'email' in record ? <Address email={record.email} /> : record.id}</strong>
+            </p>
+            <p>{r.unsubscribeText}</p>
+            <form method="post" action={`/studio/subscribers/${record.id}/unsubscribe`} class="inline">
+              <Csrf token={c.get('session').csrfToken} />
+              <button type="submit">{r.unsubscribeButton}</button>
+            </form>
+            <a class="button secondary" href={`/studio/subscribers/${record.id}`}>
+              {t.actions.back}
+            </a>
+          </Layout>,
+        ),
+      );
+    })
+    .post('/:id/unsubscribe', async (c) => {
+      const record = await recordOf(c.req.param('id'));
+      const { changed } = await unsubscribe(record.id, { store, clock: deps.clock });
+      if (changed) deps.logger.info('subscriber unsubscribed', { subscriberId: record.id, by: 'studio' });
+      return c.redirect(`/studio/subscribers/${record.id}?done=${changed ? 'unsubscribed' : 'already'}`, 303);
+    })
+    .get('/:id/erase', async (c) => {
+      const record = await recordOf(c.req.param('id'));
+      const id = record.id;
       return c.html(
         document(
           <Layout
@@ -209,8 +196,8 @@ export const subscriberRoutes = (deps: StudioDeps) => {
             csrf={c.get('session').csrfToken}
           >
             <h1>{s.eraseTitle}</h1>
-            <p>
-              <strong>{'email' in record ? record.email : id}</strong>
+            <p class="address">
+              <strong>{'email' in record ? <Address email={record.email} /> : id}</strong>
             </p>
             <p>{s.eraseText}</p>
             <form method="post" action={`/studio/subscribers/${id}/erase`} class="inline">
@@ -225,14 +212,7 @@ export const subscriberRoutes = (deps: StudioDeps) => {
       );
     })
     .post('/:id/erase', async (c) => {
-      const id = idOf(c.req.param('id'));
-      if (!(await store.get(id)))
-        throw new HttpProblem(
-          404,
-          'subscriber-not-found',
-          'No such subscriber',
-          'There is no such subscriber.',
-        );
+      const { id } = await recordOf(c.req.param('id'));
       await eraseSubscriber(id, { store, clock: deps.clock });
       deps.logger.info('subscriber erased', { subscriberId: id, by: 'studio' });
       return c.redirect('/studio/subscribers?done=erased', 303);

@@ -105,7 +105,7 @@ describe.each([
     (deps: AppDeps) => withProblems(new Hono().route('/studio', studioApp(deps as StudioDeps)), deps),
   ],
 ] as const)('the %s app', (_name, build) => {
-  it('refuses a body one byte over its route’s limit with 413 problem+json, before any handler runs', async () => {
+  it('refuses a body one byte over its route’s limit with 413 (problem+json, a page in the studio), before any handler runs', async () => {
     const { deps, touched, built } = recordingDeps();
     const app = build(deps);
     built();
@@ -114,8 +114,16 @@ describe.each([
     for (const { method, path, maxBytes } of routes) {
       const res = await app.fetch(oversized(method, path, maxBytes + 1));
       expect(res.status, `${method} ${path}`).toBe(413);
-      expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^application\/problem\+json/);
-      expect(await res.json(), `${method} ${path}`).toMatchObject({ status: 413, maxBytes });
+      if (path.startsWith('/studio/')) {
+        // The author's browser gets a page in her language (functions/studio/error-pages.tsx), not JSON.
+        expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^text\/html/);
+        expect(await res.text(), `${method} ${path}`).toContain(
+          `le fichier dépasse ${Math.floor(maxBytes / 1024 / 1024) || 1} Mo`,
+        );
+      } else {
+        expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^application\/problem\+json/);
+        expect(await res.json(), `${method} ${path}`).toMatchObject({ status: 413, maxBytes });
+      }
       expect(touched, `${method} ${path}: the request went past the limit`).toEqual([]);
     }
   });

@@ -117,7 +117,7 @@ describe('a state-changing form', () => {
   it.each([
     ['without a CSRF token', undefined],
     ['with a wrong CSRF token', 'not-the-token'],
-  ])('is refused %s with a 403 problem, and the issue is not held', async (_case, token) => {
+  ])('is refused %s with a 403 page that says to reload, and the issue is not held', async (_case, token) => {
     const t = await studioApp();
     await t.issues.saveRevision(anIssue(), undefined);
     const { cookie } = await t.signIn();
@@ -126,7 +126,8 @@ describe('a state-changing form', () => {
       t.form(token === undefined ? {} : { _csrf: token }, cookie),
     );
     expect(answer.status).toBe(403);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await answer.text()).toContain('Rechargez la page');
     expect(await dynamoIssueHolds(t.doc, t.tableName).get('iss_34')).toBeUndefined();
   });
 

@@ -3,9 +3,12 @@ import { mailsTo } from '../support/mail-store.ts';
 import { BASE_URL, testApp } from '../support/test-app.ts';
 
 /** The local app with a unique author address, so this file's sign-in mails are its own in the SES stand-in. */
-export const studioApp = async () => {
+export const studioApp = async (
+  options: Parameters<typeof testApp>[1] = {},
+  env: Record<string, string> = {},
+) => {
   const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
-  const t = await testApp({ AUTHOR_EMAIL: author });
+  const t = await testApp({ AUTHOR_EMAIL: author, ...env }, options);
   const form = (fields: Record<string, string>, cookie?: string) => ({
     method: 'POST',
     headers: {

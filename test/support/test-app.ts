@@ -4,8 +4,9 @@ import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { localOutbound } from '../../infra/local/local-outbound.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { Logger } from '../../shared/ports/logger.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
 
@@ -26,6 +27,7 @@ export const testApp = async (
   env: Record<string, string> = {},
   options: {
     music?: boolean;
+    logger?: Logger;
     /** The loopback stand-ins the guarded client may reach; by default the fake blog of WORDPRESS_API_URL. */
     standIns?: string[];
   } = {},
@@ -53,6 +55,7 @@ export const testApp = async (
       standIns: options.standIns ?? (env.WORDPRESS_API_URL ? [env.WORDPRESS_API_URL] : []),
     }),
     ...(music ? { music: { queue: music.musicQueue } } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const itemsOf = async (pk: string) =>
     (
@@ -65,7 +68,7 @@ export const testApp = async (
       )
     ).Items ?? [];
   // The same store the app writes to, for tests that arrange or assert subscribers directly.
-  const subscribers = dynamoSubscriberStore(doc, tableName);
+  const subscribers = dynamoSubscribers(doc, tableName);
   return {
     app,
     issues,
