@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { hasForbiddenControl } from '../../shared/domain/control-characters.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { isPlatform } from '../../shared/domain/platforms.ts';
@@ -26,7 +27,8 @@ const validate = (cells: Record<string, string>, defaultLanguage: Language): Imp
   const email = normaliseEmail(record.email ?? '');
   if (!email) return 'email: must be a valid email address';
   const name = (record.name ?? '').trim();
-  if (name.length > 100 || /[\r\n]/.test(name)) return 'name: must be one line of at most 100 characters';
+  if (name.length > 100 || hasForbiddenControl(name))
+    return 'name: must be one line of at most 100 characters, without control characters';
   const language = (record.language ?? '').trim().toLowerCase() || defaultLanguage;
   if (language !== 'fr' && language !== 'en') return 'language: must be fr or en';
   const platform = (record.platform ?? '').trim().toLowerCase();
