@@ -22,3 +22,21 @@ export const fromSubscriberItem = (item: Record<string, unknown>): Subscriber | 
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, ...record } = item;
   return record as Subscriber | Suppression;
 };
+
+const ID = /^sub_[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The start key a `listByStatus` cursor may carry: exactly a subscriber's keys in this status's partition.
+ * Anything else would reach DynamoDB as an ExclusiveStartKey it refuses (or a key past its size limits).
+ */
+export const isStartKeyFor = (status: SubscriberStatus, key: Record<string, unknown>): boolean => {
+  const { pk, sk, gsi1pk, gsi1sk, ...rest } = key;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof gsi1sk === 'string' &&
+    ID.test(gsi1sk) &&
+    pk === `SUBSCRIBER#${gsi1sk}` &&
+    sk === 'SUBSCRIBER' &&
+    gsi1pk === `SUBSCRIBERS#${status}`
+  );
+};

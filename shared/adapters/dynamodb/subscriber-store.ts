@@ -5,11 +5,12 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError } from '../../domain/invalid-cursor.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { conditionally } from './conditional.ts';
 import { queryAll } from './query-all.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { fromSubscriberItem, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
+import { fromSubscriberItem, isStartKeyFor, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
 
 export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: string): SubscriberStore => ({
   get: async (id) => {
@@ -64,6 +65,7 @@ export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: st
 
   listByStatus: async (status, { limit, cursor }) => {
     const start = decodeCursor(cursor);
+    if (start && !isStartKeyFor(status, start)) throw new InvalidCursorError();
     const { Items = [], LastEvaluatedKey } = await doc.send(
       new QueryCommand({
         TableName: tableName,
