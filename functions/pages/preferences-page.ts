@@ -7,7 +7,6 @@ import { PAGE_STRINGS } from './page-strings.ts';
 export type PreferencesView = {
   subscriber: Subscriber;
   action: string;
-  exportUrl: string;
   saved?: boolean;
 };
 
@@ -16,8 +15,11 @@ const radio = (name: string, value: string, label: string, checked: boolean) =>
     ><input type="radio" name="${name}" value="${value}" ${checked ? 'checked' : ''} /> ${label}</label
   >`;
 
-/** Language, platform and pause in one form; the data export and erasure below it. */
-export const preferencesPage = ({ subscriber, action, exportUrl, saved }: PreferencesView) => {
+/**
+ * Language, platform and pause in one form. Below it, the data export and erasure, each behind a link mailed
+ * to the address: whoever holds this page's link (a forwarded mail) cannot use them.
+ */
+export const preferencesPage = ({ subscriber, action, saved }: PreferencesView) => {
   const language = subscriber.language;
   const s = PAGE_STRINGS[language];
   const { platform, paused } = subscriber.preferences;
@@ -47,10 +49,15 @@ export const preferencesPage = ({ subscriber, action, exportUrl, saved }: Prefer
         <button type="submit">${s.save}</button>
       </form>
       <h2>${s.yourData}</h2>
-      <p><a href="${exportUrl}">${s.download}</a></p>
-      <form method="post" action="${action}/erase">
+      <p class="hint" id="data-hint">${s.dataHint}</p>
+      <form method="post" action="${action}/data">
+        <input type="hidden" name="want" value="export" />
+        <button type="submit" class="secondary" aria-describedby="data-hint">${s.askExport}</button>
+      </form>
+      <form method="post" action="${action}/data">
+        <input type="hidden" name="want" value="erase" />
         <p class="hint" id="erase-hint">${s.eraseHint}</p>
-        <button type="submit" class="secondary" aria-describedby="erase-hint">${s.erase}</button>
+        <button type="submit" class="secondary" aria-describedby="data-hint erase-hint">${s.askErase}</button>
       </form>`,
   );
 };

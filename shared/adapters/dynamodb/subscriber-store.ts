@@ -31,18 +31,20 @@ export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: st
       ),
     ),
 
-  replace: (next, expected) =>
-    conditionally(() =>
+  replace: (next, expected) => {
+    const read = next.version ?? 0;
+    return conditionally(() =>
       doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: toSubscriberItem(next),
-          ConditionExpression: '#status = :expected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': expected },
+          Item: toSubscriberItem({ ...next, version: read + 1 }),
+          ConditionExpression: `#status = :expected AND ${read === 0 ? 'attribute_not_exists(#version)' : '#version = :read'}`,
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expected, ...(read === 0 ? {} : { ':read': read }) },
         }),
       ),
-    ),
+    );
+  },
 
   suppress: async (id, reason, at) => {
     // A put, not an update: every personal attribute goes with the old item.

@@ -55,6 +55,7 @@ export const signUp = async (input: SignUpInput, deps: SignUpDeps): Promise<Sign
     },
     createdAt: existing && 'createdAt' in existing ? existing.createdAt : now,
     updatedAt: now,
+    ...(existing && 'version' in existing ? { version: existing.version } : {}),
   };
   const written = existing
     ? await deps.store.replace(pending, existing.status)
