@@ -84,7 +84,7 @@ describe('one canonical form per mailbox', () => {
 
     const search = await t.app.request(`/admin/subscribers?email=${encodeURIComponent(canonical)}`, admin);
     expect(((await search.json()) as { items: unknown[] }).items).toMatchObject([
-      { id: old.id, email: unicode },
+      { id: old.id, email: canonical },
     ]);
 
     // Confirmed already under the old key: no second record, no mail.
