@@ -76,6 +76,13 @@ describe('a reader changed by several requests at once', () => {
     });
     expect(page.status).toBe(409);
     expect(await page.text()).toContain('Vos préférences ne peuvent plus être modifiées.');
+    // The page itself says so, and offers no form that would be refused.
+    const shown = await (
+      await t.app.request(`/preferences/${await tokenFor(reader.id, 'preferences')}`)
+    ).text();
+    expect(shown).toContain('Vos préférences ne peuvent plus être modifiées.');
+    expect(shown).not.toContain('name="delivery"');
+    expect(shown).toContain('Recevoir un lien pour effacer mes données');
     expect(await t.subscribers.get(reader.id)).toEqual(reader);
   });
 });
