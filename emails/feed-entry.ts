@@ -6,11 +6,10 @@ import { STRINGS } from './strings.ts';
 
 /**
  * The feed library writes titles and HTML in CDATA sections and its XML writer splits only the first "]]>"
- * in each: a second one would end the section early. In HTML, "]]&gt;" reads the same; a plain-text title
- * gets an invisible word joiner instead.
+ * in each: a second one would end the section early. In HTML, "]]&gt;" reads the same (titles are escaped
+ * as HTML, so they never hold one).
  */
 export const htmlForCdata = (html: string): string => html.replaceAll(']]>', ']]&gt;');
-export const textForCdata = (text: string): string => text.replaceAll(']]>', ']]\u2060>');
 
 const trackItem = (track: Track): string => {
   const details = trackDetails(track).join(' · ');

@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import type { Issue, Language } from '../shared/domain/issue.ts';
 import type { ArchiveFeeds, FeedRenderer } from '../shared/ports/feed-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
-import { entryContent, entrySummary, textForCdata } from './feed-entry.ts';
+import { entryContent, entrySummary } from './feed-entry.ts';
 import { STRINGS } from './strings.ts';
 
 export type FeedLinks = {
@@ -91,8 +91,9 @@ export const createFeedRenderer = ({ seriesName, language, timeZone, links }: Fe
 
   return {
     renderFeeds: (issues): ArchiveFeeds => ({
-      // RSS 2.0 titles are plain text; Atom's are declared type="html" by the library, so escaped as HTML.
-      rss: build(issues, (issue) => textForCdata(issue.title)).rss2(),
+      // RSS 2.0 says titles are plain text, but most readers render them as HTML: escaped like Atom's
+      // (declared type="html" by the library), no reader meets raw markup, and "]]>" cannot end the CDATA.
+      rss: build(issues, (issue) => escapeHtml(issue.title)).rss2(),
       atom: build(issues, (issue) => escapeHtml(issue.title)).atom1(),
     }),
   };

@@ -6,6 +6,7 @@ import type { ConfirmationMail } from '../shared/ports/confirmation-mail.ts';
 import type { IssueStore } from '../shared/ports/issue-store.ts';
 import type { SocialStore } from '../shared/ports/social-store.ts';
 import type { Logger } from '../shared/ports/logger.ts';
+import type { DataLinkStore } from '../shared/ports/data-links.ts';
 import type { Mailer } from '../shared/ports/mailer.ts';
 import type { CampaignStore } from '../shared/ports/campaign-store.ts';
 import type { ClickStore } from '../shared/ports/click-store.ts';
@@ -72,6 +73,8 @@ export type AppDeps = {
   // Subscribers (issue 4): the store, shared rate limits, and the confirmation mail and who sends it.
   subscribers: SubscriberStore;
   rateLimits: RateLimits;
+  /** The single-use links that export or erase a reader's data, mailed from the preferences page. */
+  dataLinks: DataLinkStore;
   mailer: Mailer;
   /** The Sunday campaigns, for their progress (`GET /admin/campaigns/:id`). */
   campaigns: CampaignStore;

@@ -5,7 +5,8 @@ import { securityHeaders } from './http/secure-headers.ts';
 import { withProblems } from './http/with-problems.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { confirmRoutes } from './routes/confirm.ts';
-import { exportRoutes, preferencesRoutes } from './routes/preferences.ts';
+import { dataLinkRoutes } from './routes/data-links.ts';
+import { preferencesRoutes } from './routes/preferences.ts';
 import { subscribeRoutes } from './routes/subscribe.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -28,6 +29,6 @@ export const createPublicApp = (deps: PublicDeps) => {
     .route('/confirm', confirmRoutes(deps, subscribers))
     .route('/u', unsubscribeRoutes(deps, subscribers))
     .route('/preferences', preferencesRoutes(deps, subscribers))
-    .route('/export', exportRoutes(deps, subscribers));
+    .route('/data', dataLinkRoutes(deps, subscribers));
   return withProblems(app, deps);
 };

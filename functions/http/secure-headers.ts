@@ -59,7 +59,7 @@ export const POLICIES = {
 
 const EMAIL_PREVIEW = /^\/admin\/issues\/[^/]+\/preview$/;
 /** Pages behind a signed link: the token in their URL must never leave as a Referer. */
-export const TOKEN_PAGE = /^\/(confirm|u|preferences|export)(\/|$)/;
+export const TOKEN_PAGE = /^\/(confirm|u|preferences|data)(\/|$)/;
 
 const kindOf = (c: Context): keyof typeof POLICIES => {
   if (EMAIL_PREVIEW.test(c.req.path)) return 'emailPreview';

@@ -27,6 +27,8 @@ export const verifyWebhook = ({ secrets }: { secrets: () => Promise<readonly str
       ? `Missing header ${missing}`
       : firstFailure(verifiersFor(await secrets()), payload, headers);
     if (failure) throw unauthorised(failure);
+    // After the signature, so an unsigned caller learns nothing; before anything is keyed by it.
+    if (!WEBHOOK_ID.test(headers['webhook-id'])) throw invalidId();
     c.set('webhook', { id: headers['webhook-id'], body: parseJson(payload) });
     await next();
   });
@@ -63,6 +65,21 @@ const firstFailure = (
   }
   return reason;
 };
+
+/**
+ * The id becomes part of a DynamoDB key (the idempotency receipt), whose limit is 2 KiB: bounded well below,
+ * visible ASCII only. Senders use short ids ("msg_" and a ULID or UUID).
+ */
+const WEBHOOK_ID = /^[\x21-\x7e]{1,256}$/;
+
+const invalidId = () =>
+  new HttpProblem(
+    400,
+    'invalid-webhook-id',
+    'The webhook-id header is not valid',
+    'The webhook-id header must be 1 to 256 visible ASCII characters.',
+    { errors: [{ pointer: '/headers/webhook-id', detail: 'must be 1 to 256 visible ASCII characters' }] },
+  );
 
 const unauthorised = (reason: string) =>
   new HttpProblem(401, 'invalid-signature', 'The webhook signature is not valid', `${reason}.`, {

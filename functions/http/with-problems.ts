@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../app-deps.ts';
-import { HttpProblem, problemResponse } from './problem.ts';
+import { InvalidCursorError } from '../../shared/domain/invalid-cursor.ts';
+import { HttpProblem, invalidFields, problemResponse } from './problem.ts';
 
 /** RFC 9457 problem+json for every error and unknown route, whatever the app. */
 export const withProblems = <T extends Hono>(app: T, deps: Pick<AppDeps, 'logger'>): T => {
@@ -15,6 +16,10 @@ export const withProblems = <T extends Hono>(app: T, deps: Pick<AppDeps, 'logger
   );
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
+    if (error instanceof InvalidCursorError)
+      return problemResponse(
+        invalidFields([{ pointer: '/cursor', detail: 'must be a cursor from a previous page' }]).problem,
+      );
     if (error instanceof HTTPException) {
       const challenge = error.getResponse().headers.get('www-authenticate');
       return problemResponse(

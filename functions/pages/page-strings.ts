@@ -48,6 +48,22 @@ export const PAGE_STRINGS = {
     eraseHint: 'Supprime votre adresse et tout ce qui s’y rattache. Irréversible.',
     erasedTitle: 'Données effacées',
     erased: 'Votre adresse et vos données ont été effacées. Nous ne vous écrirons plus.',
+    dataHint:
+      'Pour vérifier que c’est bien vous, nous envoyons d’abord un lien à votre adresse\u00a0: valable 15\u00a0minutes, utilisable une seule fois.',
+    askExport: 'Recevoir un lien pour télécharger mes données',
+    askErase: 'Recevoir un lien pour effacer mes données',
+    dataLinkSentTitle: 'Vérifiez votre boîte aux lettres',
+    dataLinkSent:
+      'Un lien vient de partir vers votre adresse. Il est valable 15\u00a0minutes et ne sert qu’une fois.',
+    exportTitle: 'Télécharger vos données',
+    exportIntro: 'Le fichier contient tout ce que nous conservons à votre sujet.',
+    exportButton: 'Télécharger (JSON)',
+    eraseTitle: 'Effacer vos données',
+    eraseButton: 'Effacer définitivement',
+    unsubscribedPreferences:
+      'Vos préférences ne peuvent plus être modifiées. Réinscrivez-vous pour recevoir à nouveau la lettre.',
+    changedMeanwhileTitle: 'Modifié entre-temps',
+    changedMeanwhile: 'Votre abonnement a changé entre-temps. Rechargez la page et réessayez.',
   },
   en: {
     subscribeTitle: 'Get the Sunday playlist',
@@ -92,6 +108,21 @@ export const PAGE_STRINGS = {
     eraseHint: 'Deletes your address and everything attached to it. Cannot be undone.',
     erasedTitle: 'Data erased',
     erased: 'Your address and data have been erased. We will not write to you again.',
+    dataHint:
+      'To check that it is you, we first send a link to your address: valid for 15 minutes, usable once.',
+    askExport: 'Email me a link to download my data',
+    askErase: 'Email me a link to erase my data',
+    dataLinkSentTitle: 'Check your inbox',
+    dataLinkSent: 'A link is on its way to your address. It is valid for 15 minutes and works once.',
+    exportTitle: 'Download your data',
+    exportIntro: 'The file holds everything we keep about you.',
+    exportButton: 'Download (JSON)',
+    eraseTitle: 'Erase your data',
+    eraseButton: 'Erase for good',
+    unsubscribedPreferences:
+      'Your preferences can no longer be changed. Sign up again to receive the letter.',
+    changedMeanwhileTitle: 'Changed meanwhile',
+    changedMeanwhile: 'Your subscription changed meanwhile. Reload the page and try again.',
   },
 } satisfies Record<Language, Record<string, string | ((n: number) => string)>>;
 

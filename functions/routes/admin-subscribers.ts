@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { SubscriberId, SubscriberStatus } from '../../shared/domain/subscriber.ts';
+import { findSubscriber } from '../../shared/usecases/subscribers/find-subscriber.ts';
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
@@ -27,10 +28,10 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
       if (!query.ok) throw invalidFields(query.errors);
       const { status, limit, cursor, email } = query.value;
       if (email !== undefined) {
-        // Addresses are only ever looked up by their keyed hash: exact match, one read, no scan.
+        // Addresses are only ever looked up by their keyed hash: exact match, a read or two, no scan.
         const address = normaliseEmail(email);
         if (!address) throw invalidFields([{ pointer: '/email', detail: 'must be a valid email address' }]);
-        const record = await store.get((await ctx.keys()).ids.idFor(address));
+        const { record } = await findSubscriber(address, { ids: (await ctx.keys()).ids, store });
         return c.json({ items: record ? [record] : [] });
       }
       return c.json(await store.listByStatus(status, { limit, ...(cursor ? { cursor } : {}) }));
@@ -60,7 +61,7 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
     .delete('/:id', async (c) => {
       const id = subscriberId(c.req.param('id'));
       if (!(await store.get(id))) throw notFound(id);
-      await eraseSubscriber(id, { store, clock: deps.clock });
+      await eraseSubscriber(id, { store, clock: deps.clock, ids: (await ctx.keys()).ids });
       deps.logger.info('subscriber erased', { subscriberId: id, by: 'admin' });
       return c.body(null, 204);
     });

@@ -1,75 +1,113 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import type { Language } from '../../shared/domain/issue.ts';
+import type { SubscriberId } from '../../shared/domain/subscriber.ts';
+import type { DataLinkPurpose } from '../../shared/ports/data-links.ts';
+import { requestDataLink } from '../../shared/usecases/subscribers/data-link.ts';
 import { readSubscriber, updatePreferences } from '../../shared/usecases/subscribers/preferences.ts';
-import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { PublicDeps } from '../app-deps.ts';
-import { readFormOrJson } from '../http/form-or-json.ts';
+import { clientIp } from '../http/client-ip.ts';
+import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { messagePage } from '../pages/layout.ts';
 import { PAGE_STRINGS } from '../pages/page-strings.ts';
 import { preferencesPage } from '../pages/preferences-page.ts';
-import { subscriberLinks } from '../subscribers/links.ts';
+import { dataLinkMail } from '../subscribers/data-link-mail.ts';
+import { DATA_LINK_LIMITS } from '../subscribers/limits.ts';
 import { parsePreferenceFields } from '../subscribers/preference-fields.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
 
-/** `/preferences/:token`: language, platform, pause; and from there the reader's data export and erasure. */
+const WANTS: readonly DataLinkPurpose[] = ['export', 'erase'];
+
+/** A refusal as the reader's page for a form, as problem+json for a JSON client. */
+const refused = (
+  c: Context,
+  kind: BodyKind,
+  language: Language,
+  status: 409 | 429,
+  key: 'unsubscribed' | 'changed' | 'tooMany',
+  retryAfter?: number,
+) => {
+  const s = PAGE_STRINGS[language];
+  const [title, text] =
+    key === 'unsubscribed'
+      ? [s.unsubscribedTitle, s.unsubscribedPreferences]
+      : key === 'changed'
+        ? [s.changedMeanwhileTitle, s.changedMeanwhile]
+        : [s.tooManyTitle, s.tooMany(retryAfter ?? 60)];
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
+  if (kind === 'form') return c.html(messagePage(language, title, text), status, headers);
+  throw new HttpProblem(
+    status,
+    key === 'tooMany' ? 'too-many-requests' : key === 'changed' ? 'changed-meanwhile' : 'unsubscribed',
+    title,
+    text,
+    { headers },
+  );
+};
+
+/**
+ * `/preferences/:token`: language, platform, pause. The link never expires and is in every mail, so it is
+ * only as private as the reader's forwarding: export and erasure are not here, only the request for a
+ * single-use link mailed to the address (see `/data`).
+ */
 export const preferencesRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
   const store = deps.subscribers;
-  const page = async (
-    subscriber: Parameters<typeof preferencesPage>[0]['subscriber'],
-    path: string,
-    saved = false,
-  ) => {
-    const { tokens } = await ctx.keys();
-    const { exportUrl } = await subscriberLinks(deps.settings.publicBaseUrl, tokens, subscriber.id);
-    return preferencesPage({ subscriber, action: path, exportUrl, saved });
-  };
+  const lost = async (c: Context, id?: SubscriberId) =>
+    invalidLink(c, await languageFor(c, id, store, deps.settings.defaultLanguage));
   return new Hono()
     .use(privatePage())
     .get('/:token', async (c) => {
       const id = await ctx.verifiedId(c, 'preferences');
       const subscriber = id ? await readSubscriber(id, store) : undefined;
-      if (!subscriber)
-        return invalidLink(c, await languageFor(c, undefined, store, deps.settings.defaultLanguage));
-      return c.html(await page(subscriber, c.req.path));
+      if (!subscriber) return lost(c);
+      return c.html(preferencesPage({ subscriber, action: c.req.path }));
     })
     .post('/:token', async (c) => {
       const id = await ctx.verifiedId(c, 'preferences');
-      if (!id) return invalidLink(c, await languageFor(c, undefined, store, deps.settings.defaultLanguage));
-      const parsed = parsePreferenceFields((await readFormOrJson(c)).fields);
+      if (!id) return lost(c);
+      const { kind, fields } = await readFormOrJson(c);
+      const parsed = parsePreferenceFields(fields);
       if (!parsed.ok) throw invalidFields(parsed.errors);
       const result = await updatePreferences(id, parsed.change, { store, clock: deps.clock });
-      if (!result.ok && result.error === 'not_found')
-        return invalidLink(c, await languageFor(c, undefined, store, deps.settings.defaultLanguage));
-      if (!result.ok)
-        throw new HttpProblem(
-          409,
-          'changed-meanwhile',
-          'Changed meanwhile',
-          'Your subscription changed meanwhile; reload the page.',
-        );
+      if (!result.ok && result.error === 'not_found') return lost(c);
+      if (!result.ok) {
+        const language = await languageFor(c, id, store, deps.settings.defaultLanguage);
+        return refused(c, kind, language, 409, result.error === 'unsubscribed' ? 'unsubscribed' : 'changed');
+      }
       deps.logger.info('preferences updated', { subscriberId: id, paused: parsed.change.paused });
-      return c.html(await page(result.subscriber, c.req.path, true));
+      return c.html(preferencesPage({ subscriber: result.subscriber, action: c.req.path, saved: true }));
     })
-    .post('/:token/erase', async (c) => {
+    .post('/:token/data', async (c) => {
       const id = await ctx.verifiedId(c, 'preferences');
+      if (!id) return lost(c);
+      const { kind, fields } = await readFormOrJson(c);
+      const want = WANTS.find((w) => w === fields.want);
+      if (!want) throw invalidFields([{ pointer: '/want', detail: 'must be export or erase' }]);
       const language = await languageFor(c, id, store, deps.settings.defaultLanguage);
-      if (!id) return invalidLink(c, language);
-      await eraseSubscriber(id, { store, clock: deps.clock });
-      deps.logger.info('subscriber erased', { subscriberId: id, by: 'subscriber' });
+      const now = deps.clock.now();
+      for (const [key, rule] of [
+        [`data-link:${id}`, DATA_LINK_LIMITS.perSubscriber],
+        [`data-link-ip:${clientIp(c) ?? 'unknown'}`, DATA_LINK_LIMITS.perIp],
+      ] as const) {
+        const decision = await deps.rateLimits.hit(key, rule, now);
+        if (!decision.ok) return refused(c, kind, language, 429, 'tooMany', decision.retryAfterSeconds);
+      }
+      const outcome = await requestDataLink(id, want, {
+        store,
+        links: deps.dataLinks,
+        mailer: deps.mailer,
+        sender: deps.sender,
+        clock: deps.clock,
+        linkUrl: (secret) => `${deps.settings.publicBaseUrl}/data/${secret}`,
+        mail: dataLinkMail(deps.settings.seriesName),
+      });
+      if (outcome.kind === 'not_found') return lost(c);
+      deps.logger.info('data link requested', { subscriberId: id, purpose: want, outcome: outcome.kind });
       const s = PAGE_STRINGS[language];
-      return c.html(messagePage(language, s.erasedTitle, s.erased));
+      return kind === 'form'
+        ? c.html(messagePage(language, s.dataLinkSentTitle, s.dataLinkSent))
+        : c.json({ status: 'accepted', detail: s.dataLinkSent }, 202);
     });
 };
-
-/** `/export/:token`: everything stored about the reader, as a JSON download. */
-export const exportRoutes = (deps: PublicDeps, ctx: SubscriberContext) =>
-  new Hono().use(privatePage()).get('/:token', async (c) => {
-    const id = await ctx.verifiedId(c, 'export');
-    const data = id
-      ? await exportSubscriberData(id, { store: deps.subscribers, clock: deps.clock })
-      : undefined;
-    if (!data)
-      return invalidLink(c, await languageFor(c, undefined, deps.subscribers, deps.settings.defaultLanguage));
-    return c.json(data, 200, { 'content-disposition': 'attachment; filename="dimanche-data.json"' });
-  });

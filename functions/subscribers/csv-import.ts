@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { hasForbiddenControl } from '../../shared/domain/control-characters.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { isPlatform } from '../../shared/domain/platforms.ts';
@@ -31,7 +32,7 @@ const validate = (cells: Record<string, string>, defaultLanguage: Language): Imp
   const email = normaliseEmail(record.email ?? '');
   if (!email) return 'email';
   const name = (record.name ?? '').trim();
-  if (name.length > 100 || /[\r\n]/.test(name)) return 'name';
+  if (name.length > 100 || hasForbiddenControl(name)) return 'name';
   const language = (record.language ?? '').trim().toLowerCase() || defaultLanguage;
   if (language !== 'fr' && language !== 'en') return 'language';
   const platform = (record.platform ?? '').trim().toLowerCase();

@@ -1,16 +1,18 @@
 import * as v from 'valibot';
+import { hasForbiddenControl } from '../../shared/domain/control-characters.ts';
 import { type EmailAddress, normaliseEmail } from '../../shared/domain/email-address.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CONSENT_TEXT_VERSION } from '../pages/page-strings.ts';
 
-// One line each: the name reaches mail headers later (To: display name).
+// One line each: the name reaches mail headers later (To: display name). Checked before trimming, so a
+// control character at an end is refused too, not hidden.
 const oneLine = (max: number) =>
   v.pipe(
     v.string('must be text'),
+    v.check((text) => !hasForbiddenControl(text), 'must be one line, without control characters'),
     v.trim(),
     v.maxLength(max, `must be at most ${max} characters`),
-    v.regex(/^[^\r\n]*$/, 'must be one line'),
   );
 
 const signUpSchema = v.object({

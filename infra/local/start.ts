@@ -9,7 +9,7 @@ import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { Hono } from 'hono';
+import { localServer } from '../../functions/local/local-server.ts';
 import { startLocalSunday } from './local-sunday.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { localSecrets, localSecretsEnv } from './local-secrets.ts';
@@ -141,7 +141,7 @@ const deliverability = await startLocalDeliverability({
   logger,
   dynamoEndpoint: dynamo.url,
 });
-const server = new Hono().route('/', sunday.control).route('/', app);
+const server = localServer({ control: sunday.control, app, logger });
 const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
 const feedPoller = startLocalFeedPoller({
   feedUrl: config.FEED_URL,

@@ -41,6 +41,12 @@ export type Subscriber = {
   confirmedAt?: string;
   unsubscribedAt?: string;
   softBounces?: number;
+  /**
+   * Bumped by every write: a change is written only over the version it was read at (optimistic concurrency),
+   * so two people changing one reader at once cannot silently undo each other. Absent on records stored
+   * before it existed, which count as version 0.
+   */
+  version?: number;
 };
 
 /**

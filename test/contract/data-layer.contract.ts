@@ -196,6 +196,24 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
       expect((await subscribers.get(pending.id))?.status).toBe('confirmed');
     });
 
+    it('writes a subscriber only over the version it was read at, and bumps it', async () => {
+      const reader = aSubscriber();
+      await subscribers.create(reader);
+      const read = await subscribers.get(reader.id);
+      if (!read || read.status === 'suppressed') throw new Error('the reader was not stored');
+      expect(read.version).toBeUndefined();
+      const paused = { ...read, preferences: { paused: true } };
+      expect(await subscribers.replace(paused, 'confirmed')).toBe(true);
+      // A second writer that read the same version loses, whatever it wanted.
+      expect(await subscribers.replace({ ...read, language: 'en' }, 'confirmed')).toBe(false);
+      expect(await subscribers.get(reader.id)).toEqual({ ...paused, version: 1 });
+      const again = await subscribers.get(reader.id);
+      expect(again && again.status !== 'suppressed' && (await subscribers.replace(again, 'confirmed'))).toBe(
+        true,
+      );
+      expect((await subscribers.get(reader.id)) as { version?: number }).toMatchObject({ version: 2 });
+    });
+
     it('suppresses an address keeping no personal data, idempotently, and blocks re-creation', async () => {
       const subscriber = aSubscriber();
       await subscribers.create(subscriber);

@@ -4,17 +4,21 @@ import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import {
   AUDIENCE,
   AUTHOR,
+  CASE_TIMEOUT_MS,
   type CampaignView,
   type CrashWorld,
   crashWorld,
   MAX_SENDERS,
   readerAddress,
+  sendBudgetMs,
   type TapMail,
   until,
+  untilProgress,
 } from './crash-world.ts';
 
 /**
- * Issue 17: `npm start` killed with SIGKILL at three points of a 500-mail Sunday, then started again on the
+ * Issue 17: `npm start` killed with SIGKILL at three points of a 500-mail Sunday (CRASH_READERS sets another
+ * size; the time limits follow it and the send rate measured on the way), then started again on the
  * same data. What the mail tap and the fake networks (outside the killed process) received must agree with
  * the at-most-once design: one mail per reader, except the few `ambiguous` claims a dead sender held, which
  * are never sent again; one post per network; the report's counts those of the tap.
@@ -34,7 +38,7 @@ const isToAuthor = (mail: TapMail) => mail.destination.to.some((to) => addressOf
 /** The author's own mails (a link-check notice, the report) go through SES too. */
 const readersIn = (recipients: string[]) => recipients.filter((to) => to !== AUTHOR);
 
-/** A running stack with issue #34 posted and 500 confirmed readers imported. */
+/** A running stack with issue #34 posted and AUDIENCE confirmed readers imported. */
 const readyWorld = async () => {
   world = await crashWorld(tap.url);
   await world.start();
@@ -75,19 +79,31 @@ const expectFacebookReconciled = async (w: CrashWorld) => {
 const everyNetworkPosted = (w: CrashWorld) => async () =>
   Object.values(await w.postsPerNetwork()).every((n) => n === 1) ? true : undefined;
 
-/** The same data folder and ports; the campaign must finish by itself, report included. */
-const restartAndFinish = async (w: CrashWorld) => {
+// Each look at the campaign counts the whole ledger: often enough to be quick, not so often as to slow the
+// senders of a large audience.
+const CAMPAIGN_POLL_MS = Math.max(400, AUDIENCE / 5);
+
+/** Ledger entries that will not change any more. */
+const settled = (campaign: CampaignView | undefined) =>
+  campaign
+    ? campaign.counts.sent + campaign.counts.ambiguous + campaign.counts.failed + campaign.counts.skipped
+    : 0;
+
+/**
+ * The same data folder and ports; the campaign must finish by itself, report included, within twice the time
+ * the whole audience takes at `perSecond` (the rate measured before the crash; 0: none was).
+ */
+const restartAndFinish = async (w: CrashWorld, perSecond: number) => {
   await w.start();
   let last: CampaignView | undefined;
-  const campaign = await until(
+  const { value: campaign } = await untilProgress(
     'the campaign done and reported',
     async () => {
       last = await w.campaign();
-      return last?.status === 'done' && last.reportedAt ? last : undefined;
+      return { count: settled(last), ...(last?.status === 'done' && last.reportedAt ? { value: last } : {}) };
     },
-    40_000,
-    // Each look counts the whole ledger: often enough to be quick, not so often as to slow the senders.
-    400,
+    // After the last mail, nothing counted moves while the lease expires and the posts are reconciled.
+    { deadlineMs: sendBudgetMs(AUDIENCE, perSecond, 40_000), everyMs: CAMPAIGN_POLL_MS, stallMs: 40_000 },
   ).catch((error: unknown) => {
     throw new Error(
       `${String(error)}; the campaign: ${JSON.stringify(last)}\nnpm start said: ${w.output().slice(-3000)}`,
@@ -100,8 +116,9 @@ const restartAndFinish = async (w: CrashWorld) => {
       const all = await w.tapMails();
       return all.some((m) => isToAuthor(m) && m.subject.includes('Envoyé')) ? all : undefined;
     },
-    10_000,
-    200,
+    // Each look reads every mail the tap holds.
+    10_000 + AUDIENCE * 2,
+    Math.max(200, AUDIENCE / 10),
   );
   return { campaign, mails, ledger: await w.ledger() };
 };
@@ -152,82 +169,99 @@ const expectAtMostOnce = async (
   return { ambiguous, perReader };
 };
 
-describe('a 500-mail Sunday, npm start killed with SIGKILL and started again on its data', () => {
-  it('killed before any mail reached SES: the claims in flight turn ambiguous, the post is found', async ({
-    annotate,
-  }) => {
-    const w = await readyWorld();
-    w.gate.hold();
-    await holdFacebookAnswer(w);
-    await startSunday(w);
-    await until('the six posts', everyNetworkPosted(w), 15_000);
-    await until(
-      'a sender in its SES call',
-      async () => (readersIn(w.gate.held()).length > 0 ? true : undefined),
-      15_000,
-    );
-    expect(stateOf(await w.campaign(), 'facebook')).toBe('calling');
-    const heldAtKill = readersIn(w.gate.held());
-    await w.crash();
-    w.gate.pass();
-    expect(readersIn(w.gate.accepted())).toEqual([]);
+/** Mails accepted by the gate, until at least `target` (the count, and how fast they came). */
+const mailsAccepted = (w: CrashWorld, target: number) =>
+  untilProgress(
+    `${target} mails`,
+    async () => {
+      const count = readersIn(w.gate.accepted()).length;
+      return { count, ...(count >= target ? { value: count } : {}) };
+    },
+    { deadlineMs: sendBudgetMs(target, 0) },
+  );
 
-    const { ambiguous, perReader } = await expectAtMostOnce(w, await restartAndFinish(w));
-    // Each held call was a claim whose sender died: ambiguous, and dropped by the gate, so no mail at all.
-    expect(heldAtKill.filter((address) => !ambiguous.includes(address))).toEqual([]);
-    expect(ambiguous.filter((address) => perReader.has(address))).toEqual([]);
-    await expectFacebookReconciled(w);
-    await annotate(`held at kill ${heldAtKill.length}, ambiguous ${ambiguous.length}`);
-  }, 60_000);
+describe(`a ${AUDIENCE}-mail Sunday, npm start killed with SIGKILL and started again on its data`, () => {
+  it(
+    'killed before any mail reached SES: the claims in flight turn ambiguous, the post is found',
+    async ({ annotate }) => {
+      const w = await readyWorld();
+      w.gate.hold();
+      await holdFacebookAnswer(w);
+      await startSunday(w);
+      await until('the six posts', everyNetworkPosted(w), 15_000);
+      await until(
+        'a sender in its SES call',
+        async () => (readersIn(w.gate.held()).length > 0 ? true : undefined),
+        15_000,
+      );
+      expect(stateOf(await w.campaign(), 'facebook')).toBe('calling');
+      const heldAtKill = readersIn(w.gate.held());
+      await w.crash();
+      w.gate.pass();
+      expect(readersIn(w.gate.accepted())).toEqual([]);
 
-  it('killed mid-send, about half the mails in the tap: the rest go out once', async ({ annotate }) => {
-    const w = await readyWorld();
-    await startSunday(w);
-    // The posts first (they come in the first second): killed before a network answers, a post may be lost
-    // by design (at most once), which is the first and third cases' subject, not this one's.
-    await until('the six posts', everyNetworkPosted(w), 15_000);
-    await until(
-      'half the mails',
-      async () => (readersIn(w.gate.accepted()).length >= AUDIENCE / 2 ? true : undefined),
-      30_000,
-    );
-    await w.crash();
-    const atKill = readersIn(w.gate.accepted()).length;
-    expect(atKill).toBeLessThan(AUDIENCE);
+      const { ambiguous, perReader } = await expectAtMostOnce(w, await restartAndFinish(w, 0));
+      // Each held call was a claim whose sender died: ambiguous, and dropped by the gate, so no mail at all.
+      expect(heldAtKill.filter((address) => !ambiguous.includes(address))).toEqual([]);
+      expect(ambiguous.filter((address) => perReader.has(address))).toEqual([]);
+      await expectFacebookReconciled(w);
+      await annotate(`held at kill ${heldAtKill.length}, ambiguous ${ambiguous.length}`);
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-    const { ambiguous, perReader } = await expectAtMostOnce(w, await restartAndFinish(w));
-    const mailed = ambiguous.filter((address) => perReader.has(address)).length;
-    await annotate(`in the tap at kill ${atKill}, ambiguous ${ambiguous.length} (${mailed} of them mailed)`);
-  }, 60_000);
+  it(
+    'killed mid-send, about half the mails in the tap: the rest go out once',
+    async ({ annotate }) => {
+      const w = await readyWorld();
+      await startSunday(w);
+      // The posts first (they come in the first second): killed before a network answers, a post may be lost
+      // by design (at most once), which is the first and third cases' subject, not this one's.
+      await until('the six posts', everyNetworkPosted(w), 15_000);
+      const { perSecond } = await mailsAccepted(w, AUDIENCE / 2);
+      await w.crash();
+      const atKill = readersIn(w.gate.accepted()).length;
+      expect(atKill).toBeLessThan(AUDIENCE);
 
-  it('killed after the last mail, a post awaiting its check: the post is found, the report goes', async ({
-    annotate,
-  }) => {
-    const w = await readyWorld();
-    // The post is made and the connection dropped: the worker only learns it when it checks the feed, a
-    // minute later, long after the mails are out; the process dies before.
-    await w.facebook.queue({ match: '/feed', method: 'POST', afterCommit: 'hang-up' });
-    await startSunday(w);
-    await until(
-      'the 500 mails',
-      async () => (readersIn(w.gate.accepted()).length === AUDIENCE ? true : undefined),
-      30_000,
-    );
-    const waiting = await until(
-      'the campaign done, its report waiting for Facebook',
-      async () => {
-        const c = await w.campaign();
-        return c?.status === 'done' ? c : undefined;
-      },
-      5_000,
-    );
-    expect(waiting.reportedAt).toBeUndefined();
-    expect(stateOf(waiting, 'facebook')).toBe('uncertain');
-    await w.crash();
+      const { ambiguous, perReader } = await expectAtMostOnce(w, await restartAndFinish(w, perSecond));
+      const mailed = ambiguous.filter((address) => perReader.has(address)).length;
+      await annotate(
+        `in the tap at kill ${atKill} (${perSecond.toFixed(0)}/s), ambiguous ${ambiguous.length} (${mailed} of them mailed)`,
+      );
+    },
+    CASE_TIMEOUT_MS,
+  );
 
-    const { ambiguous } = await expectAtMostOnce(w, await restartAndFinish(w));
-    expect(ambiguous).toEqual([]);
-    await expectFacebookReconciled(w);
-    await annotate(`in the tap at kill ${AUDIENCE}, ambiguous ${ambiguous.length}`);
-  }, 60_000);
+  it(
+    'killed after the last mail, a post awaiting its check: the post is found, the report goes',
+    async ({ annotate }) => {
+      const w = await readyWorld();
+      // The post is made and the connection dropped: the worker only learns it when it checks the feed, a
+      // minute later, long after the mails are out; the process dies before.
+      await w.facebook.queue({ match: '/feed', method: 'POST', afterCommit: 'hang-up' });
+      await startSunday(w);
+      const { value: accepted, perSecond } = await mailsAccepted(w, AUDIENCE);
+      expect(accepted).toBe(AUDIENCE);
+      const waiting = await until(
+        'the campaign done, its report waiting for Facebook',
+        async () => {
+          const c = await w.campaign();
+          return c?.status === 'done' ? c : undefined;
+        },
+        5_000 + AUDIENCE * 2,
+        CAMPAIGN_POLL_MS,
+      );
+      expect(waiting.reportedAt).toBeUndefined();
+      expect(stateOf(waiting, 'facebook')).toBe('uncertain');
+      await w.crash();
+
+      const { ambiguous } = await expectAtMostOnce(w, await restartAndFinish(w, perSecond));
+      expect(ambiguous).toEqual([]);
+      await expectFacebookReconciled(w);
+      await annotate(
+        `in the tap at kill ${AUDIENCE} (${perSecond.toFixed(0)}/s), ambiguous ${ambiguous.length}`,
+      );
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

@@ -13,8 +13,24 @@ import { freePort, runScript } from '../support/processes.ts';
 import { type Stack, startStack } from './killable-stack.ts';
 import { sesGate } from './ses-gate.ts';
 
-export const AUDIENCE = 500;
+/** How many readers the crash test's Sunday has: `CRASH_READERS=3000 npx vitest run test/e2e/campaign-crash.test.ts`. */
+export const AUDIENCE = ((raw: string | undefined) => {
+  const n = Number(raw ?? '500');
+  if (!Number.isInteger(n) || n < 20 || n > 100_000)
+    throw new Error(`CRASH_READERS must be a whole number from 20 to 100000, not ${raw}`);
+  return n;
+})(process.env.CRASH_READERS);
 export const MAX_SENDERS = 2;
+
+/**
+ * The slowest send rate the test budgets for (mails a second), well under what a busy 2-core machine does
+ * (~53/s measured with 3,000 readers): it sizes each case's overall time limit only. The waits themselves
+ * follow the rate they measure (see `untilProgress`).
+ */
+const FLOOR_RATE = 15;
+
+/** One case: starting, importing and posting (a fixed part), then at most two full sends at the floor rate. */
+export const CASE_TIMEOUT_MS = 60_000 + Math.ceil((2 * AUDIENCE * 1000) / FLOOR_RATE);
 export const AUTHOR = 'autrice@crash.example';
 export const CAMPAIGN = 'cmp_34';
 
@@ -28,7 +44,7 @@ export type CampaignView = {
 
 export type TapMail = { destination: { to: string[] }; subject: string };
 
-export const readerAddress = (i: number) => `reader-${String(i).padStart(3, '0')}@crash.example`;
+export const readerAddress = (i: number) => `reader-${String(i).padStart(5, '0')}@crash.example`;
 
 /** Polls `probe` every `everyMs` until it gives a value; a slow probe (a campaign's counts) polls seldom. */
 export const until = async <T>(
@@ -45,6 +61,43 @@ export const until = async <T>(
     await new Promise((done) => setTimeout(done, everyMs));
   }
 };
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Waits for `probe` to give a value while its count of work done (mails accepted, ledger entries settled)
+ * keeps moving: it fails when the count stands still for `stallMs` (a stuck send fails fast, whatever the
+ * audience), or past `deadlineMs`, which callers size from the audience and a send rate measured earlier.
+ * Gives the rate it measured itself, for the next phase's deadline.
+ */
+export const untilProgress = async <T>(
+  what: string,
+  probe: () => Promise<{ count: number; value?: T }>,
+  { deadlineMs, everyMs = 100, stallMs = 20_000 }: { deadlineMs: number; everyMs?: number; stallMs?: number },
+): Promise<{ value: T; perSecond: number }> => {
+  const start = performance.now();
+  let first: { count: number; at: number } | undefined;
+  let last = { count: -1, at: start };
+  for (;;) {
+    const { count, value } = await probe();
+    const now = performance.now();
+    first ??= { count, at: now };
+    const perSecond = ((count - first.count) * 1000) / Math.max(1, now - first.at);
+    if (value !== undefined) return { value, perSecond };
+    if (count > last.count) last = { count, at: now };
+    const stuck = now - last.at > stallMs;
+    if (stuck || now - start > deadlineMs)
+      throw new Error(
+        `timed out waiting for ${what}: at ${count} after ${Math.round(now - start)} ms ` +
+          `(${stuck ? `no progress for ${stallMs} ms` : `limit ${Math.round(deadlineMs)} ms`}, ${perSecond.toFixed(1)}/s)`,
+      );
+    await sleep(everyMs);
+  }
+};
+
+/** Time for `count` mails at `perSecond` (a measured rate, never below the floor), twice over, plus `slackMs`. */
+export const sendBudgetMs = (count: number, perSecond: number, slackMs = 15_000) =>
+  slackMs + (2 * count * 1000) / Math.max(perSecond, FLOOR_RATE);
 
 /**
  * One Sunday on one machine, set up to be crashed: a data folder and ports of its own, the six fake networks

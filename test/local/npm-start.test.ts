@@ -38,6 +38,13 @@ describe('npm start, as a user runs it', () => {
     expect(first.stack.output()).toContain(first.ses);
     expect(await (await fetch(`${first.api}/health`)).json()).toEqual({ ok: true });
     expect((await fetch(first.ses)).status).toBe(200);
+    // A path nothing serves: the outer server answers like the app, problem+json with the security headers.
+    const unknown = await fetch(`${first.api}/no-such-page`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    expect(unknown.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(unknown.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await unknown.json()).toMatchObject({ status: 404, title: 'Not Found' });
 
     const post = runScript('infra/local/post.ts', ['examples/sunday-morning-sound-34.json'], {
       ...first.env,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mailsTo } from '../support/mail-store.ts';
 import { admin, testApp } from '../support/test-app.ts';
-import { idOf, importCsv, signUpJson, type TestApp, tokenFor, uniqueAddress } from './support.ts';
+import { idOf, importCsv, signUpJson, type TestApp, uniqueAddress } from './support.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -35,31 +35,6 @@ describe('erasure', () => {
     }
     expect(await mailsTo(email)).toEqual([]);
     expect((await t.subscribers.get(id))?.status).toBe('suppressed');
-  });
-
-  it('lets the reader erase and export their own data from the preferences page', async () => {
-    const email = uniqueAddress('self');
-    await importCsv(t.app, `email,name,platform\n${email},Chloé,deezer\n`, 'mode=consented&source=salon');
-    const id = idOf(email);
-    const data = await t.app.request(`/export/${await tokenFor(id, 'export')}`);
-    expect(data.headers.get('content-disposition')).toContain('attachment');
-    expect(await data.json()).toMatchObject({
-      subscriber: { email, name: 'Chloé', preferences: { platform: 'deezer' } },
-    });
-
-    const erased = await t.app.request(`/preferences/${await tokenFor(id, 'preferences')}/erase`, {
-      method: 'POST',
-    });
-    expect(erased.status).toBe(200);
-    expect(await t.subscribers.get(id)).toEqual({
-      id,
-      status: 'suppressed',
-      reason: 'erased',
-      suppressedAt: '2026-11-24T10:00:00.000Z',
-    });
-    expect((await t.app.request(`/export/${await tokenFor(id, 'export')}`)).status).toBe(200);
-    expect((await t.app.request(`/preferences/${await tokenFor(id, 'preferences')}`)).status).toBe(404);
-    expect((await t.app.request(`/export/${await tokenFor(id, 'preferences')}`)).status).toBe(404);
   });
 
   it('takes a new opt-in through the form after an erasure, and only a confirmation is sent', async () => {

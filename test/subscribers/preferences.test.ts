@@ -24,7 +24,8 @@ describe('the preferences page', () => {
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await page.text();
     expect(html).toContain('<label for="platform">Plateforme musicale préférée</label>');
-    expect(html).toMatch(/href="https:\/\/newsletter\.example\.org\/export\/[\w-]+\.[\w-]+\.[\w-]+"/);
+    // Export and erasure are asked for here, and done only through a link mailed to the address.
+    expect(html).toContain('<input type="hidden" name="want" value="erase" />');
 
     const saved = await save(path, { language: 'en', platform: 'deezer', delivery: 'paused' });
     expect(saved.status).toBe(200);

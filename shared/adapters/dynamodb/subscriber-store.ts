@@ -5,11 +5,12 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError } from '../../domain/invalid-cursor.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { conditionally } from './conditional.ts';
 import { queryAll } from './query-all.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { fromSubscriberItem, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
+import { fromSubscriberItem, isStartKeyFor, subscriberKey, toSubscriberItem } from './subscriber-item.ts';
 
 export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: string): SubscriberStore => ({
   get: async (id) => {
@@ -30,18 +31,20 @@ export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: st
       ),
     ),
 
-  replace: (next, expected) =>
-    conditionally(() =>
+  replace: (next, expected) => {
+    const read = next.version ?? 0;
+    return conditionally(() =>
       doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: toSubscriberItem(next),
-          ConditionExpression: '#status = :expected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':expected': expected },
+          Item: toSubscriberItem({ ...next, version: read + 1 }),
+          ConditionExpression: `#status = :expected AND ${read === 0 ? 'attribute_not_exists(#version)' : '#version = :read'}`,
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expected, ...(read === 0 ? {} : { ':read': read }) },
         }),
       ),
-    ),
+    );
+  },
 
   suppress: async (id, reason, at) => {
     // A put, not an update: every personal attribute goes with the old item.
@@ -64,6 +67,7 @@ export const dynamoSubscriberStore = (doc: DynamoDBDocumentClient, tableName: st
 
   listByStatus: async (status, { limit, cursor }) => {
     const start = decodeCursor(cursor);
+    if (start && !isStartKeyFor(status, start)) throw new InvalidCursorError();
     const { Items = [], LastEvaluatedKey } = await doc.send(
       new QueryCommand({
         TableName: tableName,

@@ -1,5 +1,5 @@
 import type { CampaignId } from '../../domain/campaign.ts';
-import type { EmailAddress } from '../../domain/email-address.ts';
+import { type EmailAddress, normaliseEmail } from '../../domain/email-address.ts';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
@@ -44,7 +44,9 @@ export const handleSesEvent = async (event: SesEvent, deps: SesEventDeps): Promi
     addresses.map(
       (r) =>
         (tag('subscriber') as SubscriberId | undefined) ??
-        deps.ids.idFor(r.emailAddress.trim().toLowerCase() as EmailAddress),
+        deps.ids.idFor(
+          normaliseEmail(r.emailAddress) ?? (r.emailAddress.trim().toLowerCase() as EmailAddress),
+        ),
     );
 
   if (

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { SubscriberIds } from '../../ports/keyed-hash.ts';
 import type { SendOutcome } from '../../ports/mailer.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { findSubscriber } from './find-subscriber.ts';
 import { type ConfirmationDeps, sendConfirmation } from './send-confirmation.ts';
 
 export type SignUpInput = {
@@ -33,9 +34,9 @@ export type SignUpOutcome =
  * complaint may not.
  */
 export const signUp = async (input: SignUpInput, deps: SignUpDeps): Promise<SignUpOutcome> => {
-  const id = deps.ids.idFor(input.email);
+  // A record stored under an older spelling of this mailbox is the same reader: found and reused.
+  const { id, record: existing } = await findSubscriber(input.email, deps);
   const now = deps.clock.now().toISOString();
-  const existing = await deps.store.get(id);
   if (existing?.status === 'confirmed') return { kind: 'already_confirmed' };
   if (existing && 'reason' in existing && existing.reason !== 'erased') return { kind: 'suppressed' };
 
@@ -54,6 +55,7 @@ export const signUp = async (input: SignUpInput, deps: SignUpDeps): Promise<Sign
     },
     createdAt: existing && 'createdAt' in existing ? existing.createdAt : now,
     updatedAt: now,
+    ...(existing && 'version' in existing ? { version: existing.version } : {}),
   };
   const written = existing
     ? await deps.store.replace(pending, existing.status)
