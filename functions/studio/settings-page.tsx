@@ -1,3 +1,4 @@
+import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import type { Context } from 'hono';
 import { scheduleInWords } from '../../shared/domain/schedule-words.ts';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
@@ -5,7 +6,8 @@ import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { wordpressWebhookUrl } from '../config/wordpress-webhook-url.ts';
 import { formatter } from './format.ts';
-import { nextSend } from './issue-data.ts';
+import { issueActionStrings } from './issue-action-strings.ts';
+import { comingPlan, NextSend, PLAN_WEEKS } from './sunday-plan-view.tsx';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
 import { studioStrings } from './strings.ts';
@@ -28,7 +30,8 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
   const snippet = signUpSnippet(deps.settings.publicBaseUrl, language);
   const [latest] = await deps.issues.pageBySunday({ limit: 1 });
   const attempts = latest ? await deps.socialAttempts.list(latest.id) : [];
-  const next = nextSend(deps);
+  // The true next send: the first coming Sunday whose issue will go out, not the schedule's next firing.
+  const plan = await comingPlan(deps, sundayOnOrAfter(deps.clock.now(), deps.settings.timeZone), PLAN_WEEKS);
   const deliverability = await deps.studio.deliverability?.latest();
   // The address the route answers at: from the same secret the webhook route checks, so the two cannot differ.
   const webhookUrl = await wordpressWebhookUrl(deps.settings);
@@ -106,7 +109,7 @@ export const settingsPage = async (c: Context<StudioEnv>, deps: StudioDeps) => {
               ? t.scheduleWords(schedule)
               : t.scheduleLine(deps.studio.schedule, deps.settings.timeZone)}
           </p>
-          {next ? <p>{t.nextRun(f.dateTime(next.toISOString()))}</p> : null}
+          <NextSend next={plan.next} at={plan.nextAt} a={issueActionStrings(language)} f={f} />
         </section>
         <section aria-labelledby="webhook-title">
           <h2 id="webhook-title">{t.webhook}</h2>

@@ -268,7 +268,6 @@ const fr = {
     noPost: 'aucune',
     schedule: 'Programmation',
     scheduleLine: (when: string, zone: string) => `Chaque semaine, ${when} (fuseau ${zone}).`,
-    nextRun: (at: string) => `Prochain envoi : ${at}.`,
     scheduleWords: (words: string) => `Envoi ${words}.`,
     webhook: 'Adresse de notification du blog',
     webhookHelp:

@@ -52,6 +52,10 @@ describe('send now on the studio', () => {
     const stale = await get('/studio/issues/36/send-now');
     expect(stale.status).toBe(409);
     expect(await stale.text()).not.toContain('Oui, envoyer maintenant');
+    // Réglages names the true next send: #42 on its Sunday, never #36 that went out.
+    const settings = await (await get('/studio/settings')).text();
+    expect(settings).toContain('Prochain envoi : #42 — Numéro 42');
+    expect(settings).not.toContain('Prochain envoi : #36');
     await w.drained();
     expect(w.readerMails()).toHaveLength(2);
 
