@@ -5,8 +5,6 @@ import { editReader, type ReaderChange } from '../../shared/usecases/subscribers
 import { listReaders } from '../../shared/usecases/subscribers/list-readers.ts';
 import { eraseSubscriber } from '../../shared/usecases/subscribers/privacy.ts';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
-import { HttpProblem } from '../http/problem.ts';
-import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import { Address } from './address.tsx';
 import { errorStrings } from './error-strings.ts';
 import { formatter } from './format.ts';
@@ -30,7 +28,6 @@ export const subscriberRoutes = (deps: StudioDeps) => {
   const t = studioStrings(language);
   const s = t.subscribers;
   const f = formatter(language, deps.settings.timeZone);
-  const ctx = subscriberContext(deps);
   const store = deps.subscribers;
   const r = readerStrings(language);
   const e = errorStrings(language);

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import type { DataLinkPurpose } from '../../shared/ports/data-links.ts';
 import type { DataLinkMail } from '../../shared/usecases/subscribers/data-link.ts';
-import { escapeHtml } from '../../emails/escape-html.ts';
+import { html } from 'hono/html';
 
 const STRINGS: Record<
   Language,
@@ -30,6 +30,14 @@ export const dataLinkMail =
     return {
       subject: `${subject} – ${seriesName}`,
       text: `${s.body}\n\n${link}\n\n${s.ignore}\n`,
-      html: `<!doctype html><html lang="${language}"><body><p>${escapeHtml(s.body)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p><p>${escapeHtml(s.ignore)}</p></body></html>`,
+      // Hono's html escapes every value: the API function keeps MJML's folder (emails/) out of its bundle.
+      html: html`<!doctype html>
+        <html lang="${language}">
+          <body>
+            <p>${s.body}</p>
+            <p><a href="${link}">${action}</a></p>
+            <p>${s.ignore}</p>
+          </body>
+        </html>`.toString(),
     };
   };
