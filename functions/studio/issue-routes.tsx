@@ -7,7 +7,9 @@ import {
   ISSUE_ACTIONS,
   type IssueAction,
 } from '../../shared/domain/studio/issue-actions.ts';
+import type { Language } from '../../shared/domain/issue.ts';
 import { LINK_VARIANTS, type LinkVariant, PLATFORM_NAMES } from '../../shared/domain/platforms.ts';
+import { READER_LANGUAGES } from '../../shared/domain/reader-languages.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { previewSocial } from '../../shared/usecases/social/preview-social.ts';
 import { type ActDeps, actOnIssue } from '../../shared/usecases/studio/act-on-issue.ts';
@@ -38,6 +40,10 @@ const actionOf = (raw: string): IssueAction | undefined =>
 
 const noIssue = (raw: string) =>
   new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue #${raw.slice(0, 12)}.`);
+
+/** A reader's language to preview in (the mail's chrome follows it); the issue's own when absent or unknown. */
+const readerLanguageOf = (raw: string | undefined): Language | undefined =>
+  READER_LANGUAGES.find((language) => language === raw);
 
 const variantOf = (raw: string | undefined): LinkVariant =>
   raw && (LINK_VARIANTS as readonly string[]).includes(raw) ? (raw as LinkVariant) : 'universal';
@@ -111,11 +117,17 @@ export const issueRoutes = (deps: StudioDeps) => {
       const view = await issueView(deps, issue);
       const csrf = c.get('session').csrfToken;
       const variant = variantOf(c.req.query('platform'));
+      const readerLanguage = readerLanguageOf(c.req.query('language')) ?? issue.language;
       const width = c.req.query('width') === 'mobile' ? 'mobile' : 'desktop';
       const [social, actions, text] = await Promise.all([
         previewSocial(issue.id, { store: deps.issues, settings: socialSettings(deps) }),
         deps.studio.holds.actions(issue.id),
-        previewIssue(issue.id, { store: deps.issues, sample, warnings: deps.warnings, banner }, variant),
+        previewIssue(
+          issue.id,
+          { store: deps.issues, sample, warnings: deps.warnings, banner },
+          variant,
+          readerLanguage,
+        ),
       ]);
       const flash = c.req.query('done');
       const refused = c.req.query('refused');
@@ -197,6 +209,14 @@ export const issueRoutes = (deps: StudioDeps) => {
                         </option>
                       ))}
                     </select>
+                    <label for="language">{t.issue.readerLanguage}</label>
+                    <select id="language" name="language">
+                      {READER_LANGUAGES.map((l) => (
+                        <option value={l} selected={l === readerLanguage}>
+                          {t.issue.readerLanguages[l]}
+                        </option>
+                      ))}
+                    </select>
                     <label for="width">{t.issue.width}</label>
                     <select id="width" name="width">
                       <option value="desktop" selected={width === 'desktop'}>
@@ -216,7 +236,7 @@ export const issueRoutes = (deps: StudioDeps) => {
                     class={`preview ${width}`}
                     title={t.issue.preview}
                     sandbox=""
-                    src={`${base}/email?platform=${variant}`}
+                    src={`${base}/email?platform=${variant}&language=${readerLanguage}`}
                   ></iframe>
                   <details>
                     <summary>{t.issue.text}</summary>
@@ -259,6 +279,7 @@ export const issueRoutes = (deps: StudioDeps) => {
         issue.id,
         { store: deps.issues, sample, warnings: deps.warnings, banner },
         variantOf(c.req.query('platform')),
+        readerLanguageOf(c.req.query('language')),
       );
       if (!preview.ok) throw noIssue(c.req.param('number'));
       return c.html(preview.email.html, 200, emailPreviewHeaders);

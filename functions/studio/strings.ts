@@ -104,6 +104,8 @@ const fr = {
     preview: 'Aperçu de l’e-mail',
     platform: 'Vu par un lecteur de',
     universal: 'Toutes plateformes (song.link)',
+    readerLanguage: 'Dans la langue du lecteur',
+    readerLanguages: { fr: 'Français', en: 'Anglais' } as Record<Language, string>,
     width: 'Largeur',
     mobile: 'Mobile',
     desktop: 'Ordinateur',

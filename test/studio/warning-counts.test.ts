@@ -112,3 +112,20 @@ describe("one issue's warnings, wherever she reads them", () => {
     expect(warningsMail.text).toContain('Bandcamp\u00a0:');
   });
 });
+
+describe('the preview as each reader reads it', () => {
+  it("shows an English reader's chrome around her French text, the banner still in her language", async () => {
+    const headers = { cookie: session.cookie };
+    const page = await (await app.app.request('/studio/issues/34?language=en', { headers })).text();
+    expect(page).toContain('<option value="en" selected="">Anglais</option>');
+    expect(page).toContain('src="/studio/issues/34/email?platform=universal&amp;language=en"');
+
+    const english = await (await app.app.request('/studio/issues/34/email?language=en', { headers })).text();
+    expect(english).toMatch(/<html lang="en"/);
+    expect(english).toContain('Unsubscribe');
+    expect(english).toContain(`⚠ ${total} avertissements sur ce numéro.`);
+    const french = await (await app.app.request('/studio/issues/34/email', { headers })).text();
+    expect(french).toMatch(/<html lang="fr"/);
+    expect(french).toContain('Se désabonner');
+  });
+});
