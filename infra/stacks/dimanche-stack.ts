@@ -84,12 +84,11 @@ export class DimancheStack extends Stack {
     });
 
     const fns = this.addSundayDelivery({ config, delivery, table, secret, alarms });
-    // The studio (admin function): the one address that may sign in, the Sunday hour it counts down to, and
-    // its "send now", an asynchronous invoke of the dispatch (the unqualified ARN only).
-    const [hour = '9', minute = '0'] = delivery.scheduleTime.split(':').map((part) => String(Number(part)));
-    const day = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'].indexOf(delivery.scheduleDay);
-    functions.admin.addEnvironment('AUTHOR_EMAIL', delivery.authorEmail);
-    functions.admin.addEnvironment('SCHEDULE', `${minute} ${hour} * * ${day}`);
+    // The studio (admin function): the one address that may sign in, her language (its pages, the preview's
+    // banner, the test mail), the Sunday hour it counts down to (the same cron as her mails name), and its
+    // "send now", an asynchronous invoke of the dispatch (the unqualified ARN only).
+    for (const name of ['AUTHOR_EMAIL', 'AUTHOR_LANGUAGE', 'SCHEDULE'] as const)
+      functions.admin.addEnvironment(name, fns.mail[name] ?? '');
     functions.admin.addEnvironment('DISPATCH_FUNCTION_NAME', fns.dispatch.functionName);
     fns.dispatch.grantInvokeLatestVersion(functions.admin);
     // Issue 7: track links resolved and checked off the webhook's path, and the day-before check.

@@ -352,7 +352,8 @@ describe('operator alarms', () => {
 
   it("writes the author's mails in authorLanguage, at the scheduled hour, and refuses another language", () => {
     const other = synthTemplate({ authorLanguage: 'en', scheduleDay: 'SAT', scheduleTime: '08:30' });
-    for (const fn of [DISPATCH, SENDER, SOCIAL])
+    // The studio (admin function) too: its pages, the preview's banner and the test mail are hers.
+    for (const fn of [DISPATCH, SENDER, SOCIAL, 'Functions/Admin/Function'])
       expect(envOf(fn, other), fn).toMatchObject({ AUTHOR_LANGUAGE: 'en', SCHEDULE: '30 8 * * 6' });
     expect(() => synthTemplate({ authorLanguage: 'de' })).toThrow(/authorLanguage/);
   });

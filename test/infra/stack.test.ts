@@ -316,9 +316,14 @@ describe('IAM', () => {
 
 describe('the HTTP API', () => {
   it('gives the admin function the public settings and the studio ones, and invokes the dispatch and the renderer', () => {
-    const { AUTHOR_EMAIL, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } = envOf('Functions/Admin/Function');
+    const { AUTHOR_EMAIL, AUTHOR_LANGUAGE, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } =
+      envOf('Functions/Admin/Function');
     expect(shared).toEqual(envOf('Functions/Api/Function'));
-    expect({ AUTHOR_EMAIL, SCHEDULE }).toEqual({ AUTHOR_EMAIL: expect.any(String), SCHEDULE: '0 9 * * 0' });
+    expect({ AUTHOR_EMAIL, AUTHOR_LANGUAGE, SCHEDULE }).toEqual({
+      AUTHOR_EMAIL: expect.any(String),
+      AUTHOR_LANGUAGE: 'fr',
+      SCHEDULE: '0 9 * * 0',
+    });
     expect(JSON.stringify(DISPATCH_FUNCTION_NAME)).toMatch(/Dispatch/);
     const adminStatements = statementsOfRole(statements, roleOf('Functions/Admin/Function'));
     const admin = actionsOf(adminStatements);
