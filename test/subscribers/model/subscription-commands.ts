@@ -181,7 +181,9 @@ export class ChangePreferences implements Command {
       }),
     });
     const record = m.records.get(mailbox);
-    if (record && record.status !== 'suppressed') {
+    // A reader who left is not brought back by a preferences form (a stale tab after "unsubscribe"): refused.
+    if (record?.status === 'unsubscribed') expect(answer.status).toBe(409);
+    else if (record && record.status !== 'suppressed') {
       expect(answer.status).toBe(200);
       m.records.set(mailbox, { ...record, language: this.language, paused: this.paused });
     } else expect(answer.status).toBe(404);
