@@ -36,13 +36,21 @@ type TrackView = {
   details: string | null;
   coverUrl: string | null;
   coverAlt: string;
+  /** Where the card's link leads, said in words (the web page's; the email's is its variant slot). */
+  listenLabel: string;
   /** Web page only: email clients block embedded players. */
   player: PlayerView | null;
 };
 
 // Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
 // context, so an absent track title would silently print the issue's title.
-const trackView = (track: Track, issue: Issue, page: Page, set: TrackLinkSet | undefined): TrackView => {
+const trackView = (
+  track: Track,
+  issue: Issue,
+  page: Page,
+  set: TrackLinkSet | undefined,
+  strings: UiStrings,
+): TrackView => {
   const details = trackDetails(track).join(' · ');
   const mark = page.target === 'email' && set !== undefined ? page.mark : undefined;
   return {
@@ -53,7 +61,8 @@ const trackView = (track: Track, issue: Issue, page: Page, set: TrackLinkSet | u
     listenSlot: mark ? mark(variantSlot(track.position, 'listen')) : null,
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
-    coverAlt: `${track.artist} – ${track.album ?? track.title}`,
+    coverAlt: strings.coverAlt(track.album ?? track.title, track.artist),
+    listenLabel: strings.listenTo(track.title),
     player: page.target === 'web' ? playerView(track, issue) : null,
   };
 };
@@ -85,7 +94,8 @@ const inboxPreviewOf = (issue: Issue, strings: UiStrings): string => {
   return teaser(line, DESCRIPTION_LENGTH, issue.language);
 };
 
-const summary = (issue: Issue, strings: UiStrings): string => {
+/** "15 titres · 56 min": under the playlist's heading, in the HTML and the text part. */
+export const summary = (issue: Issue, strings: UiStrings): string => {
   const minutes = playlistMinutes(issue.tracks.map((track) => track.durationSeconds));
   const count = strings.tracks(issue.tracks.length);
   return minutes === undefined ? count : `${count} · ${minutes} min`;
@@ -100,6 +110,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
   return {
     email,
     lang: language,
+    dir: strings.dir,
     documentTitle: subjectFor(issue, identity.seriesName),
     description,
     seriesName: identity.seriesName,
@@ -118,6 +129,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
         issue,
         page,
         links.tracks?.find((set) => set.position === track.position),
+        strings,
       ),
     ),
     archiveUrl: links.archiveUrl,
@@ -137,7 +149,6 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
         }),
     ui: {
       playlist: strings.playlist,
-      listen: strings.listen,
       viewInBrowser: strings.viewInBrowser,
       unsubscribe: strings.unsubscribe,
       preferences: strings.preferences,
