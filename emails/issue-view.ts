@@ -7,6 +7,7 @@ import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { playlistMinutes, trackDetails } from './format.ts';
+import { headingsInOrder } from './story-headings.ts';
 import { STRINGS, type UiStrings } from './strings.ts';
 import { type PlayerView, playerView, webPageView } from './web-page-view.ts';
 import { wholePlaylistView } from './whole-playlist.ts';
@@ -120,7 +121,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     // An excerpt that only repeats the story's opening (stored before this rule) is not printed above it.
     subtitle: ledeOf(issue) ?? null,
     cover: issue.cover ?? null,
-    storyHtml: issue.storyHtml,
+    storyHtml: headingsInOrder(issue.storyHtml),
     playlistSummary: summary(issue, strings),
     wholePlaylist: wholePlaylistView(issue, strings, !email),
     tracks: issue.tracks.map((track) =>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';
 import { LINK_VARIANTS } from '../../shared/domain/platforms.ts';
 import { READER_LANGUAGES } from '../../shared/domain/reader-languages.ts';
 import { examplePostBody } from '../builders/issue.ts';
@@ -29,9 +30,10 @@ let baseUrl = '';
 const pages = new Map<Scheme, Page>();
 const surfaces = new Map<string, Surface>();
 
-const MAIL_NAMES = READER_LANGUAGES.flatMap((language) =>
-  LINK_VARIANTS.map((variant) => `mail ${language} ${variant}`),
-);
+const MAIL_NAMES = [
+  ...READER_LANGUAGES.flatMap((language) => LINK_VARIANTS.map((variant) => `mail ${language} ${variant}`)),
+  ...READER_LANGUAGES.map((language) => `confirmation mail ${language}`),
+];
 const PAGE_NAMES = [
   'archive page',
   'archive list',
@@ -74,6 +76,12 @@ beforeAll(async () => {
       const name = `mail ${language} ${variant}`;
       surfaces.set(name, { name, html, widths: [375, 600] });
     }
+    const confirmation = prerenderedConfirmationMail({
+      publicBaseUrl: baseUrl,
+      seriesName: 'Online Sunday Morning Sound',
+    });
+    const name = `confirmation mail ${language}`;
+    surfaces.set(name, { name, html: confirmation(language, 'token').html, widths: [375, 600] });
   }
   const paths: Record<(typeof PAGE_NAMES)[number], string> = {
     'archive page': '/archive/34-chambre-en-provence',
