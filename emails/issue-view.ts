@@ -54,6 +54,8 @@ const trackView = (
 ): TrackView => {
   const details = trackDetails(track).join(' · ');
   const mark = page.target === 'email' && set !== undefined ? page.mark : undefined;
+  // The author's own link, when it names a platform we know, says so; an email's variant links say theirs.
+  const player = playerView(track, issue);
   return {
     position: track.position,
     artist: track.artist,
@@ -63,8 +65,8 @@ const trackView = (
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
     coverAlt: strings.coverAlt(track.album ?? track.title, track.artist),
-    listenLabel: strings.listenTo(track.title),
-    player: page.target === 'web' ? playerView(track, issue) : null,
+    listenLabel: strings.listenTo(track.title, player?.platformName),
+    player: page.target === 'web' ? player : null,
   };
 };
 

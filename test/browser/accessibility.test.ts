@@ -197,6 +197,11 @@ describe('every surface a reader sees passes axe-core (WCAG 2.1 A and AA, best p
     const archive = surfaces.get('archive page');
     if (!archive) throw new Error('no archive page');
     await open(page, archive);
+    // The covers are lazy: scroll through so the screenshot shows them.
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    for (let y = 0; y < height; y += 800) await page.evaluate(`window.scrollTo(0, ${y})`);
+    await page.waitForFunction('[...document.images].every((image) => image.complete)');
+    await page.evaluate('window.scrollTo(0, 0)');
     expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
       'rgb(26, 21, 18)',
     );
