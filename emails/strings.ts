@@ -5,7 +5,6 @@ export type UiStrings = {
   locale: string;
   playlist: string;
   tracks: (count: number) => string;
-  listen: string;
   /**
    * A track's main link, saying where it goes (WCAG 2.4.4): the track, and its platform when the link leads to
    * one. Never a bare arrow: a screen reader lists links out of context.
@@ -36,7 +35,6 @@ export const STRINGS: Record<Language, UiStrings> = {
     locale: 'fr-FR',
     playlist: 'La playlist',
     tracks: (count) => (count > 1 ? `${count} titres` : `${count} titre`),
-    listen: 'Écouter',
     listenTo: (title, platform) => `Écouter «\u00a0${title}\u00a0»${platform ? ` sur ${platform}` : ''}`,
     coverAlt: (album, artist) => `Pochette de ${album} — ${artist}`,
     dir: 'ltr',
@@ -55,7 +53,6 @@ export const STRINGS: Record<Language, UiStrings> = {
     locale: 'en-GB',
     playlist: 'The playlist',
     tracks: (count) => (count === 1 ? '1 track' : `${count} tracks`),
-    listen: 'Listen',
     listenTo: (title, platform) => `Listen to “${title}”${platform ? ` on ${platform}` : ''}`,
     coverAlt: (album, artist) => `Cover of ${album} — ${artist}`,
     dir: 'ltr',
