@@ -22,7 +22,13 @@ const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 
 /** Something a reader sees: a mail (its HTML) or a public page (its path), and the widths it is read at. */
-type Surface = { name: string; widths: readonly number[] } & ({ html: string } | { path: string });
+/** `dark`: it draws a dark palette of its own (the confirmation mail is light only: clients invert it). */
+type Surface = { name: string; widths: readonly number[]; dark: boolean } & (
+  { html: string } | { path: string }
+);
+
+// The dark palette's page background, #1a1512; the light one's is #f4ece1.
+const DARK_BACKGROUND = 'rgb(26, 21, 18)';
 
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let server: ReturnType<typeof serve> | undefined;
@@ -74,14 +80,14 @@ beforeAll(async () => {
     for (const variant of LINK_VARIANTS) {
       const { html } = example.mail(language, variant);
       const name = `mail ${language} ${variant}`;
-      surfaces.set(name, { name, html, widths: [375, 600] });
+      surfaces.set(name, { name, html, widths: [375, 600], dark: true });
     }
     const confirmation = prerenderedConfirmationMail({
       publicBaseUrl: baseUrl,
       seriesName: 'Online Sunday Morning Sound',
     });
     const name = `confirmation mail ${language}`;
-    surfaces.set(name, { name, html: confirmation(language, 'token').html, widths: [375, 600] });
+    surfaces.set(name, { name, html: confirmation(language, 'token').html, widths: [375, 600], dark: false });
   }
   const paths: Record<(typeof PAGE_NAMES)[number], string> = {
     'archive page': '/archive/34-chambre-en-provence',
@@ -90,7 +96,8 @@ beforeAll(async () => {
     'sign-up (en)': '/subscribe?lang=en',
     ...links,
   };
-  for (const name of PAGE_NAMES) surfaces.set(name, { name, path: paths[name], widths: [375, 1280] });
+  for (const name of PAGE_NAMES)
+    surfaces.set(name, { name, path: paths[name], widths: [375, 1280], dark: true });
 
   chromium = await launchChromium();
   // Offline: covers are drawn here, the players' hosts are unreachable (their frames are not ours to check).
@@ -173,6 +180,11 @@ describe('every surface a reader sees passes axe-core (WCAG 2.1 A and AA, best p
         const page = pages.get(scheme);
         if (!page) throw new Error(`no ${scheme} page`);
         await open(page, surface);
+        // Checked in dark only if it is drawn dark: else the dark run would check the light palette twice.
+        const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+        expect(background === DARK_BACKGROUND, `${surface.name} in ${scheme}: ${background}`).toBe(
+          scheme === 'dark' && surface.dark,
+        );
         for (const width of surface.widths) {
           await page.setViewportSize({ width, height: 900 });
           for (const line of await violations(page))
@@ -191,7 +203,7 @@ describe('every surface a reader sees passes axe-core (WCAG 2.1 A and AA, best p
     if (!mail) throw new Error('no French Deezer mail');
     await open(page, mail);
     expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
-      'rgb(26, 21, 18)',
+      DARK_BACKGROUND,
     );
     await page.screenshot({ path: join(artifacts, 'a11y-mail-dark-375.png'), fullPage: true });
     const archive = surfaces.get('archive page');
@@ -203,7 +215,7 @@ describe('every surface a reader sees passes axe-core (WCAG 2.1 A and AA, best p
     await page.waitForFunction('[...document.images].every((image) => image.complete)');
     await page.evaluate('window.scrollTo(0, 0)');
     expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
-      'rgb(26, 21, 18)',
+      DARK_BACKGROUND,
     );
     await page.screenshot({ path: join(artifacts, 'a11y-archive-dark-375.png'), fullPage: true });
   });
