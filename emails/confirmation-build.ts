@@ -37,7 +37,11 @@ const renderOne = async (template: string, language: Language): Promise<Prerende
     `${s.expiry} ${s.ignore}`,
     `-- \n${s.why}`,
   ].join('\n\n');
-  return { subject: s.subject(series), html: withMainLandmark(await compileMjml(mjml, 'strict')), text: `${text}\n` };
+  return {
+    subject: s.subject(series),
+    html: withMainLandmark(await compileMjml(mjml, 'strict')),
+    text: `${text}\n`,
+  };
 };
 
 /** The source of emails/generated/confirmation.ts: both languages, rendered by MJML once, at build time. */
