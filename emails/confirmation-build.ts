@@ -4,6 +4,7 @@ import type { Language } from '../shared/domain/issue.ts';
 import { compileMjml } from './compile-mjml.ts';
 import { CONFIRMATION_STRINGS } from './confirmation-strings.ts';
 import { escapeHtml } from './escape-html.ts';
+import { withMainLandmark } from './main-landmark.ts';
 
 /** Filled per send with a string replace; the API function never loads MJML (see README). */
 export const CONFIRMATION_TOKENS = { confirmUrl: '%%CONFIRM_URL%%', seriesName: '%%SERIES_NAME%%' } as const;
@@ -36,7 +37,11 @@ const renderOne = async (template: string, language: Language): Promise<Prerende
     `${s.expiry} ${s.ignore}`,
     `-- \n${s.why}`,
   ].join('\n\n');
-  return { subject: s.subject(series), html: await compileMjml(mjml, 'strict'), text: `${text}\n` };
+  return {
+    subject: s.subject(series),
+    html: withMainLandmark(await compileMjml(mjml, 'strict')),
+    text: `${text}\n`,
+  };
 };
 
 /** The source of emails/generated/confirmation.ts: both languages, rendered by MJML once, at build time. */

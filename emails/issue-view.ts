@@ -7,6 +7,7 @@ import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { escapeHtml } from './escape-html.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { playlistMinutes, trackDetails } from './format.ts';
+import { headingsInOrder } from './story-headings.ts';
 import { STRINGS, type UiStrings } from './strings.ts';
 import { type PlayerView, playerView, webPageView } from './web-page-view.ts';
 import { wholePlaylistView } from './whole-playlist.ts';
@@ -36,15 +37,25 @@ type TrackView = {
   details: string | null;
   coverUrl: string | null;
   coverAlt: string;
+  /** Where the card's link leads, said in words (the web page's; the email's is its variant slot). */
+  listenLabel: string;
   /** Web page only: email clients block embedded players. */
   player: PlayerView | null;
 };
 
 // Every key is always present (null when unknown): Mustache looks a missing key up in the enclosing
 // context, so an absent track title would silently print the issue's title.
-const trackView = (track: Track, issue: Issue, page: Page, set: TrackLinkSet | undefined): TrackView => {
+const trackView = (
+  track: Track,
+  issue: Issue,
+  page: Page,
+  set: TrackLinkSet | undefined,
+  strings: UiStrings,
+): TrackView => {
   const details = trackDetails(track).join(' · ');
   const mark = page.target === 'email' && set !== undefined ? page.mark : undefined;
+  // The author's own link, when it names a platform we know, says so; an email's variant links say theirs.
+  const player = playerView(track, issue);
   return {
     position: track.position,
     artist: track.artist,
@@ -53,8 +64,9 @@ const trackView = (track: Track, issue: Issue, page: Page, set: TrackLinkSet | u
     listenSlot: mark ? mark(variantSlot(track.position, 'listen')) : null,
     details: details === '' ? null : details,
     coverUrl: track.coverUrl ?? null,
-    coverAlt: `${track.artist} – ${track.album ?? track.title}`,
-    player: page.target === 'web' ? playerView(track, issue) : null,
+    coverAlt: strings.coverAlt(track.album ?? track.title, track.artist),
+    listenLabel: strings.listenTo(track.title, player?.platformName),
+    player: page.target === 'web' ? player : null,
   };
 };
 
@@ -85,7 +97,8 @@ const inboxPreviewOf = (issue: Issue, strings: UiStrings): string => {
   return teaser(line, DESCRIPTION_LENGTH, issue.language);
 };
 
-const summary = (issue: Issue, strings: UiStrings): string => {
+/** "15 titres · 56 min": under the playlist's heading, in the HTML and the text part. */
+export const summary = (issue: Issue, strings: UiStrings): string => {
   const minutes = playlistMinutes(issue.tracks.map((track) => track.durationSeconds));
   const count = strings.tracks(issue.tracks.length);
   return minutes === undefined ? count : `${count} · ${minutes} min`;
@@ -100,6 +113,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
   return {
     email,
     lang: language,
+    dir: strings.dir,
     documentTitle: subjectFor(issue, identity.seriesName),
     description,
     seriesName: identity.seriesName,
@@ -109,7 +123,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     // An excerpt that only repeats the story's opening (stored before this rule) is not printed above it.
     subtitle: ledeOf(issue) ?? null,
     cover: issue.cover ?? null,
-    storyHtml: issue.storyHtml,
+    storyHtml: headingsInOrder(issue.storyHtml),
     playlistSummary: summary(issue, strings),
     wholePlaylist: wholePlaylistView(issue, strings, !email),
     tracks: issue.tracks.map((track) =>
@@ -118,6 +132,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
         issue,
         page,
         links.tracks?.find((set) => set.position === track.position),
+        strings,
       ),
     ),
     archiveUrl: links.archiveUrl,
@@ -137,7 +152,6 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
         }),
     ui: {
       playlist: strings.playlist,
-      listen: strings.listen,
       viewInBrowser: strings.viewInBrowser,
       unsubscribe: strings.unsubscribe,
       preferences: strings.preferences,

@@ -11,6 +11,7 @@ import type { RenderedEmail, RenderedIssue } from '../shared/domain/rendered-ema
 import type { EmailLinks, EmailRenderer } from '../shared/ports/email-renderer.ts';
 import { compileMjml, type ValidationLevel } from './compile-mjml.ts';
 import { EmailRenderError } from './email-render-error.ts';
+import { withMainLandmark } from './main-landmark.ts';
 import { issueView, type NewsletterIdentity, type Page, subjectFor } from './issue-view.ts';
 import { plainTextFor } from './plain-text.ts';
 import { variantFills } from './track-link-fills.ts';
@@ -49,8 +50,10 @@ export const createMjmlRenderer = ({
   ...identity
 }: MjmlRendererOptions): EmailRenderer => {
   const templates = loadIssueTemplates();
-  const page = (issue: Issue, links: EmailLinks, target: Page): Promise<string> =>
-    compile(fillTemplate(templates, issueView(issue, links, identity, target)), validationLevel);
+  const page = async (issue: Issue, links: EmailLinks, target: Page): Promise<string> =>
+    withMainLandmark(
+      await compile(fillTemplate(templates, issueView(issue, links, identity, target)), validationLevel),
+    );
 
   const email = async (issue: Issue, links: EmailLinks, language: Language): Promise<RenderedEmail> => {
     const markers = slotMarkers(nonce());
@@ -72,7 +75,7 @@ export const createMjmlRenderer = ({
       subject: subjectFor(issue, identity.seriesName),
       html,
       text,
-      ...(links.tracks ? { variants: variantFills(language, links.tracks) } : {}),
+      ...(links.tracks ? { variants: variantFills(language, links.tracks, issue.tracks) } : {}),
     };
   };
 

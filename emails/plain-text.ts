@@ -4,7 +4,7 @@ import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { ledeOf } from '../shared/domain/lede.ts';
 import { trackDetails } from './format.ts';
-import type { EmailChrome, NewsletterIdentity } from './issue-view.ts';
+import { type EmailChrome, type NewsletterIdentity, summary } from './issue-view.ts';
 import { storyToText } from './story-text.ts';
 import { labelled, STRINGS, type UiStrings } from './strings.ts';
 import { wholePlaylistView } from './whole-playlist.ts';
@@ -25,7 +25,7 @@ const trackLines = (track: Track, mark: EmailChrome['mark'] | undefined): string
 };
 
 /**
- * The text/plain part: same content as the HTML, in reading order. Built here rather than derived from
+ * The text/plain part: the HTML's content in the HTML's order (only the cover, a picture, is left out). Built here rather than derived from
  * the HTML so the track list keeps its numbering and every link stays visible.
  */
 export const plainTextFor = (
@@ -42,17 +42,19 @@ export const plainTextFor = (
     storyToText(issue.storyHtml),
     [
       strings.playlist,
+      summary(issue, strings),
       ...wholePlaylistLine(issue, language, strings),
       ...issue.tracks.map((track) =>
         trackLines(track, links.tracks?.some((set) => set.position === track.position) ? mark : undefined),
       ),
     ].join('\n'),
+    // The HTML footer's order: the page, the preferences, the way out; then why, and who.
     [
       labelled(language, strings.viewInBrowser, links.archiveUrl),
-      labelled(language, strings.unsubscribe, mark('unsubscribeUrl')),
       labelled(language, strings.preferences, mark('preferencesUrl')),
+      labelled(language, strings.unsubscribe, mark('unsubscribeUrl')),
     ].join('\n'),
-    identity.postalAddress,
+    `${strings.whyYouGetThis} ${identity.seriesName}.\n${identity.postalAddress}`,
   ];
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 };

@@ -5,9 +5,15 @@ export type UiStrings = {
   locale: string;
   playlist: string;
   tracks: (count: number) => string;
-  listen: string;
-  /** The main link of a track when it leads to the reader's platform. */
-  listenOn: (platform: string) => string;
+  /**
+   * A track's main link, saying where it goes (WCAG 2.4.4): the track, and its platform when the link leads to
+   * one. Never a bare arrow: a screen reader lists links out of context.
+   */
+  listenTo: (title: string, platform?: string) => string;
+  /** A cover's text alternative: what the picture shows. */
+  coverAlt: (album: string, artist: string) => string;
+  /** Text direction of the chrome, with `locale` on the mail's root. */
+  dir: 'ltr' | 'rtl';
   /** The song.link page: every platform the track is on. */
   allPlatforms: string;
   viewInBrowser: string;
@@ -29,8 +35,9 @@ export const STRINGS: Record<Language, UiStrings> = {
     locale: 'fr-FR',
     playlist: 'La playlist',
     tracks: (count) => (count > 1 ? `${count} titres` : `${count} titre`),
-    listen: 'Écouter',
-    listenOn: (platform) => `Écouter sur ${platform}`,
+    listenTo: (title, platform) => `Écouter «\u00a0${title}\u00a0»${platform ? ` sur ${platform}` : ''}`,
+    coverAlt: (album, artist) => `Pochette de ${album} — ${artist}`,
+    dir: 'ltr',
     allPlatforms: 'Toutes les plateformes',
     viewInBrowser: 'Voir dans le navigateur',
     unsubscribe: 'Se désabonner',
@@ -46,8 +53,9 @@ export const STRINGS: Record<Language, UiStrings> = {
     locale: 'en-GB',
     playlist: 'The playlist',
     tracks: (count) => (count === 1 ? '1 track' : `${count} tracks`),
-    listen: 'Listen',
-    listenOn: (platform) => `Listen on ${platform}`,
+    listenTo: (title, platform) => `Listen to “${title}”${platform ? ` on ${platform}` : ''}`,
+    coverAlt: (album, artist) => `Cover of ${album} — ${artist}`,
+    dir: 'ltr',
     allPlatforms: 'All platforms',
     viewInBrowser: 'View in browser',
     unsubscribe: 'Unsubscribe',

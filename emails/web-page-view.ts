@@ -24,6 +24,8 @@ const PLAYERS: Record<EmbedPlatform, Player> = {
 
 export type PlayerView = {
   platform: EmbedPlatform;
+  /** The platform's name, for words: "Écouter « … » sur Deezer". */
+  platformName: string;
   src: string;
   title: string;
   height: number;
@@ -37,6 +39,7 @@ export const playerView = (track: Track, issue: Pick<Issue, 'language'>): Player
   const player = PLAYERS[embed.platform];
   return {
     platform: embed.platform,
+    platformName: player.name,
     src: embed.src,
     title: labelled(issue.language, player.name, `${track.artist} – ${track.title}`),
     height: player.height,

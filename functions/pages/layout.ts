@@ -2,7 +2,10 @@ import { html, raw } from 'hono/html';
 import type { Language } from '../../shared/domain/issue.ts';
 
 // Contrast: body #2b211c on #fffaf3 is 15:1, the button's white on #8f3d1f 7.4:1 (WCAG AAA for text).
+// Dark, the issue's dark palette: ink #f3e9dd 14:1 on #221b17, accent #f0a37f 8.3:1, its button text 8.8:1.
+// Pages added to the flow inherit both by going through `layout`.
 const STYLE = `
+:root{color-scheme:light dark}
 *{box-sizing:border-box}
 body{margin:0;background:#f4ece1;color:#2b211c;font:17px/1.6 Georgia,'Times New Roman',serif}
 main{max-width:34rem;margin:0 auto;padding:2rem 1.25rem;background:#fffaf3;min-height:100vh}
@@ -22,6 +25,18 @@ a{color:#8f3d1f}
 .hint,.consent{font-size:.9rem;color:#4f4037}
 .status{padding:.75rem 1rem;background:#e7f3e7;border-left:4px solid #2f6b2f}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+@media (prefers-color-scheme:dark){
+body{background:#1a1512;color:#f3e9dd}
+main{background:#221b17}
+input[type=email],input[type=text],select{background:#2d241f;color:#f3e9dd;border-color:#c9b6a4}
+button{background:#f0a37f;color:#1a1512}
+button.secondary{background:#221b17;color:#f0a37f;border-color:#f0a37f}
+a{color:#f0a37f}
+:focus-visible{outline-color:#8ab4ff}
+.error{color:#ffb4a8}
+.hint,.consent{color:#c9b6a4}
+.status{background:#1f3321;border-left-color:#7fc37f}
+}
 `;
 
 /** Server-rendered, no script: works with JavaScript off, in an iframe on the blog, at 320 px and up. */
@@ -32,6 +47,7 @@ export const layout = (language: Language, title: string, body: unknown) =>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        <meta name="color-scheme" content="light dark" />
         <title>${title}</title>
         <style>
           ${raw(STYLE)}

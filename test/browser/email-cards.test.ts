@@ -62,16 +62,16 @@ describe('the email’s track cards in Chromium, as a Deezer reader gets them', 
       await page.setContent(html, { waitUntil: 'load' });
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       const leads = await page
-        .locator('a', { hasText: /^(Écouter sur \S+|Écouter)\u00a0→$/ })
+        .locator('a', { hasText: /^Écouter «\u00a0.+\u00a0»( sur .+)?$/ })
         .allTextContents();
       expect(leads).toHaveLength(15);
       expect(leads.slice(0, 4)).toEqual([
-        'Écouter sur Deezer\u00a0→',
-        'Écouter\u00a0→',
-        'Écouter sur Deezer\u00a0→',
-        'Écouter\u00a0→',
+        'Écouter «\u00a0Le temps de l’amour\u00a0» sur Deezer',
+        'Écouter «\u00a0La femme d’argent\u00a0»',
+        'Écouter «\u00a0Saint Claude\u00a0» sur Deezer',
+        'Écouter «\u00a0Come\u00a0»',
       ]);
-      expect(leads.at(-1)).toBe('Écouter\u00a0→');
+      expect(leads.at(-1)).toBe('Écouter «\u00a0La Javanaise\u00a0»');
       // The row under a Deezer-led card: the other platforms, then the song.link page.
       const row = await page
         .locator('a', { hasText: 'Toutes les plateformes' })

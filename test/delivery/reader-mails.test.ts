@@ -101,8 +101,11 @@ describe('one send to French and English readers', () => {
       );
       expect(text).toContain(english ? '\nThe playlist\n' : '\nLa playlist\n');
       const platform = name.endsWith('Deezer') ? 'Deezer' : name.endsWith('Spotify') ? 'Spotify' : undefined;
-      if (platform) expect(html).toContain(`${english ? 'Listen on' : 'Écouter sur'} ${platform}\u00a0→`);
-      else expect(html).toContain(`${english ? 'Listen' : 'Écouter'}\u00a0→`);
+      // Each card's main link names the track and, when it leads to one, the reader's platform.
+      const track = english ? 'Listen to “[^”<]+”' : 'Écouter «\u00a0[^»<]+\u00a0»';
+      expect(html).toMatch(
+        new RegExp(`${track}${platform ? ` ${english ? 'on' : 'sur'} ${platform}` : ''}</a>`),
+      );
       expect(subject).toBe(`Online Sunday Morning Sound #34 — ${forgedContent().title}`);
       expect(html).toContain('Chambre %%DIMANCHE_UNSUBSCRIBE_URL%%');
     }

@@ -42,7 +42,7 @@ describe('an issue written in French, as each reader reads it', () => {
   it('labels the text footer the English way for the English reader', () => {
     expect(en.text).toContain(`View in browser: ${links.archiveUrl}\n`);
     expect(en.text).toContain('Unsubscribe: {{unsubscribeUrl}}\n');
-    expect(en.text).toContain('\nThe playlist\n1. ');
+    expect(en.text).toContain('\nThe playlist\n15 tracks · 56 min\n1. ');
     expect(en.text).toMatch(/Sunday,? 29 November 2026/);
     expect(fr.text).toContain('Se désabonner\u00a0: {{unsubscribeUrl}}\n');
   });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../emails/format.ts';
 import { htmlToText } from '../../shared/domain/story-html.ts';
 import { anIssue, examplePostBody } from '../builders/issue.ts';
-import { links, render } from './renderer-fixture.ts';
+import { links, positionsInOrder, render } from './renderer-fixture.ts';
 
 const issue = anIssue();
-const { text } = await render(issue);
+const { text, html } = await render(issue);
 
 describe('the plain-text part of issue #34', () => {
   it('opens with the series, the title and the subtitle', () => {
@@ -31,7 +31,7 @@ describe('the plain-text part of issue #34', () => {
     expect(lines[0]).toBe(
       '1. Françoise Hardy – Le temps de l’amour (Le temps de l’amour, 2:28)\n   https://www.deezer.com/track/3135556\n',
     );
-    expect(text).toContain(`\nLa playlist\n${lines.join('')}\n`);
+    expect(text).toContain(`\nLa playlist\n15 titres · 56 min\n${lines.join('')}\n`);
   });
 
   it('leaves out what a track does not say', async () => {
@@ -40,19 +40,38 @@ describe('the plain-text part of issue #34', () => {
     expect(shorter).toContain('\n1. Jain – Come\n   https://www.deezer.com/track/3159313\n');
   });
 
-  it("ends with the links and the postal address, the reader's links as slots", () => {
+  it("ends with the links, why, and the postal address, the reader's links as slots", () => {
     expect(
       text.endsWith(
         [
           `Voir dans le navigateur\u00a0: ${links.archiveUrl}`,
-          'Se désabonner\u00a0: {{unsubscribeUrl}}',
           'Gérer mes préférences\u00a0: {{preferencesUrl}}',
+          'Se désabonner\u00a0: {{unsubscribeUrl}}',
           '',
+          'Vous recevez cette lettre parce que vous êtes abonné·e à Online Sunday Morning Sound.',
           'Online Sunday Morning Sound',
           '12 rue des Lilas, 75011 Paris',
           '',
         ].join('\n'),
       ),
     ).toBe(true);
+  });
+
+  it('says what the HTML says, in the same order', () => {
+    const said = [
+      'Online Sunday Morning Sound',
+      'dimanche 29 novembre 2026',
+      'Chambre en Provence',
+      'La playlist',
+      '15 titres · 56 min',
+      ...issue.tracks.map((track) => track.title),
+      'Voir dans le navigateur',
+      'Gérer mes préférences',
+      'Se désabonner',
+      'Vous recevez cette lettre',
+      '12 rue des Lilas',
+    ];
+    expect(positionsInOrder(html, said)).not.toContain(-1);
+    expect(positionsInOrder(text, said)).not.toContain(-1);
   });
 });

@@ -63,12 +63,12 @@ describe('link variants: each reader’s platform first, one MJML render', () =>
 
     const first = cardHrefs(html, 1, 2).map((href) => targetOf(links.links, href));
     expect(first[0]).toBe('https://deezer.example/track/3135556'); // the cover
-    expect(first[1]).toBe('https://deezer.example/track/3135556'); // "Écouter sur Deezer →"
+    expect(first[1]).toBe('https://deezer.example/track/3135556'); // "Écouter « … » sur Deezer"
     expect(first.slice(2)).toEqual([
       ...PLATFORMS.filter((p) => p !== 'deezer').map((p) => `https://${p}.example/track/3135556`),
       'https://song.link/d/3135556',
     ]);
-    expect(html).toContain('Écouter sur Deezer\u00a0→');
+    expect(html).toContain('Écouter «\u00a0Le temps de l’amour\u00a0» sur Deezer</a>');
 
     const second = cardHrefs(html, 2, 3).map((href) => targetOf(links.links, href));
     expect(second[1]).toBe('https://song.link/d/3143475');
