@@ -160,7 +160,9 @@ const expectAtMostOnce = async (
   });
   const reports = mails.filter((m) => isToAuthor(m) && m.subject.includes('Envoyé'));
   expect(reports).toHaveLength(1);
-  expect(reports[0]?.subject).toContain(`à ${sent.length} abonnés sur ${AUDIENCE}`);
+  // Written as French writes numbers: "2\u202f998" from a thousand on.
+  const fr = (n: number) => n.toLocaleString('fr-FR');
+  expect(reports[0]?.subject).toContain(`à ${fr(sent.length)} abonnés sur ${fr(AUDIENCE)}`);
 
   expect(await w.postsPerNetwork()).toEqual(Object.fromEntries(SOCIAL_NETWORKS.map((n) => [n, 1])));
   expect(campaign.social.map((a) => `${a.network} ${a.state}`).sort()).toEqual(
