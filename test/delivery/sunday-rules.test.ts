@@ -54,7 +54,7 @@ describe('a Sunday trigger', () => {
     expect(mails[0]?.subject).toBe(
       '[Dimanche] Non envoyé\u00a0: #34 — Chambre en Provence, trop tard ce dimanche',
     );
-    expect(mails[0]?.body.text).toContain('l’envoi n’a pu démarrer qu’après 14:00');
+    expect(mails[0]?.body.text).toMatch(/l’envoi n’a pu démarrer qu’après 14\s?h/u);
     expect(mails[0]?.body.html).toContain('/studio/issues/34');
     expect(mails[0]?.destination.to[0]).toContain(`autrice@${t.domain}`);
   });

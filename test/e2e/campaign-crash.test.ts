@@ -48,7 +48,7 @@ const readyWorld = async () => {
   ]);
   expect(post.code, post.output).toBe(0);
   expect(imported.code, imported.output).toBe(0);
-  expect(imported.output).toContain(`"created": ${AUDIENCE}`);
+  expect(imported.output).toContain(`${AUDIENCE} added`);
   return world;
 };
 
