@@ -5,6 +5,7 @@ import { editReader, type ReaderChange } from '../../shared/usecases/subscribers
 import { listReaders } from '../../shared/usecases/subscribers/list-readers.ts';
 import { eraseSubscriber } from '../../shared/usecases/subscribers/privacy.ts';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
+import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import { Address } from './address.tsx';
 import { errorStrings } from './error-strings.ts';
 import { formatter } from './format.ts';
@@ -28,6 +29,7 @@ export const subscriberRoutes = (deps: StudioDeps) => {
   const t = studioStrings(language);
   const s = t.subscribers;
   const f = formatter(language, deps.settings.timeZone);
+  const ctx = subscriberContext(deps);
   const store = deps.subscribers;
   const r = readerStrings(language);
   const e = errorStrings(language);
@@ -210,7 +212,8 @@ export const subscriberRoutes = (deps: StudioDeps) => {
     })
     .post('/:id/erase', async (c) => {
       const { id } = await recordOf(c.req.param('id'));
-      await eraseSubscriber(id, { store, clock: deps.clock });
+      // Every spelling of the mailbox (records stored before the canonical form) goes with it.
+      await eraseSubscriber(id, { store, clock: deps.clock, ids: (await ctx.keys()).ids });
       deps.logger.info('subscriber erased', { subscriberId: id, by: 'studio' });
       return c.redirect('/studio/subscribers?done=erased', 303);
     });

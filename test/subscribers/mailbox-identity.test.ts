@@ -6,7 +6,7 @@ import { aSubscriber } from '../builders/subscriber.ts';
 import { mailsTo } from '../support/mail-store.ts';
 import { SUBSCRIBER_ID_KEY } from '../support/signed-request.ts';
 import { admin, testApp } from '../support/test-app.ts';
-import { idOf, signUpJson, type TestApp } from './support.ts';
+import { idOf, importCsv, signUpJson, type TestApp } from './support.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -99,6 +99,22 @@ describe('one canonical form per mailbox', () => {
     expect(
       JSON.stringify([await t.itemsOf(`SUBSCRIBER#${old.id}`), await t.itemsOf(`SUBSCRIBER#${older.id}`)]),
     ).not.toContain(u);
+  });
+
+  it('imports no second reader for a mailbox stored under an old spelling, in any spelling the file uses', async () => {
+    const u = unique();
+    const unicode = `imp.${u}@exämple.fr`;
+    const old = aSubscriber({ id: legacyIdOf(unicode), email: unicode as EmailAddress });
+    expect(await t.subscribers.create(old)).toBe(true);
+
+    // The quoted spelling is CSV-escaped: its quotes doubled inside a quoted field.
+    const csv = `email,name\nimp.${u}@xn--exmple-cua.fr,A\n"""imp.${u}""@EXÄMPLE.fr",B\nnew.${u}@exämple.fr,C\n`;
+    const response = await importCsv(t.app, csv, 'mode=confirm');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ created: 1, existing: 1, duplicates: 1 });
+    expect(await t.subscribers.get(idOf(`imp.${u}@xn--exmple-cua.fr`))).toBeUndefined();
+    expect(await t.subscribers.get(idOf(`new.${u}@xn--exmple-cua.fr`))).toMatchObject({ status: 'pending' });
+    expect((await mailsTo(`.${u}@`)).map((m) => m.destination.to[0])).toEqual([`new.${u}@xn--exmple-cua.fr`]);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import type { Subscriber } from '../../domain/subscriber.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SubscriberIds } from '../../ports/keyed-hash.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { findSubscriber } from './find-subscriber.ts';
 import { type ConfirmationDeps, sendConfirmation } from './send-confirmation.ts';
 
 export type ImportRow = {
@@ -101,13 +102,13 @@ export const importSubscribers = async (
       report.invalid.push({ line: parsed.line, field: parsed.field, value: parsed.value });
       continue;
     }
-    const subscriber = toSubscriber(parsed.row, deps.ids.idFor(parsed.row.email), mode, deps.clock);
-    if (seen.has(subscriber.id)) {
+    // The canonical address stands for the mailbox: two spellings of one mailbox in a file are duplicates.
+    if (seen.has(parsed.row.email)) {
       report.duplicates += 1;
       continue;
     }
-    seen.add(subscriber.id);
-    const task = storeOne(subscriber, parsed.line, mode, deps, { report, createdLines })
+    seen.add(parsed.row.email);
+    const task = storeOne(parsed.row, parsed.line, mode, deps, { report, createdLines })
       .catch((cause: unknown) => {
         failure ??= { cause };
       })
@@ -127,14 +128,17 @@ export const importSubscribers = async (
 };
 
 const storeOne = async (
-  subscriber: Subscriber,
+  row: ImportRow,
   line: number,
   mode: ImportMode,
   deps: ImportDeps,
   { report, createdLines }: { report: ImportReport; createdLines: number[] },
 ) => {
-  if (!(await deps.store.create(subscriber))) {
-    const existing = await deps.store.get(subscriber.id);
+  // A reader stored before the canonical form, under an old spelling, is this mailbox too: never a second one.
+  const found = await findSubscriber(row.email, deps);
+  const subscriber = toSubscriber(row, found.id, mode, deps.clock);
+  if (found.record || !(await deps.store.create(subscriber))) {
+    const existing = found.record ?? (await deps.store.get(subscriber.id));
     if (existing?.status === 'suppressed') report.suppressed += 1;
     else report.existing += 1;
     return;
