@@ -15,6 +15,7 @@ import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
 import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 import type { BlogPosts } from '../shared/ports/blog-posts.ts';
+import type { PublicObjects } from '../shared/ports/public-objects.ts';
 
 export type LinkKey = { id: string; secret: string };
 
@@ -85,6 +86,8 @@ export type AppDeps = {
   warnings: WarningStore;
   /** Her blog's own copy of a post, which a WordPress.com notification names (issue 15). */
   blogPosts?: BlogPosts;
+  /** The public pages the render step built (issue 26); absent, or not built yet: read from the table. */
+  publicObjects?: Pick<PublicObjects, 'get'>;
 };
 
 /** What only the admin routes read: kept out of the public function's bundle (see functions/admin-stores.ts). */

@@ -15,6 +15,9 @@ import { createApp } from '../create-app.ts';
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveFeeds } from '../render/archive-feeds.ts';
+import { publicPages } from '../render/public-pages.ts';
+import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
+import type { PublicObjects } from '../../shared/ports/public-objects.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { renderMusicDeps } from '../music/music-deps.ts';
@@ -34,6 +37,8 @@ export const createLocalApp = (
     music?: { queue: MusicQueue };
     /** The studio's "send now": the local delivery's dispatch, when it runs in this process. */
     sendNow?: Studio['sendNow'];
+    /** Where the public pages are built to (`npm start`: the data folder); default: this process's memory. */
+    publicObjects?: PublicObjects;
   } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
@@ -45,12 +50,15 @@ export const createLocalApp = (
     postalAddress: config.POSTAL_ADDRESS,
     subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
   });
+  const publicObjects = overrides.publicObjects ?? memoryPublicObjects();
   const renderTrigger = inProcessRenderTrigger({
     store: issues,
     renderer,
     clock,
     archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
     feeds: archiveFeeds(config),
+    // Issue 26: nothing caches in front of one machine, so no CDN to tell.
+    publicPages: publicPages(config, publicObjects),
     // Issue 7: click links and the ingest of a new revision's tracks, when the music worker runs here too.
     ...(overrides.music
       ? renderMusicDeps({
@@ -66,6 +74,7 @@ export const createLocalApp = (
     issues,
     receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
     renderTrigger,
+    publicObjects,
     clock,
     logger,
     settings: {

@@ -4,6 +4,7 @@ import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
+import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
@@ -38,8 +39,11 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
   });
   // With `music`: the render step ingests tracks into a music queue nobody consumes, for the test to read.
   const music = options.music ? createLocalMusic({}) : undefined;
+  // The public pages the render step builds, for tests that look at them or build them as it would.
+  const publicObjects = memoryPublicObjects();
   const { app, issues, renderTrigger } = createLocalApp(config, {
     clock,
+    publicObjects,
     ...(music ? { music: { queue: music.musicQueue } } : {}),
   });
   const itemsOf = async (pk: string) =>
@@ -63,6 +67,8 @@ export const testApp = async (env: Record<string, string> = {}, options: { music
     tableName,
     itemsOf,
     subscribers,
+    publicObjects,
+    config,
     musicQueue: music?.queue,
   };
 };

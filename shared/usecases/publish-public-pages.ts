@@ -1,0 +1,91 @@
+import { localDate } from '../domain/calendar.ts';
+import type { Issue } from '../domain/issue.ts';
+import { issuePageKey, PUBLIC_KEYS, publicObject } from '../domain/public-object.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { FeedRenderer } from '../ports/feed-renderer.ts';
+import type { IssueStore } from '../ports/issue-store.ts';
+import type { CdnInvalidator, PublicObject, PublicObjects } from '../ports/public-objects.ts';
+import { FEED_LENGTH } from './archive-feed-refresh.ts';
+import type { ArchiveListPage } from './archive-list.ts';
+import { collectIssues, isPublished, positionOf } from './archive-visibility.ts';
+
+export type PublicPagesDeps = {
+  store: IssueStore;
+  objects: PublicObjects;
+  clock: Clock;
+  timeZone: string;
+  feeds: FeedRenderer;
+  /** The archive's first page, as the route would answer it, and how many issues it lists. */
+  list: { size: number; render: (page: ArchiveListPage) => string };
+  /** Absent on one machine: nothing caches in front of the app there. */
+  cdn?: CdnInvalidator;
+};
+
+const HTML = 'text/html; charset=UTF-8';
+const TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
+
+/** Newest first, as the archive lists them. */
+const sundayOrder = (a: Issue, b: Issue) =>
+  a.sunday === b.sunday ? b.series - a.series : a.sunday > b.sunday ? -1 : 1;
+
+/**
+ * Render time, after the issue's render is saved: its page, the archive's first page and the feeds become
+ * finished objects, so a public request costs one object read. Only what changed is written, and exactly those
+ * public paths (the page, its old slug and number when the slug moved, the list, the feeds) are invalidated at
+ * the CDN. The list and the feeds carry the Sunday an issue written ahead joins them: from then until the next
+ * render the route builds them from the table again, as before this step existed.
+ */
+export const publishPublicPages = async (
+  rendered: Issue,
+  webHtml: string,
+  deps: PublicPagesDeps,
+): Promise<{ paths: string[] }> => {
+  const paths: string[] = [];
+  const put = async (key: string, next: PublicObject, changedPaths: readonly string[]) => {
+    const before = await deps.objects.get(key);
+    if (before && sameObject(before, next)) return;
+    await deps.objects.put(key, next);
+    paths.push(...changedPaths);
+  };
+
+  const pageKey = issuePageKey(rendered.series);
+  const before = await deps.objects.get(pageKey);
+  const moved =
+    before?.slug !== undefined && before.slug !== rendered.slug ? [`/archive/${before.slug}`] : [];
+  const permalink = before?.slug !== rendered.slug ? [`/archive/${rendered.series}`] : [];
+  await put(pageKey, publicObject(webHtml, HTML, { slug: rendered.slug, publicFrom: rendered.sunday }), [
+    `/archive/${rendered.slug}`,
+    ...moved,
+    ...permalink,
+  ]);
+
+  const today = localDate(deps.clock.now(), deps.timeZone);
+  const needed = Math.max(deps.list.size + 1, FEED_LENGTH);
+  // The index is read right after the render was marked and may not show it yet: the copy in hand wins.
+  const read = await collectIssues(deps.store, {
+    keep: (issue) => issue.renderedRevision !== undefined && issue.id !== rendered.id,
+    enough: (kept) => kept.filter((issue) => isPublished(issue, today)).length >= needed,
+    pageSize: needed,
+  });
+  const issues = [...read, rendered].sort(sundayOrder);
+  const published = issues.filter((issue) => isPublished(issue, today));
+  const ahead = issues.filter((issue) => !isPublished(issue, today)).map((issue) => issue.sunday);
+  const staleFrom = ahead.length > 0 ? { staleFrom: ahead.sort()[0] as string } : {};
+
+  const shown = published.slice(0, deps.list.size);
+  const last = shown.at(-1);
+  const page: ArchiveListPage =
+    published.length > deps.list.size && last ? { issues: shown, next: positionOf(last) } : { issues: shown };
+  await put(PUBLIC_KEYS.list, publicObject(deps.list.render(page), HTML, staleFrom), ['/archive']);
+  const [newest, ...older] = published;
+  if (newest) {
+    const feeds = deps.feeds.renderFeeds([newest, ...older.slice(0, FEED_LENGTH - 1)]);
+    await put(PUBLIC_KEYS.rss, publicObject(feeds.rss, TYPES.rss, staleFrom), [`/${PUBLIC_KEYS.rss}`]);
+    await put(PUBLIC_KEYS.atom, publicObject(feeds.atom, TYPES.atom, staleFrom), [`/${PUBLIC_KEYS.atom}`]);
+  }
+  if (paths.length > 0) await deps.cdn?.invalidate(paths);
+  return { paths };
+};
+
+const sameObject = (a: PublicObject, b: PublicObject) =>
+  a.etag === b.etag && a.slug === b.slug && a.publicFrom === b.publicFrom && a.staleFrom === b.staleFrom;
