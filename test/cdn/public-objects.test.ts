@@ -140,3 +140,18 @@ describe('what a render tells the CDN', () => {
     );
   });
 });
+
+describe('the sign-up form', () => {
+  it('is built once per language and revalidates with its ETag', async () => {
+    const french = await t.app.request('/subscribe');
+    const etag = french.headers.get('etag') ?? '';
+    expect(french.status).toBe(200);
+    expect(french.headers.get('vary')).toContain('accept-language');
+    expect(french.headers.get('cache-control')).toMatch(/s-maxage=\d+/);
+    const again = await t.app.request('/subscribe', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const english = await t.app.request('/subscribe', { headers: { 'accept-language': 'en-GB,en;q=0.8' } });
+    expect(english.headers.get('etag')).not.toBe(etag);
+    expect(await english.text()).toContain('lang="en"');
+  });
+});

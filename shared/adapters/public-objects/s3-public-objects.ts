@@ -16,11 +16,14 @@ const STALE = 'x-amz-meta-stale-from';
 /**
  * The bucket on AWS, through one signed call (S3's REST API: GET and PUT of an object), not the S3 client: the
  * public function reads pages on every cache miss, and the whole client would cost it ~200 KiB of bundle.
- * `call` is a `signedAwsFetch` for service `s3` at the bucket's own endpoint.
+ * `call` is a `signedAwsFetch` for service `s3`; `prefix` is `/bucket` where the endpoint is not the bucket's own.
  */
-export const s3PublicObjects = (call: (request: AwsCall) => Promise<Response>): PublicObjects => ({
+export const s3PublicObjects = (
+  call: (request: AwsCall) => Promise<Response>,
+  prefix = '',
+): PublicObjects => ({
   get: async (key) => {
-    const response = await call({ method: 'GET', path: `/${key}` });
+    const response = await call({ method: 'GET', path: `${prefix}/${key}` });
     // Without s3:ListBucket a missing key answers 403, not 404: both mean "not built".
     if (response.status === 404 || response.status === 403) return undefined;
     if (!response.ok) throw new PublicObjectStoreError(`S3 GET ${key} answered ${response.status}`);
@@ -43,7 +46,7 @@ export const s3PublicObjects = (call: (request: AwsCall) => Promise<Response>): 
       ...(object.publicFrom ? { [META.publicFrom]: object.publicFrom } : {}),
       ...(object.staleFrom ? { [STALE]: object.staleFrom } : {}),
     };
-    const response = await call({ method: 'PUT', path: `/${key}`, headers, body: object.body });
+    const response = await call({ method: 'PUT', path: `${prefix}/${key}`, headers, body: object.body });
     if (!response.ok) throw new PublicObjectStoreError(`S3 PUT ${key} answered ${response.status}`);
   },
 });
