@@ -73,6 +73,8 @@ try {
       expected: ['200', '429'],
     },
     { name: `GET /archive/${slug}`, path: `/archive/${slug}`, options: {}, expected: ['200'] },
+    { name: 'GET /archive', path: '/archive', options: {}, expected: ['200'] },
+    { name: 'GET /archive/feed.xml', path: '/archive/feed.xml', options: {}, expected: ['200'] },
     { name: 'GET /r/:linkId', path: `/r/${linkId}`, options: {}, expected: ['302'] },
     {
       name: 'POST /webhooks/posts (replay)',
@@ -83,6 +85,41 @@ try {
     },
   ];
   const goals: Goal[] = [];
+  // Right after publication, before anything else asked for the page: every fediverse instance fetching the
+  // link card, and readers opening "view in browser". The card's image is her blog's (og:image is the
+  // cover's own URL): not served here.
+  const stampede = await autocannon({
+    url: `${appUrl}/archive/${slug}`,
+    connections: 500,
+    amount: quick ? 1000 : 5000,
+  });
+  const stampedeCodes = Object.fromEntries(
+    Object.entries(stampede.statusCodeStats ?? {}).map(([code, stat]) => [code, stat?.count ?? 0]),
+  );
+  const notOk = Object.entries(stampedeCodes).reduce((sum, [code, n]) => sum + (code === '200' ? 0 : n), 0);
+  console.log(
+    `\nStampede: ${stampede.requests.total} requests from 500 connections in ${stampede.duration.toFixed(1)} s, p99 ${stampede.latency.p99} ms, answers ${JSON.stringify(stampedeCodes)}, errors ${stampede.errors + stampede.timeouts}`,
+  );
+  goals.push(
+    {
+      goal: 'stampede: 5,000 page requests within 10 s',
+      spread: one(stampede.duration),
+      format: (n) => `${n.toFixed(1)} s`,
+      met: (n) => n <= 10,
+    },
+    {
+      goal: 'stampede: p99 < 100 ms',
+      spread: one(stampede.latency.p99),
+      format: (n) => `${n} ms`,
+      met: (n) => n < 100,
+    },
+    {
+      goal: 'stampede: only 200 (no 429, no 5xx), no error',
+      spread: one(notOk + stampede.errors + stampede.timeouts),
+      format: (n) => n.toFixed(0),
+      met: (n) => n === 0,
+    },
+  );
   console.log(`\n${connections} connections, ${seconds} s per route, bare route first each time`);
   for (const route of routes) {
     const bare = await load(`${bareUrl}/`, {});
@@ -125,6 +162,8 @@ try {
       requests: [
         { method: 'GET', path: '/subscribe' },
         { method: 'GET', path: `/archive/${slug}` },
+        { method: 'GET', path: '/archive' },
+        { method: 'GET', path: '/archive/feed.xml' },
         { method: 'GET', path: `/r/${linkId}` },
         { method: 'POST', path: '/webhooks/posts', headers: webhook.headers, body: webhook.body },
       ],

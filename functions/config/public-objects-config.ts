@@ -14,7 +14,7 @@ export const publicObjectsEnv = {
 
 export const invalidationQueueEnv = {
   CDN_INVALIDATION_QUEUE_URL: v.optional(
-    v.pipe(v.string(), v.url('CDN_INVALIDATION_QUEUE_URL must be the queue URL')),
+    v.pipe(v.string(), v.minLength(1, 'CDN_INVALIDATION_QUEUE_URL must be the queue URL')),
   ),
 };
 

@@ -79,8 +79,10 @@ const DEAD_LETTER_QUEUES = [
   'Delivery/SesEventsFailures',
   'Music/DeadLetters',
   'Music/ScheduleDeadLetters',
+  // Issue 26: the CDN's invalidations (cdn.test.ts).
+  'Cdn/InvalidationDeadLetters',
 ];
-const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
+const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue', 'Cdn/Invalidations'];
 
 describe('the delivery queues', () => {
   it('give every consumer queue a DLQ after 5 receives, and keep every message 14 days', () => {

@@ -41,7 +41,15 @@ describe('cdk-nag AwsSolutions on the stack', () => {
   it('acknowledges these findings only, each on the construct it concerns', () => {
     expect(acks.map(({ rule, path }) => `${rule} ${path}`).sort()).toEqual([
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi',
+      // Issue 26: the CDN (geo, WAF, logs, TLS of the default name) and the grants on its pages' prefix.
+      'AwsSolutions-CFR1 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR2 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR3 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR4 Dimanche/Cdn/Distribution',
       'AwsSolutions-IAM5[Resource::*] Dimanche/Delivery/Sender/Role',
+      'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Api/Role',
+      'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Render/Role',
+      'AwsSolutions-S1 Dimanche/Cdn/PublicPages',
       'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
       'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
       // Lambda's on-failure destinations of its asynchronous invocations (async-failures.ts).

@@ -84,11 +84,11 @@ describe('cdk synth with the pinned CLI, offline', () => {
       expect(types).toContain(type);
     }
     // API, admin, render, redirect; the delivery functions: dispatch, sender, SES events, social; music.
-    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(9);
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(10);
   });
 
   it('bundles each function as index.mjs that defines require first, with a source map', () => {
-    expect(functionPaths()).toHaveLength(9);
+    expect(functionPaths()).toHaveLength(10);
     for (const path of functionPaths()) {
       expect(readdirSync(assetDir(path)), path).toEqual(
         expect.arrayContaining(['index.mjs', 'index.mjs.map']),
