@@ -32,10 +32,14 @@ export const archiveRoutes = (deps: PublicDeps) => {
   const links = archiveLinks(deps.settings.publicBaseUrl);
   const today = () => localDate(deps.clock.now(), deps.settings.timeZone);
   const built = async (key: string): Promise<PublicObject | undefined> => {
-    const object = await deps.publicObjects?.get(key);
-    if (!object) return undefined;
-    if (object.publicFrom !== undefined && object.publicFrom > today()) return undefined;
-    if (object.staleFrom !== undefined && object.staleFrom <= today()) return undefined;
+    const day = today();
+    let object = await deps.publicObjects?.get(key);
+    // A copy gone stale names the one built for the day it went stale: a Sunday or two ahead at most.
+    for (let hops = 0; object?.staleFrom !== undefined && object.staleFrom <= day && hops < 8; hops += 1) {
+      object = object.next === undefined ? undefined : await deps.publicObjects?.get(object.next);
+    }
+    if (!object || (object.staleFrom !== undefined && object.staleFrom <= day)) return undefined;
+    if (object.publicFrom !== undefined && object.publicFrom > day) return undefined;
     return object;
   };
 

@@ -41,8 +41,7 @@ export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
       let page = forms.get(language);
       if (!page)
         forms.set(language, (page = publicObject(String(subscribePage(language, { source: 'form' })), HTML)));
-      c.header('vary', 'accept-language');
-      return objectResponse(c, page, CACHE_CONTROL.list);
+      return objectResponse(c, page, CACHE_CONTROL.list, ['accept-language']);
     })
     .post('/', async (c) => {
       const { kind, fields: raw } = await readFormOrJson(c);

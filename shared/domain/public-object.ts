@@ -18,7 +18,7 @@ export const publicObject = (
 export const issuePageKey = (series: number) => `archive/issues/${series}`;
 
 export const PUBLIC_KEYS = {
-  list: 'archive',
+  list: 'archive/index',
   rss: 'archive/feed.xml',
   atom: 'archive/atom.xml',
 } as const;

@@ -9,8 +9,10 @@ export type PublicObject = {
   /** An issue's page: its current slug (an older one redirects) and the local date it becomes public. */
   slug?: string;
   publicFrom?: string;
-  /** The list and the feeds: the local date an issue written ahead joins them, when this copy goes stale. */
+  /** The list and the feeds: the local date an issue written ahead joins them, when this copy goes stale... */
   staleFrom?: string;
+  /** ...and the key of the copy built for that day (`archive/index~2026-12-13`). */
+  next?: string;
 };
 
 /** Keys are the public path without its leading slash (`archive/feed.xml`), an issue's page `archive/issues/34`. */

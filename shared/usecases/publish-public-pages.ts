@@ -32,8 +32,8 @@ const sundayOrder = (a: Issue, b: Issue) =>
  * Render time, after the issue's render is saved: its page, the archive's first page and the feeds become
  * finished objects, so a public request costs one object read. Only what changed is written, and exactly those
  * public paths (the page, its old slug and number when the slug moved, the list, the feeds) are invalidated at
- * the CDN. The list and the feeds carry the Sunday an issue written ahead joins them: from then until the next
- * render the route builds them from the table again, as before this step existed.
+ * the CDN. The list and the feeds are also built as they will stand on each later Sunday an issue written
+ * ahead joins them, so the routes move on at midnight with no render (the CDN within its five minutes).
  */
 export const publishPublicPages = async (
   rendered: Issue,
@@ -68,24 +68,42 @@ export const publishPublicPages = async (
     pageSize: needed,
   });
   const issues = [...read, rendered].sort(sundayOrder);
-  const published = issues.filter((issue) => isPublished(issue, today));
-  const ahead = issues.filter((issue) => !isPublished(issue, today)).map((issue) => issue.sunday);
-  const staleFrom = ahead.length > 0 ? { staleFrom: ahead.sort()[0] as string } : {};
-
-  const shown = published.slice(0, deps.list.size);
-  const last = shown.at(-1);
-  const page: ArchiveListPage =
-    published.length > deps.list.size && last ? { issues: shown, next: positionOf(last) } : { issues: shown };
-  await put(PUBLIC_KEYS.list, publicObject(deps.list.render(page), HTML, staleFrom), ['/archive']);
-  const [newest, ...older] = published;
-  if (newest) {
+  // The list and the feeds as they stand today, then as they will from each Sunday an issue written ahead
+  // joins them: each copy names the day it goes stale and the key of the one that follows.
+  const ahead = [
+    ...new Set(issues.filter((issue) => !isPublished(issue, today)).map((i) => i.sunday)),
+  ].sort();
+  const days = [today, ...ahead];
+  for (const [index, day] of days.entries()) {
+    const until = days[index + 1];
+    const variant = (key: string) => (index === 0 ? key : `${key}~${day}`);
+    const chain = (key: string) => (until ? { staleFrom: until, next: `${key}~${until}` } : {});
+    // Only today's copies are at the edge; a later one is read once its day has come.
+    const edge = (path: string) => (index === 0 ? [path] : []);
+    const published = issues.filter((issue) => isPublished(issue, day));
+    const shown = published.slice(0, deps.list.size);
+    const last = shown.at(-1);
+    const page: ArchiveListPage =
+      published.length > deps.list.size && last
+        ? { issues: shown, next: positionOf(last) }
+        : { issues: shown };
+    const list = PUBLIC_KEYS.list;
+    await put(variant(list), publicObject(deps.list.render(page), HTML, chain(list)), edge('/archive'));
+    const [newest, ...older] = published;
+    if (!newest) continue;
     const feeds = deps.feeds.renderFeeds([newest, ...older.slice(0, FEED_LENGTH - 1)]);
-    await put(PUBLIC_KEYS.rss, publicObject(feeds.rss, TYPES.rss, staleFrom), [`/${PUBLIC_KEYS.rss}`]);
-    await put(PUBLIC_KEYS.atom, publicObject(feeds.atom, TYPES.atom, staleFrom), [`/${PUBLIC_KEYS.atom}`]);
+    for (const format of ['rss', 'atom'] as const) {
+      const key = PUBLIC_KEYS[format];
+      await put(variant(key), publicObject(feeds[format], TYPES[format], chain(key)), edge(`/${key}`));
+    }
   }
   if (paths.length > 0) await deps.cdn?.invalidate(paths);
   return { paths };
 };
 
 const sameObject = (a: PublicObject, b: PublicObject) =>
-  a.etag === b.etag && a.slug === b.slug && a.publicFrom === b.publicFrom && a.staleFrom === b.staleFrom;
+  a.etag === b.etag &&
+  a.slug === b.slug &&
+  a.publicFrom === b.publicFrom &&
+  a.staleFrom === b.staleFrom &&
+  a.next === b.next;

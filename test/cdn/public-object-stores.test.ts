@@ -50,15 +50,18 @@ describe.each(STORES)('public objects in the $name', ({ make }) => {
     const store = make();
     await store.put('archive/issues/33', page);
     expect(await store.get('archive/issues/33')).toEqual(page);
-    const list = publicObject('<ol></ol>', 'text/html; charset=UTF-8', { staleFrom: '2026-11-29' });
-    await store.put('archive', list);
+    const list = publicObject('<ol></ol>', 'text/html; charset=UTF-8', {
+      staleFrom: '2026-11-29',
+      next: 'archive/index~2026-11-29',
+    });
+    await store.put('archive/index', list);
     const revised = publicObject('<p>revu</p>', 'text/html; charset=UTF-8', {
       slug: '33-revu',
       publicFrom: '2026-11-22',
     });
     await store.put('archive/issues/33', revised);
     expect(await store.get('archive/issues/33')).toEqual(revised);
-    expect(await store.get('archive')).toEqual(list);
+    expect(await store.get('archive/index')).toEqual(list);
   });
 });
 

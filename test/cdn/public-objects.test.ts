@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publicPages } from '../../functions/render/public-pages.ts';
 import { archiveFeeds } from '../../functions/render/archive-feeds.ts';
@@ -87,8 +88,17 @@ describe('the public pages, built once by the render step', () => {
     expect((await t.app.request('/archive/34-chambre-en-provence')).status).toBe(404);
     t.clock.set('2026-11-28T23:00:00Z'); // Sunday 00:00 in Paris
     expect((await t.app.request('/archive/34-chambre-en-provence')).status).toBe(200);
-    expect(await (await t.app.request('/archive')).text()).toContain('Chambre en Provence');
-    expect(await (await t.app.request('/archive/feed.xml')).text()).toContain('Chambre en Provence');
+    // From the copies built ahead for that Sunday, with no render in between and no read of the table.
+    for (const [path, key] of [
+      ['/archive', 'archive/index~2026-11-29'],
+      ['/archive/feed.xml', 'archive/feed.xml~2026-11-29'],
+      ['/archive/atom.xml', 'archive/atom.xml~2026-11-29'],
+    ] as const) {
+      const served = await t.app.request(path);
+      const ahead = await t.publicObjects.get(key);
+      expect(served.headers.get('etag'), path).toBe(ahead?.etag);
+      expect(await served.text()).toContain('Chambre en Provence');
+    }
   });
 });
 
@@ -153,5 +163,34 @@ describe('the sign-up form', () => {
     const english = await t.app.request('/subscribe', { headers: { 'accept-language': 'en-GB,en;q=0.8' } });
     expect(english.headers.get('etag')).not.toBe(etag);
     expect(await english.text()).toContain('lang="en"');
+  });
+});
+
+describe('the bytes on the wire', () => {
+  it('gzips a page for a client that takes it, under an ETag of its own, and revalidates either copy', async () => {
+    await post();
+    t.clock.set(SUNDAY_MORNING);
+    const plain = await t.app.request('/archive/34-chambre-en-provence');
+    const html = await plain.text();
+    const zipped = await t.app.request('/archive/34-chambre-en-provence', {
+      headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' },
+    });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('accept-encoding');
+    const zippedTag = zipped.headers.get('etag') ?? '';
+    expect(zippedTag).not.toBe(plain.headers.get('etag'));
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(gunzipSync(body).toString('utf8')).toBe(html);
+    expect(body.length).toBeLessThan(html.length / 3);
+    const refused = await t.app.request('/archive/34-chambre-en-provence', {
+      headers: { 'accept-encoding': 'gzip;q=0' },
+    });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    for (const tag of [zippedTag, plain.headers.get('etag') ?? '']) {
+      const again = await t.app.request('/archive/34-chambre-en-provence', {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': tag },
+      });
+      expect(again.status).toBe(304);
+    }
   });
 });

@@ -12,6 +12,7 @@ const META = {
   publicFrom: 'x-amz-meta-public-from',
 } as const;
 const STALE = 'x-amz-meta-stale-from';
+const NEXT = 'x-amz-meta-next';
 
 /**
  * The bucket on AWS, through one signed call (S3's REST API: GET and PUT of an object), not the S3 client: the
@@ -30,7 +31,12 @@ export const s3PublicObjects = (
     const header = (name: string) => response.headers.get(name) ?? undefined;
     const etag = header(META.etag);
     if (!etag) throw new PublicObjectStoreError(`S3 object ${key} has no ETag of ours`);
-    const extra = { slug: header(META.slug), publicFrom: header(META.publicFrom), staleFrom: header(STALE) };
+    const extra = {
+      slug: header(META.slug),
+      publicFrom: header(META.publicFrom),
+      staleFrom: header(STALE),
+      next: header(NEXT),
+    };
     return {
       body: await response.text(),
       contentType: header('content-type') ?? 'application/octet-stream',
@@ -45,6 +51,7 @@ export const s3PublicObjects = (
       ...(object.slug ? { [META.slug]: object.slug } : {}),
       ...(object.publicFrom ? { [META.publicFrom]: object.publicFrom } : {}),
       ...(object.staleFrom ? { [STALE]: object.staleFrom } : {}),
+      ...(object.next ? { [NEXT]: object.next } : {}),
     };
     const response = await call({ method: 'PUT', path: `${prefix}/${key}`, headers, body: object.body });
     if (!response.ok) throw new PublicObjectStoreError(`S3 PUT ${key} answered ${response.status}`);
