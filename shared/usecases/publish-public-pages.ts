@@ -90,7 +90,15 @@ export const publishPublicPages = async (
     const list = PUBLIC_KEYS.list;
     await put(variant(list), publicObject(deps.list.render(page), HTML, chain(list)), edge('/archive'));
     const [newest, ...older] = published;
-    if (!newest) continue;
+    if (!newest) {
+      // No feed that day (the only issue moved to a later Sunday): a copy stale at once, so the route answers
+      // from the table, a 404, and not the feed this issue once had.
+      for (const format of ['rss', 'atom'] as const) {
+        const key = PUBLIC_KEYS[format];
+        await put(variant(key), publicObject('', TYPES[format], { staleFrom: day }), edge(`/${key}`));
+      }
+      continue;
+    }
     const feeds = deps.feeds.renderFeeds([newest, ...older.slice(0, FEED_LENGTH - 1)]);
     for (const format of ['rss', 'atom'] as const) {
       const key = PUBLIC_KEYS[format];
