@@ -51,6 +51,8 @@ export type AppSettings = {
   social: SocialSettings;
   /** Served over HTTPS only (AWS): Strict-Transport-Security on every answer. Unset on one machine's http://. */
   hsts?: boolean;
+  /** Behind the CDN (issue 26): the token CloudFront adds, which makes the viewer's IP header believable. */
+  edgeToken?: string;
   /** Her WordPress.com site (`example.wordpress.com`); unset: the site named by each notification's post URL. */
   wordpressSite?: string;
 };

@@ -9,6 +9,9 @@ const apiEnv = v.object({
   // Read by the admin function only (the studio); defaults keep the public function's settings unchanged.
   ...studioEnv,
   ...publicObjectsEnv,
+  CDN_EDGE_TOKEN: v.optional(
+    v.pipe(v.string(), v.minLength(16, 'CDN_EDGE_TOKEN must be at least 16 characters')),
+  ),
   TABLE_NAME: required('TABLE_NAME'),
   RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
   SECRETS_ARN: required('SECRETS_ARN'),

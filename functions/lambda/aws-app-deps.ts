@@ -57,6 +57,7 @@ export const awsAppDeps = <Extra extends object = object>(
       authorLanguage: config.AUTHOR_LANGUAGE,
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
+      ...(config.CDN_EDGE_TOKEN ? { edgeToken: config.CDN_EDGE_TOKEN } : {}),
     },
     blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL }),
     // Subscribers (issue 4)

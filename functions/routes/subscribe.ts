@@ -56,7 +56,7 @@ export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
         throw invalidFields(parsed.errors);
       }
       const { fields } = parsed;
-      const ip = clientIp(c);
+      const ip = clientIp(c, deps.settings.edgeToken);
       const now = deps.clock.now();
       const perIp = await deps.rateLimits.hit(`signup-ip:${ip ?? 'unknown'}`, SIGN_UP_LIMITS.perIp, now);
       if (!perIp.ok) return tooMany(c, kind, language, perIp);

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -10,6 +10,10 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  Function as CfFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -123,9 +127,23 @@ export class DimancheCdn extends Construct {
         enableAcceptEncodingGzip: true,
         enableAcceptEncodingBrotli: true,
       });
+    // Behind CloudFront the API sees CloudFront's address: the viewer's goes in a header a function at the edge
+    // sets (overwriting any a client sent), believed by the app only with this token, which only CloudFront adds.
+    // The stack's own UUID: unguessable from outside, in no template parameter.
+    const edgeToken = Fn.select(2, Fn.split('/', Stack.of(this).stackId));
+    props.reader.addEnvironment('CDN_EDGE_TOKEN', edgeToken);
     const origin = new HttpOrigin(`${props.api.apiId}.execute-api.${region}.${urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { 'x-dimanche-edge': edgeToken },
     });
+    const viewerIp = new CfFunction(this, 'ViewerIp', {
+      comment: 'Dimanche: the viewer address for the app (sign-up limits, consent records)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        "function handler(event) { var request = event.request; request.headers['x-dimanche-viewer-ip'] = { value: event.viewer.ip }; return request; }",
+      ),
+    });
+    const withViewerIp = [{ function: viewerIp, eventType: FunctionEventType.VIEWER_REQUEST }];
     // The app's own headers (CSP, HSTS, nosniff...) pass as they are: no response headers policy adds or drops any.
     const passThrough: BehaviorOptions = {
       origin,
@@ -134,6 +152,7 @@ export class DimancheCdn extends Construct {
       cachePolicy: CachePolicy.CACHING_DISABLED,
       // Everything the app reads (cookies, query, body, the viewer's address) but Host: the API answers to its own.
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      functionAssociations: withViewerIp,
     };
     const cached = (
       name: string,
@@ -152,6 +171,7 @@ export class DimancheCdn extends Construct {
       // POST /subscribe shares the form's path: CloudFront never caches a POST, and passes it whole to the app.
       allowedMethods: AllowedMethods.ALLOW_ALL,
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      functionAssociations: withViewerIp,
     };
     const certificate = props.domain
       ? Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn)

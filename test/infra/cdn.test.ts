@@ -106,6 +106,28 @@ describe('the CDN in front of the public web', () => {
     expect(behaviorFor('/subscribe').OriginRequestPolicyId).toBeDefined();
   });
 
+  it('tells the app the viewer’s address on every path that reaches it for a person, with a token it can check', () => {
+    type Associated = Behavior & { FunctionAssociations?: { EventType: string; FunctionARN: unknown }[] };
+    const viewerIp = logicalIdIn(template, 'Cdn/ViewerIp');
+    for (const path of ['/subscribe', '/confirm/x', '/u/x', '/preferences/x', '/studio']) {
+      expect((behaviorFor(path) as Associated).FunctionAssociations, path).toEqual([
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [viewerIp, 'FunctionARN'] } },
+      ]);
+    }
+    // Cached pages are the same for everyone: no function runs on them.
+    expect((behaviorFor('/archive/34') as Associated).FunctionAssociations).toBeUndefined();
+    const code = propsIn(template, 'Cdn/ViewerIp').FunctionCode as string;
+    expect(code).toContain("request.headers['x-dimanche-viewer-ip'] = { value: event.viewer.ip }");
+    const config = propsIn(template, 'Cdn/Distribution').DistributionConfig as {
+      Origins: { OriginCustomHeaders: { HeaderName: string; HeaderValue: unknown }[] }[];
+    };
+    const token = envIn(template, 'Functions/Api/Function').CDN_EDGE_TOKEN;
+    expect(token).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] });
+    expect(config.Origins[0]?.OriginCustomHeaders).toEqual([
+      { HeaderName: 'x-dimanche-edge', HeaderValue: token },
+    ]);
+  });
+
   it('leaves the app’s security headers as they are: no behavior adds or removes any', () => {
     for (const behavior of [...behaviors, fallback]) expect(behavior.ResponseHeadersPolicyId).toBeUndefined();
   });

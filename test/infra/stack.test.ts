@@ -116,8 +116,9 @@ describe('the functions', () => {
       TABLE_NAME: { Ref: logicalId('Data/Table') },
       RENDER_FUNCTION_NAME: { Ref: logicalId('Functions/Render/Function') },
       SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
-      // Issue 26: the pages the render step built.
+      // Issue 26: the pages the render step built, and the token that makes the viewer's address believable.
       PUBLIC_OBJECTS_BUCKET: { Ref: logicalId('Cdn/PublicPages') },
+      CDN_EDGE_TOKEN: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
       PUBLIC_BASE_URL: 'https://newsletter.example.com',
       TIME_ZONE: 'Europe/Paris',
       SERIES_NAME: 'Online Sunday Morning Sound',
@@ -331,7 +332,8 @@ describe('the HTTP API', () => {
   it('gives the admin function the public settings and the studio ones, and invokes the dispatch and the renderer', () => {
     const { AUTHOR_EMAIL, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } = envOf('Functions/Admin/Function');
     // The built public pages are the public function's alone (issue 26).
-    const { PUBLIC_OBJECTS_BUCKET, ...publicShared } = envOf('Functions/Api/Function');
+    const { PUBLIC_OBJECTS_BUCKET, CDN_EDGE_TOKEN, ...publicShared } = envOf('Functions/Api/Function');
+    expect(CDN_EDGE_TOKEN).toBeDefined();
     expect(PUBLIC_OBJECTS_BUCKET).toBeDefined();
     expect(shared).toEqual(publicShared);
     expect({ AUTHOR_EMAIL, SCHEDULE }).toEqual({ AUTHOR_EMAIL: expect.any(String), SCHEDULE: '0 9 * * 0' });
