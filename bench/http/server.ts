@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { securityHeaders } from '../../functions/http/secure-headers.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { filePublicObjects } from '../../shared/adapters/public-objects/file-public-objects.ts';
@@ -91,9 +92,12 @@ const listen = (fetch: Parameters<typeof serve>[0]['fetch']) =>
     );
   });
 const bare = new Hono().get('/', (c) => c.text('ok'));
+// The same nothing with the app's security headers (~15 on every answer): the floor of any page we may serve.
+const headed = new Hono().use('*', securityHeaders()).get('/', (c) => c.text('ok'));
 say({
   appUrl: await listen(app.fetch),
   bareUrl: await listen(bare.fetch),
+  headedUrl: await listen(headed.fetch),
   slug,
   linkId: link.id,
   webhook: { headers: webhookHeaders, body },
