@@ -93,6 +93,9 @@ try {
   // cover's own URL): not served here.
   const stampedeOf = (url: string) =>
     autocannon({ url, ...browser, connections: 500, amount: quick ? 1000 : 5000 });
+  // A server that has been up all week: warmed on other pages, never yet asked for the new issue's.
+  for (const path of ['/subscribe', '/archive', '/archive/feed.xml'])
+    await load(`${appUrl}${path}`, browser, 2);
   const stampede = await stampedeOf(`${appUrl}/archive/${slug}`);
   // The same storm of new connections on the bare route, after: what 500 connections opening at once cost here.
   const bareStampede = await stampedeOf(`${bareUrl}/`);

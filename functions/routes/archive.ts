@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { localDate } from '../../shared/domain/calendar.ts';
 import { issuePageKey, PUBLIC_KEYS, publicObject } from '../../shared/domain/public-object.ts';
+import type { IssueId } from '../../shared/domain/issue.ts';
 import { seriesFromSlug } from '../../shared/domain/slug.ts';
 import type { FeedFormat } from '../../shared/ports/feed-renderer.ts';
 import type { PublicObject } from '../../shared/ports/public-objects.ts';
@@ -40,6 +41,10 @@ export const archiveRoutes = (deps: PublicDeps) => {
     }
     if (!object || (object.staleFrom !== undefined && object.staleFrom <= day)) return undefined;
     if (object.publicFrom !== undefined && object.publicFrom > day) return undefined;
+    // An issue this copy leaves out may have been sent early: one key read each, only while one is pending.
+    for (const id of object.pending ?? []) {
+      if ((await deps.issues.get(id as IssueId))?.status === 'sent') return undefined;
+    }
     return object;
   };
 

@@ -13,6 +13,11 @@ export type PublicObject = {
   staleFrom?: string;
   /** ...and the key of the copy built for that day (`archive/index~2026-12-13`). */
   next?: string;
+  /**
+   * The issues written ahead that this copy leaves out: one sent before its Sunday (`npm run sunday -- --now`,
+   * the studio's "send now") is public at once, and the copy no longer holds.
+   */
+  pending?: string[];
 };
 
 /** Keys are the public path without its leading slash (`archive/feed.xml`), an issue's page `archive/issues/34`. */

@@ -81,6 +81,8 @@ export const publishPublicPages = async (
     // Only today's copies are at the edge; a later one is read once its day has come.
     const edge = (path: string) => (index === 0 ? [path] : []);
     const published = issues.filter((issue) => isPublished(issue, day));
+    const left = issues.filter((issue) => !isPublished(issue, day)).map((issue) => issue.id);
+    const pending = left.length > 0 ? { pending: left } : {};
     const shown = published.slice(0, deps.list.size);
     const last = shown.at(-1);
     const page: ArchiveListPage =
@@ -88,7 +90,11 @@ export const publishPublicPages = async (
         ? { issues: shown, next: positionOf(last) }
         : { issues: shown };
     const list = PUBLIC_KEYS.list;
-    await put(variant(list), publicObject(deps.list.render(page), HTML, chain(list)), edge('/archive'));
+    await put(
+      variant(list),
+      publicObject(deps.list.render(page), HTML, { ...chain(list), ...pending }),
+      edge('/archive'),
+    );
     const [newest, ...older] = published;
     if (!newest) {
       // No feed that day (the only issue moved to a later Sunday): a copy stale at once, so the route answers
@@ -102,7 +108,8 @@ export const publishPublicPages = async (
     const feeds = deps.feeds.renderFeeds([newest, ...older.slice(0, FEED_LENGTH - 1)]);
     for (const format of ['rss', 'atom'] as const) {
       const key = PUBLIC_KEYS[format];
-      await put(variant(key), publicObject(feeds[format], TYPES[format], chain(key)), edge(`/${key}`));
+      const object = publicObject(feeds[format], TYPES[format], { ...chain(key), ...pending });
+      await put(variant(key), object, edge(`/${key}`));
     }
   }
   if (paths.length > 0) await deps.cdn?.invalidate(paths);
@@ -114,4 +121,5 @@ const sameObject = (a: PublicObject, b: PublicObject) =>
   a.slug === b.slug &&
   a.publicFrom === b.publicFrom &&
   a.staleFrom === b.staleFrom &&
-  a.next === b.next;
+  a.next === b.next &&
+  a.pending?.join() === b.pending?.join();

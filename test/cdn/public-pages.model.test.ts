@@ -45,6 +45,22 @@ class Post implements fc.AsyncCommand<Model, Real> {
   toString = () => `post(#${this.series}, ${this.sunday}, ${this.title}, ${this.story.length} chars)`;
 }
 
+/** She sends an issue before its Sunday (`npm run sunday -- --now`, the studio's "send now"): public at once. */
+class SendNow implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly series: number) {}
+  check = (model: Readonly<Model>) => model.series.has(this.series);
+  run = async (model: Model, real: Real) => {
+    const issue = await real.t.issues.get(`iss_${this.series}` as never);
+    if (issue?.status === 'rendered') {
+      const at = real.t.clock.now().toISOString();
+      await real.t.issues.setStatus(issue.id, 'rendered', 'sending', at);
+      await real.t.issues.setStatus(issue.id, 'sending', 'sent', at);
+    }
+    await sameAnswers(model, real);
+  };
+  toString = () => `send #${this.series} now`;
+}
+
 /** Time passes, forward only: an issue's Sunday comes (midnight in Paris), or the week after it. */
 class Wait implements fc.AsyncCommand<Model, Real> {
   constructor(readonly instant: string) {}
@@ -88,6 +104,7 @@ const commands = [
       '2026-12-07T09:00:00Z',
     )
     .map((instant) => new Wait(instant)),
+  fc.constantFrom(33, 34, 35).map((series) => new SendNow(series)),
 ];
 
 describe('the built public pages, model-based', () => {

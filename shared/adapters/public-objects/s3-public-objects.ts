@@ -13,6 +13,7 @@ const META = {
 } as const;
 const STALE = 'x-amz-meta-stale-from';
 const NEXT = 'x-amz-meta-next';
+const PENDING = 'x-amz-meta-pending';
 
 /**
  * The bucket on AWS, through one signed call (S3's REST API: GET and PUT of an object), not the S3 client: the
@@ -36,6 +37,7 @@ export const s3PublicObjects = (
       publicFrom: header(META.publicFrom),
       staleFrom: header(STALE),
       next: header(NEXT),
+      pending: header(PENDING)?.split(','),
     };
     return {
       body: await response.text(),
@@ -52,6 +54,7 @@ export const s3PublicObjects = (
       ...(object.publicFrom ? { [META.publicFrom]: object.publicFrom } : {}),
       ...(object.staleFrom ? { [STALE]: object.staleFrom } : {}),
       ...(object.next ? { [NEXT]: object.next } : {}),
+      ...(object.pending ? { [PENDING]: object.pending.join(',') } : {}),
     };
     const response = await call({ method: 'PUT', path: `${prefix}/${key}`, headers, body: object.body });
     if (!response.ok) throw new PublicObjectStoreError(`S3 PUT ${key} answered ${response.status}`);
