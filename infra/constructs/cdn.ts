@@ -24,13 +24,10 @@ import {
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './dead-letter-queue.ts';
-import { DimancheFunction } from './dimanche-function.ts';
-import { alarmWhenOlderThan } from './operator-alarms.ts';
+import { cdnInvalidations } from './cdn-invalidations.ts';
 
 /** The custom domain on the CDN: CloudFront takes a certificate from us-east-1 only. */
 export type CdnDomain = { readonly domainName: string; readonly certificateArn: string };
@@ -218,41 +215,6 @@ export class DimancheCdn extends Construct {
       ? `https://${props.domain.domainName}`
       : `https://${this.distribution.distributionDomainName}`;
 
-    // The render's changed paths, batched into one invalidation a minute at most.
-    const deadLetters = deadLetterQueue(this, 'InvalidationDeadLetters');
-    // A page stale at the edge for more than a quarter of an hour is worth a mail.
-    this.invalidations = alarmWhenOlderThan(
-      new Queue(this, 'Invalidations', {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        // Six times the worker's timeout, as AWS advises for an event source; kept as long as its dead letters.
-        visibilityTimeout: Duration.seconds(180),
-        retentionPeriod: Duration.days(14),
-        deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
-      }),
-      Duration.minutes(15),
-    );
-    // Sending only: exactly the call the render step makes.
-    props.writer.addToRolePolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.invalidations.queueArn] }),
-    );
-    props.writer.addEnvironment('CDN_INVALIDATION_QUEUE_URL', this.invalidations.queueUrl);
-    const worker = new DimancheFunction(this, 'Invalidate', {
-      entry: 'functions/lambda/cdn-invalidate.ts',
-      description: 'Turns the render step’s changed public paths into one CloudFront invalidation a batch',
-      memorySize: 256,
-      timeout: Duration.seconds(30),
-      environment: { CDN_DISTRIBUTION_ID: this.distribution.distributionId },
-    }).fn;
-    worker.addEventSource(
-      new SqsEventSource(this.invalidations, { batchSize: 100, maxBatchingWindow: Duration.seconds(20) }),
-    );
-    // This distribution only.
-    worker.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['cloudfront:CreateInvalidation'],
-        resources: [this.distribution.distributionArn],
-      }),
-    );
+    this.invalidations = cdnInvalidations(this, { distribution: this.distribution, writer: props.writer });
   }
 }
