@@ -16,6 +16,7 @@ import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
 import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 import type { BlogPosts } from '../shared/ports/blog-posts.ts';
+import type { PublicObjects } from '../shared/ports/public-objects.ts';
 
 export type LinkKey = { id: string; secret: string };
 
@@ -51,6 +52,8 @@ export type AppSettings = {
   social: SocialSettings;
   /** Served over HTTPS only (AWS): Strict-Transport-Security on every answer. Unset on one machine's http://. */
   hsts?: boolean;
+  /** Behind the CDN (issue 26): the token CloudFront adds, which makes the viewer's IP header believable. */
+  edgeToken?: string;
   /** Her WordPress.com site (`example.wordpress.com`); unset: the site named by each notification's post URL. */
   wordpressSite?: string;
 };
@@ -88,6 +91,8 @@ export type AppDeps = {
   warnings: WarningStore;
   /** Her blog's own copy of a post, which a WordPress.com notification names (issue 15). */
   blogPosts?: BlogPosts;
+  /** The public pages the render step built (issue 26); absent, or not built yet: read from the table. */
+  publicObjects?: Pick<PublicObjects, 'get'>;
 };
 
 /** What only the admin routes read: kept out of the public function's bundle (see functions/admin-stores.ts). */

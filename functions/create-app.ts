@@ -22,10 +22,12 @@ export const createApp = (deps: AppDeps & { studio?: Studio }) => {
       .use('*', (c, next) => (studio && c.req.path.startsWith('/studio/') ? next() : limits(c, next)))
       // The author's studio (browser, magic-link session); on AWS the admin function serves it too.
       .route('/studio', studioApp(deps.studio ? { ...deps, studio: deps.studio } : undefined))
-      .route('/', createAdminApp(deps))
       // Its own function on AWS (functions/lambda/redirect.ts): the public one never loads it.
       .route('/r', redirectRoutes({ clicks: deps.clicks, logger: deps.logger }))
-      .route('/', createPublicApp(deps)),
+      // Before the admin app: its middleware matches every path, and a public page answered first never runs it
+      // (the public web pays for its own headers and limits once, as on AWS, not for the admin's too).
+      .route('/', createPublicApp(deps))
+      .route('/', createAdminApp(deps)),
     deps,
   );
 };

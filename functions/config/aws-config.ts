@@ -2,11 +2,16 @@ import * as v from 'valibot';
 import { commonEnv, required, senderEnv } from './common.ts';
 import { parseEnv } from './config-error.ts';
 import { studioEnv } from './studio-config.ts';
+import { invalidationQueueEnv, publicObjectsEnv } from './public-objects-config.ts';
 
 const apiEnv = v.object({
   ...commonEnv,
   // Read by the admin function only (the studio); defaults keep the public function's settings unchanged.
   ...studioEnv,
+  ...publicObjectsEnv,
+  CDN_EDGE_TOKEN: v.optional(
+    v.pipe(v.string(), v.minLength(16, 'CDN_EDGE_TOKEN must be at least 16 characters')),
+  ),
   TABLE_NAME: required('TABLE_NAME'),
   RENDER_FUNCTION_NAME: required('RENDER_FUNCTION_NAME'),
   SECRETS_ARN: required('SECRETS_ARN'),
@@ -33,6 +38,8 @@ const renderEnv = v.object({
   AWS_REGION: required('AWS_REGION'),
   // Where a new revision's track resolutions and first link check go (issue 7).
   MUSIC_QUEUE_URL: required('MUSIC_QUEUE_URL'),
+  ...publicObjectsEnv,
+  ...invalidationQueueEnv,
 });
 
 export type AwsApiConfig = v.InferOutput<typeof apiEnv>;

@@ -12,6 +12,7 @@ import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
+import { bucketPublicObjects } from './public-objects.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PublicDeps } from '../app-deps.ts';
 import { lambdaOutbound } from './outbound.ts';
@@ -25,7 +26,10 @@ export const awsAppDeps = <Extra extends object = object>(
 ): PublicDeps & Extra => {
   const config = loadAwsApiConfig(process.env);
   const doc = createDocumentClient({ region: config.AWS_REGION });
+  const publicObjects = bucketPublicObjects(config);
   return {
+    // Issue 26: the pages the render step built; a cache miss at the CDN costs this one read.
+    ...(publicObjects ? { publicObjects } : {}),
     issues: dynamoIssueStore(doc, config.TABLE_NAME),
     receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
     renderTrigger: lambdaRenderTrigger({
@@ -54,6 +58,7 @@ export const awsAppDeps = <Extra extends object = object>(
       authorLanguage: config.AUTHOR_LANGUAGE,
       social: socialSettings(config),
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
+      ...(config.CDN_EDGE_TOKEN ? { edgeToken: config.CDN_EDGE_TOKEN } : {}),
     },
     blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL, outbound: lambdaOutbound() }),
     // Subscribers (issue 4)

@@ -14,11 +14,20 @@ import { loadAwsRenderConfig } from '../config/aws-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveFeeds } from '../render/archive-feeds.ts';
 import { archiveUrl } from '../routes/links.ts';
+import { queuedInvalidator } from '../../shared/adapters/cdn/queued-invalidator.ts';
+import { publicPages } from '../render/public-pages.ts';
+import { bucketPublicObjects } from './public-objects.ts';
 
 // Composition root of the render function: the only function that loads MJML.
 const config = loadAwsRenderConfig(process.env);
 const logger = createJsonLogger({ service: 'render', level: config.LOG_LEVEL });
 const doc = createDocumentClient({ region: config.AWS_REGION });
+const sqs = new SQSClient({ region: config.AWS_REGION });
+const objects = bucketPublicObjects(config);
+// Issue 26: the CDN is told through a queue (see queued-invalidator.ts); no queue, no CDN in front.
+const cdn = config.CDN_INVALIDATION_QUEUE_URL
+  ? queuedInvalidator(sqsQueue(sqs, config.CDN_INVALIDATION_QUEUE_URL))
+  : undefined;
 const deps = {
   store: dynamoIssueStore(doc, config.TABLE_NAME),
   renderer: createMjmlRenderer({
@@ -29,10 +38,11 @@ const deps = {
   clock: systemClock,
   archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),
   feeds: archiveFeeds(config),
+  ...(objects ? { publicPages: publicPages(config, objects, cdn) } : {}),
   ...renderMusicDeps({
     doc,
     tableName: config.TABLE_NAME,
-    queue: sqsQueue<MusicMessage>(new SQSClient({ region: config.AWS_REGION }), config.MUSIC_QUEUE_URL),
+    queue: sqsQueue<MusicMessage>(sqs, config.MUSIC_QUEUE_URL),
     clock: systemClock,
     publicBaseUrl: config.PUBLIC_BASE_URL,
   }),

@@ -17,6 +17,9 @@ import { createApp } from '../create-app.ts';
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { archiveFeeds } from '../render/archive-feeds.ts';
+import { publicPages } from '../render/public-pages.ts';
+import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
+import type { PublicObjects } from '../../shared/ports/public-objects.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { prerenderedConfirmationMail } from '../subscribers/confirmation-mail.ts';
 import { renderMusicDeps } from '../music/music-deps.ts';
@@ -38,6 +41,8 @@ export const createLocalApp = (
     sendNow?: Studio['sendNow'];
     /** The guarded client with this machine's stand-ins (`npm start`'s fake blog); public addresses only without. */
     outbound?: OutboundFetch;
+    /** Where the public pages are built to (`npm start`: the data folder); default: this process's memory. */
+    publicObjects?: PublicObjects;
   } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
@@ -49,12 +54,15 @@ export const createLocalApp = (
     postalAddress: config.POSTAL_ADDRESS,
     subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
   });
+  const publicObjects = overrides.publicObjects ?? memoryPublicObjects();
   const renderTrigger = inProcessRenderTrigger({
     store: issues,
     renderer,
     clock,
     archiveUrl: (slug) => archiveUrl(config.PUBLIC_BASE_URL, slug),
     feeds: archiveFeeds(config),
+    // Issue 26: nothing caches in front of one machine, so no CDN to tell.
+    publicPages: publicPages(config, publicObjects),
     // Issue 7: click links and the ingest of a new revision's tracks, when the music worker runs here too.
     ...(overrides.music
       ? renderMusicDeps({
@@ -70,6 +78,7 @@ export const createLocalApp = (
     issues,
     receipts: dynamoWebhookReceipts(doc, config.TABLE_NAME),
     renderTrigger,
+    publicObjects,
     clock,
     logger,
     settings: {

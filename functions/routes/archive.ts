@@ -1,54 +1,81 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { localDate } from '../../shared/domain/calendar.ts';
+import { issuePageKey, PUBLIC_KEYS, publicObject } from '../../shared/domain/public-object.ts';
+import type { IssueId } from '../../shared/domain/issue.ts';
+import { seriesFromSlug } from '../../shared/domain/slug.ts';
 import type { FeedFormat } from '../../shared/ports/feed-renderer.ts';
+import type { PublicObject } from '../../shared/ports/public-objects.ts';
 import { archiveFeed } from '../../shared/usecases/archive-feed.ts';
 import { archiveList } from '../../shared/usecases/archive-list.ts';
 import { archivePage } from '../../shared/usecases/archive-page.ts';
 import type { PublicDeps } from '../app-deps.ts';
+import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { encodeArchiveCursor, parseArchiveCursor } from './archive-cursor.ts';
+import { parseArchiveCursor } from './archive-cursor.ts';
 import { archiveLinks } from './archive-links.ts';
-import { archiveListPage } from './archive-list-page.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from './archive-list-html.ts';
 
-/** Issues on one page of the list. */
-export const ARCHIVE_PAGE_SIZE = 12;
+export { ARCHIVE_PAGE_SIZE };
 
-const CACHE = { 'cache-control': 'public, max-age=300' };
-
+const HTML = 'text/html; charset=UTF-8';
 const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
 };
 
-/** The public archive: the list, the feeds (built at render time) and each issue's page (rendered once). */
+/**
+ * The public archive: the list, the feeds and each issue's page. Each is first looked for as the finished object
+ * the render step built (one read); one not built yet, not public yet or gone stale with the date is built from
+ * the table as before, with the same headers.
+ */
 export const archiveRoutes = (deps: PublicDeps) => {
   const archive = { store: deps.issues, clock: deps.clock, timeZone: deps.settings.timeZone };
   const links = archiveLinks(deps.settings.publicBaseUrl);
+  const today = () => localDate(deps.clock.now(), deps.settings.timeZone);
+  const built = async (key: string): Promise<PublicObject | undefined> => {
+    const day = today();
+    let object = await deps.publicObjects?.get(key);
+    // A copy gone stale names the one built for the day it went stale: a Sunday or two ahead at most.
+    for (let hops = 0; object?.staleFrom !== undefined && object.staleFrom <= day && hops < 8; hops += 1) {
+      object = object.next === undefined ? undefined : await deps.publicObjects?.get(object.next);
+    }
+    if (!object || (object.staleFrom !== undefined && object.staleFrom <= day)) return undefined;
+    if (object.publicFrom !== undefined && object.publicFrom > day) return undefined;
+    // An issue this copy leaves out may have been sent early: one key read each, only while one is pending.
+    for (const id of object.pending ?? []) {
+      if ((await deps.issues.get(id as IssueId))?.status === 'sent') return undefined;
+    }
+    return object;
+  };
 
-  const feed = (format: FeedFormat) => async () => {
+  const feed = (format: FeedFormat) => async (c: Context) => {
+    const object = await built(PUBLIC_KEYS[format]);
+    if (object) return objectResponse(c, object, CACHE_CONTROL.list);
     const found = await archiveFeed(format, archive);
     if (!found.ok) throw new HttpProblem(404, 'feed-not-found', 'No feed yet', 'No issue is published yet.');
-    return new Response(found.xml, { headers: { 'content-type': FEED_TYPES[format], ...CACHE } });
+    return objectResponse(c, publicObject(found.xml, FEED_TYPES[format]), CACHE_CONTROL.list);
   };
 
   return new Hono()
     .get('/', async (c) => {
-      const from = parseArchiveCursor(c.req.query('cursor'));
+      const cursor = c.req.query('cursor');
+      const object = cursor === undefined ? await built(PUBLIC_KEYS.list) : undefined;
+      if (object) return objectResponse(c, object, CACHE_CONTROL.list);
+      const from = parseArchiveCursor(cursor);
       const page = await archiveList({ limit: ARCHIVE_PAGE_SIZE, ...(from ? { from } : {}) }, archive);
-      const view = {
-        issues: page.issues,
-        ...(page.next ? { next: encodeArchiveCursor(page.next) } : {}),
-        first: from === undefined,
-        language: deps.settings.defaultLanguage,
-        seriesName: deps.settings.seriesName,
-        links,
-      };
-      return c.html(archiveListPage(view), 200, CACHE);
+      const html = archiveListHtml(deps.settings, page, from === undefined);
+      return objectResponse(c, publicObject(html, HTML), CACHE_CONTROL.list);
     })
     .get('/feed.xml', feed('rss'))
     .get('/atom.xml', feed('atom'))
     .get('/:slug', async (c) => {
-      const page = await archivePage(c.req.param('slug'), archive);
-      if (page.ok) return c.html(page.html, 200, CACHE);
+      const slug = c.req.param('slug');
+      const series = seriesFromSlug(slug);
+      const object = series === undefined ? undefined : await built(issuePageKey(series));
+      if (object?.slug === slug) return objectResponse(c, object, CACHE_CONTROL.page);
+      if (object?.slug) return c.redirect(links.issue(object.slug), 301);
+      const page = await archivePage(slug, archive);
+      if (page.ok) return objectResponse(c, publicObject(page.html, HTML), CACHE_CONTROL.page);
       if (page.error === 'moved') return c.redirect(links.issue(page.slug), 301);
       throw new HttpProblem(
         404,

@@ -32,7 +32,7 @@ export const confirmRoutes = (deps: PublicDeps, ctx: SubscriberContext) =>
       const id = await ctx.verifiedId(c, 'confirm');
       const language = await languageFor(c, id, deps.subscribers, deps.settings.defaultLanguage);
       if (!id) return invalidLink(c, language);
-      const ip = clientIp(c);
+      const ip = clientIp(c, deps.settings.edgeToken);
       const userAgent = c.req.header('user-agent');
       const result = await confirmSubscription(
         id,

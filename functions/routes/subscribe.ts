@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Language } from '../../shared/domain/issue.ts';
+import { publicObject } from '../../shared/domain/public-object.ts';
+import type { PublicObject } from '../../shared/ports/public-objects.ts';
 import type { RateDecision } from '../../shared/ports/rate-limits.ts';
 import { signUp } from '../../shared/usecases/subscribers/sign-up.ts';
 import type { PublicDeps } from '../app-deps.ts';
@@ -7,12 +9,15 @@ import { clientIp } from '../http/client-ip.ts';
 import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
 import { pickLanguage } from '../http/language.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
 import { messagePage } from '../pages/layout.ts';
 import { PAGE_STRINGS } from '../pages/page-strings.ts';
 import { subscribePage } from '../pages/subscribe-page.ts';
 import { SIGN_UP_LIMITS } from '../subscribers/limits.ts';
 import { parseSignUpFields } from '../subscribers/sign-up-fields.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
+
+const HTML = 'text/html; charset=UTF-8';
 
 /**
  * The sign-up form and its POST. Every accepted request gets the same answer, whatever the address's state
@@ -26,8 +31,18 @@ export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
       deps.settings.defaultLanguage,
     );
 
+  const forms = new Map<Language, PublicObject>();
   return new Hono()
-    .get('/', (c) => c.html(subscribePage(languageOf(c), { source: c.req.query('source') ?? 'form' })))
+    .get('/', (c) => {
+      const language = languageOf(c);
+      const source = c.req.query('source');
+      if (source !== undefined) return c.html(subscribePage(language, { source }));
+      // The plain form is the same bytes for every reader of a language: built once, kept, served with an ETag.
+      let page = forms.get(language);
+      if (!page)
+        forms.set(language, (page = publicObject(String(subscribePage(language, { source: 'form' })), HTML)));
+      return objectResponse(c, page, CACHE_CONTROL.list, ['accept-language']);
+    })
     .post('/', async (c) => {
       const { kind, fields: raw } = await readFormOrJson(c);
       const parsed = parseSignUpFields(raw);
@@ -41,7 +56,7 @@ export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
         throw invalidFields(parsed.errors);
       }
       const { fields } = parsed;
-      const ip = clientIp(c);
+      const ip = clientIp(c, deps.settings.edgeToken);
       const now = deps.clock.now();
       const perIp = await deps.rateLimits.hit(`signup-ip:${ip ?? 'unknown'}`, SIGN_UP_LIMITS.perIp, now);
       if (!perIp.ok) return tooMany(c, kind, language, perIp);

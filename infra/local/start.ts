@@ -14,6 +14,7 @@ import { startLocalSunday } from './local-sunday.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { localSecrets, localSecretsEnv } from './local-secrets.ts';
 import { dataDir, secretsFile } from './paths.ts';
+import { filePublicObjects } from '../../shared/adapters/public-objects/file-public-objects.ts';
 import { startDynalite, startSes } from './stand-ins.ts';
 import { localSocial } from './local-social.ts';
 import { localMusic } from './local-music.ts';
@@ -76,6 +77,8 @@ const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
   music: { queue: localMusicQueue.musicQueue },
   outbound,
+  // Issue 26: the public pages as files in the data folder, read once into memory, as the bucket is on AWS.
+  publicObjects: filePublicObjects(resolve(dataDir, 'public')),
   // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
   sendNow: (series) => delivery.dispatch({ series }),
 });

@@ -5,6 +5,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import {
+  type CustomDomain,
   type DeliveryConfig,
   type DimancheConfig,
   FROM_API,
@@ -14,6 +15,7 @@ import {
 } from '../config.ts';
 import { readOperationsConfig } from '../operations-config.ts';
 import { DimancheApi } from '../constructs/api.ts';
+import { type CdnDomain, DimancheCdn } from '../constructs/cdn.ts';
 import { DimancheData } from '../constructs/data.ts';
 import { DeliveryFunctions, SENDER_TIMEOUT } from '../constructs/delivery-functions.ts';
 import { DeliveryQueues } from '../constructs/delivery-queues.ts';
@@ -37,10 +39,13 @@ export interface DimancheStackProps extends StackProps {
 export class DimancheStack extends Stack {
   constructor(scope: Construct, id: string, { config: given, ...props }: DimancheStackProps) {
     super(scope, id, props);
-    const customDomain = readCustomDomain(this.node);
+    const domain = readCustomDomain(this.node);
+    // Issue 26: with a us-east-1 certificate for it, the custom domain is the CDN's; without, the API's as before.
+    const cdnDomain = cdnDomainOf(this.node, domain);
+    const customDomain = cdnDomain ? undefined : domain;
     // `publicBaseUrl=api`: the API's own URL (or the custom domain's), known to the template before the API
     // exists, so one deploy is enough. Lazy: the API is built after the functions that are given it.
-    const built: { api?: DimancheApi } = {};
+    const built: { api?: DimancheApi; cdn?: DimancheCdn } = {};
     const config: DimancheConfig =
       given.publicBaseUrl === FROM_API
         ? {
@@ -48,7 +53,8 @@ export class DimancheStack extends Stack {
             publicBaseUrl: Lazy.string({
               produce: () => {
                 if (!built.api) throw new Error('publicBaseUrl=api needs the HTTP API, which was not built');
-                return built.api.publicUrl;
+                // Issue 26: readers' links go through the CDN, on the API's custom domain or its own.
+                return built.cdn && !customDomain ? built.cdn.publicUrl : built.api.publicUrl;
               },
             }),
           }
@@ -66,6 +72,12 @@ export class DimancheStack extends Stack {
       allowedOrigins: operations.allowedOrigins,
       customDomain,
     }));
+    // Issue 26: the public web at the edge; the render step builds its pages, the API serves them on a miss.
+    built.cdn = new DimancheCdn(this, 'Cdn', {
+      api: api.api,
+      reader: functions.api,
+      writer: functions.render,
+    });
     if (operations.emailIdentity.create) new SenderIdentity(this, 'SenderIdentity', operations.emailIdentity);
     // `npm run deploy` insists on operatorEmail (infra/deploy-plan.ts); a bare synth may leave it out.
     const alarms = new OperatorAlarms(this, 'OperatorAlarms', { email: delivery.operatorEmail });
@@ -73,6 +85,11 @@ export class DimancheStack extends Stack {
     alarms.watchAll(this);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'CdnUrl', {
+      value: built.cdn.publicUrl,
+      description:
+        'The public web through CloudFront (archive, feeds, sign-up); every other path passes through',
+    });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'SecretArn', {
       value: secret.secretArn,
@@ -202,6 +219,17 @@ export class DimancheStack extends Stack {
     return fns;
   }
 }
+
+/** `-c cdnCertificateArn=...`: an ACM certificate in us-east-1 (CloudFront's only region) for customDomain. */
+const cdnDomainOf = (node: Construct['node'], domain: CustomDomain | undefined): CdnDomain | undefined => {
+  const arn: unknown = node.tryGetContext('cdnCertificateArn');
+  if (arn === undefined) return undefined;
+  if (!domain) throw new Error('CDK context "cdnCertificateArn" needs customDomain');
+  if (typeof arn !== 'string' || !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/.+$/.test(arn)) {
+    throw new Error('CDK context "cdnCertificateArn" must be the ARN of an ACM certificate in us-east-1');
+  }
+  return { domainName: domain.domainName, certificateArn: arn };
+};
 
 /** The execution role of a function this stack built: always there, whatever IFunction allows. */
 const roleOf = (fn: LambdaFunction): IRole => {

@@ -9,6 +9,7 @@ import type { IssueStore } from '../ports/issue-store.ts';
 import type { RenderOutcome } from '../ports/render-trigger.ts';
 import type { TrackLinkStore } from '../ports/track-link-store.ts';
 import { type FeedRefreshDeps, refreshArchiveFeeds } from './archive-feed-refresh.ts';
+import { type PublicPagesDeps, publishPublicPages } from './publish-public-pages.ts';
 
 /** The tracks' links in the email: resolved ones from the cache, each stored as a click link before it is used. */
 export type RenderTrackLinks = {
@@ -32,6 +33,8 @@ export type RenderIssueDeps = {
    * render is saved: if it fails nothing is saved, and the webhook's retry runs both again.
    */
   ingest?: (issue: Issue) => Promise<IssueWarning[]>;
+  /** The public pages built as finished objects (and the CDN told what changed); absent: served from the table. */
+  publicPages?: Omit<PublicPagesDeps, 'store' | 'clock' | 'timeZone' | 'feeds'>;
 };
 
 /**
@@ -70,6 +73,12 @@ export const renderIssue = async (
   if (deps.feeds && !rendered) {
     const fresh = { ...issue, renderedRevision: revision };
     await refreshArchiveFeeds(fresh, { store: deps.store, clock: deps.clock, ...deps.feeds });
+  }
+  if (deps.publicPages && deps.feeds) {
+    const fresh = { ...issue, renderedRevision: revision };
+    const { timeZone, renderer: feeds } = deps.feeds;
+    const pages = { store: deps.store, clock: deps.clock, timeZone, feeds, ...deps.publicPages };
+    await publishPublicPages(fresh, email.webHtml, pages);
   }
   return { rendered: true, changed: rendered ? 'links' : 'revision', ...(warnings ? { warnings } : {}) };
 };

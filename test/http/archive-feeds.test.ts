@@ -2,9 +2,11 @@ import { decodeHTML } from 'entities';
 import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET, createFeedRenderer } from '../../emails/feed-renderer.ts';
+import { publicPages } from '../../functions/render/public-pages.ts';
 import { archiveLinks } from '../../functions/routes/archive-links.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import { FEED_LENGTH, refreshArchiveFeeds } from '../../shared/usecases/archive-feed-refresh.ts';
+import { publishPublicPages } from '../../shared/usecases/publish-public-pages.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { BASE_URL, testApp } from '../support/test-app.ts';
@@ -48,7 +50,9 @@ describe('the archive feeds', () => {
 
       const { response, feed } = await fetchFeed(path);
       expect(response.headers.get('content-type')).toBe(type);
-      expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(response.headers.get('cache-control')).toBe(
+        'public, max-age=300, s-maxage=300, stale-while-revalidate=60',
+      );
       expect(feed.title).toBe('Online Sunday Morning Sound');
       expect(feed.link).toBe(`${BASE_URL}/archive`);
       expect(feed.feedUrl).toBe(`${BASE_URL}${path}`);
@@ -203,6 +207,9 @@ describe('the archive feeds', () => {
       links: archiveLinks(BASE_URL),
     });
     await refreshArchiveFeeds(fresh, { store: lagging, renderer, clock: t.clock, timeZone: 'Europe/Paris' });
+    // The render step also builds the public pages from the same lagging index.
+    const pages = { store: lagging, feeds: renderer, clock: t.clock, timeZone: 'Europe/Paris' };
+    await publishPublicPages(fresh, '<p>34</p>', { ...pages, ...publicPages(t.config, t.publicObjects) });
     t.clock.set('2026-11-29T08:00:00Z');
     expect(await titlesOf('/archive/feed.xml')).toEqual(['Chambre en Provence', 'Un dimanche à Nîmes']);
   });

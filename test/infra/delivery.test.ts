@@ -81,8 +81,10 @@ const DEAD_LETTER_QUEUES = [
   'Music/ScheduleDeadLetters',
   // The daily deliverability check's on-failure destination (issue 23).
   'Deliverability/Failures',
+  // Issue 26: the CDN's invalidations (cdn.test.ts).
+  'Cdn/InvalidationDeadLetters',
 ];
-const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue'];
+const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue', 'Cdn/Invalidations'];
 
 describe('the delivery queues', () => {
   it('give every consumer queue a DLQ after 5 receives, and keep a message 10 days there, 14 in the DLQ', () => {

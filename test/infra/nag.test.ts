@@ -50,8 +50,16 @@ describe('cdk-nag AwsSolutions on the stack', () => {
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/DefaultRoute',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/GET--r--{linkId}',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/POST--webhooks--{proxy+}',
+      // Issue 26: the CDN (geo, WAF, logs, TLS of the default name) and the grants on its pages' prefix.
+      'AwsSolutions-CFR1 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR2 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR3 Dimanche/Cdn/Distribution',
+      'AwsSolutions-CFR4 Dimanche/Cdn/Distribution',
       'AwsSolutions-IAM5[Resource::*] Dimanche/Deliverability/Function/Role',
       'AwsSolutions-IAM5[Resource::*] Dimanche/Delivery/Sender/Role',
+      'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Api/Role',
+      'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Render/Role',
+      'AwsSolutions-S1 Dimanche/Cdn/PublicPages',
       'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
       'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
       // Lambda's on-failure destinations of its asynchronous invocations (async-failures.ts).

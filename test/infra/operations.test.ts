@@ -229,13 +229,15 @@ describe('every statement in the template', () => {
     ).toEqual([]);
   });
 
-  it('uses a wildcard only to deny everything over plain HTTP (cdk-nag SQS4 wants exactly that)', () => {
+  it('uses a wildcard only to deny everything over plain HTTP (cdk-nag SQS4 and S10 want exactly that)', () => {
     const denied = statements.filter(({ statement }) => wildcardsIn(statement).length > 0);
-    expect(denied.length).toBe(resourcesOf(template, 'AWS::SQS::Queue').length);
+    const queues = resourcesOf(template, 'AWS::SQS::Queue').length;
+    // Issue 26: the bucket of public pages refuses plain HTTP the same way.
+    expect(denied.length).toBe(queues + resourcesOf(template, 'AWS::S3::Bucket').length);
     for (const { resource, statement } of denied) {
       expect(statement, resource).toMatchObject({
         Effect: 'Deny',
-        Action: 'sqs:*',
+        Action: expect.stringMatching(/^(sqs|s3):\*$/),
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       });
     }

@@ -18,15 +18,10 @@ const FUNCTIONS_WITH_LINKS = [
 const CERTIFICATE = 'arn:aws:acm:eu-west-3:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab';
 
 describe('publicBaseUrl=api', () => {
-  it('gives every function that writes links the HTTP API’s own URL, without a trailing slash', () => {
+  it('gives every function that writes links the CDN’s own URL (issue 26), without a trailing slash', () => {
     const template = synthTemplate({ publicBaseUrl: 'api' });
-    const api = logicalIdIn(template, 'Api/HttpApi');
-    const expected = {
-      'Fn::Join': [
-        '',
-        ['https://', { Ref: api }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }],
-      ],
-    };
+    const distribution = logicalIdIn(template, 'Cdn/Distribution');
+    const expected = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]] };
     for (const fn of FUNCTIONS_WITH_LINKS) expect(envIn(template, fn).PUBLIC_BASE_URL, fn).toEqual(expected);
   });
 

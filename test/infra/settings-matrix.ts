@@ -34,6 +34,12 @@ const ALONE: Record<string, Record<string, string>> = {
   mailFromDomain: { mailFromDomain: 'mail.newsletter.example.com' },
   // Both or neither (config.ts).
   'customDomain, certificateArn': { customDomain: 'dimanche.example.org', certificateArn },
+  // Her domain on the CDN: CloudFront takes certificates from us-east-1 only.
+  'customDomain, certificateArn, cdnCertificateArn': {
+    customDomain: 'dimanche.example.org',
+    certificateArn,
+    cdnCertificateArn: certificateArn.replace('eu-west-3', 'us-east-1'),
+  },
   'account, region': { account: '123456789012', region: 'eu-west-3' },
 };
 
@@ -50,6 +56,10 @@ const SUGGESTED: Combination[] = [
   {
     name: 'publicBaseUrl=api behind a custom domain',
     context: { publicBaseUrl: 'api', ...own, ...ALONE['customDomain, certificateArn'] },
+  },
+  {
+    name: 'publicBaseUrl=api with her domain on the CDN',
+    context: { publicBaseUrl: 'api', ...own, ...ALONE['customDomain, certificateArn, cdnCertificateArn'] },
   },
   {
     name: 'her blog by feed and by WordPress.com',

@@ -79,7 +79,8 @@ describe('the functions', () => {
   it('are Node 24 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
     // API, admin, render and redirect; the delivery functions: dispatch, sender, SES events, social
     // (test/infra/delivery.test.ts); the music worker (test/infra/music.test.ts).
-    template.resourceCountIs('AWS::Lambda::Function', 10);
+    // The CDN's invalidation worker (test/infra/cdn.test.ts); the daily deliverability check.
+    template.resourceCountIs('AWS::Lambda::Function', 11);
     for (const path of [
       'Functions/Api/Function',
       'Functions/Admin/Function',
@@ -115,6 +116,9 @@ describe('the functions', () => {
       TABLE_NAME: { Ref: logicalId('Data/Table') },
       RENDER_FUNCTION_NAME: { Ref: logicalId('Functions/Render/Function') },
       SECRETS_ARN: { Ref: logicalId('Secrets/Secret') },
+      // Issue 26: the pages the render step built, and the token that makes the viewer's address believable.
+      PUBLIC_OBJECTS_BUCKET: { Ref: logicalId('Cdn/PublicPages') },
+      CDN_EDGE_TOKEN: { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] },
       PUBLIC_BASE_URL: 'https://newsletter.example.com',
       TIME_ZONE: 'Europe/Paris',
       SERIES_NAME: 'Online Sunday Morning Sound',
@@ -150,6 +154,9 @@ describe('the functions', () => {
       POSTAL_ADDRESS: 'Dimanche, 12 rue des Lilas, 75011 Paris, France',
       // Issue 7: a new revision's track resolutions and first link check go to the music worker.
       MUSIC_QUEUE_URL: { Ref: logicalId('Music/Queue') },
+      // Issue 26: the public pages it builds, and the CDN's paths it tells.
+      PUBLIC_OBJECTS_BUCKET: { Ref: logicalId('Cdn/PublicPages') },
+      CDN_INVALIDATION_QUEUE_URL: { Ref: logicalId('Cdn/Invalidations') },
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
@@ -245,6 +252,8 @@ describe('IAM', () => {
       'lambda:InvokeFunction',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      // Issue 26: the public pages the render step built (test/infra/cdn.test.ts).
+      's3:GetObject',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
       'ses:SendEmail',
@@ -282,19 +291,24 @@ describe('IAM', () => {
       'dynamodb:UpdateItem',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      // Issue 26: the public pages it builds (test/infra/cdn.test.ts).
+      's3:GetObject',
+      's3:PutObject',
       'sqs:SendMessage',
     ]);
     const table = { 'Fn::GetAtt': [logicalId('Data/Table'), 'Arn'] };
     for (const s of render.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:Batch')))) {
       expect(s.Resource).toEqual(table);
     }
-    // Sending only, to the music queue only: it neither reads that queue nor reaches the delivery ones.
+    // Sending only, to the music queue and the CDN's paths only: it reads neither, nor reaches the delivery ones.
     const sqs = render.filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')));
     expect(sqs).toEqual([
       {
         Effect: 'Allow',
         Action: 'sqs:SendMessage',
-        Resource: { 'Fn::GetAtt': [logicalId('Music/Queue'), 'Arn'] },
+        Resource: ['Cdn/Invalidations', 'Music/Queue'].map((queue) => ({
+          'Fn::GetAtt': [logicalId(queue), 'Arn'],
+        })),
       },
     ]);
     expect(JSON.stringify(render)).not.toContain(logicalId('Secrets/Secret'));
@@ -318,7 +332,11 @@ describe('the HTTP API', () => {
   it('gives the admin function the public settings and the studio ones, and invokes the dispatch and the renderer', () => {
     const { AUTHOR_EMAIL, AUTHOR_LANGUAGE, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } =
       envOf('Functions/Admin/Function');
-    expect(shared).toEqual(envOf('Functions/Api/Function'));
+    // The built public pages are the public function's alone (issue 26).
+    const { PUBLIC_OBJECTS_BUCKET, CDN_EDGE_TOKEN, ...publicShared } = envOf('Functions/Api/Function');
+    expect(CDN_EDGE_TOKEN).toBeDefined();
+    expect(PUBLIC_OBJECTS_BUCKET).toBeDefined();
+    expect(shared).toEqual(publicShared);
     expect({ AUTHOR_EMAIL, AUTHOR_LANGUAGE, SCHEDULE }).toEqual({
       AUTHOR_EMAIL: expect.any(String),
       AUTHOR_LANGUAGE: 'fr',
@@ -329,7 +347,7 @@ describe('the HTTP API', () => {
     const admin = actionsOf(adminStatements);
     const api = actionsOf(statementsOfRole(statements, roleOf('Functions/Api/Function')));
     expect(api).toContain('lambda:InvokeFunction');
-    expect(admin).toEqual(api);
+    expect(admin).toEqual(api.filter((action) => action !== 's3:GetObject'));
     const invokes = JSON.stringify(
       adminStatements.filter((s) => JSON.stringify(s).includes('lambda:InvokeFunction')),
     );

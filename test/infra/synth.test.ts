@@ -83,12 +83,13 @@ describe('cdk synth with the pinned CLI, offline', () => {
     ]) {
       expect(types).toContain(type);
     }
-    // API, admin, render, redirect; the delivery functions: dispatch, sender, SES events, social; music.
-    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(10);
+    // API, admin, render, redirect; the delivery functions: dispatch, sender, SES events, social; music;
+    // the daily deliverability check; the CDN's invalidation worker.
+    expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(11);
   });
 
   it('bundles each function as index.mjs that defines require first, with a source map', () => {
-    expect(functionPaths()).toHaveLength(10);
+    expect(functionPaths()).toHaveLength(11);
     for (const path of functionPaths()) {
       expect(readdirSync(assetDir(path)), path).toEqual(
         expect.arrayContaining(['index.mjs', 'index.mjs.map']),

@@ -12,6 +12,7 @@ import {
 } from '../support/signed-request.ts';
 import { fakeSqs, sqsCalls } from '../support/fake-sqs.ts';
 import { freshTable } from '../support/tables.ts';
+import { startFakeS3 } from '../support/fake-s3.ts';
 
 const credentials = {
   accessKeyId: 'AKIDLOCALTEST',
@@ -30,6 +31,7 @@ let adminApi: ApiHandler;
 let fakeLambda: FakeServer;
 let fakeExtension: FakeServer;
 let fakeQueue: Awaited<ReturnType<typeof fakeSqs>>;
+let fakeBucket: Awaited<ReturnType<typeof startFakeS3>>;
 let badSignatures = 0;
 
 /**
@@ -40,6 +42,7 @@ let badSignatures = 0;
 beforeAll(async () => {
   const { tableName } = await freshTable(inject('dynaliteUrl'));
   fakeQueue = await fakeSqs();
+  fakeBucket = await startFakeS3();
   fakeExtension = await fakeServer((request, res) => {
     if (request.headers['x-aws-parameters-secrets-token'] !== credentials.sessionToken)
       return json(res, 403, { message: 'bad token' });
@@ -74,6 +77,10 @@ beforeAll(async () => {
     TABLE_NAME: tableName,
     RENDER_FUNCTION_NAME: 'dimanche-render',
     MUSIC_QUEUE_URL: fakeQueue.queueUrl('dimanche-music'),
+    // Issue 26: the bucket of built pages (path-style at the stand-in) and the CDN's invalidation queue.
+    PUBLIC_OBJECTS_BUCKET: 'dimanche-public',
+    AWS_ENDPOINT_URL_S3: fakeBucket.url,
+    CDN_INVALIDATION_QUEUE_URL: fakeQueue.queueUrl('dimanche-cdn'),
     SECRETS_ARN: SECRET_ARN,
     PUBLIC_BASE_URL: 'https://newsletter.example.com',
     POSTAL_ADDRESS: '12 rue des Lilas, 75011 Paris',
@@ -90,7 +97,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await Promise.all([fakeLambda?.close(), fakeExtension?.close(), fakeQueue?.close()]);
+  await Promise.all([fakeLambda?.close(), fakeExtension?.close(), fakeQueue?.close(), fakeBucket?.close()]);
 });
 
 describe('the API, admin and render functions as deployed', () => {
@@ -124,16 +131,26 @@ describe('the API, admin and render functions as deployed', () => {
     expect(JSON.parse(fakeLambda.requests[0]?.body ?? '{}')).toEqual({ issueId: 'iss_34', revision: 1 });
     expect(badSignatures).toBe(0);
     // The render step queued the new revision's tracks for the music worker, and its first link check.
-    const queued = sqsCalls(fakeQueue).map((call) => JSON.parse(String(call.body.MessageBody)) as unknown);
+    const music = sqsCalls(fakeQueue).filter(
+      (call) => call.body.QueueUrl === fakeQueue.queueUrl('dimanche-music'),
+    );
+    const queued = music.map((call) => JSON.parse(String(call.body.MessageBody)) as unknown);
     const { tracks } = examplePostBody() as { tracks: { url: string }[] };
     const urls = new Set(tracks.map((track) => track.url));
     expect(queued).toEqual([
       ...[...urls].map((url) => ({ kind: 'resolve', issueId: 'iss_34', url })),
       { kind: 'check', issueId: 'iss_34', reason: 'ingest' },
     ]);
-    expect(
-      sqsCalls(fakeQueue).every((call) => call.body.QueueUrl === fakeQueue.queueUrl('dimanche-music')),
-    ).toBe(true);
+    // Issue 26: the page, the list and the feeds built into the bucket, and their paths told to the CDN.
+    expect([...fakeBucket.objects.keys()].sort()).toEqual(
+      expect.arrayContaining(['/dimanche-public/archive/index', '/dimanche-public/archive/issues/34']),
+    );
+    const cdn = sqsCalls(fakeQueue).filter(
+      (call) => call.body.QueueUrl === fakeQueue.queueUrl('dimanche-cdn'),
+    );
+    expect(cdn.map((call) => JSON.parse(String(call.body.MessageBody)) as unknown)).toEqual([
+      { paths: expect.arrayContaining(['/archive/34-chambre-en-provence', '/archive/34', '/archive']) },
+    ]);
 
     const preview = await adminApi(
       httpApiEvent({
@@ -172,8 +189,25 @@ describe('the API, admin and render functions as deployed', () => {
       httpApiEvent({ method: 'GET', path: '/archive/34-chambre-en-provence' }),
       lambdaContext,
     );
-    expect(response.statusCode).toBe(404); // its Sunday has not come yet
+    expect(response.statusCode).toBe(404); // its Sunday has not come yet, though its page is built
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(fakeExtension.requests.length).toBe(before);
+  });
+
+  it('serve the built list from the bucket, with its ETag, and 304 for a current copy', async () => {
+    const list = await api(httpApiEvent({ method: 'GET', path: '/archive' }), lambdaContext);
+    expect(list.statusCode).toBe(200);
+    const built = fakeBucket.objects.get('/dimanche-public/archive/index');
+    expect(list.headers.etag).toBe(built?.headers['x-amz-meta-etag']);
+    expect(list.body).toBe(built?.body.toString('utf8'));
+    const again = await api(
+      httpApiEvent({
+        method: 'GET',
+        path: '/archive',
+        headers: { 'if-none-match': list.headers.etag ?? '' },
+      }),
+      lambdaContext,
+    );
+    expect(again.statusCode).toBe(304);
   });
 });

@@ -5,6 +5,7 @@ import { createLocalApp } from '../../functions/local/local-app.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
 import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
+import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
@@ -48,12 +49,15 @@ export const testApp = async (
   });
   // With `music`: the render step ingests tracks into a music queue nobody consumes, for the test to read.
   const music = options.music ? createLocalMusic({}) : undefined;
+  // The public pages the render step builds, for tests that look at them or build them as it would.
+  const publicObjects = memoryPublicObjects();
   const { app, issues, renderTrigger } = createLocalApp(config, {
     clock,
     // A fake blog the test started is this app's one stand-in, as `npm start`'s is.
     outbound: localOutbound({
       standIns: options.standIns ?? (env.WORDPRESS_API_URL ? [env.WORDPRESS_API_URL] : []),
     }),
+    publicObjects,
     ...(music ? { music: { queue: music.musicQueue } } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
@@ -78,6 +82,8 @@ export const testApp = async (
     tableName,
     itemsOf,
     subscribers,
+    publicObjects,
+    config,
     musicQueue: music?.queue,
   };
 };
