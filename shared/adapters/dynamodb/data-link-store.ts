@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type { DataLink, DataLinkPurpose, DataLinkStore } from '../../ports/data-links.ts';
-import { conditionally } from './conditional.ts';
+import { consumeOnce } from './consume-once.ts';
 
 const linkKey = (hash: string) => ({ pk: `DATALINK#${hash}`, sk: 'LINK' });
 // `expiresAt` is the table's TTL attribute (epoch seconds), a day after the link ends; the code compares
@@ -43,21 +43,5 @@ export const dynamoDataLinks = (doc: DynamoDBDocumentClient, tableName: string):
       ? fromItem(hash, Item)
       : undefined;
   },
-  consume: async (hash, now) => {
-    let found: DataLink | undefined;
-    await conditionally(async () => {
-      const { Attributes } = await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: linkKey(hash),
-          UpdateExpression: 'SET usedAt = :now',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :now',
-          ExpressionAttributeValues: { ':now': now },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      found = fromItem(hash, Attributes);
-    });
-    return found;
-  },
+  consume: async (hash, now) => fromItem(hash, await consumeOnce(doc, tableName, linkKey(hash), now)),
 });

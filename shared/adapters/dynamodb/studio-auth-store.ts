@@ -1,12 +1,6 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { SignInLink, StudioAuthStore, StudioSession } from '../../ports/studio-auth.ts';
-import { conditionally } from './conditional.ts';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { StudioAuthStore, StudioSession } from '../../ports/studio-auth.ts';
+import { consumeOnce } from './consume-once.ts';
 
 const linkKey = (hash: string) => ({ pk: `STUDIO#LINK#${hash}`, sk: 'LINK' });
 const sessionKey = (hash: string) => ({ pk: `STUDIO#SESSION#${hash}`, sk: 'SESSION' });
@@ -31,21 +25,8 @@ export const dynamoStudioAuth = (doc: DynamoDBDocumentClient, tableName: string)
     );
   },
   consumeLink: async (hash, now) => {
-    let found: SignInLink | undefined;
-    await conditionally(async () => {
-      const { Attributes } = await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: linkKey(hash),
-          UpdateExpression: 'SET usedAt = :now',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND validUntil > :now',
-          ExpressionAttributeValues: { ':now': now },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      found = { hash, email: String(Attributes?.email), expiresAt: String(Attributes?.validUntil) };
-    });
-    return found;
+    const used = await consumeOnce(doc, tableName, linkKey(hash), now);
+    return used && { hash, email: String(used.email), expiresAt: String(used.validUntil) };
   },
   saveSession: async (session) => {
     await doc.send(
