@@ -1,4 +1,5 @@
 import type { Language } from '../shared/domain/issue.ts';
+import { NETWORK_NAMES } from '../shared/domain/social/network-names.ts';
 import type { SocialNetwork } from '../shared/domain/social/networks.ts';
 import type { NoticeIssue } from '../shared/ports/author-notices.ts';
 import { AUTHOR_STRINGS_EN } from './author-strings-en.ts';
@@ -8,15 +9,6 @@ import type { AuthorStrings, Said } from './author-strings.ts';
 export const AUTHOR_STRINGS: Record<Language, AuthorStrings> = {
   fr: AUTHOR_STRINGS_FR,
   en: AUTHOR_STRINGS_EN,
-};
-
-export const NETWORK_NAMES: Record<SocialNetwork, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  x: 'X',
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  threads: 'Threads',
 };
 
 /** The one way an issue is named to her: its number and title, never its id. */

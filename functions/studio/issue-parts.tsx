@@ -1,16 +1,8 @@
+import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import type { NetworkPreview } from '../../shared/usecases/social/preview-social.ts';
 import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
 import { Csrf } from './layout.tsx';
 import type { StudioStrings } from './strings.ts';
-
-const NETWORK_NAMES: Record<NetworkPreview['network'], string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  x: 'X',
-  linkedin: 'LinkedIn',
-  facebook: 'Facebook',
-  threads: 'Threads',
-};
 
 export const StateBadge = (props: { state: IssueState; t: StudioStrings }) => (
   <span class={`badge ${props.state}`}>{props.t.states[props.state]}</span>
