@@ -119,7 +119,14 @@ describe('the interval pacer', () => {
           expect(busiestSecond(counted)).toBeLessThanOrEqual(limit);
         },
       ),
-      { numRuns: 200 },
+      {
+        numRuns: 200,
+        // Both once failed in CI: a send counted a hair before its answer, the next one a second after it.
+        examples: [
+          [{ limit: 5, workers: 1, latencies: [42], countedAt: [0.9999999999999974, 0] }],
+          [{ limit: 10, workers: 1, latencies: [42], countedAt: [0.9999999999999974, 0, 0] }],
+        ],
+      },
     );
   });
 

@@ -10,6 +10,12 @@ import type { Pacer, SendDone } from '../../ports/pacer.ts';
  * starts, so the two are always more than a second apart. With the spacing a little under the limit, the
  * second rule waits only for a slow answer.
  */
+/**
+ * "More than a second apart" must survive rounding: timers fire on whole milliseconds or a hair early, and
+ * instants summed from fractional spacings can land a fraction of a nanosecond short of a full second.
+ */
+const MARGIN_MS = 1;
+
 export const intervalPacer = ({
   ratePerSecond,
   limitPerSecond = ratePerSecond,
@@ -41,7 +47,7 @@ export const intervalPacer = ({
       if (wait > 0) await sleep(wait);
       const earlier = answered.get(number - perWindow);
       if (earlier) {
-        const notBefore = (await earlier) + windowMs;
+        const notBefore = (await earlier) + windowMs + MARGIN_MS;
         answered.delete(number - perWindow);
         const late = notBefore - now();
         if (late > 0) await sleep(late);
