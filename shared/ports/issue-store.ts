@@ -4,6 +4,9 @@ import type { SundayClaim } from '../domain/sunday-claim.ts';
 import type { ArchiveFeeds, FeedFormat } from './feed-renderer.ts';
 
 /** Where an issue stands in Sunday order (the series number breaks a tie): a page of the archive resumes from one. */
+/** A feed document and the instant its render step built it. */
+export type StoredFeed = { xml: string; builtAt: string };
+
 export type SundayPosition = { sunday: string; series: number };
 
 export type SaveRevisionResult =
@@ -39,7 +42,8 @@ export type IssueStore = {
   }) => Promise<Issue[]>;
   /** The archive's feeds as they stand once this issue is the newest one published (built at render time). */
   saveFeeds: (id: IssueId, feeds: ArchiveFeeds, at: string) => Promise<void>;
-  getFeed: (id: IssueId, format: FeedFormat) => Promise<string | undefined>;
+  /** With when it was built: a feed built before its issue was sent ahead of its Sunday is not the one to serve. */
+  getFeed: (id: IssueId, format: FeedFormat) => Promise<StoredFeed | undefined>;
   /** Who holds a Sunday, if anyone claimed it (issues stored before claims existed have none). */
   sundayClaim: (sunday: string) => Promise<SundayClaim | undefined>;
   /**

@@ -3,22 +3,20 @@ import type { Issue } from '../domain/issue.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FeedRenderer } from '../ports/feed-renderer.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
-import { collectIssues, isPublished } from './archive-visibility.ts';
+import { collectIssues, isPublished, joinOrder, sundayOrder } from './archive-visibility.ts';
 
 /** How many issues a feed lists: ten weeks, each with its whole story. */
 export const FEED_LENGTH = 10;
 
 export type FeedRefreshDeps = { store: IssueStore; renderer: FeedRenderer; clock: Clock; timeZone: string };
 
-/** Newest first: negative when `a` comes before `b`. */
-const sundayOrder = (a: Issue, b: Issue) =>
-  a.sunday === b.sunday ? b.series - a.series : a.sunday > b.sunday ? -1 : 1;
-
 /**
  * Render time. The feed library stays out of the public function, so each feed is built ahead and stored with
- * the issue that will be the newest published one when it is served: the newest published now, and each one
- * written ahead for a later Sunday. On Sunday morning the next one's feeds are already there, with no render.
- * Every render rebuilds them all (a few), so a revision, a moved Sunday or a late render is never left out.
+ * the issue that joined readers last when it is served (see `archiveFeed`): the one that did so by today, and,
+ * for each later Sunday an issue written ahead joins them, that issue. Each lists only what readers may see
+ * on its day: an issue sent before its Sunday never brings along one whose Sunday has not come. On Sunday
+ * morning the next feeds are already there, with no render. Every render rebuilds them all (a few), so a
+ * revision, a moved Sunday or a late render is never left out.
  */
 export const refreshArchiveFeeds = async (rendered: Issue, deps: FeedRefreshDeps): Promise<void> => {
   const today = localDate(deps.clock.now(), deps.timeZone);
@@ -29,22 +27,27 @@ export const refreshArchiveFeeds = async (rendered: Issue, deps: FeedRefreshDeps
     const last = read.at(-1);
     return exhausted || !last ? issues : issues.filter((issue) => sundayOrder(issue, last) <= 0);
   };
-  const enough = (read: readonly Issue[]) => {
-    const issues = known(read, false);
-    const served = issues.findIndex((issue) => isPublished(issue, today));
-    return served >= 0 && issues.length >= served + FEED_LENGTH;
-  };
+  // Whatever is public today is public on every later day: ten of them known make every feed whole.
+  const enough = (read: readonly Issue[]) =>
+    known(read, false).filter((issue) => isPublished(issue, today)).length >= FEED_LENGTH;
   const read = await collectIssues(deps.store, {
     keep: (issue) => issue.renderedRevision !== undefined,
     enough,
     pageSize: FEED_LENGTH + 1,
   });
   const issues = known(read, !enough(read));
-  const served = issues.findIndex((issue) => isPublished(issue, today));
-  const owners = served < 0 ? issues : issues.slice(0, served + 1);
+  const feedOn = (day: string) =>
+    issues.filter((issue) => isPublished(issue, day)).slice(0, FEED_LENGTH) as [Issue, ...Issue[]];
+
+  const [joinedLast] = issues.filter((issue) => isPublished(issue, today)).sort(joinOrder(deps.timeZone));
+  const owners: { owner: Issue; day: string }[] = joinedLast ? [{ owner: joinedLast, day: today }] : [];
+  // Issues of one Sunday join together: the feed goes with the one read first there, as `archiveFeed` picks.
+  for (const issue of issues) {
+    if (isPublished(issue, today) || owners.some(({ day }) => day === issue.sunday)) continue;
+    owners.push({ owner: issue, day: issue.sunday });
+  }
   const at = deps.clock.now().toISOString();
-  for (const [index, owner] of owners.entries()) {
-    const listed = issues.slice(index, index + FEED_LENGTH) as [Issue, ...Issue[]];
-    await deps.store.saveFeeds(owner.id, deps.renderer.renderFeeds(listed), at);
+  for (const { owner, day } of owners) {
+    await deps.store.saveFeeds(owner.id, deps.renderer.renderFeeds(feedOn(day)), at);
   }
 };

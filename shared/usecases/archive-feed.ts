@@ -1,15 +1,24 @@
 import { localDate } from '../domain/calendar.ts';
+import type { Issue } from '../domain/issue.ts';
 import type { FeedFormat } from '../ports/feed-renderer.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { IssueStore } from '../ports/issue-store.ts';
+import type { IssueStore, StoredFeed } from '../ports/issue-store.ts';
 import { FEED_LENGTH } from './archive-feed-refresh.ts';
-import { collectIssues, isPublished } from './archive-visibility.ts';
+import { collectIssues, isPublished, joinDay, joinOrder } from './archive-visibility.ts';
 
 export type ArchiveFeedResult = { ok: true; xml: string } | { ok: false; error: 'no_feed' };
 
 /**
- * The feed stored with the newest published issue (see `refreshArchiveFeeds`). An issue rendered before the
- * feeds existed has none: the next older one's is served, one issue behind, rather than nothing.
+ * An issue sent before its Sunday was given, while it waited, the feed of its Sunday: one that may list an
+ * issue whose Sunday has not come yet. Only a feed built after the send is its own.
+ */
+const servable = (issue: Issue, feed: StoredFeed, timeZone: string): boolean =>
+  joinDay(issue, timeZone) === issue.sunday || feed.builtAt >= issue.updatedAt;
+
+/**
+ * The feed stored with the published issue that joined readers last (see `refreshArchiveFeeds`). One rendered
+ * before the feeds existed, or sent early since its feed was built, has none to serve: the one that joined
+ * before it is served, one issue behind, rather than nothing or an issue not public yet.
  */
 export const archiveFeed = async (
   format: FeedFormat,
@@ -21,9 +30,9 @@ export const archiveFeed = async (
     enough: (kept) => kept.length >= FEED_LENGTH,
     pageSize: FEED_LENGTH,
   });
-  for (const issue of published) {
-    const xml = await deps.store.getFeed(issue.id, format);
-    if (xml !== undefined) return { ok: true, xml };
+  for (const issue of published.sort(joinOrder(deps.timeZone))) {
+    const feed = await deps.store.getFeed(issue.id, format);
+    if (feed && servable(issue, feed, deps.timeZone)) return { ok: true, xml: feed.xml };
   }
   return { ok: false, error: 'no_feed' };
 };

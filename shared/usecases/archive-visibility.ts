@@ -1,3 +1,4 @@
+import { localDate } from '../domain/calendar.ts';
 import type { Issue } from '../domain/issue.ts';
 import type { IssueStore, SundayPosition } from '../ports/issue-store.ts';
 
@@ -7,6 +8,28 @@ import type { IssueStore, SundayPosition } from '../ports/issue-store.ts';
  */
 export const isPublished = (issue: Issue, today: string): boolean =>
   issue.renderedRevision !== undefined && (issue.sunday <= today || issue.status === 'sent');
+
+/**
+ * The day an issue joined what readers see: its Sunday, or the day it was sent when that came first (the
+ * status's last change is the send). The archive's feed is the one built for the issue that joined last.
+ */
+export const joinDay = (issue: Issue, timeZone: string): string => {
+  if (issue.status !== 'sent') return issue.sunday;
+  const sentOn = localDate(new Date(issue.updatedAt), timeZone);
+  return sentOn < issue.sunday ? sentOn : issue.sunday;
+};
+
+/** Newest first: negative when `a` comes before `b`. */
+export const sundayOrder = (a: Issue, b: Issue): number =>
+  a.sunday === b.sunday ? b.series - a.series : a.sunday > b.sunday ? -1 : 1;
+
+/** The issue that joined last first; the same day, in Sunday order. */
+export const joinOrder =
+  (timeZone: string) =>
+  (a: Issue, b: Issue): number => {
+    const [dayA, dayB] = [joinDay(a, timeZone), joinDay(b, timeZone)];
+    return dayA === dayB ? sundayOrder(a, b) : dayA > dayB ? -1 : 1;
+  };
 
 export const positionOf = ({ sunday, series }: Pick<Issue, 'sunday' | 'series'>): SundayPosition => ({
   sunday,

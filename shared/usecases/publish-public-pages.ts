@@ -7,7 +7,7 @@ import type { IssueStore } from '../ports/issue-store.ts';
 import type { CdnInvalidator, PublicObject, PublicObjects } from '../ports/public-objects.ts';
 import { FEED_LENGTH } from './archive-feed-refresh.ts';
 import type { ArchiveListPage } from './archive-list.ts';
-import { collectIssues, isPublished, positionOf } from './archive-visibility.ts';
+import { collectIssues, isPublished, positionOf, sundayOrder } from './archive-visibility.ts';
 
 export type PublicPagesDeps = {
   store: IssueStore;
@@ -23,10 +23,6 @@ export type PublicPagesDeps = {
 
 const HTML = 'text/html; charset=UTF-8';
 const TYPES = { rss: 'application/rss+xml; charset=utf-8', atom: 'application/atom+xml; charset=utf-8' };
-
-/** Newest first, as the archive lists them. */
-const sundayOrder = (a: Issue, b: Issue) =>
-  a.sunday === b.sunday ? b.series - a.series : a.sunday > b.sunday ? -1 : 1;
 
 /**
  * Render time, after the issue's render is saved: its page, the archive's first page and the feeds become

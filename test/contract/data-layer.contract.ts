@@ -297,10 +297,11 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
         };
         expect(await archive.getFeed(issueIdFor(305), 'rss')).toBeUndefined();
         await archive.saveFeeds(issueIdFor(305), feeds, AT);
-        expect(await archive.getFeed(issueIdFor(305), 'rss')).toBe(feeds.rss);
-        expect(await archive.getFeed(issueIdFor(305), 'atom')).toBe(feeds.atom);
-        await archive.saveFeeds(issueIdFor(305), { ...feeds, rss: '<rss/>' }, AT);
-        expect(await archive.getFeed(issueIdFor(305), 'rss')).toBe('<rss/>');
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({ xml: feeds.rss, builtAt: AT });
+        expect(await archive.getFeed(issueIdFor(305), 'atom')).toEqual({ xml: feeds.atom, builtAt: AT });
+        const later = '2026-11-29T08:00:00.000Z';
+        await archive.saveFeeds(issueIdFor(305), { ...feeds, rss: '<rss/>' }, later);
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({ xml: '<rss/>', builtAt: later });
       });
 
       it('refuses feeds that would not fit in one item, writing neither', async () => {

@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IssueId } from '../../domain/issue.ts';
 import type { FeedFormat } from '../../ports/feed-renderer.ts';
+import type { StoredFeed } from '../../ports/issue-store.ts';
 
 /** DynamoDB refuses items over 400 KB; keep a margin for attribute names and keys. */
 const MAX_ITEM_BYTES = 380 * 1024;
@@ -23,5 +24,7 @@ export const toFeedItem = (id: IssueId, format: FeedFormat, xml: string, at: str
   return { ...feedKey(id, format), kind: 'feed', format, body, builtAt: at };
 };
 
-export const fromFeedItem = (item: Record<string, unknown>): string =>
-  gunzipSync(item.body as Uint8Array).toString('utf8');
+export const fromFeedItem = (item: Record<string, unknown>): StoredFeed => ({
+  xml: gunzipSync(item.body as Uint8Array).toString('utf8'),
+  builtAt: String(item.builtAt),
+});
