@@ -3,7 +3,7 @@ import type { Issue } from '../../shared/domain/issue.ts';
 import { mostPlayed } from '../../shared/domain/music/most-played.ts';
 import type { LinkVariant } from '../../shared/domain/platforms.ts';
 import { withStatus } from '../../shared/usecases/subscribers/with-status.ts';
-import type { Formatter } from './format.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /**

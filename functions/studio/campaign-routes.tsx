@@ -5,14 +5,14 @@ import { mostPlayed } from '../../shared/domain/music/most-played.ts';
 import { PLATFORM_NAMES, type LinkVariant } from '../../shared/domain/platforms.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { BarChart } from './charts.tsx';
-import { formatter } from './format.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
 import { issueByNumber, issueName, subscriberTrend } from './issue-data.ts';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { campaignReport } from './campaign-report.ts';
-import { chartStrings } from './chart-strings.ts';
+import { chartStrings } from '../../shared/i18n/studio/chart-strings.ts';
 import { SocialOutcomes } from './social-outcomes.tsx';
 
 const variantName = (v: LinkVariant) => (v === 'universal' ? 'song.link' : PLATFORM_NAMES[v]);

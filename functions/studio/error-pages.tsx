@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../http/problem.ts';
 import type { Language } from '../../shared/domain/issue.ts';
-import { type ErrorStrings, errorStrings } from './error-strings.ts';
+import { type ErrorStrings, errorStrings } from '../../shared/i18n/studio/error-strings.ts';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';

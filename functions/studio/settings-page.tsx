@@ -5,12 +5,12 @@ import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { wordpressWebhookUrl } from '../config/wordpress-webhook-url.ts';
-import { formatter } from './format.ts';
-import { issueActionStrings } from './issue-action-strings.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
+import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { comingPlan, NextSend, PLAN_WEEKS } from './sunday-plan-view.tsx';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /** The sign-up form for a WordPress.com Custom HTML block: a plain POST form, no script, labelled fields. */

@@ -11,7 +11,7 @@ import { escapeHtml } from '../../emails/escape-html.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { document, Layout } from './layout.tsx';
 import { COOKIE, requireSession, type StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /** Per IP, a few tries in ten minutes; per address, one link a minute, whoever's address it is. */

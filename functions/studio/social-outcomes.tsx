@@ -2,8 +2,8 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { SocialAttempt } from '../../shared/domain/social/social-attempt.ts';
-import type { Formatter } from './format.ts';
-import { socialOutcomeStrings } from './social-outcome-strings.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import { socialOutcomeStrings } from '../../shared/i18n/studio/social-outcome-strings.ts';
 
 const GOOD = new Set(['published', 'duplicate']);
 const BAD = new Set(['failed', 'needs_reconnect', 'unconfirmed']);

@@ -7,14 +7,14 @@ import { eraseSubscriber } from '../../shared/usecases/subscribers/privacy.ts';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import { Address } from './address.tsx';
-import { errorStrings } from './error-strings.ts';
-import { formatter } from './format.ts';
+import { errorStrings } from '../../shared/i18n/studio/error-strings.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
 import { Csrf, document, Layout } from './layout.tsx';
 import { FILTERS, ReaderSearch, ReaderTable } from './reader-list.tsx';
 import { ReaderRecord } from './reader-record.tsx';
-import { readerStrings } from './reader-strings.ts';
+import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
 import type { StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { StudioProblem } from './studio-problem.ts';
 

@@ -1,11 +1,11 @@
 import { Cron } from 'croner';
 import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
 import { sundayPlan } from '../../shared/usecases/sundays/sunday-plan.ts';
-import type { Formatter } from './format.ts';
-import type { IssueActionStrings } from './issue-action-strings.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import type { IssueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { issueName, issueView, type IssueView } from './issue-data.ts';
 import { StateBadge } from './issue-parts.tsx';
-import type { StudioStrings } from './strings.ts';
+import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 /** How many Sundays ahead the plan and a move's choice look. */

@@ -2,15 +2,15 @@ import type { Context } from 'hono';
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { findSundayIssue } from '../../shared/usecases/campaign/find-sunday-issue.ts';
 import { previewSocial } from '../../shared/usecases/social/preview-social.ts';
-import { formatter } from './format.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
 import { issueName, issueView, nextSend, subscriberTrend } from './issue-data.ts';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { Warnings } from './warnings-view.tsx';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
-import { issueActionStrings } from './issue-action-strings.ts';
+import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { comingPlan, NextSend, PLAN_WEEKS, PlanTable } from './sunday-plan-view.tsx';
 
 /** Cette semaine: the coming Sunday's issue, its countdown, warnings, posts, and the subscribers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatter } from '../../functions/studio/format.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
 import { campaignReport } from '../../functions/studio/campaign-report.ts';
 import type { Campaign, CampaignId, LedgerEntry } from '../../shared/domain/campaign.ts';
 import type { Issue } from '../../shared/domain/issue.ts';

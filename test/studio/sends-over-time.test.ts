@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatter } from '../../functions/studio/format.ts';
+import { formatter } from '../../shared/i18n/studio/format.ts';
 import { sendsOverTime } from '../../functions/studio/campaign-report.ts';
 
 const f = formatter('fr', 'Europe/Paris');

@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import type { ReaderFilter } from '../../shared/usecases/subscribers/list-readers.ts';
+import type { Language } from '../../domain/issue.ts';
+import type { ReaderFilter } from '../../usecases/subscribers/list-readers.ts';
 
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 

@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import type { ActRefusal } from '../../shared/usecases/studio/act-on-issue.ts';
+import type { Language } from '../../domain/issue.ts';
+import type { ActRefusal } from '../../usecases/studio/act-on-issue.ts';
 
 /** An issue's actions and the plan of Sundays, in her language: what each action does, and why one cannot. */
 const fr = {

@@ -1,6 +1,6 @@
-import { formatSunday } from '../../shared/domain/calendar.ts';
-import type { Language } from '../../shared/domain/issue.ts';
-import { localeOf, studioStrings } from './strings.ts';
+import { formatSunday } from '../../domain/calendar.ts';
+import type { Language } from '../../domain/issue.ts';
+import { localeOf, studioStrings } from './studio-strings.ts';
 
 /** Dates, times and numbers as the author reads them: her language, the newsletter's time zone. */
 export const formatter = (language: Language, timeZone: string) => {

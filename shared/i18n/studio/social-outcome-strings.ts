@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import type { SocialAttemptState } from '../../shared/domain/social/social-attempt.ts';
+import type { Language } from '../../domain/issue.ts';
+import type { SocialAttemptState } from '../../domain/social/social-attempt.ts';
 
 type Said = { badge: string; why: (network: string, when: string) => string };
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/domain/issue.ts';
+import type { Language } from '../../domain/issue.ts';
 
 const fr = {
   noClicks: 'Aucun clic pour l’instant : les clics des lecteurs sur les morceaux s’afficheront ici.',

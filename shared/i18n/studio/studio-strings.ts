@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import type { IssueWarning } from '../../shared/domain/music/issue-warning.ts';
+import type { Language } from '../../domain/issue.ts';
+import type { IssueWarning } from '../../domain/music/issue-warning.ts';
 
 type Kind = IssueWarning['kind'];
 

@@ -1,6 +1,6 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import { PLATFORMS } from '../../shared/domain/platforms.ts';
-import type { FileProblem, ImportField } from '../../shared/usecases/subscribers/import-subscribers.ts';
+import type { Language } from '../../domain/issue.ts';
+import { PLATFORMS } from '../../domain/platforms.ts';
+import type { FileProblem, ImportField } from '../../usecases/subscribers/import-subscribers.ts';
 
 /** n and its noun, singular for 0 and 1 as French writes it ("0 ligne refusée"), plural above. */
 const fr = (n: string, count: number, one: string, many: string) => `${n} ${count > 1 ? many : one}`;
