@@ -13,6 +13,8 @@ export const formatter = (language: Language, timeZone: string) => {
   return {
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     short: (iso: string) => short.format(new Date(iso)),
+    /** A week's end as a chart labels it: the short date's first three words, no time. */
+    week: (iso: string) => short.format(new Date(iso)).split(/[ ,]+/).slice(0, 3).join(' '),
     time: (iso: string) => time.format(new Date(iso)),
     sunday: (isoDate: string) => formatSunday(isoDate, locale),
     number: (n: number) => numbers.format(n),

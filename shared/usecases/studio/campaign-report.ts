@@ -1,10 +1,18 @@
-import type { Campaign } from '../../shared/domain/campaign.ts';
-import type { Issue } from '../../shared/domain/issue.ts';
-import { mostPlayed } from '../../shared/domain/music/most-played.ts';
-import type { LinkVariant } from '../../shared/domain/platforms.ts';
-import { withStatus } from '../../shared/usecases/subscribers/with-status.ts';
-import type { Formatter } from '../../shared/i18n/studio/format.ts';
-import type { StudioDeps } from './studio-deps.ts';
+import type { Campaign } from '../../domain/campaign.ts';
+import type { Issue } from '../../domain/issue.ts';
+import { mostPlayed } from '../../domain/music/most-played.ts';
+import type { LinkVariant } from '../../domain/platforms.ts';
+import { sendsOverTime } from '../../domain/studio/sends-over-time.ts';
+import type { CampaignLedgerReader } from '../../ports/campaign-ledger.ts';
+import type { ClickStore } from '../../ports/click-store.ts';
+import type { SubscriberStore } from '../../ports/subscriber-store.ts';
+import { withStatus } from '../subscribers/with-status.ts';
+
+export type ReportPorts = {
+  subscribers: { listByStatus: SubscriberStore['listByStatus'] };
+  clicks: { countsFor: ClickStore['countsFor'] };
+  ledger: CampaignLedgerReader;
+};
 
 /**
  * A finished campaign's report. Bounces and complaints suppress the reader (SES events), and leaving marks the
@@ -13,26 +21,26 @@ import type { StudioDeps } from './studio-deps.ts';
  * otherwise cost 10,000 reads, one after the other, on every view of the page.
  */
 export const campaignReport = async (
-  deps: Pick<StudioDeps, 'subscribers' | 'clicks'> & { studio: Pick<StudioDeps['studio'], 'ledger'> },
+  ports: ReportPorts,
   issue: Issue,
   campaign: Campaign,
-  f: Formatter,
+  f: { time: (iso: string) => string },
 ) => {
   const [entries, counts] = await Promise.all([
-    deps.studio.ledger.entries(campaign.id),
-    deps.clicks.countsFor(issue.id),
+    ports.ledger.entries(campaign.id),
+    ports.clicks.countsFor(issue.id),
   ]);
   const reached = new Set(entries.filter((e) => e.state === 'sent').map((e) => e.subscriberId));
   let bounced = 0;
   let complained = 0;
   let unsubscribed = 0;
-  for await (const record of withStatus(deps.subscribers, 'suppressed')) {
+  for await (const record of withStatus(ports.subscribers, 'suppressed')) {
     if (!reached.has(record.id) || !('reason' in record) || record.suppressedAt < campaign.startedAt)
       continue;
     if (record.reason === 'hard_bounce') bounced += 1;
     if (record.reason === 'complaint') complained += 1;
   }
-  for await (const record of withStatus(deps.subscribers, 'unsubscribed')) {
+  for await (const record of withStatus(ports.subscribers, 'unsubscribed')) {
     if (reached.has(record.id) && 'email' in record && (record.unsubscribedAt ?? '') >= campaign.startedAt)
       unsubscribed += 1;
   }
@@ -40,7 +48,6 @@ export const campaignReport = async (
     .filter((e) => e.state === 'sent')
     .map((e) => e.updatedAt)
     .sort();
-  const overTime = sendsOverTime(sent, f);
   const byTrack = [...issue.tracks]
     .sort((a, b) => a.position - b.position)
     .map((track) => ({
@@ -54,7 +61,7 @@ export const campaignReport = async (
     bounced,
     complained,
     unsubscribed,
-    overTime,
+    overTime: sendsOverTime(sent, f),
     byTrack,
     byPlatform: [...platforms]
       .map(([platform, clicks]) => ({ platform, clicks }))
@@ -63,20 +70,4 @@ export const campaignReport = async (
   };
 };
 
-/**
- * Sends per slice of the campaign: ten slices from the first send to the last, labelled by their start. A
- * slice lasts a second at least, since its label reads to the second: a campaign of a few readers, over in a
- * second, would otherwise show ten slices under one and the same time.
- */
-export const sendsOverTime = (times: string[], f: Formatter) => {
-  if (times.length === 0) return [];
-  const first = Date.parse(times[0] ?? '');
-  const span = Math.max(10_000, Date.parse(times.at(-1) ?? '') - first + 1);
-  const slices = Array.from({ length: 10 }, (_, i) => ({ start: first + (span * i) / 10, value: 0 }));
-  for (const at of times) {
-    const index = Math.min(9, Math.floor(((Date.parse(at) - first) * 10) / span));
-    const slice = slices[index];
-    if (slice) slice.value += 1;
-  }
-  return slices.map((s) => ({ label: f.time(new Date(s.start).toISOString()), value: s.value }));
-};
+export type CampaignReport = Awaited<ReturnType<typeof campaignReport>>;

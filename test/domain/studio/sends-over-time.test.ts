@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatter } from '../../shared/i18n/studio/format.ts';
-import { sendsOverTime } from '../../functions/studio/campaign-report.ts';
+import { formatter } from '../../../shared/i18n/studio/format.ts';
+import { sendsOverTime } from '../../../shared/domain/studio/sends-over-time.ts';
 
 const f = formatter('fr', 'Europe/Paris');
 

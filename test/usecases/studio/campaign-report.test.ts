@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatter } from '../../shared/i18n/studio/format.ts';
-import { campaignReport } from '../../functions/studio/campaign-report.ts';
-import type { Campaign, CampaignId, LedgerEntry } from '../../shared/domain/campaign.ts';
-import type { Issue } from '../../shared/domain/issue.ts';
-import type { SubscriberId } from '../../shared/domain/subscriber.ts';
-import { aSubscriber } from '../builders/subscriber.ts';
-import { testApp } from '../support/test-app.ts';
+import { formatter } from '../../../shared/i18n/studio/format.ts';
+import { campaignReport } from '../../../shared/usecases/studio/campaign-report.ts';
+import type { Campaign, CampaignId, LedgerEntry } from '../../../shared/domain/campaign.ts';
+import type { Issue } from '../../../shared/domain/issue.ts';
+import type { SubscriberId } from '../../../shared/domain/subscriber.ts';
+import { aSubscriber } from '../../builders/subscriber.ts';
+import { testApp } from '../../support/test-app.ts';
 
 const STARTED = '2026-11-29T08:00:00.000Z';
 const AFTER = '2026-11-29T10:00:00.000Z';
@@ -45,7 +45,7 @@ describe("a campaign report's bounces, complaints and departures", () => {
       {
         subscribers,
         clicks: { countsFor: async () => [] } as never,
-        studio: { ledger: { entries: async () => entries } as never },
+        ledger: { entries: async () => entries },
       },
       { id: 'iss_34', tracks: [] } as unknown as Issue,
       { id: campaignId, startedAt: STARTED } as Campaign,
