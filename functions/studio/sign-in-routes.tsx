@@ -5,19 +5,11 @@ import { askForSignIn, signOut } from '../../shared/usecases/studio/sign-in-requ
 import { completeSignIn, SESSION_HOURS } from '../../shared/usecases/studio/studio-sign-in.ts';
 import { escapeHtml } from '../../emails/escape-html.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { document, Layout } from './layout.tsx';
+import { signInConfirmPage, signInMessage, signInPage } from './sign-in-pages.tsx';
 import { COOKIE, requireSession, type StudioEnv } from './session.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import type { StudioPorts } from './studio-ports.ts';
-
-const Message = (props: { language: 'fr' | 'en'; title: string; text: string; again?: boolean }) => (
-  <Layout language={props.language} title={props.title}>
-    <h1>{props.title}</h1>
-    <p role="status">{props.text}</p>
-    {props.again ? <a href="/studio/sign-in">{studioStrings(props.language).signIn.again}</a> : null}
-  </Layout>
-);
 
 /** `/studio/sign-in` (the form, the link's landing page and its POST) and `/studio/sign-out`. */
 export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
@@ -26,23 +18,7 @@ export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
   const t = studioStrings(language).signIn;
   return (
     new Hono<StudioEnv>()
-      .get('/sign-in', (c) =>
-        c.html(
-          document(
-            <Layout language={language} title={t.title}>
-              <h1>{t.title}</h1>
-              <p>{t.intro}</p>
-              <form method="post" action="/studio/sign-in">
-                <label for="email">{t.email}</label>
-                <input id="email" name="email" type="email" autocomplete="email" required />
-                <p>
-                  <button type="submit">{t.button}</button>
-                </p>
-              </form>
-            </Layout>,
-          ),
-        ),
-      )
+      .get('/sign-in', (c) => c.html(signInPage(language)))
       .post('/sign-in', async (c) => {
         const form = await c.req.parseBody();
         const address = normaliseEmail(typeof form.email === 'string' ? form.email : '');
@@ -62,34 +38,20 @@ export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
         );
         if (!result.ok) {
           const minutes = Math.ceil(result.retryAfterSeconds / 60);
-          return c.html(
-            document(<Message language={language} title={t.limitedTitle} text={t.limited(minutes)} />),
-            429,
-            { 'retry-after': String(result.retryAfterSeconds) },
-          );
+          return c.html(signInMessage({ language, title: t.limitedTitle, text: t.limited(minutes) }), 429, {
+            'retry-after': String(result.retryAfterSeconds),
+          });
         }
         deps.logger.info('studio sign-in requested', { mailed: result.sent });
-        return c.html(document(<Message language={language} title={t.sentTitle} text={t.sent} />));
+        return c.html(signInMessage({ language, title: t.sentTitle, text: t.sent }));
       })
       // A GET changes nothing: mail scanners that open links must not use up the one sign-in.
-      .get('/sign-in/:token', (c) =>
-        c.html(
-          document(
-            <Layout language={language} title={t.confirmTitle}>
-              <h1>{t.confirmTitle}</h1>
-              <p>{t.confirm}</p>
-              <form method="post" action={`/studio/sign-in/${encodeURIComponent(c.req.param('token'))}`}>
-                <button type="submit">{t.confirmButton}</button>
-              </form>
-            </Layout>,
-          ),
-        ),
-      )
+      .get('/sign-in/:token', (c) => c.html(signInConfirmPage(language, c.req.param('token'))))
       .post('/sign-in/:token', async (c) => {
         const signedIn = await completeSignIn(c.req.param('token'), { auth: studio.auth, clock });
         if (!signedIn)
           return c.html(
-            document(<Message language={language} title={t.refusedTitle} text={t.refused} again />),
+            signInMessage({ language, title: t.refusedTitle, text: t.refused, again: true }),
             403,
           );
         setCookie(c, COOKIE, signedIn.cookie, {
@@ -106,9 +68,7 @@ export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
       .post('/sign-out', requireSession(deps), async (c) => {
         await signOut(ports, getCookie(c, COOKIE, 'host'));
         deleteCookie(c, COOKIE, { prefix: 'host', path: '/', secure: true });
-        return c.html(
-          document(<Message language={language} title={t.signedOutTitle} text={t.signedOut} again />),
-        );
+        return c.html(signInMessage({ language, title: t.signedOutTitle, text: t.signedOut, again: true }));
       })
   );
 };
