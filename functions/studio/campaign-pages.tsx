@@ -4,7 +4,8 @@ import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import { issueName } from '../../shared/domain/studio/issue-name.ts';
 import { chartStrings } from '../../shared/i18n/studio/chart-strings.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
-import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { type StudioStrings, studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import type { CampaignProgress } from '../../shared/domain/studio/campaign-progress.ts';
 import type { campaignList, campaignPage } from '../../shared/usecases/studio/campaign-views.ts';
 import { BarChart } from './charts.tsx';
 import { document, Layout } from './layout.tsx';
@@ -169,4 +170,22 @@ export const campaignPageView = (
       ) : null}
     </Layout>,
   );
+};
+
+/** The live figures the page's script polls for, already in her words. */
+export const progressJson = (progress: CampaignProgress, t: StudioStrings, f: Formatter) => {
+  const { counts, campaign, audience, done, rate } = progress;
+  return {
+    status: campaign.status,
+    audience,
+    done,
+    text: {
+      audience: f.number(audience),
+      sent: f.number(counts.sent),
+      failed: f.number(counts.failed),
+      pending: f.number(Math.max(0, audience - done)),
+      rate: t.campaigns.perSecond(f.decimal(rate)),
+      status: t.campaigns.status[campaign.status],
+    },
+  };
 };

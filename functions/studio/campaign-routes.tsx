@@ -7,7 +7,7 @@ import {
   campaignProgressOf,
 } from '../../shared/usecases/studio/campaign-views.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { campaignListPage, campaignPageView } from './campaign-pages.tsx';
+import { campaignListPage, campaignPageView, progressJson } from './campaign-pages.tsx';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import type { StudioPorts } from './studio-ports.ts';
@@ -29,20 +29,7 @@ export const campaignRoutes = (deps: StudioDeps, ports: StudioPorts) => {
     .get('/:number/progress', async (c) => {
       const progress = await campaignProgressOf(ports, c.req.param('number'));
       if (!progress) throw noCampaign(c.req.param('number'));
-      const { counts, campaign, audience, done, rate } = progress;
-      return c.json({
-        status: campaign.status,
-        audience,
-        done,
-        text: {
-          audience: f.number(audience),
-          sent: f.number(counts.sent),
-          failed: f.number(counts.failed),
-          pending: f.number(Math.max(0, audience - done)),
-          rate: t.campaigns.perSecond(f.decimal(rate)),
-          status: t.campaigns.status[campaign.status],
-        },
-      });
+      return c.json(progressJson(progress, t, f));
     })
     .get('/:number', async (c) => {
       const page = await campaignPage(ports, c.req.param('number'), f);

@@ -5,6 +5,7 @@ import type {
 } from '../../shared/domain/deliverability/health-item.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { DELIVERABILITY_STRINGS } from '../../shared/i18n/studio/deliverability-strings.ts';
+import { blockingFirst } from '../../shared/domain/studio/blocking-first.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 
 const BADGE: Record<HealthStatus, string> = { ok: 'badge sent', warn: 'badge held', fail: 'badge cancelled' };
@@ -24,9 +25,7 @@ export const DeliverabilityPanel = (props: {
 }) => {
   const { report, language, f } = props;
   const s = DELIVERABILITY_STRINGS[language];
-  const failing = report?.items.filter((i) => i.status === 'fail') ?? [];
-  // Blocking first: what she must pass on is at the top, the rest follows in the order it is fixed.
-  const ordered = report ? [...failing, ...report.items.filter((i) => i.status !== 'fail')] : [];
+  const { failing, ordered } = blockingFirst(report);
   return (
     <section aria-labelledby="deliverability-title">
       <h2 id="deliverability-title">{s.title}</h2>

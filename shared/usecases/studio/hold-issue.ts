@@ -9,7 +9,7 @@ import { campaignIdFor } from '../../domain/campaign.ts';
 export type HoldDeps = {
   issues: IssueStore;
   holds: IssueHolds;
-  campaigns: Pick<CampaignStore, 'get'>;
+  campaigns: { get: CampaignStore['get'] };
   clock: Clock;
 };
 

@@ -8,8 +8,8 @@ import type { Clock } from '../../ports/clock.ts';
 import type { IssueHolds } from '../../ports/issue-holds.ts';
 
 export type FactsDeps = {
-  holds: Pick<IssueHolds, 'get'>;
-  campaigns: Pick<CampaignStore, 'get'>;
+  holds: { get: IssueHolds['get'] };
+  campaigns: { get: CampaignStore['get'] };
   clock: Clock;
   timeZone: string;
 };

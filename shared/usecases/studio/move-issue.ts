@@ -29,7 +29,7 @@ export const moveIssue = async (
   issue: Issue,
   to: string,
   by: string,
-  deps: AcceptPostDeps & { holds: Pick<IssueHolds, 'record'> },
+  deps: AcceptPostDeps & { holds: { record: IssueHolds['record'] } },
 ): Promise<MoveResult> => {
   const from = issue.sunday;
   if (to === from) return { ok: false, why: 'unchanged' };
