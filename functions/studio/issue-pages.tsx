@@ -7,7 +7,7 @@ import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { IssueView } from '../../shared/usecases/studio/issue-view.ts';
-import type { issuePage } from '../../shared/usecases/studio/issue-pages.ts';
+import type { issuePage } from '../../shared/usecases/studio/issue-queries.ts';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
 import { document, Layout } from './layout.tsx';
 import { Warnings } from './warnings-view.tsx';

@@ -7,7 +7,8 @@ import { formatter } from '../../shared/i18n/studio/format.ts';
 import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import { actionConfirmation, actOnNumber } from '../../shared/usecases/studio/issue-action-flow.ts';
-import { issueEmail, issueList, issuePage, testSendIssue } from '../../shared/usecases/studio/issue-pages.ts';
+import { issueEmail, issueList, issuePage } from '../../shared/usecases/studio/issue-queries.ts';
+import { testSendIssue } from '../../shared/usecases/studio/test-send-issue.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { archiveUrl } from '../routes/links.ts';
 import { confirmPage, refusalPage } from './action-pages.tsx';
@@ -105,10 +106,10 @@ export const issueRoutes = (deps: StudioDeps, ports: StudioPorts) => {
         const page = { issue, t, a, f, language, csrf: c.get('session').csrfToken };
         return c.html(refusalPage({ ...page, ...done }), 409);
       }
-      const to303 =
+      const next =
         action === 'send_now'
           ? `/studio/campaigns/${issue.series}`
           : `/studio/issues/${issue.series}?done=${action}`;
-      return c.redirect(to303, 303);
+      return c.redirect(next, 303);
     });
 };

@@ -1,15 +1,12 @@
 import { allowedActions } from '../../domain/studio/issue-actions.ts';
-import type { EmailAddress } from '../../domain/email-address.ts';
 import type { Language } from '../../domain/issue.ts';
 import type { LinkVariant } from '../../domain/platforms.ts';
 import type { Personalisation } from '../../domain/rendered-email.ts';
 import type { IssueHolds } from '../../ports/issue-holds.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
-import type { Mailer } from '../../ports/mailer.ts';
 import type { WarningBannerWriter } from '../../ports/warning-banner.ts';
 import { previewIssue } from '../preview-issue.ts';
 import { previewSocial, type SocialPreviewSettings } from '../social/preview-social.ts';
-import { testSend } from '../test-send.ts';
 import { issueFacts } from './issue-facts.ts';
 import { issueByNumber, issueView, type IssueViewPorts } from './issue-view.ts';
 
@@ -72,28 +69,4 @@ export const issueEmail = async (
     choice.language,
   );
   return preview.ok ? preview.email : undefined;
-};
-
-export type TestSendPorts = IssueViewPorts &
-  PreviewPorts & {
-    holds: { record: IssueHolds['record'] };
-    mailer: Mailer;
-    sender: { name: string; address: string };
-    authorEmail: EmailAddress;
-  };
-
-/** The issue's email to the author, recorded in its history when it went; none when there is no such issue. */
-export const testSendIssue = async (ports: TestSendPorts, number: string, by: string) => {
-  const issue = await issueByNumber(ports, number);
-  if (!issue) return undefined;
-  const sent = await testSend(issue.id, ports.authorEmail, { ...ports, store: ports.issues });
-  const ok = sent.ok && sent.outcome.kind === 'sent';
-  if (ok)
-    await ports.holds.record({
-      issueId: issue.id,
-      action: 'test_send',
-      by,
-      at: ports.clock.now().toISOString(),
-    });
-  return { issue, ok };
 };
