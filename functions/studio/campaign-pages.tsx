@@ -82,13 +82,13 @@ export const campaignPageView = (
   const { language, f, csrf, issue, progress, report, attempts, connected } = props;
   const t = studioStrings(language);
   const e = chartStrings(language);
-  const { counts, campaign, audience, done, rate } = progress;
+  const { counts, campaign, audience, done, pending, rate } = progress;
   const live = campaign.status !== 'done';
   const figures = [
     ['audience', t.campaigns.audience, f.number(audience)],
     ['sent', t.campaigns.sent, f.number(counts.sent)],
     ['failed', t.campaigns.failed, f.number(counts.failed)],
-    ['pending', t.campaigns.pending, f.number(Math.max(0, audience - done))],
+    ['pending', t.campaigns.pending, f.number(pending)],
     ['rate', t.campaigns.rate, t.campaigns.perSecond(f.decimal(rate))],
   ] as const;
   return document(
@@ -174,7 +174,7 @@ export const campaignPageView = (
 
 /** The live figures the page's script polls for, already in her words. */
 export const progressJson = (progress: CampaignProgress, t: StudioStrings, f: Formatter) => {
-  const { counts, campaign, audience, done, rate } = progress;
+  const { counts, campaign, audience, done, pending, rate } = progress;
   return {
     status: campaign.status,
     audience,
@@ -183,7 +183,7 @@ export const progressJson = (progress: CampaignProgress, t: StudioStrings, f: Fo
       audience: f.number(audience),
       sent: f.number(counts.sent),
       failed: f.number(counts.failed),
-      pending: f.number(Math.max(0, audience - done)),
+      pending: f.number(pending),
       rate: t.campaigns.perSecond(f.decimal(rate)),
       status: t.campaigns.status[campaign.status],
     },

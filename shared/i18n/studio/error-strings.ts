@@ -47,3 +47,7 @@ const en: ErrorStrings = {
 
 /** The studio's error pages, in the author's language. */
 export const errorStrings = (language: Language): ErrorStrings => (language === 'en' ? en : fr);
+
+/** A size limit as the refusal says it: whole megabytes, 1 at least; nothing when the limit is unknown. */
+export const megabytes = (bytes: unknown) =>
+  typeof bytes === 'number' ? `${Math.floor(bytes / 1024 / 1024) || 1} Mo` : '';

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Campaign } from '../../../shared/domain/campaign.ts';
 import { item } from '../../../shared/domain/deliverability/health-item.ts';
 import { type IssueId, issueIdFor } from '../../../shared/domain/issue.ts';
 import type { SocialAttempt } from '../../../shared/domain/social/social-attempt.ts';
 import { actionOfSlug, actionSlug } from '../../../shared/domain/studio/action-slug.ts';
+import { barChart } from '../../../shared/domain/studio/bar-chart.ts';
 import { blockingFirst } from '../../../shared/domain/studio/blocking-first.ts';
+import { campaignProgress } from '../../../shared/domain/studio/campaign-progress.ts';
 import { issueIdOfNumber, issueName } from '../../../shared/domain/studio/issue-name.ts';
 import { sendTimeOn } from '../../../shared/domain/studio/schedule-runs.ts';
 import { socialOutcome } from '../../../shared/domain/studio/social-outcome.ts';
@@ -84,5 +87,46 @@ describe("the deliverability checks' order", () => {
     expect(failing.map((i) => i.id)).toEqual(['b']);
     expect(ordered.map((i) => i.id)).toEqual(['b', 'a', 'c']);
     expect(blockingFirst(undefined)).toEqual({ failing: [], ordered: [] });
+  });
+});
+
+describe("a bar chart's geometry", () => {
+  it('draws each bar as its share of the longest, a count above zero never thinner than 1', () => {
+    const { hasData, bars } = barChart([
+      { label: 'a', value: 200 },
+      { label: 'b', value: 1 },
+      { label: 'c', value: 0 },
+    ]);
+    expect(hasData).toBe(true);
+    expect(bars.map((b) => b.width)).toEqual([100, 1, 0]);
+  });
+
+  it('has no data with only zeros, or no rows', () => {
+    expect(barChart([{ label: 'a', value: 0 }]).hasData).toBe(false);
+    expect(barChart([]).hasData).toBe(false);
+  });
+});
+
+describe("a campaign's progress", () => {
+  const counts = {
+    audience: 10,
+    claimed: 0,
+    sending: 0,
+    sent: 4,
+    failed: 1,
+    skipped: 1,
+    ambiguous: 0,
+    pending: 4,
+  };
+  const campaign = { startedAt: '2026-12-06T08:00:00.000Z', audience: 8 } as Campaign;
+
+  it('counts what is done and what is left against the larger audience, and mails a second so far', () => {
+    const progress = campaignProgress(campaign, counts, new Date('2026-12-06T08:00:02.000Z'));
+    expect(progress).toMatchObject({ audience: 10, done: 6, pending: 4, rate: 2 });
+  });
+
+  it('measures a finished campaign to its end, not to now', () => {
+    const done = { ...campaign, finishedAt: '2026-12-06T08:00:04.000Z' } as Campaign;
+    expect(campaignProgress(done, counts, new Date('2026-12-07T08:00:00.000Z')).rate).toBe(1);
   });
 });
