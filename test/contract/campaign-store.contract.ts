@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Campaign, type CampaignId, campaignIdFor } from '../../shared/domain/campaign.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
+import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
 import type { CampaignStore } from '../../shared/ports/campaign-store.ts';
 import type { MakeStores } from './stores.ts';
 
@@ -20,14 +21,15 @@ const aCampaign = (series: number, change: Partial<Campaign> = {}): Campaign => 
   ...change,
 });
 
-const reader = (n: number) => `sub_reader${n}` as SubscriberId;
+const recipient = (n: number) => `sub_reader${n}` as SubscriberId;
 
 /** A campaign's every transition is one conditional write: a replay or a second worker changes nothing. */
 export const campaignStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`campaign store on ${label}`, () => {
     let store: CampaignStore;
+    let reader: CampaignLedgerReader;
     beforeAll(async () => {
-      store = (await makeStores()).campaigns;
+      ({ campaigns: store, ledgerReader: reader } = await makeStores());
     });
 
     /** A campaign paged into `batches` batches and fully dispatched. */
@@ -72,10 +74,10 @@ export const campaignStoreContract = (label: string, makeStores: MakeStores) => 
 
     it('writes a batch once: a second write of its number gives back the first', async () => {
       const { id } = aCampaign(4);
-      const batch = { campaignId: id, number: 1, recipients: [reader(1), reader(2)] };
+      const batch = { campaignId: id, number: 1, recipients: [recipient(1), recipient(2)] };
       expect(await store.getBatch(id, 1)).toBeUndefined();
       expect(await store.putBatch(batch)).toEqual(batch);
-      expect(await store.putBatch({ ...batch, recipients: [reader(3)] })).toEqual(batch);
+      expect(await store.putBatch({ ...batch, recipients: [recipient(3)] })).toEqual(batch);
       expect(await store.getBatch(id, 1)).toEqual(batch);
       expect(await store.getBatch(id, 2)).toBeUndefined();
     });
@@ -164,13 +166,13 @@ export const campaignStoreContract = (label: string, makeStores: MakeStores) => 
       });
 
       it('gives a recipient to one claimer of many, as sending with a lease', async () => {
-        const claims = await Promise.all([1, 2, 3].map(() => store.claim(id, reader(1), T0, 60_000)));
+        const claims = await Promise.all([1, 2, 3].map(() => store.claim(id, recipient(1), T0, 60_000)));
         const won = claims.filter((c) => c.claimed);
         expect(won).toHaveLength(1);
-        const entry = await store.ledger(id, reader(1));
+        const entry = await store.ledger(id, recipient(1));
         expect(entry).toMatchObject({
           campaignId: id,
-          subscriberId: reader(1),
+          subscriberId: recipient(1),
           state: 'sending',
           leaseUntil: T0 + 60_000,
           updatedAt: at(0),
@@ -182,60 +184,75 @@ export const campaignStoreContract = (label: string, makeStores: MakeStores) => 
       });
 
       it('settles only for the holder of the claim, once, dropping the claim', async () => {
-        const claim = await store.claim(id, reader(2), T0, 60_000);
+        const claim = await store.claim(id, recipient(2), T0, 60_000);
         if (!claim.claimed) throw new Error('the first claim was refused');
         const outcome = { state: 'sent' as const, messageId: 'ses-2' };
-        expect(await store.settle(id, reader(2), 'not-the-token', outcome, at(1))).toBe(false);
-        expect(await store.settle(id, reader(2), claim.token, outcome, at(1))).toBe(true);
-        expect(await store.settle(id, reader(2), claim.token, { state: 'failed' }, at(2))).toBe(false);
-        expect(await store.ledger(id, reader(2))).toEqual({
+        expect(await store.settle(id, recipient(2), 'not-the-token', outcome, at(1))).toBe(false);
+        expect(await store.settle(id, recipient(2), claim.token, outcome, at(1))).toBe(true);
+        expect(await store.settle(id, recipient(2), claim.token, { state: 'failed' }, at(2))).toBe(false);
+        expect(await store.ledger(id, recipient(2))).toEqual({
           campaignId: id,
-          subscriberId: reader(2),
+          subscriberId: recipient(2),
           state: 'sent',
           messageId: 'ses-2',
           updatedAt: at(1),
         });
-        expect(await store.claim(id, reader(2), T0 + 120_000, 60_000)).toMatchObject({ claimed: false });
+        expect(await store.claim(id, recipient(2), T0 + 120_000, 60_000)).toMatchObject({ claimed: false });
       });
 
       it('keeps a failure detail to 500 characters', async () => {
-        const claim = await store.claim(id, reader(3), T0, 60_000);
+        const claim = await store.claim(id, recipient(3), T0, 60_000);
         if (!claim.claimed) throw new Error('the first claim was refused');
-        await store.settle(id, reader(3), claim.token, { state: 'failed', detail: 'é'.repeat(600) }, at(1));
-        expect((await store.ledger(id, reader(3)))?.detail).toBe('é'.repeat(500));
+        await store.settle(
+          id,
+          recipient(3),
+          claim.token,
+          { state: 'failed', detail: 'é'.repeat(600) },
+          at(1),
+        );
+        expect((await store.ledger(id, recipient(3)))?.detail).toBe('é'.repeat(500));
       });
 
       it('gives a released claim back at once, to the holder only', async () => {
-        const claim = await store.claim(id, reader(4), T0, 60_000);
+        const claim = await store.claim(id, recipient(4), T0, 60_000);
         if (!claim.claimed) throw new Error('the first claim was refused');
-        await store.release(id, reader(4), 'not-the-token');
-        expect(await store.ledger(id, reader(4))).toMatchObject({ state: 'sending' });
-        await store.release(id, reader(4), claim.token);
-        expect(await store.ledger(id, reader(4))).toBeUndefined();
-        expect(await store.claim(id, reader(4), T0, 60_000)).toMatchObject({ claimed: true });
+        await store.release(id, recipient(4), 'not-the-token');
+        expect(await store.ledger(id, recipient(4))).toMatchObject({ state: 'sending' });
+        await store.release(id, recipient(4), claim.token);
+        expect(await store.ledger(id, recipient(4))).toBeUndefined();
+        expect(await store.claim(id, recipient(4), T0, 60_000)).toMatchObject({ claimed: true });
       });
 
       it('marks a send ambiguous once its lease ran out, never sends it again, and reconciles it', async () => {
-        const claim = await store.claim(id, reader(5), T0, 60_000);
+        const claim = await store.claim(id, recipient(5), T0, 60_000);
         if (!claim.claimed) throw new Error('the first claim was refused');
-        expect(await store.markAmbiguous(id, reader(5), at(30_000))).toBe(false);
-        expect(await store.reconcile(id, reader(5), 'ses-5', at(30_000))).toBe(false);
-        expect(await store.markAmbiguous(id, reader(5), at(61_000))).toBe(true);
-        expect(await store.markAmbiguous(id, reader(5), at(62_000))).toBe(false);
-        expect(await store.ledger(id, reader(5))).toMatchObject({
+        expect(await store.markAmbiguous(id, recipient(5), at(30_000))).toBe(false);
+        expect(await store.reconcile(id, recipient(5), 'ses-5', at(30_000))).toBe(false);
+        expect(await store.markAmbiguous(id, recipient(5), at(61_000))).toBe(true);
+        expect(await store.markAmbiguous(id, recipient(5), at(62_000))).toBe(false);
+        expect(await store.ledger(id, recipient(5))).toMatchObject({
           state: 'ambiguous',
           detail: 'the sender stopped during its SES call',
           updatedAt: at(61_000),
         });
-        expect(await store.settle(id, reader(5), claim.token, { state: 'sent' }, at(63_000))).toBe(false);
-        expect(await store.claim(id, reader(5), T0 + 600_000, 60_000)).toMatchObject({ claimed: false });
-        expect(await store.reconcile(id, reader(5), 'ses-5', at(70_000))).toBe(true);
-        expect(await store.reconcile(id, reader(5), 'ses-5', at(71_000))).toBe(false);
-        expect(await store.ledger(id, reader(5))).toMatchObject({
+        expect(await store.settle(id, recipient(5), claim.token, { state: 'sent' }, at(63_000))).toBe(false);
+        expect(await store.claim(id, recipient(5), T0 + 600_000, 60_000)).toMatchObject({ claimed: false });
+        expect(await store.reconcile(id, recipient(5), 'ses-5', at(70_000))).toBe(true);
+        expect(await store.reconcile(id, recipient(5), 'ses-5', at(71_000))).toBe(false);
+        expect(await store.ledger(id, recipient(5))).toMatchObject({
           state: 'sent',
           messageId: 'ses-5',
           updatedAt: at(70_000),
         });
+      });
+
+      it("reads a campaign's every entry for its report, in recipient order, and none of another", async () => {
+        const entries = await reader.entries(id);
+        expect(entries.map((e) => e.subscriberId)).toEqual([1, 2, 3, 4, 5].map(recipient));
+        expect(entries).toEqual(
+          await Promise.all([1, 2, 3, 4, 5].map((n) => store.ledger(id, recipient(n)))),
+        );
+        expect(await reader.entries(campaignIdFor(issueIdFor(21)))).toEqual([]);
       });
 
       it("counts the ledger's states against the audience, the rest pending", async () => {

@@ -1,5 +1,6 @@
 import type { CampaignCounts, CampaignId, LedgerEntry, LedgerState } from '../../domain/campaign.ts';
 import type { SubscriberId } from '../../domain/subscriber.ts';
+import type { CampaignLedgerReader } from '../../ports/campaign-ledger.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import { stored } from './stored.ts';
 
@@ -13,12 +14,24 @@ const STATES: LedgerState[] = ['claimed', 'sending', 'sent', 'failed', 'ambiguou
 /** An entry as the table has it: `reconciled` rides along once an SES event settled an ambiguous send. */
 type Entry = LedgerEntry & { reconciled?: true };
 
+/** Every campaign's ledger, by campaign then recipient: the store writes it, the report's reader reads it. */
+export type LedgerEntries = Map<string, Entry>;
+
+/** A campaign's entries in recipient order, as its partition reads. */
+export const memoryLedgerReader = (entries: LedgerEntries): CampaignLedgerReader => ({
+  entries: async (id) =>
+    [...entries.values()]
+      .filter((entry) => entry.campaignId === id)
+      .sort((a, b) => (a.subscriberId < b.subscriberId ? -1 : 1))
+      .map(stored),
+});
+
 /** One entry per (campaign, recipient); every transition checks the state (and token) it starts from. */
 export const memoryLedger = (
+  entries: LedgerEntries,
   newToken: () => string,
   audienceOf: (id: CampaignId) => number,
 ): LedgerOperations => {
-  const entries = new Map<string, Entry>();
   const keyOf = (id: CampaignId, subscriberId: SubscriberId) => `${id}\u0000${subscriberId}`;
   const when = (
     id: CampaignId,

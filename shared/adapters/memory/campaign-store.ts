@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignId, SendBatch } from '../../domain/campaign.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
-import { memoryLedger } from './campaign-ledger.ts';
+import { type LedgerEntries, memoryLedger } from './campaign-ledger.ts';
 import { stored } from './stored.ts';
 
 /** What the table keeps beside the campaign itself: who holds its dispatch, and which batches are done. */
@@ -21,9 +21,13 @@ const campaignOf = ({
 /**
  * Campaigns, batches and ledger entries in maps, with each transition's condition checked and applied in one
  * synchronous step, as DynamoDB applies one conditional write. An unconditional change to a campaign that does
- * not exist creates a partial record, as an UpdateItem does.
+ * not exist creates a partial record, as an UpdateItem does. Hand the same `ledger` to `memoryLedgerReader`
+ * for a report to read what the senders wrote.
  */
-export const memoryCampaignStore = ({ newToken = () => randomUUID() } = {}): CampaignStore => {
+export const memoryCampaignStore = ({
+  newToken = () => randomUUID(),
+  ledger = new Map() as LedgerEntries,
+} = {}): CampaignStore => {
   const campaigns = new Map<CampaignId, CampaignRecord>();
   const batches = new Map<string, SendBatch>();
   const record = (id: CampaignId) => {
@@ -170,6 +174,6 @@ export const memoryCampaignStore = ({ newToken = () => randomUUID() } = {}): Cam
       delete record(id).reportedAt;
     },
 
-    ...memoryLedger(newToken, (id) => campaigns.get(id)?.audience ?? 0),
+    ...memoryLedger(ledger, newToken, (id) => campaigns.get(id)?.audience ?? 0),
   };
 };
