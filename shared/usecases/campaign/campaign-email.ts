@@ -1,8 +1,7 @@
-import type { CampaignId } from '../../domain/campaign.ts';
+import type { Campaign, CampaignId } from '../../domain/campaign.ts';
+import type { IssueId } from '../../domain/issue.ts';
 import type { LinkVariant } from '../../domain/platforms.ts';
 import { emailIn, personaliser, type RenderedIssue } from '../../domain/rendered-email.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
-import type { IssueStore } from '../../ports/issue-store.ts';
 import type { CampaignEmail } from './send-batch.ts';
 
 /**
@@ -36,8 +35,8 @@ export const campaignEmails = ({
   campaigns,
   issues,
 }: {
-  campaigns: Pick<CampaignStore, 'get'>;
-  issues: Pick<IssueStore, 'getRender'>;
+  campaigns: { get: (id: CampaignId) => Promise<Campaign | undefined> };
+  issues: { getRender: (id: IssueId, revision: number) => Promise<RenderedIssue | undefined> };
 }) => {
   const cache = new Map<CampaignId, Promise<CampaignEmail>>();
   const prepare = async (id: CampaignId): Promise<CampaignEmail> => {

@@ -2,7 +2,6 @@ import type { Campaign, CampaignCounts, CampaignId } from '../../domain/campaign
 import type { Issue } from '../../domain/issue.ts';
 import { type MostPlayed, mostPlayed } from '../../domain/music/most-played.ts';
 import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { ClickStore } from '../../ports/click-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
@@ -11,8 +10,19 @@ import type { SocialStore } from '../../ports/social-store.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../domain/social/networks.ts';
 
+/** What finishing a campaign reads and changes: its state, its counts, and the one report's claim. */
+export type FinishCampaigns = {
+  get: (id: CampaignId) => Promise<Campaign | undefined>;
+  counts: (id: CampaignId) => Promise<CampaignCounts>;
+  /** dispatched and every batch done → done, once; true for the caller that made the change. */
+  complete: (id: CampaignId, at: string) => Promise<boolean>;
+  /** Claims the one report; released if the report could not be sent, so a later attempt sends it. */
+  markReported: (id: CampaignId, at: string) => Promise<boolean>;
+  releaseReport: (id: CampaignId) => Promise<void>;
+};
+
 export type FinishDeps = {
-  campaigns: CampaignStore;
+  campaigns: FinishCampaigns;
   issues: IssueStore;
   author: AuthorNotifier;
   clock: Clock;

@@ -9,10 +9,9 @@ import type { DeliverabilityStore } from '../../ports/deliverability-store.ts';
 import { failing } from '../../domain/deliverability/health-item.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { LinkChecker } from '../../ports/link-checker.ts';
-import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import type { TrackLinkStore } from '../../ports/track-link-store.ts';
 import type { WarningStore } from '../../ports/warning-store.ts';
-import { countAudience } from '../campaign/count-audience.ts';
+import { countAudience, type SubscribersByStatus } from '../campaign/count-audience.ts';
 import { findSundayIssue } from '../campaign/find-sunday-issue.ts';
 import { checkAll, healthWarnings, linkTargets } from './link-health.ts';
 import { resolutionWarnings } from './resolution-warnings.ts';
@@ -26,7 +25,7 @@ export type CheckIssueLinksDeps = {
   clock: Clock;
   timeZone: string;
   /** The eve's reminder says to how many the issue goes. */
-  subscribers: Pick<SubscriberStore, 'listByStatus'>;
+  subscribers: SubscribersByStatus;
   /** The Sunday run's wall-clock time (HH:MM in `timeZone`), for the eve's reminder. */
   sendTime: string;
   /** How many URLs are checked at once. */
