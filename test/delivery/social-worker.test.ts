@@ -3,6 +3,7 @@ import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
 import { memorySocialStore } from '../../shared/adapters/memory/social-store.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
+import { MissingRecordError } from '../../shared/domain/missing-record.ts';
 import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { ComposedPost } from '../../shared/domain/social/social-post.ts';
 import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../shared/ports/social-publisher.ts';
@@ -99,6 +100,14 @@ describe('social worker', () => {
     ...extra,
   });
   const message = (network: SocialNetwork) => ({ issueId: issue.id, network });
+
+  it('refuses a message naming an issue never stored, as a bug, and calls no network', async () => {
+    const x = scriptedPublisher('x', false);
+    await expect(
+      publishSocial({ issueId: 'iss_9999', network: 'x' }, deps({ x: account(x.publisher) })),
+    ).rejects.toBeInstanceOf(MissingRecordError);
+    expect(x.calls).toHaveLength(0);
+  });
 
   it('publishes once and stores the post URL; a repeated message makes no second call', async () => {
     const x = scriptedPublisher('x', false);

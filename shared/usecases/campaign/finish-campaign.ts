@@ -9,6 +9,7 @@ import type { Logger } from '../../ports/logger.ts';
 import type { SocialStore } from '../../ports/social-store.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../domain/social/networks.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 /** What finishing a campaign reads and changes: its state, its counts, and the one report's claim. */
 export type FinishCampaigns = {
@@ -68,7 +69,8 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
     const issue = await deps.issues.get(campaign.issueId);
-    if (!issue) throw new Error(`campaign ${id} reports on an unknown issue ${campaign.issueId}`);
+    if (!issue)
+      throw new MissingRecordError(`campaign ${id} reports on an unknown issue ${campaign.issueId}`);
     const picks = await mostPlayedIn(issue, deps);
     await deps.author.notify(
       reportFor(

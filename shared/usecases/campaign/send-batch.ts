@@ -14,6 +14,7 @@ import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { type FinishCampaigns, type FinishDeps, finishIfDone } from './finish-campaign.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 /** Which of the campaign's bodies a reader gets: the chrome in their language, their platform's links. */
 export type ReaderEdition = { language: Language; variant: LinkVariant };
@@ -94,7 +95,7 @@ export const sendBatch = async (
     if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused', requeue: true };
     await deps.campaigns.resume(campaignId);
   }
-  if (!batch) throw new Error(`batch ${number} of ${campaignId} is missing`);
+  if (!batch) throw new MissingRecordError(`batch ${number} of ${campaignId} is missing`);
 
   let unsettled = 0;
   // A sent mail's ledger write runs while the next recipient is prepared; all are awaited before the batch is done.
