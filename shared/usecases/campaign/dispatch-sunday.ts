@@ -6,12 +6,12 @@ import {
   campaignIdFor,
   type SendBatch,
 } from '../../domain/campaign.ts';
-import { issueIdFor } from '../../domain/issue.ts';
+import { type IssueId, issueIdFor } from '../../domain/issue.ts';
 import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
 import { type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { IssueHolds } from '../../ports/issue-holds.ts';
+import type { IssueHold } from '../../domain/studio/issue-hold.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
@@ -51,7 +51,7 @@ export type DispatchDeps = {
   author: AuthorNotifier;
   logger: Logger;
   /** The author's holds (studio): a held or cancelled issue is skipped. */
-  holds: Pick<IssueHolds, 'get'>;
+  holds: { get: (id: IssueId) => Promise<IssueHold | undefined> };
 };
 
 export type DispatchResult =
