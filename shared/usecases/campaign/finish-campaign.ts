@@ -1,12 +1,11 @@
 import type { Campaign, CampaignCounts, CampaignId } from '../../domain/campaign.ts';
-import type { Issue } from '../../domain/issue.ts';
+import type { Issue, IssueId } from '../../domain/issue.ts';
 import { type MostPlayed, mostPlayed } from '../../domain/music/most-played.ts';
 import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
-import type { ClickStore } from '../../ports/click-store.ts';
+import type { ClickCount } from '../../domain/music/click-link.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
-import type { SocialStore } from '../../ports/social-store.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../domain/social/networks.ts';
 import { MissingRecordError } from '../../domain/missing-record.ts';
@@ -29,7 +28,7 @@ export type FinishDeps = {
   clock: Clock;
   logger: Logger;
   /** The announcements, for the report: their links, or why there is none. */
-  social: Pick<SocialStore, 'list'>;
+  social: { list: (issueId: IssueId) => Promise<SocialAttempt[]> };
   /** The networks each issue is announced on: the report waits until each has its outcome. */
   networks: readonly SocialNetwork[];
   /**
@@ -38,7 +37,7 @@ export type FinishDeps = {
    */
   socialWaitMs: number;
   /** The email's click counts, for the report's most-played pick. */
-  clicks: Pick<ClickStore, 'countsFor'>;
+  clicks: { countsFor: (issueId: IssueId) => Promise<ClickCount[]> };
 };
 
 /** `waiting`: done, but some network has no outcome yet; ask again later (the sender requeues its batch). */
