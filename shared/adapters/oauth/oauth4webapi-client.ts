@@ -17,7 +17,10 @@ export class OAuthUnreachableError extends Error {
  */
 const throughGuard =
   (outbound: OutboundFetch) =>
-  async (url: string, init: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown }): Promise<Response> => {
+  async (
+    url: string,
+    init: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown },
+  ): Promise<Response> => {
     const result = await outbound(url, {
       method: 'POST',
       headers: Object.fromEntries(new Headers(init.headers).entries()),
