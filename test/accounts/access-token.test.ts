@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectedAccountStore } from '../../shared/ports/connected-account-store.ts';
-import { memoryConnectedAccounts } from '../../shared/adapters/memory/memory-connected-accounts.ts';
+import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
 import { accessToken } from '../../shared/usecases/accounts/access-token.ts';
 import { beginConnect, finishConnect } from '../../shared/usecases/accounts/connect-account.ts';
 import { keepAccountsAlive } from '../../shared/usecases/accounts/keep-accounts-alive.ts';

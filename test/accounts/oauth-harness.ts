@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
-import { memoryConnectedAccounts } from '../../shared/adapters/memory/memory-connected-accounts.ts';
+import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';

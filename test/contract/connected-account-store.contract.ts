@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
 import type { ConnectedAccountStore } from '../../shared/ports/connected-account-store.ts';
+import type { MakeStores } from './stores.ts';
 
 const account = (
   provider: string,
@@ -19,11 +20,11 @@ const account = (
 });
 
 /** Her connected accounts: every write conditional on the version read, sign-ins under way used once. */
-export const connectedAccountStoreContract = (label: string, make: () => Promise<ConnectedAccountStore>) => {
+export const connectedAccountStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`connected account store on ${label}`, () => {
     let store: ConnectedAccountStore;
     beforeEach(async () => {
-      store = await make();
+      store = (await makeStores()).connectedAccounts;
     });
 
     it('saves a first account only where none is, then only over the version it read', async () => {

@@ -1,6 +1,7 @@
 import { campaignStoreContract } from './campaign-store.contract.ts';
 import { catalogueStoreContract } from './catalogue-store.contract.ts';
 import { clickStoreContract } from './click-store.contract.ts';
+import { connectedAccountStoreContract } from './connected-account-store.contract.ts';
 import { dataLayerContract } from './data-layer.contract.ts';
 import { singleUseLinksContract } from './single-use-links.contract.ts';
 import { smallStoresContract } from './small-stores.contract.ts';
@@ -22,4 +23,5 @@ export const everyPortContract = (label: string, makeStores: MakeStores) => {
   singleUseLinksContract(label, makeStores);
   smallStoresContract(label, makeStores);
   subscriberDirectoryContract(label, makeStores);
+  connectedAccountStoreContract(label, makeStores);
 };

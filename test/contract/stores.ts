@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoLedgerReader } from '../../shared/adapters/dynamodb/campaign-ledger-reader.ts';
+import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
 import { dynamoDataLinks } from '../../shared/adapters/dynamodb/data-link-store.ts';
 import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
 import { dynamoFeedPollStore } from '../../shared/adapters/dynamodb/feed-poll-store.ts';
@@ -17,6 +18,7 @@ import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { type LedgerEntries, memoryLedgerReader } from '../../shared/adapters/memory/campaign-ledger.ts';
+import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
 import { memoryDataLinks } from '../../shared/adapters/memory/data-link-store.ts';
 import { memoryDeliverabilityStore } from '../../shared/adapters/memory/deliverability-store.ts';
 import { memoryFeedPollStore } from '../../shared/adapters/memory/feed-poll-store.ts';
@@ -34,6 +36,7 @@ import { memoryTrackLinkStore } from '../../shared/adapters/memory/track-link-st
 import { memoryWarningStore } from '../../shared/adapters/memory/warning-store.ts';
 import { memoryWebhookReceipts } from '../../shared/adapters/memory/webhook-receipts.ts';
 import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
+import type { ConnectedAccountStore } from '../../shared/ports/connected-account-store.ts';
 import type { DataLinkStore } from '../../shared/ports/data-links.ts';
 import type { DeliverabilityStore } from '../../shared/ports/deliverability-store.ts';
 import type { FeedPollStore } from '../../shared/ports/feed-poll.ts';
@@ -71,6 +74,7 @@ export type Stores = {
   deliverability: DeliverabilityStore;
   holds: IssueHolds;
   directory: SubscriberDirectory;
+  connectedAccounts: ConnectedAccountStore;
   /** How many catalogue entries an issue holds, read from the storage itself (what a replace leaves behind). */
   catalogueEntriesOf: (issueId: string) => Promise<number>;
 };
@@ -100,6 +104,7 @@ export const dynamoStores =
       deliverability: dynamoDeliverabilityStore(doc, tableName),
       holds: dynamoIssueHolds(doc, tableName),
       directory: dynamoSubscriberDirectory(doc, tableName),
+      connectedAccounts: dynamoConnectedAccounts(doc, tableName),
       catalogueEntriesOf: async (issueId) =>
         (
           await doc.send(
@@ -136,6 +141,7 @@ export const memoryStores: MakeStores = async () => {
     deliverability: memoryDeliverabilityStore(),
     holds: memoryIssueHolds(),
     directory: memorySubscriberDirectory(),
+    connectedAccounts: memoryConnectedAccounts(),
     catalogueEntriesOf: async (issueId) =>
       [...catalogueEntries.values()].filter((entry) => entry.issueId === issueId).length,
   };
