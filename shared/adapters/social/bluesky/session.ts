@@ -1,9 +1,9 @@
 import { AtpAgent, type AtpSessionData, XRPCError } from '@atproto/api';
-import type { Logger } from '../../ports/logger.ts';
-import type { PublishOutcome } from '../../ports/social-publisher.ts';
-import { describeError } from './publish-http.ts';
-import { fromEpochSeconds, notBefore } from './rate-limit-reset.ts';
-import type { BlueskyAccount } from './social-accounts.ts';
+import type { Logger } from '../../../ports/logger.ts';
+import type { PublishOutcome } from '../../../ports/social-publisher.ts';
+import { describeError } from '../publish-http.ts';
+import { fromEpochSeconds, notBefore } from '../rate-limit-reset.ts';
+import type { BlueskyAccount } from './account.ts';
 
 export type BlueskySessionHooks = {
   /** A session an earlier process saved: resumed with one refresh instead of a new login. */

@@ -1,21 +1,21 @@
 import { type BlobRef, XRPCError } from '@atproto/api';
-import type { ComposedPost } from '../../domain/social/social-post.ts';
-import { systemClock } from '../../ports/clock.ts';
-import type { PublishedPost, PublishOutcome, SocialPublisher } from '../../ports/social-publisher.ts';
-import { POST_COLLECTION, postRecord, postUrlOf, recordLinksTo } from './bluesky-post-record.ts';
-import { recordKeyFor } from './bluesky-record-key.ts';
+import type { ComposedPost } from '../../../domain/social/social-post.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { PublishedPost, PublishOutcome, SocialPublisher } from '../../../ports/social-publisher.ts';
+import { POST_COLLECTION, postRecord, postUrlOf, recordLinksTo } from './post-record.ts';
+import { recordKeyFor } from './record-key.ts';
+import { type BlueskySession, blueskySession, type BlueskySessionHooks, xrpcDetail } from './session.ts';
+import type { OutboundFetch } from '../../../ports/outbound-fetch.ts';
+import { guardedFetch } from '../../http/guarded-fetch.ts';
+import { fetchThumb } from './thumb.ts';
 import {
-  type BlueskySession,
-  blueskySession,
-  type BlueskySessionHooks,
-  xrpcDetail,
-} from './bluesky-session.ts';
-import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
-import { guardedFetch } from '../http/guarded-fetch.ts';
-import { fetchThumb } from './bluesky-thumb.ts';
-import { describeError, type PublisherOptions, SocialLookupError, transportOutcome } from './publish-http.ts';
-import { fromEpochSeconds, notBefore } from './rate-limit-reset.ts';
-import type { BlueskyAccount } from './social-accounts.ts';
+  describeError,
+  type PublisherOptions,
+  SocialLookupError,
+  transportOutcome,
+} from '../publish-http.ts';
+import { fromEpochSeconds, notBefore } from '../rate-limit-reset.ts';
+import type { BlueskyAccount } from './account.ts';
 
 /** Bluesky's write limits are counted per hour. */
 const RATE_WINDOW_MS = 60 * 60_000;

@@ -1,6 +1,6 @@
-import { escapeLittleText } from '../../domain/social/compose-little-text.ts';
-import { systemClock } from '../../ports/clock.ts';
-import type { PublishOutcome, SocialPublisher } from '../../ports/social-publisher.ts';
+import { escapeLittleText } from '../../../domain/social/compose-little-text.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { PublishOutcome, SocialPublisher } from '../../../ports/social-publisher.ts';
 import {
   call,
   detailOf,
@@ -8,9 +8,9 @@ import {
   outcomeOfStatus,
   type PublisherOptions,
   read,
-} from './publish-http.ts';
-import { fromRetryAfter, notBefore } from './rate-limit-reset.ts';
-import type { LinkedInAccount } from './social-accounts.ts';
+} from '../publish-http.ts';
+import { fromRetryAfter, notBefore } from '../rate-limit-reset.ts';
+import type { LinkedInAccount } from './account.ts';
 
 type LinkedInPost = { id: string; commentary?: string; content?: { article?: { source?: string } } };
 

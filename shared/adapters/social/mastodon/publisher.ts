@@ -1,9 +1,14 @@
 import { createRestAPIClient, MastoHttpError, type mastodon } from 'masto';
-import { systemClock } from '../../ports/clock.ts';
-import type { PublishOutcome, SocialPublisher } from '../../ports/social-publisher.ts';
-import { describeError, type PublisherOptions, SocialLookupError, transportOutcome } from './publish-http.ts';
-import { fromTimestamp, notBefore } from './rate-limit-reset.ts';
-import type { MastodonAccount } from './social-accounts.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { PublishOutcome, SocialPublisher } from '../../../ports/social-publisher.ts';
+import {
+  describeError,
+  type PublisherOptions,
+  SocialLookupError,
+  transportOutcome,
+} from '../publish-http.ts';
+import { fromTimestamp, notBefore } from '../rate-limit-reset.ts';
+import type { MastodonAccount } from './account.ts';
 
 /** Mastodon's default limit is 300 calls per 5 minutes per account. */
 const RATE_WINDOW_MS = 5 * 60_000;

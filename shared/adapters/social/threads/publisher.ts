@@ -1,8 +1,8 @@
-import { systemClock } from '../../ports/clock.ts';
-import type { PublishOutcome, SocialPublisher } from '../../ports/social-publisher.ts';
-import { graphErrorOf, graphOutcome } from './graph-api.ts';
-import { call, type PublisherOptions, read } from './publish-http.ts';
-import type { ThreadsAccount } from './social-accounts.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { PublishOutcome, SocialPublisher } from '../../../ports/social-publisher.ts';
+import { graphErrorOf, graphOutcome } from '../graph-api.ts';
+import { call, type PublisherOptions, read } from '../publish-http.ts';
+import type { ThreadsAccount } from './account.ts';
 
 /** Where a created container is remembered per idempotency key; in memory unless the worker gives one. */
 export type ThreadsContainers = {

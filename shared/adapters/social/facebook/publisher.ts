@@ -1,8 +1,8 @@
-import { systemClock } from '../../ports/clock.ts';
-import type { SocialPublisher } from '../../ports/social-publisher.ts';
-import { graphOutcome } from './graph-api.ts';
-import { call, type PublisherOptions, read } from './publish-http.ts';
-import type { FacebookAccount } from './social-accounts.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { SocialPublisher } from '../../../ports/social-publisher.ts';
+import { graphOutcome } from '../graph-api.ts';
+import { call, type PublisherOptions, read } from '../publish-http.ts';
+import type { FacebookAccount } from './account.ts';
 
 type FeedPost = { id: string; permalink_url?: string; link?: string; message?: string };
 

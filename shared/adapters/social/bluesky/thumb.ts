@@ -1,4 +1,4 @@
-import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
+import type { OutboundFetch } from '../../../ports/outbound-fetch.ts';
 
 /** `app.bsky.embed.external#thumb` accepts image/* blobs of at most 1,000,000 bytes. */
 export const MAX_THUMB_BYTES = 1_000_000;

@@ -1,5 +1,5 @@
-import { systemClock } from '../../ports/clock.ts';
-import type { PublishOutcome, SocialPublisher } from '../../ports/social-publisher.ts';
+import { systemClock } from '../../../ports/clock.ts';
+import type { PublishOutcome, SocialPublisher } from '../../../ports/social-publisher.ts';
 import {
   call,
   detailOf,
@@ -7,9 +7,9 @@ import {
   outcomeOfStatus,
   type PublisherOptions,
   read,
-} from './publish-http.ts';
-import { fromEpochSeconds, latest, notBefore } from './rate-limit-reset.ts';
-import type { XAccount } from './social-accounts.ts';
+} from '../publish-http.ts';
+import { fromEpochSeconds, latest, notBefore } from '../rate-limit-reset.ts';
+import type { XAccount } from './account.ts';
 
 /** X counts per 15-minute window; the daily caps reset with their own headers. */
 const RATE_WINDOW_MS = 15 * 60_000;

@@ -1,5 +1,5 @@
 import type { AppBskyFeedPost, BlobRef } from '@atproto/api';
-import type { ComposedPost, LinkFacet } from '../../domain/social/social-post.ts';
+import type { ComposedPost, LinkFacet } from '../../../domain/social/social-post.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 
