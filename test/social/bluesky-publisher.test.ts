@@ -7,7 +7,7 @@ import {
   startTrapListener,
   type TrapListener,
 } from '../../infra/local/music/trap-listener.ts';
-import { startBlueskyFake } from '../../infra/local/social/bluesky-fake.ts';
+import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { blueskyPublisher } from '../../shared/adapters/social/bluesky/publisher.ts';

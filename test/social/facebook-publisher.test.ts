@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFacebookFake } from '../../infra/local/social/facebook-fake.ts';
+import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { facebookPublisher } from '../../shared/adapters/social/facebook/publisher.ts';

@@ -6,7 +6,7 @@ import {
   jsonBody,
   numericId,
   startFakeNetwork,
-} from './fake-network.ts';
+} from '../fake-network.ts';
 
 export type LinkedInFakeOptions = {
   accessToken: string;

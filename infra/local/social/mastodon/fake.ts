@@ -7,7 +7,7 @@ import {
   numericId,
   params,
   startFakeNetwork,
-} from './fake-network.ts';
+} from '../fake-network.ts';
 
 export type MastodonFakeOptions = {
   accessToken: string;

@@ -7,7 +7,7 @@ import {
   jsonBody,
   numericId,
   startFakeNetwork,
-} from './fake-network.ts';
+} from '../fake-network.ts';
 
 export type XFakeOptions = { accessToken: string; username?: string; port?: number };
 

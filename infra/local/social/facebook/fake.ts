@@ -1,5 +1,5 @@
-import { type FakeNetwork, numericId, params, startFakeNetwork } from './fake-network.ts';
-import { graphError, graphTime, graphToken, invalidToken, pick } from './graph-fake.ts';
+import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
+import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
 export type FacebookFakeOptions = { pageId: string; pageAccessToken: string; port?: number };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type FakeNetwork, numericId, params, startFakeNetwork } from './fake-network.ts';
-import { graphError, graphTime, graphToken, invalidToken, pick } from './graph-fake.ts';
+import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
+import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
 export type ThreadsFakeOptions = { userId: string; username?: string; accessToken: string; port?: number };
 
