@@ -1,11 +1,16 @@
 import type * as v from 'valibot';
+import type { NetworkPost } from '../../domain/social/compose-post.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
-import type { SocialPublisher } from '../../ports/social-publisher.ts';
+import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../ports/social-publisher.ts';
 import type { PublisherOptions } from './publish-http.ts';
 
 /** A publisher for any network id, the ones a test adds included. */
-export type NetworkPublisher<Id extends string = SocialNetwork> = Omit<SocialPublisher, 'network'> & {
+export type NetworkPublisher<Id extends string = SocialNetwork> = Omit<
+  SocialPublisher,
+  'network' | 'publish'
+> & {
   network: Id;
+  publish: (request: Omit<PublishRequest, 'post'> & { post: NetworkPost<Id> }) => Promise<PublishOutcome>;
 };
 
 /**
@@ -19,11 +24,19 @@ export type NetworkAdapter<Account, Extra = object, Id extends string = SocialNe
   publisher: (account: Account, options: PublisherOptions, extra: Extra) => NetworkPublisher<Id>;
 };
 
-/** Any adapter: what a table of them holds. */
-export type SomeAdapter = NetworkAdapter<never, never, string>;
+/** Any adapter: what a table of them holds (whatever its account, options and id). */
+export type SomeAdapter = {
+  accountSchema: v.GenericSchema<unknown, unknown>;
+  publisher: (
+    account: never,
+    options: PublisherOptions,
+    extra: never,
+  ) => Omit<NetworkPublisher<string>, 'publish'> & { publish: (request: never) => Promise<PublishOutcome> };
+};
 
-export type AccountOf<A> = A extends NetworkAdapter<infer Account, never, string> ? Account : never;
-export type ExtraOf<A> = A extends NetworkAdapter<never, infer Extra, string> ? Extra : never;
+type PublisherParameters<A> = A extends { publisher: (...args: infer P) => unknown } ? P : never;
+export type AccountOf<A> = PublisherParameters<A>[0];
+export type ExtraOf<A> = PublisherParameters<A>[2];
 
 /** Only the configured (enabled) networks are present. */
 export type AccountsOf<Table> = { [Id in keyof Table]?: AccountOf<Table[Id]> };
@@ -36,4 +49,6 @@ export type PublishersOf<Table> = {
 };
 
 /** Keeps the account and extra types of one adapter row. */
-export const networkAdapter = <Account, Extra = object>(adapter: NetworkAdapter<Account, Extra>) => adapter;
+export const networkAdapter = <Account, Extra = object, Id extends string = SocialNetwork>(
+  adapter: NetworkAdapter<Account, Extra, Id>,
+) => adapter;
