@@ -1,3 +1,11 @@
+import type twitter from 'twitter-text';
+
+/**
+ * The counting libraries a rule may need, handed over by the composer (compose-tools.ts), so that the registry's
+ * rows stay light: every function lists the networks, few of them count a post.
+ */
+export type CountingTools = { twitter: typeof twitter };
+
 /** How a network counts: UTF-16 units, grapheme clusters, or its own weights (X, Threads). */
 export type LengthUnit = 'characters' | 'graphemes' | 'weighted';
 

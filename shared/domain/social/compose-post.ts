@@ -1,6 +1,7 @@
 import { overrideText, generatedText } from './compose-layout.ts';
 import type { ComposeRules } from './compose-length.ts';
 import { linkFacets } from './compose-links.ts';
+import { COUNTING_TOOLS } from './compose-tools.ts';
 import type { NetworkRow } from './network-row.ts';
 import type { SocialNetwork } from './networks.ts';
 import { NETWORK_REGISTRY } from './registry.ts';
@@ -18,7 +19,7 @@ export const composeNetworkPost = <Id extends string>(
   source: SocialPostSource,
   rules: ComposeRules,
 ): NetworkPost<Id> => {
-  const rule = lengthRule(rules);
+  const rule = lengthRule(rules, COUNTING_TOOLS);
   const text =
     source.override !== undefined && source.override.trim() !== ''
       ? overrideText(source.override, source, rule)

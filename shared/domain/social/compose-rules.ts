@@ -1,4 +1,5 @@
 import type { ComposeRules, LengthRule } from './compose-length.ts';
+import { COUNTING_TOOLS } from './compose-tools.ts';
 import type { SocialNetwork } from './networks.ts';
 import { NETWORK_REGISTRY } from './registry.ts';
 
@@ -6,4 +7,4 @@ export { type ComposeRules, DEFAULT_COMPOSE_RULES, type LengthRule } from './com
 
 /** Each network's own rule lives in its registry row (networks/<id>.ts). */
 export const lengthRule = (network: SocialNetwork, rules: ComposeRules): LengthRule =>
-  NETWORK_REGISTRY.row(network).lengthRule(rules);
+  NETWORK_REGISTRY.row(network).lengthRule(rules, COUNTING_TOOLS);

@@ -1,4 +1,4 @@
-import type { ComposeRules, LengthRule } from './compose-length.ts';
+import type { ComposeRules, CountingTools, LengthRule } from './compose-length.ts';
 
 /** Everything the domain knows of one network: a row of the registry (registry.ts). */
 export type NetworkRow<Id extends string = string> = {
@@ -6,8 +6,11 @@ export type NetworkRow<Id extends string = string> = {
   id: Id;
   /** Its name as the network itself writes it (its brand), in every language. */
   name: string;
-  /** How it counts a post, given what the account's server says (Mastodon's limits are the instance's). */
-  lengthRule: (rules: ComposeRules) => LengthRule;
+  /**
+   * How it counts a post, given what the account's server says (Mastodon's limits are the instance's) and the
+   * counting libraries the composer hands over.
+   */
+  lengthRule: (rules: ComposeRules, tools: CountingTools) => LengthRule;
   /** Links are plain text there unless the post carries their byte ranges (Bluesky's facets). */
   linkFacets?: boolean;
 };

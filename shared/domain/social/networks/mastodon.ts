@@ -1,5 +1,4 @@
-import twitter from 'twitter-text';
-import { within } from '../compose-length.ts';
+import { type CountingTools, within } from '../compose-length.ts';
 import { graphemeCount } from '../compose-text.ts';
 import { networkRow } from '../network-row.ts';
 
@@ -7,7 +6,7 @@ import { networkRow } from '../network-row.ts';
  * Mastodon's StatusLengthValidator: grapheme clusters of the text in which every URL its extractor finds
  * (twitter-text's, protocol required) stands for `characters_reserved_per_url` characters.
  */
-const mastodonLength = (text: string, perUrl: number): number => {
+const mastodonLength = ({ twitter }: CountingTools, text: string, perUrl: number): number => {
   const urls = twitter.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
   let countable = '';
   let last = 0;
@@ -21,8 +20,8 @@ const mastodonLength = (text: string, perUrl: number): number => {
 export const mastodon = networkRow({
   id: 'mastodon',
   name: 'Mastodon',
-  lengthRule: ({ mastodon: instance }) =>
+  lengthRule: ({ mastodon: instance }, tools) =>
     within('graphemes', instance.maxCharacters, (text) =>
-      mastodonLength(text, instance.charactersReservedPerUrl),
+      mastodonLength(tools, text, instance.charactersReservedPerUrl),
     ),
 });

@@ -1,4 +1,3 @@
-import twitter from 'twitter-text';
 import { within } from '../compose-length.ts';
 import { networkRow } from '../network-row.ts';
 
@@ -6,5 +5,5 @@ export const x = networkRow({
   id: 'x',
   name: 'X',
   // twitter-text is X's own counter: weights by code point range (emoji 2), NFC first, URLs 23.
-  lengthRule: () => within('weighted', 280, (text) => twitter.parseTweet(text).weightedLength),
+  lengthRule: (_, { twitter }) => within('weighted', 280, (text) => twitter.parseTweet(text).weightedLength),
 });
