@@ -1,10 +1,5 @@
 import type { SOCIAL_ADAPTERS } from './adapters.ts';
-import { BLUESKY_BASE_URL } from './bluesky/account.ts';
-import { FACEBOOK_BASE_URL } from './facebook/account.ts';
-import { LINKEDIN_BASE_URL } from './linkedin/account.ts';
 import type { AccountsOf } from './network-adapter.ts';
-import { THREADS_BASE_URL } from './threads/account.ts';
-import { X_BASE_URL } from './x/account.ts';
 
 /**
  * The credentials of each network's account, as the lead's config loader hands them over. Each carries the
@@ -21,11 +16,3 @@ export type { XAccount } from './x/account.ts';
 
 /** Only the configured (enabled) networks are present. */
 export type SocialAccounts = AccountsOf<typeof SOCIAL_ADAPTERS>;
-
-export const DEFAULT_BASE_URLS = {
-  bluesky: BLUESKY_BASE_URL,
-  x: X_BASE_URL,
-  linkedin: LINKEDIN_BASE_URL,
-  facebook: FACEBOOK_BASE_URL,
-  threads: THREADS_BASE_URL,
-} as const;
