@@ -5,6 +5,7 @@ import { linkedin } from './networks/linkedin.ts';
 import { mastodon } from './networks/mastodon.ts';
 import { threads } from './networks/threads.ts';
 import { x } from './networks/x.ts';
+import { MisconfiguredError } from '../misconfigured.ts';
 
 type IdsOf<Rows extends readonly NetworkRow[]> = { readonly [K in keyof Rows]: Rows[K]['id'] };
 
@@ -26,7 +27,7 @@ export const networkRegistry = <const Rows extends readonly NetworkRow[]>(
   type Id = Rows[number]['id'];
   const byId = new Map<string, Rows[number]>(rows.map((row) => [row.id, row]));
   if (byId.size !== rows.length)
-    throw new Error(`two networks share an id: ${rows.map((r) => r.id).join(', ')}`);
+    throw new MisconfiguredError(`two networks share an id: ${rows.map((r) => r.id).join(', ')}`);
   return {
     rows,
     ids: rows.map((row) => row.id) as unknown as IdsOf<Rows>,
