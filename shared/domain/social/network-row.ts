@@ -1,3 +1,4 @@
+import type { SignIn } from '../accounts/sign-in.ts';
 import type { ComposeRules, CountingTools, LengthRule } from './compose-length.ts';
 
 /** Everything the domain knows of one network: a row of the registry (registry.ts). */
@@ -13,6 +14,8 @@ export type NetworkRow<Id extends string = string> = {
   lengthRule: (rules: ComposeRules, tools: CountingTools) => LengthRule;
   /** Links are plain text there unless the post carries their byte ranges (Bluesky's facets). */
   linkFacets?: boolean;
+  /** How she connects it from Réglages (see accounts/sign-in.ts). */
+  signIn: SignIn;
 };
 
 /** Keeps the row's id a literal, so the registry's ids are a union type. */

@@ -12,4 +12,6 @@ export const bluesky = networkRow({
     fits: (text) => graphemeCount(text) <= 300 && utf8Length(text) <= 3000,
   }),
   linkFacets: true,
+  // Her handle and an app password (never her main one); the session's refresh JWT rotates on use.
+  signIn: { kind: 'app-password' },
 });

@@ -24,4 +24,6 @@ export const mastodon = networkRow({
     within('graphemes', instance.maxCharacters, (text) =>
       mastodonLength(tools, text, instance.charactersReservedPerUrl),
     ),
+  // Her own server: an app registered there on the fly; its tokens do not expire (401 once revoked).
+  signIn: { kind: 'instance-oauth', scopes: ['read:accounts', 'write:statuses', 'write:media'] },
 });

@@ -19,4 +19,14 @@ export const threads = networkRow({
   id: 'threads',
   name: 'Threads',
   lengthRule: () => within('weighted', 500, threadsLength),
+  // A short-lived token traded for a 60-day one, which th_refresh_token renews before it ends.
+  signIn: {
+    kind: 'oauth',
+    authorizationEndpoint: 'https://threads.net/oauth/authorize',
+    tokenEndpoint: 'https://graph.threads.net/oauth/access_token',
+    scopes: ['threads_basic', 'threads_content_publish'],
+    clientAuth: 'post',
+    rotatesRefreshTokens: false,
+    longLived: 'threads',
+  },
 });
