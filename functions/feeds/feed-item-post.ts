@@ -2,7 +2,7 @@ import type { FeedItem, FeedItemOutcome, ParsedFeed } from '../../shared/ports/f
 import type { BlogPosts } from '../../shared/ports/blog-posts.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
-import { type BlogPostOutcome, takeBlogPost } from '../posts/take-blog-post.ts';
+import { type BlogPostOutcome, takeBlogPost } from '../../shared/usecases/posts/take-blog-post.ts';
 
 type Feed = Extract<ParsedFeed, { ok: true }>;
 

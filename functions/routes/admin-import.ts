@@ -14,7 +14,7 @@ export const adminImportRoutes = (deps: AppDeps) =>
     const body: unknown = await c.req.json().catch(() => {
       throw new HttpProblem(400, 'invalid-json', 'The body is not JSON', 'Send one post as a JSON object.');
     });
-    const { parsePost } = await import('../posts/parse-post.ts');
+    const { parsePost } = await import('../../shared/domain/posts/parse-post.ts');
     const parsed = parsePost(body, { now: deps.clock.now(), timeZone: deps.settings.timeZone });
     if (!parsed.ok) throw invalidFields(parsed.errors);
     const { sunday } = parsed.content;

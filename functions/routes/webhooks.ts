@@ -20,7 +20,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
     idempotentWebhook({ receipts: deps.receipts, clock }),
     async (c) => {
       // Loaded on the first post only: the HTML parser and sanitiser would slow every other cold start.
-      const { parsePost } = await import('../posts/parse-post.ts');
+      const { parsePost } = await import('../../shared/domain/posts/parse-post.ts');
       const parsed = parsePost(c.get('webhook').body, { now: clock.now(), timeZone: settings.timeZone });
       if (!parsed.ok) throw invalidFields(parsed.errors);
 

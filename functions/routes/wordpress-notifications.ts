@@ -39,7 +39,7 @@ export const wordpressNotificationRoutes = (deps: PublicDeps) => {
         throw new HttpProblem(502, 'blog-unavailable', 'The blog did not answer', fetched.detail);
       }
       // Loaded on the first post only, as for the signed webhook: the parser and sanitiser are heavy.
-      const { takeBlogPost } = await import('../posts/take-blog-post.ts');
+      const { takeBlogPost } = await import('../../shared/usecases/posts/take-blog-post.ts');
       const outcome = await takeBlogPost(fetched.post, {
         store: deps.issues,
         renderTrigger: deps.renderTrigger,

@@ -1,4 +1,4 @@
-import type { Track } from '../../shared/domain/issue.ts';
+import type { Track } from '../issue.ts';
 import type { TrackInput } from './fields.ts';
 
 /** Order is the playlist: explicit positions win, otherwise the order sent. */

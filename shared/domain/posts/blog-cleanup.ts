@@ -1,6 +1,6 @@
 import render from 'dom-serializer';
 import { parseDocument } from 'htmlparser2';
-import type { PlaylistLink } from '../../shared/domain/playlist-link.ts';
+import type { PlaylistLink } from '../playlist-link.ts';
 import { removeBlogFurniture, removeEmptyBlocks } from './blog-furniture.ts';
 import { removeEmptyHeadings } from './empty-headings.ts';
 import type { TrackInput } from './fields.ts';

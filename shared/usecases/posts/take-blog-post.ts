@@ -1,6 +1,6 @@
-import { type AcceptPostDeps, type AcceptPostResult, acceptPost } from '../../shared/usecases/accept-post.ts';
-import type { FieldError } from '../http/problem.ts';
-import { parsePost } from './parse-post.ts';
+import { type AcceptPostDeps, type AcceptPostResult, acceptPost } from '../accept-post.ts';
+import type { FieldError } from '../../domain/posts/field-error.ts';
+import { parsePost } from '../../domain/posts/parse-post.ts';
 
 export type IgnoredReason = 'not_a_series_post' | 'sunday_long_past' | 'already_sent' | 'no_free_sunday';
 

@@ -1,6 +1,6 @@
 import type { Document, Element } from 'domhandler';
 import { findAll, getAttributeValue, removeElement, textContent } from 'domutils';
-import { type PlaylistLink, playlistLink } from '../../shared/domain/playlist-link.ts';
+import { type PlaylistLink, playlistLink } from '../playlist-link.ts';
 
 const WRAPPERS = new Set(['figure', 'p', 'div']);
 

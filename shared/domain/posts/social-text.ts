@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
+import { SOCIAL_NETWORKS } from '../social/networks.ts';
 
 /** Far more than an announcement needs (LinkedIn takes 3,000, most Mastodon instances 500): past it, a mistake. */
 export const MAX_SOCIAL_TEXT = 5000;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { ledeOf } from '../../shared/domain/lede.ts';
-import { sanitiseStoryHtml } from '../../shared/domain/story-html.ts';
-import type { PostContent } from '../../shared/usecases/accept-post.ts';
-import type { FieldError } from '../http/problem.ts';
+import { ledeOf } from '../lede.ts';
+import { sanitiseStoryHtml } from '../story-html.ts';
+import type { PostContent } from '../../usecases/accept-post.ts';
+import type { FieldError } from './field-error.ts';
 import { type OwnPost, ownPost } from './own-post.ts';
 import { toTracks } from './tracks.ts';
 import { mapWordpressPost } from './wordpress-mapping.ts';
