@@ -1,3 +1,4 @@
+import { PUBLIC_PATHS } from '../../shared/domain/public-urls.ts';
 import { html } from 'hono/html';
 import type { Language } from '../../shared/domain/issue.ts';
 import { layout } from './layout.ts';
@@ -15,7 +16,7 @@ export const subscribePage = (language: Language, state: SubscribeFormState = {}
     s.subscribeTitle,
     html`<h1>${s.subscribeTitle}</h1>
       <p>${s.subscribeIntro}</p>
-      <form method="post" action="/subscribe" novalidate>
+      <form method="post" action="${PUBLIC_PATHS.subscribe}" novalidate>
         <label for="email">${s.email}</label>
         <input
           id="email"

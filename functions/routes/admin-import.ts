@@ -3,7 +3,7 @@ import { importBackIssue } from '../../shared/usecases/import-back-issue.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { issueLinks } from './links.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
 
 /**
  * `POST /admin/archive/imports`: one past post (a WordPress REST post or our own shape) as an issue already

@@ -11,7 +11,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { campaignClicks } from './campaign-clicks.ts';
 import { authorBanner } from '../../emails/author-banner.ts';
-import { samplePersonalisation } from './links.ts';
+import { samplePersonalisation } from '../../shared/domain/public-urls.ts';
 
 export const adminRoutes = (deps: AppDeps) => {
   const banner = authorBanner(deps.settings.authorLanguage, deps.settings.timeZone);

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import type { ArchiveListPage } from '../../shared/usecases/archive-list.ts';
 import { encodeArchiveCursor } from './archive-cursor.ts';
-import { archiveLinks } from './archive-links.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { archiveListPage } from './archive-list-page.ts';
 
 /** Issues on one page of the list. */
@@ -20,6 +20,6 @@ export const archiveListHtml = (
       first,
       language: settings.defaultLanguage,
       seriesName: settings.seriesName,
-      links: archiveLinks(settings.publicBaseUrl),
+      links: publicUrls(settings.publicBaseUrl),
     }),
   );

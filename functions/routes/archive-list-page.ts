@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { Issue, Language } from '../../shared/domain/issue.ts';
-import type { ArchiveLinks } from './archive-links.ts';
+import type { PublicUrls } from '../../shared/domain/public-urls.ts';
 import { formatSunday } from '../../shared/domain/calendar.ts';
 import { ledeOf } from '../../shared/domain/lede.ts';
 import { ARCHIVE_STRINGS } from './archive-strings.ts';
@@ -57,7 +57,7 @@ export type ArchiveListView = {
   first: boolean;
   language: Language;
   seriesName: string;
-  links: ArchiveLinks;
+  links: PublicUrls;
 };
 
 const item = (issue: Issue, view: ArchiveListView) => {
@@ -143,7 +143,7 @@ export const archiveListPage = (view: ArchiveListView) => {
               view.next || !view.first
                 ? html`<nav class="pager" aria-label="${s.pages}">
                     ${view.first ? html`<span></span>` : html`<a href="${view.links.archive}">← ${s.newest}</a>`}
-                    ${view.next ? html`<a rel="next" href="${view.links.page(view.next)}">${s.older} →</a>` : ''}
+                    ${view.next ? html`<a rel="next" href="${view.links.archivePage(view.next)}">${s.older} →</a>` : ''}
                   </nav>`
                 : ''
             }

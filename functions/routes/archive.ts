@@ -12,7 +12,7 @@ import type { PublicDeps } from '../app-deps.ts';
 import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { parseArchiveCursor } from './archive-cursor.ts';
-import { archiveLinks } from './archive-links.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { ARCHIVE_PAGE_SIZE, archiveListHtml } from './archive-list-html.ts';
 
 export { ARCHIVE_PAGE_SIZE };
@@ -30,7 +30,7 @@ const FEED_TYPES: Record<FeedFormat, string> = {
  */
 export const archiveRoutes = (deps: PublicDeps) => {
   const archive = { store: deps.issues, clock: deps.clock, timeZone: deps.settings.timeZone };
-  const links = archiveLinks(deps.settings.publicBaseUrl);
+  const links = publicUrls(deps.settings.publicBaseUrl);
   const today = () => localDate(deps.clock.now(), deps.settings.timeZone);
   const built = async (key: string): Promise<PublicObject | undefined> => {
     const day = today();

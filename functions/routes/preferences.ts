@@ -1,3 +1,4 @@
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { type Context, Hono } from 'hono';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
@@ -100,7 +101,7 @@ export const preferencesRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
         mailer: deps.mailer,
         sender: deps.sender,
         clock: deps.clock,
-        linkUrl: (secret) => `${deps.settings.publicBaseUrl}/data/${secret}`,
+        linkUrl: publicUrls(deps.settings.publicBaseUrl).dataLink,
         mail: dataLinkMail(deps.settings.seriesName),
       });
       if (outcome.kind === 'not_found') return lost(c);

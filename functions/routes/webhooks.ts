@@ -8,7 +8,7 @@ import { limitBody } from '../http/limit-body.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
-import { issueLinks } from './links.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
 
 export const webhookRoutes = (deps: PublicDeps) => {
   const { settings, clock } = deps;

@@ -3,7 +3,7 @@ import type { PublicDeps } from '../app-deps.ts';
 import { limitBody } from '../http/limit-body.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { wordpressToken } from '../http/wordpress-token.ts';
-import { issueLinks } from './links.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
 import { notificationOf } from './wordpress-notification.ts';
 
 // WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
