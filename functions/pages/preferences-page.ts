@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { PLATFORM_NAMES, PLATFORMS } from '../../shared/domain/platforms.ts';
 import type { Subscriber } from '../../shared/domain/subscriber.ts';
 import { layout } from './layout.ts';
-import { PAGE_STRINGS } from './page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 export type PreferencesView = {
   subscriber: Subscriber;

@@ -2,7 +2,7 @@ import { PUBLIC_PATHS } from '../../shared/domain/public-urls.ts';
 import { html } from 'hono/html';
 import type { Language } from '../../shared/domain/issue.ts';
 import { layout } from './layout.ts';
-import { CONSENT_TEXT_VERSION, PAGE_STRINGS } from './page-strings.ts';
+import { CONSENT_TEXT_VERSION, PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 export type SubscribeFormState = { email?: string; name?: string; source?: string; emailError?: boolean };
 

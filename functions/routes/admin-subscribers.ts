@@ -5,7 +5,7 @@ import { findSubscriber } from '../../shared/usecases/subscribers/find-subscribe
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { parseExportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
+import { parseExportQuery, parseListQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { adminSubscriberImportRoutes } from './admin-subscriber-import.ts';
 
@@ -44,7 +44,7 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
       const query = parseExportQuery(c.req.query());
       if (!query.ok) throw invalidFields(query.errors);
       // csv-stringify is loaded by the admin's export only, not by every cold start.
-      const { exportCsv } = await import('../subscribers/csv-export.ts');
+      const { exportCsv } = await import('../../shared/usecases/subscribers/csv/csv-export.ts');
       return c.body(exportCsv(store, query.value.status), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="subscribers-${query.value.status}.csv"`,

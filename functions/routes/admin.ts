@@ -6,10 +6,9 @@ import { issueWarnings } from '../../shared/usecases/music/issue-warnings.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { testSend } from '../../shared/usecases/test-send.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { CampaignId } from '../../shared/domain/campaign.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { campaignClicks } from './campaign-clicks.ts';
+import { campaignSummary } from '../../shared/usecases/campaign/campaign-summary.ts';
 import { authorBanner } from '../../emails/author-banner.ts';
 import { samplePersonalisation } from '../../shared/domain/public-urls.ts';
 
@@ -62,30 +61,10 @@ export const adminRoutes = (deps: AppDeps) => {
     })
     .get('/campaigns/:id', async (c) => {
       const raw = c.req.param('id');
-      const campaign = /^cmp_[1-9]\d{0,8}$/.test(raw)
-        ? await deps.campaigns.get(raw as CampaignId)
-        : undefined;
-      if (!campaign)
+      const summary = await campaignSummary(raw, deps);
+      if (!summary)
         throw new HttpProblem(404, 'campaign-not-found', 'No such campaign', `There is no campaign ${raw}.`);
-      const [counts, social, clicks, issue] = await Promise.all([
-        deps.campaigns.counts(campaign.id),
-        deps.socialAttempts.list(campaign.issueId),
-        deps.clicks.countsFor(campaign.issueId),
-        deps.issues.get(campaign.issueId),
-      ]);
-      return c.json({
-        ...campaign,
-        counts,
-        social: social.map(({ network, state, postUrl, detail, attempts, updatedAt }) => ({
-          network,
-          state,
-          ...(postUrl ? { postUrl } : {}),
-          ...(detail ? { detail } : {}),
-          attempts,
-          updatedAt,
-        })),
-        ...campaignClicks(clicks, issue?.tracks ?? []),
-      });
+      return c.json(summary);
     })
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));

@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import type { ArchiveListPage } from '../../shared/usecases/archive-list.ts';
-import { encodeArchiveCursor } from './archive-cursor.ts';
+import { encodeArchiveCursor } from '../../shared/domain/archive-cursor.ts';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { archiveListPage } from './archive-list-page.ts';
 

@@ -3,7 +3,7 @@ import type { Issue, Language } from '../../shared/domain/issue.ts';
 import type { PublicUrls } from '../../shared/domain/public-urls.ts';
 import { formatSunday } from '../../shared/domain/calendar.ts';
 import { ledeOf } from '../../shared/domain/lede.ts';
-import { ARCHIVE_STRINGS } from './archive-strings.ts';
+import { ARCHIVE_STRINGS } from '../../shared/i18n/public/archive-strings.ts';
 
 // The issue page's look (colours, Georgia titles, sans-serif details, the cards of its track list), written for
 // a page instead of an email. Body text #3a2e28 on #fffaf3 is 12:1; the small grey #6f5d50 is 5.5:1 on the cards'

@@ -3,7 +3,7 @@ import { openDataLink, useDataLink } from '../../shared/usecases/subscribers/dat
 import type { PublicDeps } from '../app-deps.ts';
 import { dataLinkPage } from '../pages/data-link-page.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
 

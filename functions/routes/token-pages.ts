@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
-import { pickLanguage } from '../http/language.ts';
+import { pickLanguage } from '../../shared/i18n/public/pick-language.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 /**
  * Pages behind a signed link: never cached (they are one person's), and the token in the URL is not sent

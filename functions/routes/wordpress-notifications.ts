@@ -4,7 +4,7 @@ import { limitBody } from '../http/limit-body.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { wordpressToken } from '../http/wordpress-token.ts';
 import { issueLinks } from '../../shared/domain/public-urls.ts';
-import { notificationOf } from './wordpress-notification.ts';
+import { notificationOf } from '../../shared/domain/posts/wordpress-notification.ts';
 
 // WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
 const MAX_NOTIFICATION_BYTES = 1024 * 1024;

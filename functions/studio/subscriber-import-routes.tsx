@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ImportMode, ImportReport } from '../../shared/usecases/subscribers/import-subscribers.ts';
-import { lineRanges } from '../subscribers/import-messages.ts';
+import { lineRanges } from '../../shared/usecases/subscribers/csv/import-messages.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import { formatter } from './format.ts';
 import { importStrings } from './import-strings.ts';
@@ -70,7 +70,7 @@ export const subscriberImportRoutes = (deps: StudioDeps) => {
         : 'studio import';
     const mode: ImportMode = { kind: form.mode === 'consented' ? 'consented' : 'confirm', source };
     const [{ readImportCsv }, { importSubscribers, ImportInterruptedError }] = await Promise.all([
-      import('../subscribers/csv-import.ts'),
+      import('../../shared/usecases/subscribers/csv/csv-import.ts'),
       import('../../shared/usecases/subscribers/import-subscribers.ts'),
     ]);
     const parsed = readImportCsv(new Uint8Array(await file.arrayBuffer()), deps.settings.defaultLanguage);

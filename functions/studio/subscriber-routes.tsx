@@ -120,7 +120,7 @@ export const subscriberRoutes = (deps: StudioDeps) => {
     .get('/export.csv', async (c) => {
       const raw = c.req.query('status');
       const status = raw === 'pending' || raw === 'unsubscribed' ? raw : 'confirmed';
-      const { exportCsv } = await import('../subscribers/csv-export.ts');
+      const { exportCsv } = await import('../../shared/usecases/subscribers/csv/csv-export.ts');
       return c.body(exportCsv(store, status), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="abonnes-${status}.csv"`,

@@ -1,15 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { hasForbiddenControl } from '../../shared/domain/control-characters.ts';
-import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { Language } from '../../shared/domain/issue.ts';
-import { isPlatform } from '../../shared/domain/platforms.ts';
-import type {
-  FileProblem,
-  ImportField,
-  ImportRow,
-  ParsedFile,
-  ParsedRow,
-} from '../../shared/usecases/subscribers/import-subscribers.ts';
+import { hasForbiddenControl } from '../../../domain/control-characters.ts';
+import { normaliseEmail } from '../../../domain/email-address.ts';
+import type { Language } from '../../../domain/issue.ts';
+import { isPlatform } from '../../../domain/platforms.ts';
+import type { FileProblem, ImportField, ImportRow, ParsedFile, ParsedRow } from '../import-subscribers.ts';
 import { restoreCell } from './csv-formula.ts';
 import { firstNonUtf8Line, lineAt, lineStarts, nextContent, unclosedQuoteAt } from './csv-lines.ts';
 

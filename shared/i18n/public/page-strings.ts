@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/domain/issue.ts';
+import type { Language } from '../../domain/issue.ts';
 
 /** The version of the consent sentence below; stored with each consent, so change it when the words change. */
 export const CONSENT_TEXT_VERSION = '2026-11-v1';

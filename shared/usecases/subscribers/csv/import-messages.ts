@@ -1,8 +1,4 @@
-import type {
-  FileProblem,
-  ImportField,
-  RowProblem,
-} from '../../shared/usecases/subscribers/import-subscribers.ts';
+import type { FileProblem, ImportField, RowProblem } from '../import-subscribers.ts';
 
 /** English, for the admin API and the CLI that prints its answers. The studio has its own words. */
 const ROW_RULES: Record<ImportField, (value: string) => string> = {

@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/domain/issue.ts';
+import type { Language } from '../../domain/issue.ts';
 
 const SUPPORTED: readonly Language[] = ['fr', 'en'];
 

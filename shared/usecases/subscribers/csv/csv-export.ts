@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { SubscriberStatus } from '../../shared/domain/subscriber.ts';
-import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
+import type { SubscriberStatus } from '../../../domain/subscriber.ts';
+import type { SubscriberStore } from '../../../ports/subscriber-store.ts';
 import { neutraliseCell } from './csv-formula.ts';
 
 const HEADER = [

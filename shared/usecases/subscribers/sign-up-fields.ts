@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { hasForbiddenControl } from '../../shared/domain/control-characters.ts';
-import { type EmailAddress, normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { Language } from '../../shared/domain/issue.ts';
-import type { FieldError } from '../http/problem.ts';
-import { CONSENT_TEXT_VERSION } from '../pages/page-strings.ts';
+import { hasForbiddenControl } from '../../domain/control-characters.ts';
+import { type EmailAddress, normaliseEmail } from '../../domain/email-address.ts';
+import type { Language } from '../../domain/issue.ts';
+import type { FieldError } from '../../domain/posts/field-error.ts';
+import { CONSENT_TEXT_VERSION } from '../../i18n/public/page-strings.ts';
 
 // One line each: the name reaches mail headers later (To: display name). Checked before trimming, so a
 // control character at an end is refused too, not hidden.

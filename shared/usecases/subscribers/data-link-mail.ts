@@ -1,7 +1,6 @@
-import type { Language } from '../../shared/domain/issue.ts';
-import type { DataLinkPurpose } from '../../shared/ports/data-links.ts';
-import type { DataLinkMail } from '../../shared/usecases/subscribers/data-link.ts';
-import { html } from 'hono/html';
+import type { Language } from '../../domain/issue.ts';
+import type { DataLinkPurpose } from '../../ports/data-links.ts';
+import type { DataLinkMail } from './data-link.ts';
 
 const STRINGS: Record<
   Language,
@@ -30,14 +29,24 @@ export const dataLinkMail =
     return {
       subject: `${subject} – ${seriesName}`,
       text: `${s.body}\n\n${link}\n\n${s.ignore}\n`,
-      // Hono's html escapes every value: the API function keeps MJML's folder (emails/) out of its bundle.
-      html: html`<!doctype html>
-        <html lang="${language}">
+      // Plain escaped text, no template engine: the API function keeps MJML's folder (emails/) out of its bundle.
+      html: `<!doctype html>
+        <html lang="${escapeHtml(language)}">
           <body>
-            <p>${s.body}</p>
-            <p><a href="${link}">${action}</a></p>
-            <p>${s.ignore}</p>
+            <p>${escapeHtml(s.body)}</p>
+            <p><a href="${escapeHtml(link)}">${escapeHtml(action)}</a></p>
+            <p>${escapeHtml(s.ignore)}</p>
           </body>
-        </html>`.toString(),
+        </html>`,
     };
   };
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+const escapeHtml = (text: string): string => text.replace(/[&<>'"]/g, (char) => ESCAPES[char] ?? char);

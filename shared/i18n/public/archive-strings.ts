@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/domain/issue.ts';
+import type { Language } from '../../domain/issue.ts';
 
 /** The words of the archive's list page. The issues' own words come from the issues. */
 export const ARCHIVE_STRINGS = {
