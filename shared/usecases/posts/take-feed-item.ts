@@ -1,8 +1,8 @@
-import type { FeedItem, FeedItemOutcome, ParsedFeed } from '../../shared/ports/feed-poll.ts';
-import type { BlogPosts } from '../../shared/ports/blog-posts.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
-import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
-import { type BlogPostOutcome, takeBlogPost } from '../../shared/usecases/posts/take-blog-post.ts';
+import type { FeedItem, FeedItemOutcome, ParsedFeed } from '../../ports/feed-poll.ts';
+import type { BlogPosts } from '../../ports/blog-posts.ts';
+import type { Logger } from '../../ports/logger.ts';
+import type { AcceptPostDeps } from '../accept-post.ts';
+import { type BlogPostOutcome, takeBlogPost } from './take-blog-post.ts';
 
 type Feed = Extract<ParsedFeed, { ok: true }>;
 
