@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import type { ImportReport } from '../../shared/usecases/subscribers/import-subscribers.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { parseImportQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
 import {
+  apiReport,
   fileProblemDetail,
   lineRanges,
-  rowDetail,
 } from '../../shared/usecases/subscribers/csv/import-messages.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 
@@ -64,12 +63,3 @@ export const adminSubscriberImportRoutes = (deps: AppDeps, ctx: SubscriberContex
     deps.logger.info('subscribers imported', { mode: mode.kind, ...report, invalid: report.invalid.length });
     return c.json(apiReport(report));
   });
-
-const apiReport = (report: ImportReport) => ({
-  ...report,
-  invalid: report.invalid.map(({ line, field, value }) => ({
-    line,
-    field,
-    detail: rowDetail({ field, value }),
-  })),
-});

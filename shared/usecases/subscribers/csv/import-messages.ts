@@ -1,4 +1,4 @@
-import type { FileProblem, ImportField, RowProblem } from '../import-subscribers.ts';
+import type { FileProblem, ImportField, ImportReport, RowProblem } from '../import-subscribers.ts';
 
 /** English, for the admin API and the CLI that prints its answers. The studio has its own words. */
 const ROW_RULES: Record<ImportField, (value: string) => string> = {
@@ -49,3 +49,13 @@ export const lineRanges = (lines: readonly number[]): string => {
   }
   return ranges.map(([from, to]) => (from === to ? String(from) : `${from}-${to}`)).join(', ');
 };
+
+/** An import's report as the admin API answers it: each refused row with its line and what to fix. */
+export const apiReport = (report: ImportReport) => ({
+  ...report,
+  invalid: report.invalid.map(({ line, field, value }) => ({
+    line,
+    field,
+    detail: rowDetail({ field, value }),
+  })),
+});
