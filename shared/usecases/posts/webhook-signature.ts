@@ -1,4 +1,5 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { MisconfiguredError } from '../../domain/misconfigured.ts';
 
 export type WebhookHeaders = {
   'webhook-id': string;
@@ -13,7 +14,7 @@ export type WebhookHeaders = {
  */
 export const webhookSignatures = (secrets: () => Promise<readonly string[]>) => {
   const verifiersFor = memoiseByIdentity((list: readonly string[]) => {
-    if (list.length === 0) throw new NoWebhookSecretError();
+    if (list.length === 0) throw new MisconfiguredError('verifyWebhook needs at least one secret');
     return list.map((secret) => new Webhook(secret));
   });
   return async (payload: string, headers: WebhookHeaders): Promise<string | undefined> => {
@@ -23,14 +24,6 @@ export const webhookSignatures = (secrets: () => Promise<readonly string[]>) => 
       : firstFailure(verifiersFor(await secrets()), payload, headers);
   };
 };
-
-/** A deployment with no webhook secret cannot tell a signed post from any other: a configuration bug. */
-export class NoWebhookSecretError extends Error {
-  override name = 'NoWebhookSecretError';
-  constructor() {
-    super('verifyWebhook needs at least one secret');
-  }
-}
 
 /**
  * The id becomes part of a DynamoDB key (the idempotency receipt), whose limit is 2 KiB: bounded well below,
