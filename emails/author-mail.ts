@@ -2,7 +2,7 @@ import Mustache from 'mustache';
 import type { Language } from '../shared/domain/issue.ts';
 import type { AuthorNotice } from '../shared/ports/author-notices.ts';
 import { AUTHOR_STRINGS, authorFormat } from './author-format.ts';
-import { studioLinks } from './author-links.ts';
+import { studioLinks } from '../shared/domain/public-urls.ts';
 import { authorText } from './author-text.ts';
 import type { AuthorMailView } from './author-view.ts';
 import { authorMailView } from './author-views.ts';

@@ -2,7 +2,7 @@ import type { MostPlayed } from '../shared/domain/music/most-played.ts';
 import { PLATFORM_NAMES, type LinkVariant } from '../shared/domain/platforms.ts';
 import type { AuthorNotice } from '../shared/ports/author-notices.ts';
 import type { AuthorFormat } from './author-format.ts';
-import type { StudioLinks } from './author-links.ts';
+import type { StudioLinks } from '../shared/domain/public-urls.ts';
 import { type AuthorMailView, view } from './author-view.ts';
 
 type Report = Extract<AuthorNotice, { kind: 'campaign_report' }>;

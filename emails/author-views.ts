@@ -1,6 +1,6 @@
 import type { AuthorNotice } from '../shared/ports/author-notices.ts';
 import type { AuthorFormat } from './author-format.ts';
-import type { StudioLinks } from './author-links.ts';
+import type { StudioLinks } from '../shared/domain/public-urls.ts';
 import { reportView } from './author-report-view.ts';
 import { type AuthorMailView, view } from './author-view.ts';
 import { warningSummary } from './author-warnings-view.ts';

@@ -1,4 +1,5 @@
 import type { Issue, Track } from '../shared/domain/issue.ts';
+import { archiveFeedUrls } from '../shared/domain/public-urls.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
 import { playlistJsonLd, scriptSafeJson } from './playlist-json-ld.ts';
 import { labelled, type UiStrings } from './strings.ts';
@@ -60,6 +61,7 @@ export const webPageView = (
   page: { title: string; description: string; seriesName: string; strings: UiStrings },
 ) => {
   const index = archiveIndexOf(links.archiveUrl);
+  const feeds = archiveFeedUrls(index);
   return {
     og: {
       title: page.title,
@@ -68,8 +70,8 @@ export const webPageView = (
     },
     publishedTime: issue.sunday,
     archiveIndexUrl: index,
-    rssUrl: `${index}/feed.xml`,
-    atomUrl: `${index}/atom.xml`,
+    rssUrl: feeds.rss,
+    atomUrl: feeds.atom,
     jsonLd: scriptSafeJson(
       playlistJsonLd(issue, {
         url: links.archiveUrl,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
-import { parsePost } from '../../functions/posts/parse-post.ts';
+import { parsePost } from '../../shared/domain/posts/parse-post.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { toSubscriberItem } from '../../shared/adapters/dynamodb/subscriber-item.ts';

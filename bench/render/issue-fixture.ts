@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
-import { parsePost } from '../../functions/posts/parse-post.ts';
+import { parsePost } from '../../shared/domain/posts/parse-post.ts';
 import { contentHash } from '../../shared/domain/content-hash.ts';
 import { type Issue, issueIdFor } from '../../shared/domain/issue.ts';
 import { issueLinks } from '../../shared/domain/music/track-link-sets.ts';

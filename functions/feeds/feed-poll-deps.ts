@@ -8,7 +8,7 @@ import type { Logger } from '../../shared/ports/logger.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
 import type { PollFeedDeps } from '../../shared/usecases/poll-feed.ts';
-import { feedItemTaker } from './feed-item-post.ts';
+import { feedItemTaker } from '../../shared/usecases/posts/take-feed-item.ts';
 
 /** The feed poller's adapters, the same on AWS and on one machine. */
 export const feedPollDeps = (options: {

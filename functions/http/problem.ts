@@ -1,5 +1,8 @@
+import type { FieldError } from '../../shared/domain/posts/field-error.ts';
+
+export type { FieldError };
+
 /** RFC 9457 problem details: the one shape every error answer takes. */
-export type FieldError = { pointer: string; detail: string };
 
 export type Problem = {
   type: string;

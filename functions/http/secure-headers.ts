@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
+import { PUBLIC_PATHS } from '../../shared/domain/public-urls.ts';
 
 /** The players the archive's web version frames (emails/track-embeds.ts, shared/domain/playlist-link.ts). */
 export const PLAYER_ORIGINS = [
@@ -64,7 +65,7 @@ export const TOKEN_PAGE = /^\/(confirm|u|preferences|data)(\/|$)/;
 const kindOf = (c: Context): keyof typeof POLICIES => {
   if (EMAIL_PREVIEW.test(c.req.path)) return 'emailPreview';
   if (!/^text\/html\b/i.test(c.res.headers.get('content-type') ?? '')) return 'data';
-  return c.req.path.startsWith('/archive') ? 'archivePage' : 'page';
+  return c.req.path.startsWith(PUBLIC_PATHS.archive) ? 'archivePage' : 'page';
 };
 
 const setIfMissing = (c: Context, name: string, value: string) => {

@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { DataLinkPurpose } from '../../shared/ports/data-links.ts';
 import { layout } from './layout.ts';
-import { PAGE_STRINGS } from './page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 /**
  * What a mailed data link opens: one button, posted to the same address. Opening the link does nothing by

@@ -1,8 +1,9 @@
 import { html } from 'hono/html';
 import { PLATFORM_NAMES, PLATFORMS } from '../../shared/domain/platforms.ts';
 import type { Subscriber } from '../../shared/domain/subscriber.ts';
+import { LANGUAGE_NAMES } from '../../shared/i18n/public/language-names.ts';
 import { layout } from './layout.ts';
-import { PAGE_STRINGS } from './page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 export type PreferencesView = {
   subscriber: Subscriber;
@@ -22,8 +23,8 @@ const preferencesForm = (subscriber: Subscriber, action: string) => {
   return html`<form method="post" action="${action}">
     <fieldset>
       <legend>${s.language}</legend>
-      ${radio('language', 'fr', 'Français', language === 'fr')}
-      ${radio('language', 'en', 'English', language === 'en')}
+      ${radio('language', 'fr', LANGUAGE_NAMES.fr, language === 'fr')}
+      ${radio('language', 'en', LANGUAGE_NAMES.en, language === 'en')}
     </fieldset>
     <label for="platform">${s.platform}</label>
     <select id="platform" name="platform">

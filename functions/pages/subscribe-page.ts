@@ -1,11 +1,11 @@
+import { PUBLIC_PATHS } from '../../shared/domain/public-urls.ts';
 import { html } from 'hono/html';
 import type { Language } from '../../shared/domain/issue.ts';
+import { LANGUAGE_NAMES } from '../../shared/i18n/public/language-names.ts';
 import { layout } from './layout.ts';
-import { CONSENT_TEXT_VERSION, PAGE_STRINGS } from './page-strings.ts';
+import { CONSENT_TEXT_VERSION, PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 export type SubscribeFormState = { email?: string; name?: string; source?: string; emailError?: boolean };
-
-const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
 
 /** The sign-up form. The honeypot field is off-screen and out of the tab order; people never fill it. */
 export const subscribePage = (language: Language, state: SubscribeFormState = {}) => {
@@ -15,7 +15,7 @@ export const subscribePage = (language: Language, state: SubscribeFormState = {}
     s.subscribeTitle,
     html`<h1>${s.subscribeTitle}</h1>
       <p>${s.subscribeIntro}</p>
-      <form method="post" action="/subscribe" novalidate>
+      <form method="post" action="${PUBLIC_PATHS.subscribe}" novalidate>
         <label for="email">${s.email}</label>
         <input
           id="email"

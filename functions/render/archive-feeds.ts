@@ -1,6 +1,6 @@
 import { createFeedRenderer } from '../../emails/feed-renderer.ts';
 import type { Language } from '../../shared/domain/issue.ts';
-import { archiveLinks } from '../routes/archive-links.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 
 /** The feeds the render step rebuilds after each render: the same on AWS and on one machine. */
 export const archiveFeeds = (config: {
@@ -13,7 +13,7 @@ export const archiveFeeds = (config: {
     seriesName: config.SERIES_NAME,
     language: config.DEFAULT_LANGUAGE,
     timeZone: config.TIME_ZONE,
-    links: archiveLinks(config.PUBLIC_BASE_URL),
+    links: publicUrls(config.PUBLIC_BASE_URL),
   }),
   timeZone: config.TIME_ZONE,
 });

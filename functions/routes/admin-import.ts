@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { importBackIssue } from '../../shared/usecases/import-back-issue.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { issueLinks } from './links.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
 
 /**
  * `POST /admin/archive/imports`: one past post (a WordPress REST post or our own shape) as an issue already
@@ -14,21 +13,15 @@ export const adminImportRoutes = (deps: AppDeps) =>
     const body: unknown = await c.req.json().catch(() => {
       throw new HttpProblem(400, 'invalid-json', 'The body is not JSON', 'Send one post as a JSON object.');
     });
-    const { parsePost } = await import('../posts/parse-post.ts');
-    const parsed = parsePost(body, { now: deps.clock.now(), timeZone: deps.settings.timeZone });
-    if (!parsed.ok) throw invalidFields(parsed.errors);
-    const { sunday } = parsed.content;
-    if (!sunday)
-      throw invalidFields([{ pointer: parsed.sundayField, detail: 'a back issue needs its date' }]);
-    const result = await importBackIssue(
-      { ...parsed.content, sunday },
-      {
-        store: deps.issues,
-        renderTrigger: deps.renderTrigger,
-        clock: deps.clock,
-        timeZone: deps.settings.timeZone,
-      },
-    );
+    // Loaded on the first import only: the HTML parser and sanitiser would slow every other cold start.
+    const { importBackPost } = await import('../../shared/usecases/posts/import-back-post.ts');
+    const result = await importBackPost(body, {
+      store: deps.issues,
+      renderTrigger: deps.renderTrigger,
+      clock: deps.clock,
+      timeZone: deps.settings.timeZone,
+    });
+    if (!result.ok && result.error === 'invalid') throw invalidFields(result.errors);
     if (result.ok) {
       const { issue } = result;
       deps.logger.info('back issue imported', { issueId: issue.id, outcome: result.outcome });
@@ -58,8 +51,8 @@ export const adminImportRoutes = (deps: AppDeps) =>
         422,
         'not-a-back-issue',
         'This issue’s Sunday has not passed',
-        `${parsed.sundayField}: ${result.sunday} is today or to come; it goes out by the usual path, not as a back issue.`,
-        { errors: [{ pointer: parsed.sundayField, detail: 'must be a past Sunday' }] },
+        `${result.sundayField}: ${result.sunday} is today or to come; it goes out by the usual path, not as a back issue.`,
+        { errors: [{ pointer: result.sundayField, detail: 'must be a past Sunday' }] },
       );
     }
     throw new HttpProblem(

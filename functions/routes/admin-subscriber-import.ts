@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
-import type { ImportReport } from '../../shared/usecases/subscribers/import-subscribers.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { parseImportQuery } from '../subscribers/admin-queries.ts';
-import { fileProblemDetail, lineRanges, rowDetail } from '../subscribers/import-messages.ts';
+import { parseImportQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
+import {
+  apiReport,
+  fileProblemDetail,
+  lineRanges,
+} from '../../shared/usecases/subscribers/csv/import-messages.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 
 /**
@@ -27,7 +30,7 @@ export const adminSubscriberImportRoutes = (deps: AppDeps, ctx: SubscriberContex
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw invalidFields([{ pointer: '/', detail: 'the CSV body is empty' }]);
     const [{ readImportCsv }, { importSubscribers, ImportInterruptedError }] = await Promise.all([
-      import('../subscribers/csv-import.ts'),
+      import('../../shared/usecases/subscribers/csv/csv-import.ts'),
       import('../../shared/usecases/subscribers/import-subscribers.ts'),
     ]);
     const mode = { kind: query.value.mode, source: query.value.source } as const;
@@ -60,12 +63,3 @@ export const adminSubscriberImportRoutes = (deps: AppDeps, ctx: SubscriberContex
     deps.logger.info('subscribers imported', { mode: mode.kind, ...report, invalid: report.invalid.length });
     return c.json(apiReport(report));
   });
-
-const apiReport = (report: ImportReport) => ({
-  ...report,
-  invalid: report.invalid.map(({ line, field, value }) => ({
-    line,
-    field,
-    detail: rowDetail({ field, value }),
-  })),
-});

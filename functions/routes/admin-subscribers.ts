@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
-import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { SubscriberId, SubscriberStatus } from '../../shared/domain/subscriber.ts';
-import { findSubscriber } from '../../shared/usecases/subscribers/find-subscriber.ts';
+import type { SubscriberId } from '../../shared/domain/subscriber.ts';
+import { searchSubscribers, subscriberCounts } from '../../shared/usecases/subscribers/search-subscribers.ts';
 import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { parseExportQuery, parseListQuery } from '../subscribers/admin-queries.ts';
+import { parseExportQuery, parseListQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { adminSubscriberImportRoutes } from './admin-subscriber-import.ts';
-
-const STATUSES: readonly SubscriberStatus[] = ['pending', 'confirmed', 'unsubscribed', 'suppressed'];
 
 const subscriberId = (raw: string): SubscriberId => {
   if (!/^sub_[A-Za-z0-9_-]{1,64}$/.test(raw)) throw notFound(raw.slice(0, 80));
@@ -26,25 +23,16 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
     .get('/', async (c) => {
       const query = parseListQuery(c.req.query());
       if (!query.ok) throw invalidFields(query.errors);
-      const { status, limit, cursor, email } = query.value;
-      if (email !== undefined) {
-        // Addresses are only ever looked up by their keyed hash: exact match, a read or two, no scan.
-        const address = normaliseEmail(email);
-        if (!address) throw invalidFields([{ pointer: '/email', detail: 'must be a valid email address' }]);
-        const { record } = await findSubscriber(address, { ids: (await ctx.keys()).ids, store });
-        return c.json({ items: record ? [record] : [] });
-      }
-      return c.json(await store.listByStatus(status, { limit, ...(cursor ? { cursor } : {}) }));
+      const found = await searchSubscribers(query.value, { store, ids: async () => (await ctx.keys()).ids });
+      if (!found.ok) throw invalidFields([{ pointer: '/email', detail: 'must be a valid email address' }]);
+      return c.json(found.page);
     })
-    .get('/counts', async (c) => {
-      const counts = await Promise.all(STATUSES.map(async (s) => [s, await store.countByStatus(s)] as const));
-      return c.json(Object.fromEntries(counts));
-    })
+    .get('/counts', async (c) => c.json(await subscriberCounts(store)))
     .get('/export.csv', async (c) => {
       const query = parseExportQuery(c.req.query());
       if (!query.ok) throw invalidFields(query.errors);
       // csv-stringify is loaded by the admin's export only, not by every cold start.
-      const { exportCsv } = await import('../subscribers/csv-export.ts');
+      const { exportCsv } = await import('../../shared/usecases/subscribers/csv/csv-export.ts');
       return c.body(exportCsv(store, query.value.status), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="subscribers-${query.value.status}.csv"`,

@@ -1,17 +1,15 @@
 import { Hono } from 'hono';
-import { type Language, parseIssueId } from '../../shared/domain/issue.ts';
-import { READER_LANGUAGES } from '../../shared/domain/reader-languages.ts';
-import { LINK_VARIANTS, type LinkVariant } from '../../shared/domain/platforms.ts';
+import { parseIssueId } from '../../shared/domain/issue.ts';
+import { parsePreviewOptions } from '../../shared/usecases/preview-options.ts';
 import { issueWarnings } from '../../shared/usecases/music/issue-warnings.ts';
 import { previewIssue } from '../../shared/usecases/preview-issue.ts';
 import { testSend } from '../../shared/usecases/test-send.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import type { CampaignId } from '../../shared/domain/campaign.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { campaignClicks } from './campaign-clicks.ts';
+import { campaignSummary } from '../../shared/usecases/campaign/campaign-summary.ts';
 import { authorBanner } from '../../emails/author-banner.ts';
-import { samplePersonalisation } from './links.ts';
+import { samplePersonalisation } from '../../shared/domain/public-urls.ts';
 
 export const adminRoutes = (deps: AppDeps) => {
   const banner = authorBanner(deps.settings.authorLanguage, deps.settings.timeZone);
@@ -22,8 +20,9 @@ export const adminRoutes = (deps: AppDeps) => {
       const body: unknown = await c.req.json().catch(() => undefined);
       const fields = (body ?? {}) as { to?: unknown; platform?: unknown; language?: unknown };
       const to = normaliseEmail(String(fields.to ?? ''));
-      const variant = variantParam(fields.platform, '/platform');
-      const language = languageParam(fields.language, '/language');
+      const options = parsePreviewOptions(fields, { platform: '/platform', language: '/language' });
+      if (!options.ok) throw invalidFields(options.errors);
+      const { variant, language } = options.value;
       if (!to) throw invalidFields([{ pointer: '/to', detail: 'must be an email address' }]);
       const sent = await testSend(
         id,
@@ -62,36 +61,20 @@ export const adminRoutes = (deps: AppDeps) => {
     })
     .get('/campaigns/:id', async (c) => {
       const raw = c.req.param('id');
-      const campaign = /^cmp_[1-9]\d{0,8}$/.test(raw)
-        ? await deps.campaigns.get(raw as CampaignId)
-        : undefined;
-      if (!campaign)
+      const summary = await campaignSummary(raw, deps);
+      if (!summary)
         throw new HttpProblem(404, 'campaign-not-found', 'No such campaign', `There is no campaign ${raw}.`);
-      const [counts, social, clicks, issue] = await Promise.all([
-        deps.campaigns.counts(campaign.id),
-        deps.socialAttempts.list(campaign.issueId),
-        deps.clicks.countsFor(campaign.issueId),
-        deps.issues.get(campaign.issueId),
-      ]);
-      return c.json({
-        ...campaign,
-        counts,
-        social: social.map(({ network, state, postUrl, detail, attempts, updatedAt }) => ({
-          network,
-          state,
-          ...(postUrl ? { postUrl } : {}),
-          ...(detail ? { detail } : {}),
-          attempts,
-          updatedAt,
-        })),
-        ...campaignClicks(clicks, issue?.tracks ?? []),
-      });
+      return c.json(summary);
     })
     .get('/issues/:id/preview', async (c) => {
       const id = parseIssueId(c.req.param('id'));
       if (!id) throw notFound(c.req.param('id'));
-      const variant = variantParam(c.req.query('platform'), 'platform');
-      const language = languageParam(c.req.query('language'), 'language');
+      const options = parsePreviewOptions(
+        { platform: c.req.query('platform'), language: c.req.query('language') },
+        { platform: 'platform', language: 'language' },
+      );
+      if (!options.ok) throw invalidFields(options.errors);
+      const { variant, language } = options.value;
       const preview = await previewIssue(
         id,
         {
@@ -122,22 +105,6 @@ export const adminRoutes = (deps: AppDeps) => {
       const { ok: _ok, ...answer } = listed;
       return c.json({ ...answer, count: answer.warnings.length });
     });
-};
-
-/** The reader's platform to preview as: absent is the universal mail; anything but a platform is a 422. */
-const variantParam = (raw: unknown, pointer: string): LinkVariant => {
-  if (raw === undefined || raw === '') return 'universal';
-  if (typeof raw === 'string' && (LINK_VARIANTS as readonly string[]).includes(raw))
-    return raw as LinkVariant;
-  throw invalidFields([{ pointer, detail: `must be one of ${LINK_VARIANTS.join(', ')}` }]);
-};
-
-/** The reader language to preview as: absent is the issue's own; anything but a reader language is a 422. */
-const languageParam = (raw: unknown, pointer: string): Language | undefined => {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw === 'string' && (READER_LANGUAGES as readonly string[]).includes(raw))
-    return raw as Language;
-  throw invalidFields([{ pointer, detail: `must be one of ${READER_LANGUAGES.join(', ')}` }]);
 };
 
 const notRendered = (id: string) =>

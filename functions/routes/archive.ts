@@ -1,19 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { localDate } from '../../shared/domain/calendar.ts';
 import { issuePageKey, PUBLIC_KEYS, publicObject } from '../../shared/domain/public-object.ts';
-import type { IssueId } from '../../shared/domain/issue.ts';
 import { seriesFromSlug } from '../../shared/domain/slug.ts';
 import type { FeedFormat } from '../../shared/ports/feed-renderer.ts';
-import type { PublicObject } from '../../shared/ports/public-objects.ts';
 import { archiveFeed } from '../../shared/usecases/archive-feed.ts';
 import { archiveList } from '../../shared/usecases/archive-list.ts';
 import { archivePage } from '../../shared/usecases/archive-page.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
-import { HttpProblem } from '../http/problem.ts';
-import { parseArchiveCursor } from './archive-cursor.ts';
-import { archiveLinks } from './archive-links.ts';
-import { ARCHIVE_PAGE_SIZE, archiveListHtml } from './archive-list-html.ts';
+import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { decodeArchiveCursor } from '../../shared/domain/archive-cursor.ts';
+import { builtPublicObject } from '../../shared/usecases/built-public-object.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
 
 export { ARCHIVE_PAGE_SIZE };
 
@@ -30,23 +29,9 @@ const FEED_TYPES: Record<FeedFormat, string> = {
  */
 export const archiveRoutes = (deps: PublicDeps) => {
   const archive = { store: deps.issues, clock: deps.clock, timeZone: deps.settings.timeZone };
-  const links = archiveLinks(deps.settings.publicBaseUrl);
+  const links = publicUrls(deps.settings.publicBaseUrl);
   const today = () => localDate(deps.clock.now(), deps.settings.timeZone);
-  const built = async (key: string): Promise<PublicObject | undefined> => {
-    const day = today();
-    let object = await deps.publicObjects?.get(key);
-    // A copy gone stale names the one built for the day it went stale: a Sunday or two ahead at most.
-    for (let hops = 0; object?.staleFrom !== undefined && object.staleFrom <= day && hops < 8; hops += 1) {
-      object = object.next === undefined ? undefined : await deps.publicObjects?.get(object.next);
-    }
-    if (!object || (object.staleFrom !== undefined && object.staleFrom <= day)) return undefined;
-    if (object.publicFrom !== undefined && object.publicFrom > day) return undefined;
-    // An issue this copy leaves out may have been sent early: one key read each, only while one is pending.
-    for (const id of object.pending ?? []) {
-      if ((await deps.issues.get(id as IssueId))?.status === 'sent') return undefined;
-    }
-    return object;
-  };
+  const built = (key: string) => builtPublicObject(key, today(), deps);
 
   const feed = (format: FeedFormat) => async (c: Context) => {
     const object = await built(PUBLIC_KEYS[format]);
@@ -61,7 +46,9 @@ export const archiveRoutes = (deps: PublicDeps) => {
       const cursor = c.req.query('cursor');
       const object = cursor === undefined ? await built(PUBLIC_KEYS.list) : undefined;
       if (object) return objectResponse(c, object, CACHE_CONTROL.list);
-      const from = parseArchiveCursor(cursor);
+      const from = decodeArchiveCursor(cursor);
+      if (from === 'invalid')
+        throw invalidFields([{ pointer: '/cursor', detail: 'must be a cursor from a previous page' }]);
       const page = await archiveList({ limit: ARCHIVE_PAGE_SIZE, ...(from ? { from } : {}) }, archive);
       const html = archiveListHtml(deps.settings, page, from === undefined);
       return objectResponse(c, publicObject(html, HTML), CACHE_CONTROL.list);

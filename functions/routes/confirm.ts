@@ -3,7 +3,7 @@ import { confirmSubscription } from '../../shared/usecases/subscribers/confirm.t
 import type { PublicDeps } from '../app-deps.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { messagePage, oneButtonPage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
 

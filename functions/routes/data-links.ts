@@ -1,14 +1,11 @@
 import { type Context, Hono } from 'hono';
-import { openDataLink, useDataLink } from '../../shared/usecases/subscribers/data-link.ts';
+import { isDataLinkSecret, openDataLink, useDataLink } from '../../shared/usecases/subscribers/data-link.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { dataLinkPage } from '../pages/data-link-page.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
-
-// 32 random bytes in base64url: anything else is no link of ours, and is never looked up.
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * `/data/:secret`: the single-use, 15-minute link mailed from the preferences page. GET shows what it does;
@@ -22,7 +19,7 @@ export const dataLinkRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
     .use(privatePage())
     .get('/:secret', async (c) => {
       const secret = c.req.param('secret');
-      const link = SECRET.test(secret)
+      const link = isDataLinkSecret(secret)
         ? await openDataLink(secret, { links: deps.dataLinks, clock: deps.clock })
         : undefined;
       if (!link) return lost(c);
@@ -31,7 +28,7 @@ export const dataLinkRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
     })
     .post('/:secret', async (c) => {
       const secret = c.req.param('secret');
-      if (!SECRET.test(secret)) return lost(c);
+      if (!isDataLinkSecret(secret)) return lost(c);
       const { ids } = await ctx.keys();
       const used = await useDataLink(secret, { links: deps.dataLinks, store, ids, clock: deps.clock });
       if (!used) return lost(c);

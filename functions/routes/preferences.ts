@@ -1,3 +1,4 @@
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { type Context, Hono } from 'hono';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
@@ -9,11 +10,11 @@ import { clientIp } from '../http/client-ip.ts';
 import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import { preferencesPage } from '../pages/preferences-page.ts';
-import { dataLinkMail } from '../subscribers/data-link-mail.ts';
-import { DATA_LINK_LIMITS } from '../subscribers/limits.ts';
-import { parsePreferenceFields } from '../subscribers/preference-fields.ts';
+import { dataLinkMail } from '../../shared/usecases/subscribers/data-link-mail.ts';
+import { dataLinkAllowed } from '../../shared/usecases/subscribers/data-link-limits.ts';
+import { parsePreferenceFields } from '../../shared/usecases/subscribers/preference-fields.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';
 
@@ -86,21 +87,18 @@ export const preferencesRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
       const want = WANTS.find((w) => w === fields.want);
       if (!want) throw invalidFields([{ pointer: '/want', detail: 'must be export or erase' }]);
       const language = await languageFor(c, id, store, deps.settings.defaultLanguage);
-      const now = deps.clock.now();
-      for (const [key, rule] of [
-        [`data-link:${id}`, DATA_LINK_LIMITS.perSubscriber],
-        [`data-link-ip:${clientIp(c) ?? 'unknown'}`, DATA_LINK_LIMITS.perIp],
-      ] as const) {
-        const decision = await deps.rateLimits.hit(key, rule, now);
-        if (!decision.ok) return refused(c, kind, language, 429, 'tooMany', decision.retryAfterSeconds);
-      }
+      const allowed = await dataLinkAllowed(id, clientIp(c), {
+        rateLimits: deps.rateLimits,
+        now: deps.clock.now(),
+      });
+      if (!allowed.ok) return refused(c, kind, language, 429, 'tooMany', allowed.retryAfterSeconds);
       const outcome = await requestDataLink(id, want, {
         store,
         links: deps.dataLinks,
         mailer: deps.mailer,
         sender: deps.sender,
         clock: deps.clock,
-        linkUrl: (secret) => `${deps.settings.publicBaseUrl}/data/${secret}`,
+        linkUrl: publicUrls(deps.settings.publicBaseUrl).dataLink,
         mail: dataLinkMail(deps.settings.seriesName),
       });
       if (outcome.kind === 'not_found') return lost(c);

@@ -3,18 +3,17 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { publicObject } from '../../shared/domain/public-object.ts';
 import type { PublicObject } from '../../shared/ports/public-objects.ts';
 import type { RateDecision } from '../../shared/ports/rate-limits.ts';
-import { signUp } from '../../shared/usecases/subscribers/sign-up.ts';
+import { requestSignUp } from '../../shared/usecases/subscribers/request-sign-up.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
-import { pickLanguage } from '../http/language.ts';
+import { pickLanguage } from '../../shared/i18n/public/pick-language.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import { subscribePage } from '../pages/subscribe-page.ts';
-import { SIGN_UP_LIMITS } from '../subscribers/limits.ts';
-import { parseSignUpFields } from '../subscribers/sign-up-fields.ts';
+import { parseSignUpFields } from '../../shared/usecases/subscribers/sign-up-fields.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 
 const HTML = 'text/html; charset=UTF-8';
@@ -56,33 +55,17 @@ export const subscribeRoutes = (deps: PublicDeps, ctx: SubscriberContext) => {
         throw invalidFields(parsed.errors);
       }
       const { fields } = parsed;
-      const ip = clientIp(c, deps.settings.edgeToken);
-      const now = deps.clock.now();
-      const perIp = await deps.rateLimits.hit(`signup-ip:${ip ?? 'unknown'}`, SIGN_UP_LIMITS.perIp, now);
-      if (!perIp.ok) return tooMany(c, kind, language, perIp);
-      if (fields.bot) {
+      const request = { language, ip: clientIp(c, deps.settings.edgeToken), now: deps.clock.now() };
+      const result = await requestSignUp(fields, request, {
+        rateLimits: deps.rateLimits,
+        signUp: ctx.useCaseDeps,
+      });
+      if (result.kind === 'too_many') return tooMany(c, kind, language, result.decision);
+      if (result.kind === 'bot') {
         deps.logger.info('sign-up honeypot filled', { source: fields.source });
         return accepted(c, kind, language);
       }
-      const useCase = await ctx.useCaseDeps();
-      const id = useCase.ids.idFor(fields.email);
-      const perAddress = await deps.rateLimits.cooldown(
-        `signup-address:${id}`,
-        SIGN_UP_LIMITS.addressCooldownSeconds,
-        now,
-      );
-      if (!perAddress.ok) return tooMany(c, kind, language, perAddress);
-      const outcome = await signUp(
-        {
-          email: fields.email,
-          ...(fields.name ? { name: fields.name } : {}),
-          language,
-          textVersion: fields.textVersion,
-          source: fields.source,
-          ...(ip ? { ip } : {}),
-        },
-        useCase,
-      );
+      const { subscriberId: id, outcome } = result;
       const send = outcome.kind === 'confirmation_sent' ? outcome.send.kind : undefined;
       if (send && send !== 'sent')
         deps.logger.warn('confirmation not sent', { subscriberId: id, outcome: send });

@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import type { Language } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
-import { pickLanguage } from '../http/language.ts';
+import { readerLanguage } from '../../shared/usecases/subscribers/reader-language.ts';
 import { messagePage } from '../pages/layout.ts';
-import { PAGE_STRINGS } from '../pages/page-strings.ts';
+import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 /**
  * Pages behind a signed link: never cached (they are one person's), and the token in the URL is not sent
@@ -19,16 +19,12 @@ export const privatePage = () =>
   });
 
 /** The subscriber's own language when we still know it, else what the browser asks for. */
-export const languageFor = async (
+export const languageFor = (
   c: Context,
   id: SubscriberId | undefined,
   store: SubscriberStore,
   fallback: Language,
-): Promise<Language> => {
-  const record = id ? await store.get(id) : undefined;
-  if (record && 'language' in record) return record.language;
-  return pickLanguage(undefined, c.req.header('accept-language'), fallback);
-};
+): Promise<Language> => readerLanguage(id, store, c.req.header('accept-language'), fallback);
 
 /** Forged, altered, expired or misused: one answer, and nothing changed. */
 export const invalidLink = (c: Context, language: Language) => {

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { describeWarning } from '../../shared/domain/music/describe-warning.ts';
 import { LONG_PAST_DAYS } from '../../shared/domain/post-sunday.ts';
-import { acceptPost } from '../../shared/usecases/accept-post.ts';
+import { sundayNotes } from '../../shared/usecases/posts/sunday-notes.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { idempotentWebhook } from '../http/idempotent-webhook.ts';
 import { limitBody } from '../http/limit-body.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
-import { issueLinks } from './links.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
 
 export const webhookRoutes = (deps: PublicDeps) => {
   const { settings, clock } = deps;
@@ -20,24 +20,22 @@ export const webhookRoutes = (deps: PublicDeps) => {
     idempotentWebhook({ receipts: deps.receipts, clock }),
     async (c) => {
       // Loaded on the first post only: the HTML parser and sanitiser would slow every other cold start.
-      const { parsePost } = await import('../posts/parse-post.ts');
-      const parsed = parsePost(c.get('webhook').body, { now: clock.now(), timeZone: settings.timeZone });
-      if (!parsed.ok) throw invalidFields(parsed.errors);
-
-      const result = await acceptPost(parsed.content, {
+      const { receivePost } = await import('../../shared/usecases/posts/receive-post.ts');
+      const result = await receivePost(c.get('webhook').body, {
         store: deps.issues,
         renderTrigger: deps.renderTrigger,
         clock,
         timeZone: settings.timeZone,
       });
+      if (!result.ok && result.error === 'invalid') throw invalidFields(result.errors);
       if (!result.ok && result.error === 'sunday_long_past')
-        throw longPastSunday(parsed.sundayField, result.sunday);
+        throw longPastSunday(result.sundayField, result.sunday);
       if (!result.ok && result.error === 'already_sent') {
         throw new HttpProblem(
           409,
           'issue-already-sent',
           'This issue has already gone out',
-          `Issue #${parsed.content.series} is ${result.issue.status}; it can no longer change.`,
+          `Issue #${result.series} is ${result.issue.status}; it can no longer change.`,
           {
             issueId: result.issue.id,
           },
@@ -48,17 +46,17 @@ export const webhookRoutes = (deps: PublicDeps) => {
           409,
           'no-free-sunday',
           'No free Sunday',
-          `Every Sunday of the coming year already has an issue; issue #${parsed.content.series} was not stored.`,
+          `Every Sunday of the coming year already has an issue; issue #${result.series} was not stored.`,
         );
       if (!result.ok) {
         throw new HttpProblem(
           409,
           'revision-conflict',
           'Another revision was saved at the same time',
-          `Issue #${parsed.content.series} changed while this one was saved; send it again.`,
+          `Issue #${result.series} changed while this one was saved; send it again.`,
         );
       }
-      const { issue, outcome, warnings, sundayMoved, sundayTaken } = result;
+      const { issue, outcome, warnings } = result;
       deps.logger.info('post accepted', {
         issueId: issue.id,
         revision: issue.revision,
@@ -73,26 +71,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
           status: issue.status,
           outcome,
           sunday: issue.sunday,
-          ...(sundayMoved
-            ? {
-                sundayMoved: {
-                  ...sundayMoved,
-                  message: `Sunday moved from ${sundayMoved.from} to ${sundayMoved.to}.`,
-                },
-              }
-            : {}),
-          ...(sundayTaken
-            ? {
-                sundayTaken: {
-                  ...sundayTaken,
-                  message:
-                    `${sundayTaken.asked} already belongs to ${sundayTaken.holder}: ` +
-                    (outcome === 'created'
-                      ? `this issue takes the first free Sunday after it, ${sundayTaken.sunday}.`
-                      : `this issue keeps its own Sunday, ${sundayTaken.sunday}; move it from the studio.`),
-                },
-              }
-            : {}),
+          ...sundayNotes(result, outcome),
           slug: issue.slug,
           links: issueLinks(settings.publicBaseUrl, issue),
           // Found on receipt (a track featured before); link checks come later, by mail and in the preview.

@@ -3,8 +3,8 @@ import type { PublicDeps } from '../app-deps.ts';
 import { limitBody } from '../http/limit-body.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { wordpressToken } from '../http/wordpress-token.ts';
-import { issueLinks } from './links.ts';
-import { notificationOf } from './wordpress-notification.ts';
+import { issueLinks } from '../../shared/domain/public-urls.ts';
+import { notificationOf } from '../../shared/domain/posts/wordpress-notification.ts';
 
 // WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
 const MAX_NOTIFICATION_BYTES = 1024 * 1024;
@@ -28,24 +28,23 @@ export const wordpressNotificationRoutes = (deps: PublicDeps) => {
         throw new HttpProblem(503, 'blog-not-configured', 'No blog API', 'Set WORDPRESS_API_URL.');
 
       const { site, id } = notification;
-      const fetched = await blogPosts.byId(site, id);
-      if (!fetched.ok && fetched.error === 'not_found') {
-        // Deleted, made private or back to draft since the notification left: nothing for the readers.
-        deps.logger.warn('blog post not found', { site, postId: id });
-        return c.json({ outcome: 'ignored', reason: 'not_found' });
-      }
-      if (!fetched.ok) {
-        deps.logger.error('blog unavailable', { site, postId: id, detail: fetched.detail });
-        throw new HttpProblem(502, 'blog-unavailable', 'The blog did not answer', fetched.detail);
-      }
       // Loaded on the first post only, as for the signed webhook: the parser and sanitiser are heavy.
-      const { takeBlogPost } = await import('../posts/take-blog-post.ts');
-      const outcome = await takeBlogPost(fetched.post, {
+      const { takeNotifiedPost } = await import('../../shared/usecases/posts/take-notified-post.ts');
+      const outcome = await takeNotifiedPost(notification, {
         store: deps.issues,
         renderTrigger: deps.renderTrigger,
         clock,
         timeZone: settings.timeZone,
+        blogPosts,
       });
+      if (outcome.kind === 'not_found') {
+        deps.logger.warn('blog post not found', { site, postId: id });
+        return c.json({ outcome: 'ignored', reason: 'not_found' });
+      }
+      if (outcome.kind === 'unavailable') {
+        deps.logger.error('blog unavailable', { site, postId: id, detail: outcome.detail });
+        throw new HttpProblem(502, 'blog-unavailable', 'The blog did not answer', outcome.detail);
+      }
       if (outcome.kind === 'invalid') throw invalidFields(outcome.errors);
       if (outcome.kind === 'conflict') {
         throw new HttpProblem(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { formatter } from '../../shared/i18n/studio/format.ts';
 import { importStrings } from '../../shared/i18n/studio/import-strings.ts';
-import { lineRanges } from '../subscribers/import-messages.ts';
+import { lineRanges } from '../../shared/usecases/subscribers/csv/import-messages.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
@@ -35,7 +35,7 @@ export const subscriberImportRoutes = (deps: StudioDeps) => {
       );
     // Loaded on first use: the CSV parser and the import stay out of every other page's cold start.
     const [{ readImportCsv }, { importModeOf, importReaders }] = await Promise.all([
-      import('../subscribers/csv-import.ts'),
+      import('../../shared/usecases/subscribers/csv/csv-import.ts'),
       import('../../shared/usecases/studio/import-readers.ts'),
     ]);
     const mode = importModeOf(form);

@@ -67,7 +67,7 @@ export const subscriberRoutes = (deps: StudioDeps, ports: StudioPorts) => {
     .get('/export.csv', async (c) => {
       const raw = c.req.query('status');
       const status = raw === 'pending' || raw === 'unsubscribed' ? raw : 'confirmed';
-      const { exportCsv } = await import('../subscribers/csv-export.ts');
+      const { exportCsv } = await import('../../shared/usecases/subscribers/csv/csv-export.ts');
       return c.body(exportCsv(ports.subscribers, status), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="abonnes-${status}.csv"`,

@@ -1,4 +1,5 @@
 import { CONFIRMATION_MAILS, CONFIRMATION_TOKENS } from '../../emails/generated/confirmation.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import type { ConfirmationMail } from '../../shared/ports/confirmation-mail.ts';
 
 const escapeHtml = (value: string): string => value.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -10,7 +11,7 @@ const escapeHtml = (value: string): string => value.replace(/[&<>"]/g, (char) =>
 export const prerenderedConfirmationMail =
   ({ publicBaseUrl, seriesName }: { publicBaseUrl: string; seriesName: string }): ConfirmationMail =>
   (language, token) => {
-    const url = confirmUrl(publicBaseUrl, token);
+    const url = publicUrls(publicBaseUrl).confirm(token);
     const mail = CONFIRMATION_MAILS[language];
     const fill = (template: string, escape: (value: string) => string) =>
       template
@@ -22,6 +23,3 @@ export const prerenderedConfirmationMail =
       text: fill(mail.text, (v) => v),
     };
   };
-
-export const confirmUrl = (baseUrl: string, token: string) =>
-  `${baseUrl}/confirm/${encodeURIComponent(token)}`;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { entryAsPost, wordpressPostOf } from '../../functions/feeds/feed-item-post.ts';
+import { entryAsPost, wordpressPostOf } from '../../shared/usecases/posts/take-feed-item.ts';
 import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
 import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendTimeOf } from '../../functions/delivery/send-time.ts';
+import { sendTimeOf } from '../../shared/domain/send-time.ts';
 import { localInstant } from '../../shared/domain/local-instant.ts';
 
 describe('a wall-clock time on a calendar day, as an instant', () => {

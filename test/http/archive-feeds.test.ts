@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET, createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { publicPages } from '../../functions/render/public-pages.ts';
-import { archiveLinks } from '../../functions/routes/archive-links.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import { FEED_LENGTH, refreshArchiveFeeds } from '../../shared/usecases/archive-feed-refresh.ts';
 import { publishPublicPages } from '../../shared/usecases/publish-public-pages.ts';
@@ -204,7 +204,7 @@ describe('the archive feeds', () => {
       seriesName: 'Online Sunday Morning Sound',
       language: 'fr',
       timeZone: 'Europe/Paris',
-      links: archiveLinks(BASE_URL),
+      links: publicUrls(BASE_URL),
     });
     await refreshArchiveFeeds(fresh, { store: lagging, renderer, clock: t.clock, timeZone: 'Europe/Paris' });
     // The render step also builds the public pages from the same lagging index.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePost } from '../../functions/posts/parse-post.ts';
+import { parsePost } from '../../shared/domain/posts/parse-post.ts';
 import { datedExamplePostBody, examplePostBody } from '../builders/issue.ts';
 import { aWordpressPost } from '../builders/wordpress-post.ts';
 

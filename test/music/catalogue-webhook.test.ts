@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePost } from '../../functions/posts/parse-post.ts';
+import { parsePost } from '../../shared/domain/posts/parse-post.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { aWordpressPost } from '../builders/wordpress-post.ts';
 import { signedPost } from '../support/signed-request.ts';

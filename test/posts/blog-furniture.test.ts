@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanBlogPost } from '../../functions/posts/blog-cleanup.ts';
-import { titleAfterSeries, withoutDecorations } from '../../functions/posts/series-title.ts';
+import { cleanBlogPost } from '../../shared/domain/posts/blog-cleanup.ts';
+import { titleAfterSeries, withoutDecorations } from '../../shared/domain/posts/series-title.ts';
 
 const tracks = (tag: 'ol' | 'ul') =>
   `<${tag}>${['A', 'B', 'C']

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neutraliseCell, restoreCell } from '../../functions/subscribers/csv-formula.ts';
-import { readImportCsv } from '../../functions/subscribers/csv-import.ts';
+import { neutraliseCell, restoreCell } from '../../shared/usecases/subscribers/csv/csv-formula.ts';
+import { readImportCsv } from '../../shared/usecases/subscribers/csv/csv-import.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { admin, testApp } from '../support/test-app.ts';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../../functions/subscribers/csv-formula.ts';
+import { neutraliseCell } from '../../shared/usecases/subscribers/csv/csv-formula.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { admin, testApp } from '../support/test-app.ts';
 import { idOf, importCsv, type TestApp } from './support.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readImportCsv } from '../../functions/subscribers/csv-import.ts';
+import { readImportCsv } from '../../shared/usecases/subscribers/csv/csv-import.ts';
 import type { ParsedFile } from '../../shared/usecases/subscribers/import-subscribers.ts';
 
 const read = (csv: string | Uint8Array) =>

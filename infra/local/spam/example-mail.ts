@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createMjmlRenderer } from '../../../emails/mjml-renderer.ts';
-import { parsePost } from '../../../functions/posts/parse-post.ts';
+import { parsePost } from '../../../shared/domain/posts/parse-post.ts';
 import { archiveUrl, samplePersonalisation } from '../../../functions/routes/links.ts';
 import { buildRawMime } from '../../../shared/adapters/mail/raw-mime.ts';
 import { contentHash } from '../../../shared/domain/content-hash.ts';

@@ -37,7 +37,7 @@ const CLICK_LINK_ID = new RegExp(`^[A-Za-z0-9_-]{${ID_LENGTH}}$`);
 /** Anything else is answered 404 without a read. */
 export const isClickLinkId = (raw: string): boolean => CLICK_LINK_ID.test(raw);
 
-export const clickUrl = (publicBaseUrl: string, id: string): string => `${publicBaseUrl}/r/${id}`;
+export { clickUrl } from '../public-urls.ts';
 
 /** Aggregate only: how many times one track's link to one platform was followed, never by whom. */
 export type ClickCount = { issueId: IssueId; position: number; platform: LinkVariant; clicks: number };

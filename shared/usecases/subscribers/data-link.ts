@@ -13,6 +13,11 @@ import { eraseSubscriber, exportSubscriberData } from './privacy.ts';
 /** Long enough to reach the mailbox, short enough that an old or forwarded mail is worthless. */
 export const DATA_LINK_MINUTES = 15;
 
+// 32 random bytes in base64url: anything else is no link of ours, and is never looked up.
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+export const isDataLinkSecret = (raw: string): boolean => SECRET.test(raw);
+
 export type DataLinkMail = (
   language: Language,
   purpose: DataLinkPurpose,
