@@ -113,6 +113,19 @@ module.exports = {
       },
     },
     {
+      name: 'stores-built-in-wiring-only',
+      comment:
+        'The table client and every DynamoDB store are built in functions/wiring/, the one graph both homes ' +
+        'call (see README "How to add a function"); an edge or the local runtime asks a builder there.',
+      severity: 'error',
+      from: { pathNot: ['^functions/wiring/', '^shared/adapters/', '^test/'] },
+      to: {
+        path: '^shared/adapters/dynamodb/',
+        pathNot: '^shared/adapters/dynamodb/ensure-table\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'nothing-imports-tests',
       severity: 'error',
       from: { pathNot: '^test/' },

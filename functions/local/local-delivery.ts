@@ -1,11 +1,4 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { jwsLinkTokens, type SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
-import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
 import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
@@ -17,12 +10,11 @@ import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
 import type { SocialMessage } from '../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
-import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
-import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { senderDeps } from '../delivery/delivery-deps.ts';
+import { deliveryStores, dispatchDeps, senderWorkerDeps, socialWorkerDeps } from '../wiring/delivery.ts';
 
 export type LocalDeliveryOptions = {
   doc: DynamoDBDocumentClient;
@@ -51,41 +43,28 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
   const visibilityMs = options.visibilityMs ?? 60_000;
   const queue = inProcessQueue<SendBatchMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
   const socialQueue = inProcessQueue<SocialMessage>({ visibilityMs, maxReceives: options.maxReceives ?? 5 });
-  const issues = dynamoIssueStore(doc, tableName);
-  const subscribers = dynamoSubscribers(doc, tableName);
-  const campaigns = dynamoCampaignStore(doc, tableName);
-  const social = dynamoSocialStore(doc, tableName);
-  const clicks = dynamoClickStore(doc, tableName);
+  const stores = deliveryStores({ doc, tableName });
   // One process, one pacer for all its workers: slots 4 % under the rate, never more than the rate in a second.
   const mailer = pacedMailer(
     options.mailer,
     intervalPacer({ ratePerSecond: config.SEND_RATE * 0.96, limitPerSecond: config.SEND_RATE }),
   );
   const author = authorNotifier(mailer, { ...config, TIME_ZONE: options.timeZone }, options.publicBaseUrl);
-  const tokens = jwsLinkTokens(options.linkKeys);
-  const window = { timeZone: options.timeZone, deadline: config.SEND_DEADLINE };
-  const sendQueue = inProcessQueuePort(queue);
-
-  const workerDeps = () =>
-    senderDeps(
-      {
-        issues,
-        subscribers,
-        campaigns,
-        social,
-        clicks,
-        mailer,
-        tokens,
-        author,
-        clock,
-        logger,
-      },
-      { ...config, publicBaseUrl: options.publicBaseUrl, leaseMs: visibilityMs },
-    );
+  const context = { author, clock, logger };
+  const social = socialWorkerDeps(stores, {
+    ...context,
+    compose: options.social?.compose ?? noComposer,
+    config,
+    leaseMs: visibilityMs,
+  });
 
   const startWorkers = () => {
     const workers = Array.from({ length: config.MAX_SENDERS }, () => {
-      const deps = workerDeps();
+      const deps = senderWorkerDeps(
+        stores,
+        { ...context, mailer, linkKeys: options.linkKeys },
+        { ...config, publicBaseUrl: options.publicBaseUrl, leaseMs: visibilityMs },
+      );
       return startQueueWorkers(queue, (message) => sendBatch(message, deps), {
         workers: 1,
         onError: (error) => logger.error('send batch failed', { error }),
@@ -94,29 +73,7 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     // One consumer a network, as Lambda runs one invocation a message: a slow network delays no other.
     const socialWorkers = startQueueWorkers(
       socialQueue,
-      (message) =>
-        publishSocial(message, {
-          issues,
-          social,
-          accounts: options.social?.accounts ?? {},
-          compose: options.social?.compose ?? noComposer,
-          author,
-          clock,
-          logger,
-          leaseMs: visibilityMs,
-          settled: (issueId) =>
-            finishIfDone(campaignIdFor(issueId), {
-              campaigns,
-              issues,
-              social,
-              clicks,
-              networks: config.SOCIAL_NETWORKS,
-              socialWaitMs: config.SOCIAL_REPORT_WAIT_SECONDS * 1000,
-              author,
-              clock,
-              logger,
-            }),
-        }),
+      (message) => publishSocial(message, { ...social, accounts: options.social?.accounts ?? {} }),
       {
         workers: Math.max(1, config.SOCIAL_NETWORKS.length),
         onError: (error) => logger.error('social post failed', { error }),
@@ -132,27 +89,21 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     socialQueue,
     /** Notes to the author (reports, notices), through the same paced mailer as the Sunday mails. */
     author,
-    campaigns,
-    subscribers,
-    issues,
+    campaigns: stores.campaigns,
+    subscribers: stores.subscribers,
+    issues: stores.issues,
     /** The announcements' attempts, for a restart to see which networks have no outcome yet. */
-    social,
+    social: stores.social,
     startWorkers,
     dispatch: (dispatchOptions: DispatchOptions = {}) =>
       dispatchSunday(
-        {
-          issues,
-          subscribers,
-          campaigns,
-          queue: sendQueue,
+        dispatchDeps(stores, {
+          ...context,
+          queue: inProcessQueuePort(queue),
           social: inProcessQueuePort(socialQueue),
-          networks: config.SOCIAL_NETWORKS,
-          clock,
-          window,
-          author,
-          logger,
-          holds: dynamoIssueHolds(doc, tableName),
-        },
+          config,
+          timeZone: options.timeZone,
+        }),
         dispatchOptions,
       ),
   };

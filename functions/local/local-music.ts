@@ -3,7 +3,7 @@ import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/
 import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
 import type { MusicMessage } from '../../shared/ports/music-queue.ts';
 import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
-import { musicWorkerDeps } from '../music/music-deps.ts';
+import { musicWorkerDeps } from '../wiring/music.ts';
 
 /**
  * The music worker on one machine: an in-process queue of SQS semantics, two consumers (Lambda's least for an

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
 import { wordpressWebhookUrlFor } from '../../functions/config/wordpress-webhook-url.ts';
-import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
+import { feedPollDeps } from '../../functions/wiring/feed-poll.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { authorMailRenderer } from '../../emails/author-mail.ts';
 import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.ts';

@@ -2,12 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
 import { accountProbes } from '../../functions/doctor/account-probes.ts';
 import { concurrencyNeeded } from '../../functions/doctor/doctor-settings.ts';
-import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { CreatePublishersOptions } from '../../shared/adapters/social/create-publishers.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
-import { countAudience } from '../../shared/usecases/campaign/count-audience.ts';
+import { audienceOf, deliverabilityStore } from '../../functions/wiring/deliverability.ts';
 import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
 import { startAccountFake } from './account/account-fake.ts';
 import { healthyAccount, healthyZone } from './account/account-state.ts';
@@ -52,7 +50,7 @@ export const startLocalDeliverability = async (options: LocalDeliverabilityOptio
     networks: options.networks,
     clock,
     publishers: options.publishers,
-    audience: () => countAudience(dynamoSubscriberStore(doc, tableName), clock.now()),
+    audience: audienceOf({ doc, tableName }, clock),
     appSecret: async () => state.secrets['local-secret'] ?? '{}',
     socialSecret: async () => state.secrets['local-social-accounts'] ?? '{}',
   });
@@ -64,7 +62,7 @@ export const startLocalDeliverability = async (options: LocalDeliverabilityOptio
     subscriberIdKey: secrets.subscriberIdKey,
   });
   state.secrets['local-social-accounts'] = JSON.stringify(options.socialAccounts);
-  const store = dynamoDeliverabilityStore(doc, tableName);
+  const store = deliverabilityStore({ doc, tableName });
   const plan = {
     domain,
     mailFromDomain: `bounce.${domain}`,

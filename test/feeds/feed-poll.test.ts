@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
-import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
+import { feedPollDeps } from '../../functions/wiring/feed-poll.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { localOutbound } from '../../infra/local/local-outbound.ts';
 import { loopbackSpellings, startTrapListener } from '../../infra/local/music/trap-listener.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadMusicSettings } from '../../functions/config/music-config.ts';
 import { createLocalMusic } from '../../functions/local/local-music.ts';
-import { renderMusicDeps } from '../../functions/music/music-deps.ts';
+import { renderMusicDeps } from '../../functions/wiring/music.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
 import { startFakeWeb } from '../../infra/local/music/fake-web.ts';

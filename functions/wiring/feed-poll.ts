@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoFeedPollStore } from '../../shared/adapters/dynamodb/feed-poll-store.ts';
 import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
 import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
@@ -8,13 +9,14 @@ import type { Logger } from '../../shared/ports/logger.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { AcceptPostDeps } from '../../shared/usecases/accept-post.ts';
 import type { PollFeedDeps } from '../../shared/usecases/poll-feed.ts';
-import { feedItemTaker } from './feed-item-post.ts';
+import { feedItemTaker } from '../feeds/feed-item-post.ts';
 
 /** The feed poller's adapters, the same on AWS and on one machine. */
 export const feedPollDeps = (options: {
   doc: DynamoDBDocumentClient;
   tableName: string;
-  accept: AcceptPostDeps;
+  /** Accepting an item as an issue; its store defaults to the table's issues. */
+  accept: Omit<AcceptPostDeps, 'store'> & { store?: AcceptPostDeps['store'] };
   timeZone: string;
   blogPosts?: BlogPosts;
   /** Tells her the feed cannot be read (a mail; or only a log line when no author address is set). */
@@ -28,6 +30,7 @@ export const feedPollDeps = (options: {
   store: dynamoFeedPollStore(options.doc, options.tableName),
   takeItem: feedItemTaker({
     ...options.accept,
+    store: options.accept.store ?? dynamoIssueStore(options.doc, options.tableName),
     timeZone: options.timeZone,
     logger: options.logger,
     ...(options.blogPosts ? { blogPosts: options.blogPosts } : {}),

@@ -5,9 +5,9 @@ import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-stor
 import { dynamoStudioAuth } from '../../shared/adapters/dynamodb/studio-auth-store.ts';
 import { dynamoSubscriberDirectory } from '../../shared/adapters/dynamodb/subscriber-directory.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
-import type { Studio } from './studio-deps.ts';
+import type { Studio } from '../studio/studio-deps.ts';
 
-type StudioConfig = {
+export type StudioConfig = {
   AUTHOR_EMAIL: string;
   AUTHOR_LANGUAGE: 'fr' | 'en';
   SCHEDULE: string;
