@@ -108,7 +108,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/lambda/' },
       to: {
-        path: ['^shared/adapters/http/stand-ins\\.ts$', '^infra/local/', '^functions/local/'],
+        path: ['^shared/adapters/http/stand-ins\\.ts$', '^infra/local/'],
         reachable: true,
       },
     },

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
-import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import {
   loopbackSpellings,
   startTrapListener,
   type TrapListener,
-} from '../../infra/local/music/trap-listener.ts';
+} from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
+import { odesliControl, startFakeOdesli } from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';

@@ -1,5 +1,5 @@
-import { readCliJson } from '../cli-file.ts';
-import { fakeWordpressUrl } from './fake-wordpress-port.ts';
+import { readCliJson } from './cli-file.ts';
+import { fakeWordpressUrl } from '../stand-ins/wordpress/fake-wordpress-port.ts';
 
 const USAGE = `Usage:
   npm run blog -- publish examples/wordpress-com/sunday-morning-sound-34.json

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSocialAccounts } from '../../functions/config/social-accounts.ts';
-import type { SocialAccounts } from '../../shared/adapters/social/social-accounts.ts';
-import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
-import { dataDir } from './paths.ts';
-import { loopbackOnlyFetch } from './social/loopback-fetch.ts';
-import { startSocialFakes } from './social/start-social-fakes.ts';
+import { parseSocialAccounts } from '../../../functions/config/social-accounts.ts';
+import type { SocialAccounts } from '../../../shared/adapters/social/social-accounts.ts';
+import { SOCIAL_NETWORKS } from '../../../shared/domain/social/networks.ts';
+import { dataDir } from '../paths.ts';
+import { loopbackOnlyFetch } from '../social/loopback-fetch.ts';
+import { startSocialFakes } from '../social/start-social-fakes.ts';
 
 /**
  * The social accounts on one machine: a JSON file of real accounts if the operator wrote one (git-ignored,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { InProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
+import type { InProcessQueue } from './in-process-queue.ts';
+import type { Clock } from '../../../shared/ports/clock.ts';
 
 /**
  * What Lambda sends an on-failure destination once an asynchronous invocation has used up its retries (the

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { archivePosts, archiveTargetProblem } from './archive-source.ts';
 import { exitWith } from './cli-file.ts';
-import { localSecrets } from './local-secrets.ts';
-import { apiUrl, secretsFile } from './paths.ts';
+import { localSecrets } from '../runtime/local-secrets.ts';
+import { apiUrl, secretsFile } from '../paths.ts';
 
 const USAGE = `Usage:
   npm run import-archive -- example.wordpress.com        every post of a WordPress.com (or WordPress) site

@@ -1,19 +1,19 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
-import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
-import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
-import { type Clock, systemClock } from '../../shared/ports/clock.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
-import type { MusicQueue } from '../../shared/ports/music-queue.ts';
-import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
-import type { PublicObjects } from '../../shared/ports/public-objects.ts';
-import type { LocalConfig } from '../config/local-config.ts';
-import { createApp } from '../create-app.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
-import type { Studio } from '../studio/studio-deps.ts';
-import { adminDeps } from '../wiring/admin.ts';
-import { renderDeps } from '../wiring/render.ts';
-import { openTable } from '../wiring/table.ts';
+import { signedAwsFetch } from '../../../shared/adapters/aws/signed-fetch.ts';
+import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
+import { memoryPublicObjects } from '../../../shared/adapters/public-objects/memory-public-objects.ts';
+import { inProcessRenderTrigger } from './in-process-render-trigger.ts';
+import { type Clock, systemClock } from '../../../shared/ports/clock.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import type { MusicQueue } from '../../../shared/ports/music-queue.ts';
+import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
+import type { PublicObjects } from '../../../shared/ports/public-objects.ts';
+import type { LocalConfig } from '../../../functions/config/local-config.ts';
+import { createApp } from '../../../functions/create-app.ts';
+import { createJsonLogger } from '../../../functions/observability/json-logger.ts';
+import type { Studio } from '../../../functions/studio/studio-deps.ts';
+import { adminDeps } from '../../../functions/wiring/admin.ts';
+import { renderDeps } from '../../../functions/wiring/render.ts';
+import { openTable } from '../../../functions/wiring/table.ts';
 
 /**
  * Composition root on one machine: the admin and public functions' wiring pointed at the local stand-ins,

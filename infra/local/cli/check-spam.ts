@@ -1,7 +1,7 @@
-import { GMAIL_CLIP_BYTES } from '../../shared/domain/mail-size.ts';
+import { GMAIL_CLIP_BYTES } from '../../../shared/domain/mail-size.ts';
 import { readCliJson } from './cli-file.ts';
-import { exampleMail } from './spam/example-mail.ts';
-import { scoreWithSpamAssassin } from './spam/spamassassin.ts';
+import { exampleMail } from '../stand-ins/spam/example-mail.ts';
+import { scoreWithSpamAssassin } from '../stand-ins/spam/spamassassin.ts';
 
 /** `npm run check:spam [post.json]`: the example issue's mail scored by SpamAssassin, and its size. */
 const TARGET = 2.0;

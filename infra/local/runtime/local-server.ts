@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { Logger } from '../../shared/ports/logger.ts';
-import { securityHeaders } from '../http/secure-headers.ts';
-import { withProblems } from '../http/with-problems.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import { securityHeaders } from '../../../functions/http/secure-headers.ts';
+import { withProblems } from '../../../functions/http/with-problems.ts';
 
 /**
  * The one-machine server: the local control routes next to the app. Hono answers a path no mounted app

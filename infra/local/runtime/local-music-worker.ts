@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
-import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
-import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
-import type { MusicMessage } from '../../shared/ports/music-queue.ts';
-import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts';
-import { musicWorkerDeps } from '../wiring/music.ts';
+import { inProcessQueue, inProcessQueuePort } from './in-process-queue.ts';
+import { startQueueWorkers } from './queue-workers.ts';
+import type { MusicMessage } from '../../../shared/ports/music-queue.ts';
+import { handleMusicMessage } from '../../../shared/usecases/music/music-worker.ts';
+import { musicWorkerDeps } from '../../../functions/wiring/music.ts';
 
 /**
  * The music worker on one machine: an in-process queue of SQS semantics, two consumers (Lambda's least for an

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { readCliJsonText } from './cli-file.ts';
-import { localSecrets } from './local-secrets.ts';
-import { apiUrl, dataDir, secretsFile } from './paths.ts';
+import { localSecrets } from '../runtime/local-secrets.ts';
+import { apiUrl, dataDir, secretsFile } from '../paths.ts';
 
 /** `npm run post -- file.json`: signs a post like the author's blog would and sends it to the local API. */
 const file = process.argv[2];

@@ -1,20 +1,25 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
-import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
-import { inProcessQueue, inProcessQueuePort } from '../../shared/adapters/queue/in-process-queue.ts';
-import { startQueueWorkers } from '../../shared/adapters/queue/queue-workers.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
-import type { Mailer } from '../../shared/ports/mailer.ts';
-import type { SendBatchMessage } from '../../shared/ports/send-queue.ts';
-import type { SocialMessage } from '../../shared/ports/social-queue.ts';
-import { type DispatchOptions, dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
-import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
-import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
-import type { SigningKey } from '../../shared/adapters/crypto/jws-link-tokens.ts';
-import { authorNotifier } from '../delivery/author-notifier.ts';
-import { deliveryStores, dispatchDeps, senderWorkerDeps, socialWorkerDeps } from '../wiring/delivery.ts';
+import { intervalPacer } from '../../../shared/adapters/pacing/interval-pacer.ts';
+import { pacedMailer } from '../../../shared/adapters/pacing/paced-mailer.ts';
+import { inProcessQueue, inProcessQueuePort } from './in-process-queue.ts';
+import { startQueueWorkers } from './queue-workers.ts';
+import type { Clock } from '../../../shared/ports/clock.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import type { Mailer } from '../../../shared/ports/mailer.ts';
+import type { SendBatchMessage } from '../../../shared/ports/send-queue.ts';
+import type { SocialMessage } from '../../../shared/ports/social-queue.ts';
+import { type DispatchOptions, dispatchSunday } from '../../../shared/usecases/campaign/dispatch-sunday.ts';
+import { sendBatch } from '../../../shared/usecases/campaign/send-batch.ts';
+import { type PublishSocialDeps, publishSocial } from '../../../shared/usecases/social/publish-social.ts';
+import type { DeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import type { SigningKey } from '../../../shared/adapters/crypto/jws-link-tokens.ts';
+import { authorNotifier } from '../../../functions/delivery/author-notifier.ts';
+import {
+  deliveryStores,
+  dispatchDeps,
+  senderWorkerDeps,
+  socialWorkerDeps,
+} from '../../../functions/wiring/delivery.ts';
 
 export type LocalDeliveryOptions = {
   doc: DynamoDBDocumentClient;

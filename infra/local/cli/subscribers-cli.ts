@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { exitWith, readCliFile, writeFailure } from './cli-file.ts';
 import { type ApiReport, importReportLines, problemLines } from './import-report-lines.ts';
-import { localSecrets } from './local-secrets.ts';
-import { apiUrl, secretsFile } from './paths.ts';
+import { localSecrets } from '../runtime/local-secrets.ts';
+import { apiUrl, secretsFile } from '../paths.ts';
 
 const USAGE = `Usage:
   npm run subscribers -- import FILE.csv (--consented --source "blog 2024" | --confirm)

@@ -1,5 +1,5 @@
-import { localSecrets } from './local-secrets.ts';
-import { apiUrl, secretsFile } from './paths.ts';
+import { localSecrets } from '../runtime/local-secrets.ts';
+import { apiUrl, secretsFile } from '../paths.ts';
 import { explainSunday, type SundayAnswer } from './sunday-explained.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
-import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
-import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
+import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
+import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
+import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
 import { fakeWebRoute } from './music/fake-web.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { fakeControl } from '../social/fake-control.ts';
+import { fakeControl } from '../../social/fake-control.ts';
 import {
   type FakeAnswer,
   type FakeNetwork,
   type FakeRequest,
   startFakeNetwork,
-} from '../social/fake-network.ts';
+} from '../../social/fake-network.ts';
 
 /** The keys of Odesli's `linksByPlatform` this fake answers with: ours, and shops we do not offer. */
 export type OdesliKey =

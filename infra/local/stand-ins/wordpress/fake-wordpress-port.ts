@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dataDir } from '../paths.ts';
+import { dataDir } from '../../paths.ts';
 
 // Where `npm start` leaves the fake blog's address for `npm run blog`: its port is the OS's pick unless
 // WORDPRESS_PORT is set, so two stacks (the tests start several) never collide.

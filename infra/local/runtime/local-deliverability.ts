@@ -1,15 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
-import { accountProbes } from '../../functions/doctor/account-probes.ts';
-import { concurrencyNeeded } from '../../functions/doctor/doctor-settings.ts';
-import type { CreatePublishersOptions } from '../../shared/adapters/social/create-publishers.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
-import { audienceOf, deliverabilityStore } from '../../functions/wiring/deliverability.ts';
-import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
-import { startAccountFake } from './account/account-fake.ts';
-import { healthyAccount, healthyZone } from './account/account-state.ts';
-import { startDnsStub } from './account/dns-stub.ts';
+import { accountProbes } from '../../../functions/doctor/account-probes.ts';
+import { concurrencyNeeded } from '../../../functions/doctor/doctor-settings.ts';
+import type { CreatePublishersOptions } from '../../../shared/adapters/social/create-publishers.ts';
+import type { Clock } from '../../../shared/ports/clock.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import { audienceOf, deliverabilityStore } from '../../../functions/wiring/deliverability.ts';
+import { refreshDeliverability } from '../../../shared/usecases/deliverability/check-deliverability.ts';
+import { startAccountFake } from '../account/account-fake.ts';
+import { healthyAccount, healthyZone } from '../account/account-state.ts';
+import { startDnsStub } from '../account/dns-stub.ts';
 import type { LocalSecrets } from './local-secrets.ts';
 
 const REGION = 'eu-west-3';

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { createMjmlRenderer } from '../../../emails/mjml-renderer.ts';
-import { parsePost } from '../../../functions/posts/parse-post.ts';
-import { archiveUrl, samplePersonalisation } from '../../../functions/routes/links.ts';
-import { buildRawMime } from '../../../shared/adapters/mail/raw-mime.ts';
-import { contentHash } from '../../../shared/domain/content-hash.ts';
-import type { EmailAddress } from '../../../shared/domain/email-address.ts';
-import { type Issue, issueIdFor } from '../../../shared/domain/issue.ts';
-import { emailIn, personalise } from '../../../shared/domain/rendered-email.ts';
-import { slugFor } from '../../../shared/domain/slug.ts';
+import { createMjmlRenderer } from '../../../../emails/mjml-renderer.ts';
+import { parsePost } from '../../../../functions/posts/parse-post.ts';
+import { archiveUrl, samplePersonalisation } from '../../../../functions/routes/links.ts';
+import { buildRawMime } from '../../../../shared/adapters/mail/raw-mime.ts';
+import { contentHash } from '../../../../shared/domain/content-hash.ts';
+import type { EmailAddress } from '../../../../shared/domain/email-address.ts';
+import { type Issue, issueIdFor } from '../../../../shared/domain/issue.ts';
+import { emailIn, personalise } from '../../../../shared/domain/rendered-email.ts';
+import { slugFor } from '../../../../shared/domain/slug.ts';
 
-export const EXAMPLE_ISSUE = new URL('../../../examples/sunday-morning-sound-34.json', import.meta.url);
+export const EXAMPLE_ISSUE = new URL('../../../../examples/sunday-morning-sound-34.json', import.meta.url);
 const BASE_URL = 'https://newsletter.example.org';
 
 /**

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { invalidFields, problemResponse } from '../../functions/http/problem.ts';
-import type { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { invalidFields, problemResponse } from '../../../functions/http/problem.ts';
+import type { createLocalDelivery } from './local-delivery.ts';
 
 type Delivery = Pick<ReturnType<typeof createLocalDelivery>, 'dispatch' | 'issues' | 'queue'>;
 

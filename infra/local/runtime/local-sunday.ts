@@ -1,10 +1,10 @@
 import { Cron } from 'croner';
-import type { DeliveryConfig } from '../../functions/config/delivery-config.ts';
-import type { createLocalDelivery } from '../../functions/local/local-delivery.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
-import { resumeCampaigns } from '../../shared/usecases/campaign/resume-campaigns.ts';
+import type { DeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import type { createLocalDelivery } from './local-delivery.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import { resumeCampaigns } from '../../../shared/usecases/campaign/resume-campaigns.ts';
 import { localSundayRoute } from './sunday-route.ts';
-import { DISPATCH_LEASE_MS } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import { DISPATCH_LEASE_MS } from '../../../shared/usecases/campaign/dispatch-sunday.ts';
 
 type Delivery = ReturnType<typeof createLocalDelivery>;
 

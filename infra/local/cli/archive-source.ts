@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { entryAsPost, wordpressPostOf } from '../../functions/feeds/feed-item-post.ts';
-import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
-import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
-import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { localOutbound } from './local-outbound.ts';
+import { entryAsPost, wordpressPostOf } from '../../../functions/feeds/feed-item-post.ts';
+import { rssFeedParser } from '../../../shared/adapters/feed/rss-feed-parser.ts';
+import { fetchFeedSource } from '../../../shared/adapters/http/fetch-feed-source.ts';
+import { wordpressComPosts } from '../../../shared/adapters/http/wordpress-com-posts.ts';
+import { localOutbound } from '../stand-ins/local-outbound.ts';
 
 export type ArchivePosts = { ok: true; posts: unknown[]; from: string } | { ok: false; detail: string };
 

@@ -1,6 +1,6 @@
-import { startFakeOdesli } from './music/fake-odesli.ts';
-import { startFakeWeb } from './music/fake-web.ts';
-import { loopbackOnlyFetch } from './social/loopback-fetch.ts';
+import { startFakeOdesli } from '../stand-ins/music/fake-odesli.ts';
+import { startFakeWeb } from '../stand-ins/music/fake-web.ts';
+import { loopbackOnlyFetch } from '../social/loopback-fetch.ts';
 
 /**
  * Track links on one machine, which has no internet: song.link is a fake on 127.0.0.1 (deterministic songs,
