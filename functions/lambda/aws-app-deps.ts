@@ -1,10 +1,10 @@
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { AwsApiConfig } from '../config/aws-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { HttpHome } from '../wiring/http.ts';
 import { openTable } from '../wiring/table.ts';
+import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
 import { lambdaOutbound } from './outbound.ts';
 import { bucketPublicObjects } from './public-objects.ts';
@@ -17,14 +17,7 @@ export const awsHttpHome = (config: AwsApiConfig): HttpHome => ({
   table: openTable({ region: config.AWS_REGION, tableName: config.TABLE_NAME }),
   // Issue 26: the pages the render step built; a cache miss at the CDN costs this one read.
   publicObjects: bucketPublicObjects(config),
-  renderTrigger: lambdaRenderTrigger({
-    functionName: config.RENDER_FUNCTION_NAME,
-    call: signedAwsFetch({
-      service: 'lambda',
-      region: config.AWS_REGION,
-      ...(config.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: config.AWS_ENDPOINT_URL_LAMBDA } : {}),
-    }),
-  }),
+  renderTrigger: awsRenderTrigger(config),
   secrets: secretsExtensionSource({
     secretId: config.SECRETS_ARN,
     port: config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,

@@ -1,6 +1,4 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
@@ -10,6 +8,7 @@ import { authorNotifier } from '../delivery/author-notifier.ts';
 import { feedPollDeps } from '../wiring/feed-poll.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from './aws-mailer.ts';
+import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { lambdaOutbound } from './outbound.ts';
 
@@ -24,14 +23,7 @@ const notifier = authorNotifier(awsMailer(env.AWS_REGION, delivery), delivery, e
 const deps = feedPollDeps({
   ...table,
   accept: {
-    renderTrigger: lambdaRenderTrigger({
-      functionName: env.RENDER_FUNCTION_NAME,
-      call: signedAwsFetch({
-        service: 'lambda',
-        region: env.AWS_REGION,
-        ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
-      }),
-    }),
+    renderTrigger: awsRenderTrigger(env),
     clock: systemClock,
     timeZone: env.TIME_ZONE,
   },

@@ -1,6 +1,4 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { MusicMessage } from '../../shared/ports/music-queue.ts';
@@ -12,6 +10,7 @@ import { sendTimeOf } from '../delivery/send-time.ts';
 import { musicWorkerDeps } from '../wiring/music.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from './aws-mailer.ts';
+import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
@@ -25,14 +24,7 @@ const logger = createJsonLogger({ service: 'music', level: env.LOG_LEVEL });
 const deps = musicWorkerDeps({
   ...openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }),
   queue: sqsQueue<MusicMessage>(new SQSClient({ region: env.AWS_REGION }), env.MUSIC_QUEUE_URL),
-  renderTrigger: lambdaRenderTrigger({
-    functionName: env.RENDER_FUNCTION_NAME,
-    call: signedAwsFetch({
-      service: 'lambda',
-      region: env.AWS_REGION,
-      ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
-    }),
-  }),
+  renderTrigger: awsRenderTrigger(env),
   author: authorNotifier(awsMailer(env.AWS_REGION, delivery), delivery, env.PUBLIC_BASE_URL),
   clock: systemClock,
   logger,
