@@ -60,7 +60,14 @@ export default tseslint.config(
   { files: ['infra/local/**', 'bench/**'], rules: { 'no-console': 'off' } },
   {
     // Tools that require a default export of their config or module shape.
-    files: ['eslint.config.js', 'vitest.config.ts', 'vitest.browser.config.ts', 'test/setup/**', '**/*.d.ts'],
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      'vitest.browser.config.ts',
+      'vitest.e2e.config.ts',
+      'test/setup/**',
+      '**/*.d.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

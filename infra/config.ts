@@ -215,12 +215,16 @@ export const readDeliveryConfig = (node: Node, config: DimancheConfig): Delivery
 
 /** Social announcements (issue 5): which networks, and what the composer needs. All optional. */
 export interface SocialConfig {
-  /** Comma-separated, of mastodon, bluesky, x, linkedin, facebook, threads; none by default. */
+  /** Comma-separated, of SOCIAL_NETWORK_NAMES; none by default. */
   readonly networks: string;
   readonly hashtags: string;
   readonly mastodonMaxCharacters: string;
 }
 
+/**
+ * The registry's ids (shared/domain/social/registry.ts), copied: infra/ never imports runtime code.
+ * test/infra/network-registry.test.ts fails when the two differ.
+ */
 export const SOCIAL_NETWORK_NAMES = ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook', 'threads'];
 const NETWORKS = SOCIAL_NETWORK_NAMES;
 

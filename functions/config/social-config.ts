@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { wholeNumberEnv } from './whole-number-env.ts';
-import { isSocialNetwork, type SocialNetwork } from '../../shared/domain/social/networks.ts';
+import type { NetworkRow } from '../../shared/domain/social/network-row.ts';
+import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
+import { NETWORK_REGISTRY, type NetworkRegistry } from '../../shared/domain/social/registry.ts';
 
 const list = (value: string) =>
   value
@@ -8,21 +10,25 @@ const list = (value: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** How issues are announced on the networks: read by every function that composes a post (preview, worker). */
-export const socialEnv = {
-  /** Networks to announce each issue on, comma-separated (mastodon, bluesky, x, linkedin, facebook, threads). */
-  SOCIAL_NETWORKS: v.optional(
+/** A comma-separated list of a registry's ids, deduplicated; an unknown one is named with every valid one. */
+export const socialNetworksField = <Rows extends readonly NetworkRow[]>(registry: NetworkRegistry<Rows>) =>
+  v.optional(
     v.pipe(
       v.string(),
       v.transform((value) => list(value.toLowerCase())),
       v.check(
-        (names) => names.every(isSocialNetwork),
-        'SOCIAL_NETWORKS may only name mastodon, bluesky, x, linkedin, facebook, threads',
+        (names) => names.every(registry.has),
+        `SOCIAL_NETWORKS may only name ${registry.ids.join(', ')}`,
       ),
-      v.transform((names) => [...new Set(names)] as SocialNetwork[]),
+      v.transform((names) => [...new Set(names)] as Rows[number]['id'][]),
     ),
     '',
-  ),
+  );
+
+/** How issues are announced on the networks: read by every function that composes a post (preview, worker). */
+export const socialEnv = {
+  /** Networks to announce each issue on, comma-separated: any id of the registry (mastodon, bluesky…). */
+  SOCIAL_NETWORKS: socialNetworksField(NETWORK_REGISTRY),
   /** Hashtags after each generated post, e.g. "#playlist #musique" or "playlist,musique". */
   SOCIAL_HASHTAGS: v.optional(
     v.pipe(

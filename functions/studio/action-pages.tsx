@@ -1,11 +1,11 @@
 import type { Issue, Language } from '../../shared/domain/issue.ts';
 import type { IssueAction } from '../../shared/domain/studio/issue-actions.ts';
 import type { ActRefusal } from '../../shared/usecases/studio/act-on-issue.ts';
-import type { Formatter } from './format.ts';
-import type { IssueActionStrings } from './issue-action-strings.ts';
-import { issueName } from './issue-data.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import type { IssueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
+import { issueName } from '../../shared/domain/studio/issue-name.ts';
 import { Csrf, document, Layout } from './layout.tsx';
-import type { StudioStrings } from './strings.ts';
+import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 type PageProps = {
   issue: Issue;

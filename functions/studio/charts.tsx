@@ -1,4 +1,6 @@
-export type ChartRow = { label: string; value: number };
+import { barChart, type ChartRow } from '../../shared/domain/studio/bar-chart.ts';
+
+export type { ChartRow };
 
 /**
  * A bar chart as rows of text with a bar between: the labels are page text (readable at any width, wrapped at
@@ -14,23 +16,18 @@ export const BarChart = (props: {
   rows: ChartRow[];
   empty: string;
 }) => {
-  const max = Math.max(1, ...props.rows.map((r) => r.value));
-  const hasData = props.rows.some((r) => r.value > 0);
+  const { hasData, bars } = barChart(props.rows);
   return (
     <figure aria-labelledby={`${props.id}-title`}>
       <h3 id={`${props.id}-title`}>{props.title}</h3>
       {hasData ? (
         <div class="chart">
           <div class="bars" aria-hidden="true">
-            {props.rows.map((row) => (
+            {bars.map((row) => (
               <div class="bar-row">
                 <span class="bar-label">{row.label}</span>
                 <svg viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
-                  <rect
-                    class="bar"
-                    width={Math.max((100 * row.value) / max, row.value > 0 ? 1 : 0)}
-                    height="10"
-                  />
+                  <rect class="bar" width={row.width} height="10" />
                 </svg>
                 <span class="bar-value">{String(row.value)}</span>
               </div>

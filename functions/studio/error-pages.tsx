@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../http/problem.ts';
 import type { Language } from '../../shared/domain/issue.ts';
-import { type ErrorStrings, errorStrings } from './error-strings.ts';
+import { type ErrorStrings, errorStrings, megabytes } from '../../shared/i18n/studio/error-strings.ts';
 import { document, Layout } from './layout.tsx';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
@@ -59,8 +59,7 @@ const fromProblem = (error: HttpProblem, t: ErrorStrings): Page => {
     return { status, title: t.expiredTitle, detail: t.expired, lines: [] };
   if (status === 404) return { status, title: t.notFoundTitle, detail: t.notFound, lines: [] };
   if (status === 413) {
-    const mib = typeof maxBytes === 'number' ? `${Math.floor(maxBytes / 1024 / 1024) || 1} Mo` : '';
-    return { status, title: t.tooLargeTitle, detail: t.tooLarge(mib), lines: [] };
+    return { status, title: t.tooLargeTitle, detail: t.tooLarge(megabytes(maxBytes)), lines: [] };
   }
   if (status === 422)
     return { status, title: t.invalidTitle, detail: t.invalid, lines: errors.map((e) => field(e.pointer)) };

@@ -2,7 +2,7 @@ import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import type { NetworkPreview } from '../../shared/usecases/social/preview-social.ts';
 import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
 import { Csrf } from './layout.tsx';
-import type { StudioStrings } from './strings.ts';
+import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 export const StateBadge = (props: { state: IssueState; t: StudioStrings }) => (
   <span class={`badge ${props.state}`}>{props.t.states[props.state]}</span>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../shared/domain/issue.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 export type Nav = 'week' | 'issues' | 'campaigns' | 'subscribers' | 'settings' | undefined;
 

@@ -1,8 +1,8 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import type { ReaderFilter, ReaderPage } from '../../shared/usecases/subscribers/list-readers.ts';
-import type { Formatter } from './format.ts';
-import { readerStrings } from './reader-strings.ts';
-import { studioStrings } from './strings.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 export const FILTERS: readonly ReaderFilter[] = ['all', 'confirmed', 'pending', 'unsubscribed', 'suppressed'];
 

@@ -1,10 +1,10 @@
 import type { Subscriber, Suppression } from '../../shared/domain/subscriber.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { Address } from './address.tsx';
-import type { Formatter } from './format.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { Csrf } from './layout.tsx';
-import { readerStrings } from './reader-strings.ts';
-import { studioStrings } from './strings.ts';
+import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 /** A reader's record: who, consent, history, and what she may do (edit, unsubscribe, erase). */
 export const ReaderRecord = (props: {

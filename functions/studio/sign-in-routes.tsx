@@ -1,115 +1,57 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
-import {
-  completeSignIn,
-  requestSignIn,
-  secretHash,
-  SESSION_HOURS,
-} from '../../shared/usecases/studio/studio-sign-in.ts';
+import { askForSignIn, signOut } from '../../shared/usecases/studio/sign-in-request.ts';
+import { completeSignIn, SESSION_HOURS } from '../../shared/usecases/studio/studio-sign-in.ts';
 import { escapeHtml } from '../../emails/escape-html.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { document, Layout } from './layout.tsx';
+import { signInConfirmPage, signInMessage, signInPage } from './sign-in-pages.tsx';
 import { COOKIE, requireSession, type StudioEnv } from './session.ts';
-import { studioStrings } from './strings.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
-
-/** Per IP, a few tries in ten minutes; per address, one link a minute, whoever's address it is. */
-export const STUDIO_SIGN_IN_LIMITS = { perIp: { limit: 10, windowSeconds: 600 }, addressSeconds: 60 };
-
-const Message = (props: { language: 'fr' | 'en'; title: string; text: string; again?: boolean }) => (
-  <Layout language={props.language} title={props.title}>
-    <h1>{props.title}</h1>
-    <p role="status">{props.text}</p>
-    {props.again ? <a href="/studio/sign-in">{studioStrings(props.language).signIn.again}</a> : null}
-  </Layout>
-);
+import type { StudioPorts } from './studio-ports.ts';
 
 /** `/studio/sign-in` (the form, the link's landing page and its POST) and `/studio/sign-out`. */
-export const signInRoutes = (deps: StudioDeps) => {
+export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
   const { studio, clock } = deps;
   const language = studio.language;
   const t = studioStrings(language).signIn;
   return (
     new Hono<StudioEnv>()
-      .get('/sign-in', (c) =>
-        c.html(
-          document(
-            <Layout language={language} title={t.title}>
-              <h1>{t.title}</h1>
-              <p>{t.intro}</p>
-              <form method="post" action="/studio/sign-in">
-                <label for="email">{t.email}</label>
-                <input id="email" name="email" type="email" autocomplete="email" required />
-                <p>
-                  <button type="submit">{t.button}</button>
-                </p>
-              </form>
-            </Layout>,
-          ),
-        ),
-      )
+      .get('/sign-in', (c) => c.html(signInPage(language)))
       .post('/sign-in', async (c) => {
         const form = await c.req.parseBody();
         const address = normaliseEmail(typeof form.email === 'string' ? form.email : '');
-        const now = clock.now();
-        const byIp = await deps.rateLimits.hit(
-          `studio-ip:${clientIp(c) ?? 'unknown'}`,
-          STUDIO_SIGN_IN_LIMITS.perIp,
-          now,
-        );
-        // Every address has its own cooldown, the author's or not, so a refusal says nothing about whose it is.
-        const byAddress = byIp.ok
-          ? await deps.rateLimits.cooldown(
-              `studio-address:${secretHash(address ?? 'none')}`,
-              STUDIO_SIGN_IN_LIMITS.addressSeconds,
-              now,
-            )
-          : byIp;
-        if (!byAddress.ok) {
-          const minutes = Math.ceil(byAddress.retryAfterSeconds / 60);
-          return c.html(
-            document(<Message language={language} title={t.limitedTitle} text={t.limited(minutes)} />),
-            429,
-            { 'retry-after': String(byAddress.retryAfterSeconds) },
-          );
-        }
         const base = deps.settings.publicBaseUrl;
-        const result = await requestSignIn(address, {
-          authorEmail: studio.authorEmail,
-          auth: studio.auth,
-          mailer: deps.mailer,
-          sender: deps.sender,
-          clock,
-          linkUrl: (token) => `${base}/studio/sign-in/${token}`,
-          mail: (link) => ({
-            subject: t.mailSubject,
-            text: t.mailText(link),
-            html: `<p>${escapeHtml(t.mailText('')).replaceAll('\n', '<br>')}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t.mailButton)}</a></p>`,
-          }),
-        });
+        const result = await askForSignIn(
+          {
+            ...ports,
+            linkUrl: (token) => `${base}/studio/sign-in/${token}`,
+            mail: (link) => ({
+              subject: t.mailSubject,
+              text: t.mailText(link),
+              html: `<p>${escapeHtml(t.mailText('')).replaceAll('\n', '<br>')}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t.mailButton)}</a></p>`,
+            }),
+          },
+          address,
+          clientIp(c),
+        );
+        if (!result.ok) {
+          const minutes = Math.ceil(result.retryAfterSeconds / 60);
+          return c.html(signInMessage({ language, title: t.limitedTitle, text: t.limited(minutes) }), 429, {
+            'retry-after': String(result.retryAfterSeconds),
+          });
+        }
         deps.logger.info('studio sign-in requested', { mailed: result.sent });
-        return c.html(document(<Message language={language} title={t.sentTitle} text={t.sent} />));
+        return c.html(signInMessage({ language, title: t.sentTitle, text: t.sent }));
       })
       // A GET changes nothing: mail scanners that open links must not use up the one sign-in.
-      .get('/sign-in/:token', (c) =>
-        c.html(
-          document(
-            <Layout language={language} title={t.confirmTitle}>
-              <h1>{t.confirmTitle}</h1>
-              <p>{t.confirm}</p>
-              <form method="post" action={`/studio/sign-in/${encodeURIComponent(c.req.param('token'))}`}>
-                <button type="submit">{t.confirmButton}</button>
-              </form>
-            </Layout>,
-          ),
-        ),
-      )
+      .get('/sign-in/:token', (c) => c.html(signInConfirmPage(language, c.req.param('token'))))
       .post('/sign-in/:token', async (c) => {
         const signedIn = await completeSignIn(c.req.param('token'), { auth: studio.auth, clock });
         if (!signedIn)
           return c.html(
-            document(<Message language={language} title={t.refusedTitle} text={t.refused} again />),
+            signInMessage({ language, title: t.refusedTitle, text: t.refused, again: true }),
             403,
           );
         setCookie(c, COOKIE, signedIn.cookie, {
@@ -124,12 +66,9 @@ export const signInRoutes = (deps: StudioDeps) => {
         return c.redirect('/studio', 303);
       })
       .post('/sign-out', requireSession(deps), async (c) => {
-        const cookie = getCookie(c, COOKIE, 'host');
-        if (cookie) await studio.auth.endSession(secretHash(cookie));
+        await signOut(ports, getCookie(c, COOKIE, 'host'));
         deleteCookie(c, COOKIE, { prefix: 'host', path: '/', secure: true });
-        return c.html(
-          document(<Message language={language} title={t.signedOutTitle} text={t.signedOut} again />),
-        );
+        return c.html(signInMessage({ language, title: t.signedOutTitle, text: t.signedOut, again: true }));
       })
   );
 };

@@ -2,11 +2,9 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { SocialAttempt } from '../../shared/domain/social/social-attempt.ts';
-import type { Formatter } from './format.ts';
-import { socialOutcomeStrings } from './social-outcome-strings.ts';
-
-const GOOD = new Set(['published', 'duplicate']);
-const BAD = new Set(['failed', 'needs_reconnect', 'unconfirmed']);
+import { socialOutcome } from '../../shared/domain/studio/social-outcome.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import { socialOutcomeStrings } from '../../shared/i18n/studio/social-outcome-strings.ts';
 
 /**
  * One issue's announcement on each network: posted with its link, refused with why (in her language, the
@@ -25,15 +23,13 @@ export const SocialOutcomes = (props: {
       <ul class="outcomes">
         {SOCIAL_NETWORKS.map((network) => {
           const name = NETWORK_NAMES[network];
-          const attempt = props.attempts.find((a) => a.network === network);
-          const said = attempt
-            ? t.states[attempt.state]
-            : props.connected.includes(network)
-              ? t.notYet
-              : t.notConnected;
+          const outcome = socialOutcome(network, props.attempts, props.connected);
+          const { attempt, tone, detail } = outcome;
+          const said =
+            outcome.said === 'notYet' || outcome.said === 'notConnected'
+              ? t[outcome.said]
+              : t.states[outcome.said];
           const why = said.why(name, attempt?.notBefore ? props.f.short(attempt.notBefore) : '');
-          const tone =
-            attempt && GOOD.has(attempt.state) ? 'sent' : attempt && BAD.has(attempt.state) ? 'held' : '';
           return (
             <li data-network={network}>
               <strong>{name}</strong> <span class={`badge ${tone}`}>{said.badge}</span>
@@ -44,10 +40,10 @@ export const SocialOutcomes = (props: {
                 </>
               ) : null}
               {why ? <p class="why">{why}</p> : null}
-              {attempt?.detail && BAD.has(attempt.state) ? (
+              {detail ? (
                 <details>
                   <summary>{t.technical}</summary>
-                  <p lang="en">{attempt.detail}</p>
+                  <p lang="en">{detail}</p>
                 </details>
               ) : null}
             </li>

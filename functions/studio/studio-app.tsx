@@ -5,13 +5,13 @@ import { STUDIO_CSS, STUDIO_JS } from './assets.ts';
 import { campaignRoutes } from './campaign-routes.tsx';
 import { issueRoutes } from './issue-routes.tsx';
 import { requireSession, type StudioEnv } from './session.ts';
-import { settingsPage } from './settings-page.tsx';
+import { overviewRoutes } from './overview-routes.tsx';
 import { signInRoutes } from './sign-in-routes.tsx';
 import type { StudioDeps } from './studio-deps.ts';
 import { studioHeaders } from './security-headers.ts';
 import { subscriberImportRoutes } from './subscriber-import-routes.tsx';
 import { subscriberRoutes } from './subscriber-routes.tsx';
-import { weekPage } from './week-page.tsx';
+import { studioPorts } from './studio-ports.ts';
 
 /**
  * The author's studio, mounted at /studio: sign-in is open, every other page needs her session. Without its
@@ -20,14 +20,14 @@ import { weekPage } from './week-page.tsx';
 export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
   if (!deps) return new Hono<StudioEnv>();
   const { language } = deps.studio;
+  const ports = studioPorts(deps);
   const pages = new Hono<StudioEnv>()
     .use('*', requireSession(deps))
-    .get('/', (c) => weekPage(c, deps))
-    .route('/issues', issueRoutes(deps))
-    .route('/campaigns', campaignRoutes(deps))
+    .route('/', overviewRoutes(deps, ports))
+    .route('/issues', issueRoutes(deps, ports))
+    .route('/campaigns', campaignRoutes(deps, ports))
     .route('/subscribers', subscriberImportRoutes(deps))
-    .route('/subscribers', subscriberRoutes(deps))
-    .get('/settings', (c) => settingsPage(c, deps))
+    .route('/subscribers', subscriberRoutes(deps, ports))
     // Last: any other address, once signed in (before that, the sign-in page, which reveals no route).
     .all('*', (c) => studioNotFound(c, language));
   const studio = new Hono<StudioEnv>();
@@ -50,7 +50,7 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
           'cache-control': 'max-age=300',
         }),
       )
-      .route('/', signInRoutes(deps))
+      .route('/', signInRoutes(deps, ports))
       .route('/', pages)
   );
 };

@@ -1,38 +1,9 @@
-import { Cron } from 'croner';
-import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
-import { sundayPlan } from '../../shared/usecases/sundays/sunday-plan.ts';
-import type { Formatter } from './format.ts';
-import type { IssueActionStrings } from './issue-action-strings.ts';
-import { issueName, issueView, type IssueView } from './issue-data.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import type { IssueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
+import { issueName } from '../../shared/domain/studio/issue-name.ts';
+import type { IssueView } from '../../shared/usecases/studio/issue-view.ts';
 import { StateBadge } from './issue-parts.tsx';
-import type { StudioStrings } from './strings.ts';
-import type { StudioDeps } from './studio-deps.ts';
-
-/** How many Sundays ahead the plan and a move's choice look. */
-export const PLAN_WEEKS = 8;
-
-/** A Sunday's issue goes out on its own Sunday unless sent, started, held or cancelled. */
-const STILL_TO_GO: readonly IssueState[] = ['scheduled', 'draft'];
-
-/** The coming Sundays with their issues, and the true next send: the first of them still to go out. */
-export const comingPlan = async (deps: StudioDeps, first: string, weeks: number) => {
-  const plan = await sundayPlan(first, weeks, deps.issues);
-  const rows = await Promise.all(
-    plan.map(async ({ sunday, issue }) => ({
-      sunday,
-      view: issue ? await issueView(deps, issue) : undefined,
-    })),
-  );
-  const next = rows.find((row) => row.view && STILL_TO_GO.includes(row.view.state))?.view;
-  return { rows, next, nextAt: next ? sendTimeOn(deps, next.issue.sunday) : undefined };
-};
-
-/** When the schedule fires on that Sunday: its first run from the day before, in the newsletter's time zone. */
-const sendTimeOn = (deps: StudioDeps, sunday: string) => {
-  const eve = new Date(Date.parse(`${sunday}T00:00:00Z`) - 86_400_000 + 12 * 3_600_000);
-  const run = new Cron(deps.studio.schedule, { timezone: deps.settings.timeZone }).nextRun(eve);
-  return run && run.toISOString().slice(0, 10) <= sunday ? run : undefined;
-};
+import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 export const NextSend = (props: {
   next: IssueView | undefined;

@@ -2,8 +2,8 @@ import type { Track } from '../../shared/domain/issue.ts';
 import { groupWarnings, type WarningGroup, warningTotal } from '../../shared/domain/music/warning-groups.ts';
 import { PLATFORM_NAMES } from '../../shared/domain/platforms.ts';
 import type { ListedWarning } from '../../shared/usecases/music/issue-warnings.ts';
-import type { Formatter } from './format.ts';
-import type { StudioStrings } from './strings.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 
 const trackName = (t: StudioStrings, tracks: readonly Track[], position?: number) => {
   const track = tracks.find((x) => x.position === position);

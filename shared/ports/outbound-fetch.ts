@@ -3,8 +3,11 @@
  * cover, a feed, the blog's API). Whoever implements it refuses any address that is not public, on every hop.
  */
 export type OutboundRequest = {
-  method?: 'GET' | 'HEAD';
+  /** A POST (an OAuth token or revocation request) follows no redirect: a 3xx is handed back as the answer. */
+  method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
+  /** Sent with a POST, as it is (a form, JSON): the caller sets its Content-Type. */
+  body?: string;
   /** How many redirects to follow, each hop checked like the first; 0 hands a 3xx back as the answer. */
   redirects?: number;
   /** For the whole exchange: every hop, and reading the body. */

@@ -1,20 +1,19 @@
 import { FROZEN_STATUSES, type Issue, type IssueId } from '../domain/issue.ts';
 import type { IssueWarning } from '../domain/music/issue-warning.ts';
 import { type IssueLinks, issueLinks } from '../domain/music/track-link-sets.ts';
-import { trackUrlKey } from '../domain/music/track-resolution.ts';
-import type { ClickStore } from '../ports/click-store.ts';
+import { type TrackResolution, trackUrlKey } from '../domain/music/track-resolution.ts';
+import type { ClickLink } from '../domain/music/click-link.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EmailRenderer } from '../ports/email-renderer.ts';
 import type { IssueStore } from '../ports/issue-store.ts';
 import type { RenderOutcome } from '../ports/render-trigger.ts';
-import type { TrackLinkStore } from '../ports/track-link-store.ts';
 import { type FeedRefreshDeps, refreshArchiveFeeds } from './archive-feed-refresh.ts';
 import { type PublicPagesDeps, publishPublicPages } from './publish-public-pages.ts';
 
 /** The tracks' links in the email: resolved ones from the cache, each stored as a click link before it is used. */
 export type RenderTrackLinks = {
-  resolutions: Pick<TrackLinkStore, 'getMany'>;
-  clicks: Pick<ClickStore, 'register'>;
+  resolutions: { getMany: (keys: readonly string[]) => Promise<Map<string, TrackResolution>> };
+  clicks: { register: (links: readonly ClickLink[]) => Promise<void> };
   publicBaseUrl: string;
 };
 

@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { CatalogueEntry, CatalogueStore } from '../../shared/ports/catalogue-store.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores } from './stores.ts';
 
 const entry = (series: number, position: number, key: string): CatalogueEntry => ({
   key,
@@ -19,24 +17,12 @@ const byPlace = (a: CatalogueEntry, b: CatalogueEntry) =>
   a.series - b.series || a.position - b.position || (a.key < b.key ? -1 : 1);
 
 /** The catalogue: entries found by identity key, and an issue's entries replaced as a whole. */
-export const catalogueStoreContract = (label: string, endpoint: () => string) => {
+export const catalogueStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`catalogue store on ${label}`, () => {
     let store: CatalogueStore;
     let countOf: (issueId: string) => Promise<number>;
     beforeAll(async () => {
-      const { doc, tableName } = await freshTable(endpoint());
-      store = dynamoCatalogueStore(doc, tableName);
-      countOf = async (issueId) =>
-        (
-          await doc.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :p',
-              ExpressionAttributeValues: { ':p': `CATALOGUE_OF#${issueId}` },
-            }),
-          )
-        ).Items?.length ?? 0;
+      ({ catalogue: store, catalogueEntriesOf: countOf } = await makeStores());
     });
 
     it('finds every issue and position a key was recorded at, and nothing for an unknown key', async () => {

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import type { IssueId } from '../../shared/domain/issue.ts';
 import { type ClickLink, clickLink } from '../../shared/domain/music/click-link.ts';
 import type { LinkVariant } from '../../shared/domain/platforms.ts';
 import type { ClickStore } from '../../shared/ports/click-store.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores } from './stores.ts';
 
 const link = (
   issueId: IssueId,
@@ -17,12 +16,11 @@ const countTimes = (store: ClickStore, clicked: ClickLink, times: number) =>
   Promise.all(Array.from({ length: times }, () => store.count(clicked)));
 
 /** The email's links and their counts: registered once per content, counted exactly, read per issue. */
-export const clickStoreContract = (label: string, endpoint: () => string) => {
+export const clickStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`click store on ${label}`, () => {
     let store: ClickStore;
     beforeAll(async () => {
-      const { doc, tableName } = await freshTable(endpoint());
-      store = dynamoClickStore(doc, tableName);
+      store = (await makeStores()).clicks;
     });
 
     it('finds a registered link exactly as registered, and nothing for an id never registered', async () => {

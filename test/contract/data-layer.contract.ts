@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedTooLargeError } from '../../shared/adapters/dynamodb/feed-item.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { RenderTooLargeError } from '../../shared/adapters/dynamodb/render-item.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { RenderedIssue } from '../../shared/domain/rendered-email.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
@@ -14,7 +10,7 @@ import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import type { WebhookReceipts } from '../../shared/ports/webhook-receipts.ts';
 import { anIssue } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores } from './stores.ts';
 
 const AT = '2026-11-24T10:00:00.000Z';
 const aRender = (marker: string): RenderedIssue => ({
@@ -40,8 +36,8 @@ const aRender = (marker: string): RenderedIssue => ({
   webHtml: `<html lang="fr">web ${marker}</html>`,
 });
 
-/** The same behaviour is required of every DynamoDB the data layer talks to: dynalite, DynamoDB Local, AWS. */
-export const dataLayerContract = (label: string, endpoint: () => string) => {
+/** The same behaviour is required of every implementation: dynalite, DynamoDB Local, AWS, and the in-memory one. */
+export const dataLayerContract = (label: string, makeStores: MakeStores) => {
   describe(`data layer on ${label}`, () => {
     let store: IssueStore;
     let receipts: WebhookReceipts;
@@ -49,11 +45,7 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
     let limits: RateLimits;
 
     beforeAll(async () => {
-      const { doc, tableName } = await freshTable(endpoint());
-      store = dynamoIssueStore(doc, tableName);
-      receipts = dynamoWebhookReceipts(doc, tableName);
-      subscribers = dynamoSubscriberStore(doc, tableName);
-      limits = dynamoRateLimits(doc, tableName);
+      ({ issues: store, receipts, subscribers, limits } = await makeStores());
     });
 
     it('counts hits in a fixed window shared by every caller, and starts again in the next window', async () => {
@@ -256,8 +248,7 @@ export const dataLayerContract = (label: string, endpoint: () => string) => {
         { series: 305, sunday: '2027-03-28' },
       ];
       beforeAll(async () => {
-        const { doc, tableName } = await freshTable(endpoint());
-        archive = dynamoIssueStore(doc, tableName);
+        archive = (await makeStores()).issues;
         for (const { series, sunday } of planned)
           await archive.saveRevision(anIssue({ series, sunday }), undefined);
       });

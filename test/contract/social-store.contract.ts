@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
 import type { SocialAttempt } from '../../shared/domain/social/social-attempt.ts';
 import type { SocialStore } from '../../shared/ports/social-store.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores } from './stores.ts';
 
 const attempt = (change: Partial<SocialAttempt>): SocialAttempt => ({
   issueId: 'iss_34',
@@ -15,12 +14,11 @@ const attempt = (change: Partial<SocialAttempt>): SocialAttempt => ({
 });
 
 /** The social worker's records: every write conditional on the version read, blocks told once per credentials. */
-export const socialStoreContract = (label: string, endpoint: () => string) => {
+export const socialStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`social store on ${label}`, () => {
     let store: SocialStore;
     beforeAll(async () => {
-      const { doc, tableName } = await freshTable(endpoint());
-      store = dynamoSocialStore(doc, tableName);
+      store = (await makeStores()).social;
     });
 
     it('writes version 1 once, then each version only over the one before', async () => {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { type TrackResolution, trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import type { TrackLinkStore } from '../../shared/ports/track-link-store.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores } from './stores.ts';
 
 const AT = '2026-11-22T10:00:00.000Z';
 
@@ -30,12 +29,11 @@ const other = (url: string, status: 'not_found' | 'failed', detail = `HTTP ${sta
 });
 
 /** The resolver's cache: by URL key, read in batches, a `failed` answer never over a real one. */
-export const trackLinkStoreContract = (label: string, endpoint: () => string) => {
+export const trackLinkStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`track link store on ${label}`, () => {
     let store: TrackLinkStore;
     beforeAll(async () => {
-      const { doc, tableName } = await freshTable(endpoint());
-      store = dynamoTrackLinkStore(doc, tableName);
+      store = (await makeStores()).trackLinks;
     });
 
     it('gives back each kind of answer by key, and nothing for a key never saved', async () => {

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import type { WarningReport } from '../../shared/domain/music/issue-warning.ts';
 import type { WarningStore } from '../../shared/ports/warning-store.ts';
 import { anIssue } from '../builders/issue.ts';
-import { freshTable } from '../support/tables.ts';
+import type { MakeStores, Stores } from './stores.ts';
 
 const health = (change: Partial<WarningReport> = {}): WarningReport => ({
   source: 'health',
@@ -30,13 +28,13 @@ const resolution: WarningReport = {
 };
 
 /** The latest report per (issue, source), in the issue's own partition, never older over newer. */
-export const warningStoreContract = (label: string, endpoint: () => string) => {
+export const warningStoreContract = (label: string, makeStores: MakeStores) => {
   describe(`warning store on ${label}`, () => {
     let store: WarningStore;
-    let table: Awaited<ReturnType<typeof freshTable>>;
+    let stores: Stores;
     beforeAll(async () => {
-      table = await freshTable(endpoint());
-      store = dynamoWarningStore(table.doc, table.tableName);
+      stores = await makeStores();
+      store = stores.warnings;
     });
 
     it('lists nothing for an issue never checked', async () => {
@@ -64,7 +62,7 @@ export const warningStoreContract = (label: string, endpoint: () => string) => {
     });
 
     it("lives beside the issue's own items without disturbing them", async () => {
-      const issues = dynamoIssueStore(table.doc, table.tableName);
+      const { issues } = stores;
       const issue = anIssue({ series: 36 });
       expect(await issues.saveRevision(issue, undefined)).toEqual({ ok: true });
       await store.save('iss_36', health());

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
-import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
+import { memoryWebhookReceipts } from '../../shared/adapters/memory/webhook-receipts.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import type { Subscriber } from '../../shared/domain/subscriber.ts';
 import { handleSesEvent, type SesEvent } from '../../shared/usecases/campaign/handle-ses-event.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { deliverySetup } from '../support/delivery-setup.ts';
-import { freshTable } from '../support/tables.ts';
-import { inject } from 'vitest';
 import { realNow } from '../support/real-clock.ts';
 
 const CAMPAIGN = campaignIdFor('iss_34');
@@ -32,11 +30,10 @@ const complaint = (s: Subscriber) =>
 
 const setup = async () => {
   const t = await deliverySetup();
-  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
   const deps = {
     subscribers: t.subscribers,
     campaigns: t.campaigns,
-    receipts: dynamoWebhookReceipts(doc, tableName),
+    receipts: memoryWebhookReceipts(),
     ids: hmacSubscriberIds('k'.repeat(32)),
     clock: t.clock,
     logger: createJsonLogger({ service: 'test', level: 'silent' }),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { socialAccountsFor } from '../../functions/social/social-accounts-deps.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
@@ -12,14 +12,13 @@ import { startBlueskyFake } from '../../infra/local/social/bluesky-fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { loopbackOnlyFetch } from '../../infra/local/social/loopback-fetch.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
+import { memorySocialStore } from '../../shared/adapters/memory/social-store.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 import type { ComposedPost } from '../../shared/domain/social/social-post.ts';
 import { publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import { anIssue } from '../builders/issue.ts';
 import { recordAuthorMails } from '../support/author-mails.ts';
-import { freshTable } from '../support/tables.ts';
 
 const PASSWORD = 'abcd-efgh-ijkl-mnop';
 let bluesky: FakeNetwork;
@@ -51,8 +50,7 @@ const compose = (issue: Issue): ComposedPost => {
 
 describe('the social worker’s Bluesky card', () => {
   it('never fetches its thumbnail from a loopback trap, in any spelling or after a redirect, and still posts', async () => {
-    const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-    const issues = dynamoIssueStore(doc, tableName);
+    const issues = memoryIssueStore();
     await web.control.redirect('https://blog.example/lavande.jpg', `${second.url}/redirected-cover.jpg`, 302);
     const covers = [
       ...loopbackSpellings(loopback.port).map((url) => `${url}cover.jpg`),
@@ -61,7 +59,7 @@ describe('the social worker’s Bluesky card', () => {
     ];
     const deps = {
       issues,
-      social: dynamoSocialStore(doc, tableName),
+      social: memorySocialStore(),
       // As `npm start` wires the worker: the fake networks by the loopback fetch, card thumbnails by the guarded
       // client whose only web is the fake web.
       accounts: socialAccountsFor(

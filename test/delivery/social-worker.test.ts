@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
+import { memorySocialStore } from '../../shared/adapters/memory/social-store.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
+import { MissingRecordError } from '../../shared/domain/missing-record.ts';
 import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { ComposedPost } from '../../shared/domain/social/social-post.ts';
 import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../shared/ports/social-publisher.ts';
@@ -13,7 +14,6 @@ import {
   type SocialAccount,
 } from '../../shared/usecases/social/publish-social.ts';
 import { anIssue } from '../builders/issue.ts';
-import { freshTable } from '../support/tables.ts';
 import { recordAuthorMails, TEST_STUDIO_BASE } from '../support/author-mails.ts';
 
 /**
@@ -75,9 +75,8 @@ describe('social worker', () => {
   let deps: (accounts: PublishSocialDeps['accounts']) => PublishSocialDeps;
 
   beforeEach(async () => {
-    const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-    const issues = dynamoIssueStore(doc, tableName);
-    social = dynamoSocialStore(doc, tableName);
+    const issues = memoryIssueStore();
+    social = memorySocialStore();
     issue = anIssue({ status: 'sending' });
     await issues.saveRevision(issue, undefined);
     now = new Date('2026-11-29T08:00:00Z');
@@ -101,6 +100,14 @@ describe('social worker', () => {
     ...extra,
   });
   const message = (network: SocialNetwork) => ({ issueId: issue.id, network });
+
+  it('refuses a message naming an issue never stored, as a bug, and calls no network', async () => {
+    const x = scriptedPublisher('x', false);
+    await expect(
+      publishSocial({ issueId: 'iss_9999', network: 'x' }, deps({ x: account(x.publisher) })),
+    ).rejects.toBeInstanceOf(MissingRecordError);
+    expect(x.calls).toHaveLength(0);
+  });
 
   it('publishes once and stores the post URL; a repeated message makes no second call', async () => {
     const x = scriptedPublisher('x', false);

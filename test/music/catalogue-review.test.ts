@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
+import { memoryCatalogueStore } from '../../shared/adapters/memory/catalogue-store.ts';
 import type { IssueId, Track } from '../../shared/domain/issue.ts';
 import type { WarningReport, WarningSource } from '../../shared/domain/music/issue-warning.ts';
 import type { WarningStore } from '../../shared/ports/warning-store.ts';
 import { reviewCatalogue } from '../../shared/usecases/music/review-catalogue.ts';
 import { anIssue } from '../builders/issue.ts';
-import { freshTable } from '../support/tables.ts';
 
 /** The latest report per source, as the port promises; enough to see what the use case saved. */
 const inMemoryWarnings = () => {
@@ -45,9 +43,8 @@ const filler = (position: number) => {
 describe('the catalogue review of an issue', () => {
   let deps: Parameters<typeof reviewCatalogue>[1];
   beforeEach(async () => {
-    const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
     deps = {
-      catalogue: dynamoCatalogueStore(doc, tableName),
+      catalogue: memoryCatalogueStore(),
       warnings: inMemoryWarnings(),
       clock: { now: () => new Date('2026-11-24T10:00:00Z') },
     };

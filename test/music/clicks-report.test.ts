@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
+import { memoryCampaignStore } from '../../shared/adapters/memory/campaign-store.ts';
+import { memoryClickStore } from '../../shared/adapters/memory/click-store.ts';
+import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
+import { memorySocialStore } from '../../shared/adapters/memory/social-store.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { type ClickLink, clickLink } from '../../shared/domain/music/click-link.ts';
 import type { LinkVariant } from '../../shared/domain/platforms.ts';
@@ -12,7 +13,6 @@ import { type FinishDeps, finishIfDone } from '../../shared/usecases/campaign/fi
 import { anIssue } from '../builders/issue.ts';
 import { recordAuthorMails } from '../support/author-mails.ts';
 import { deliverySetup, storedMailTo, waitFor } from '../support/delivery-setup.ts';
-import { freshTable } from '../support/tables.ts';
 import { movableClock } from '../support/test-app.ts';
 
 const CAMPAIGN = campaignIdFor('iss_34');
@@ -25,12 +25,11 @@ const clickedTimes = async (store: ClickStore, link: ClickLink, times: number) =
   for (let i = 0; i < times; i += 1) await store.count(link);
 };
 
-/** Issue #34 sending, its campaign with every batch done (none), and the real stores on a fresh table. */
+/** Issue #34 sending, its campaign with every batch done (none), on the in-memory stores. */
 const finishedCampaign = async () => {
-  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  const issues = dynamoIssueStore(doc, tableName);
+  const issues = memoryIssueStore();
   await issues.saveRevision(anIssue({ status: 'sending' }), undefined);
-  const campaigns = dynamoCampaignStore(doc, tableName);
+  const campaigns = memoryCampaignStore();
   await campaigns.create({
     id: CAMPAIGN,
     issueId: 'iss_34',
@@ -42,14 +41,14 @@ const finishedCampaign = async () => {
     dispatched: true,
   });
   const { mails: notices, author } = recordAuthorMails();
-  const clicks = dynamoClickStore(doc, tableName);
+  const clicks = memoryClickStore();
   const deps: FinishDeps = {
     campaigns,
     issues,
     author,
     clock: movableClock('2026-11-29T09:00:00Z'),
     logger: createJsonLogger({ service: 'test', level: 'silent' }),
-    social: dynamoSocialStore(doc, tableName),
+    social: memorySocialStore(),
     networks: [],
     socialWaitMs: 0,
     clicks,

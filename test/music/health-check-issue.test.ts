@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
+import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
+import { memorySubscriberStore } from '../../shared/adapters/memory/subscriber-store.ts';
+import { memoryWarningStore } from '../../shared/adapters/memory/warning-store.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
@@ -20,7 +19,6 @@ import { item } from '../../shared/domain/deliverability/health-item.ts';
 import { anIssue } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { recordAuthorMails, TEST_STUDIO_BASE } from '../support/author-mails.ts';
-import { freshTable } from '../support/tables.ts';
 
 let web: FakeWeb;
 beforeAll(async () => {
@@ -37,11 +35,10 @@ let cached: Map<string, TrackResolution>;
 let now: Date;
 beforeEach(async () => {
   await web.control.reset();
-  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  issues = dynamoIssueStore(doc, tableName);
-  warnings = dynamoWarningStore(doc, tableName);
+  issues = memoryIssueStore();
+  warnings = memoryWarningStore();
   ({ mails: notices, author } = recordAuthorMails());
-  subscribers = dynamoSubscriberStore(doc, tableName);
+  subscribers = memorySubscriberStore();
   cached = new Map();
   now = new Date('2026-11-24T10:00:00Z');
 });

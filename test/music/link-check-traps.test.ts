@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import {
@@ -6,16 +6,15 @@ import {
   startTrapListener,
   type TrapListener,
 } from '../../infra/local/stand-ins/music/trap-listener.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
-import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
+import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
+import { memorySubscriberStore } from '../../shared/adapters/memory/subscriber-store.ts';
+import { memoryWarningStore } from '../../shared/adapters/memory/warning-store.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 import { trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import { checkIssueLinks } from '../../shared/usecases/music/check-issue-links.ts';
 import { anIssue } from '../builders/issue.ts';
 import { recordAuthorMails } from '../support/author-mails.ts';
-import { freshTable } from '../support/tables.ts';
 
 let web: FakeWeb;
 let loopbackTrap: TrapListener;
@@ -39,9 +38,8 @@ const trapLinks = () => [
 ];
 
 const run = async (issue: Issue) => {
-  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  const issues = dynamoIssueStore(doc, tableName);
-  const warnings = dynamoWarningStore(doc, tableName);
+  const issues = memoryIssueStore();
+  const warnings = memoryWarningStore();
   const { mails, author } = recordAuthorMails();
   expect(await issues.saveRevision(issue, undefined)).toEqual({ ok: true });
   const resolved = new Map(
@@ -80,7 +78,7 @@ const run = async (issue: Issue) => {
       author,
       clock: { now: () => new Date('2026-11-24T10:00:00Z') },
       timeZone: 'Europe/Paris',
-      subscribers: dynamoSubscriberStore(doc, tableName),
+      subscribers: memorySubscriberStore(),
       sendTime: '09:00',
       concurrency: 4,
       reason: 'ingest',

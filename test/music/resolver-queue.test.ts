@@ -1,11 +1,10 @@
-import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { memoryTrackLinkStore } from '../../shared/adapters/memory/track-link-store.ts';
 import type { Issue, Track } from '../../shared/domain/issue.ts';
 import { type TrackResolution, trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
 import type { MusicMessage } from '../../shared/ports/music-queue.ts';
 import type { TrackLinkStore } from '../../shared/ports/track-link-store.ts';
 import { queueResolutions } from '../../shared/usecases/music/queue-resolutions.ts';
-import { freshTable } from '../support/tables.ts';
 
 const track = (position: number, url: string): Track => ({
   position,
@@ -36,8 +35,7 @@ describe('queueing the resolutions of an issue', () => {
   });
 
   beforeEach(async () => {
-    const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-    links = dynamoTrackLinkStore(doc, tableName);
+    links = memoryTrackLinkStore();
     queued = [];
   });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { odesliControl, startFakeOdesli } from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
-import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
+import { memoryRateLimits } from '../../shared/adapters/memory/rate-limits.ts';
+import { memoryTrackLinkStore } from '../../shared/adapters/memory/track-link-store.ts';
 import { odesliResolver } from '../../shared/adapters/odesli/odesli-resolver.ts';
 import type { IssueId } from '../../shared/domain/issue.ts';
 import { trackUrlKey } from '../../shared/domain/music/track-resolution.ts';
@@ -14,7 +14,6 @@ import {
   type ResolveTrackResult,
   resolveTrack,
 } from '../../shared/usecases/music/resolve-track.ts';
-import { freshTable } from '../support/tables.ts';
 
 type Queued = { message: MusicMessage; delaySeconds: number | undefined };
 
@@ -57,15 +56,14 @@ describe('resolving a track', () => {
 
   beforeEach(async () => {
     await control.reset();
-    const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-    links = dynamoTrackLinkStore(doc, tableName);
+    links = memoryTrackLinkStore();
     queue = recordingQueue();
     settled = [];
     now = new Date('2026-11-22T10:00:10Z');
     deps = {
       links,
       resolver: odesliResolver({ baseUrl: fake.url, timeoutMs: 2_000 }),
-      rateLimits: dynamoRateLimits(doc, tableName),
+      rateLimits: memoryRateLimits(),
       queue: queue.queue,
       clock: { now: () => now },
       logger: silent,

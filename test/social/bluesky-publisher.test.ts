@@ -7,12 +7,12 @@ import {
   startTrapListener,
   type TrapListener,
 } from '../../infra/local/stand-ins/music/trap-listener.ts';
-import { startBlueskyFake } from '../../infra/local/social/bluesky-fake.ts';
+import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { blueskyPublisher } from '../../shared/adapters/social/bluesky-publisher.ts';
-import { isTid, recordKeyFor } from '../../shared/adapters/social/bluesky-record-key.ts';
-import type { BlueskySessionHooks } from '../../shared/adapters/social/bluesky-session.ts';
+import { blueskyPublisher } from '../../shared/adapters/social/bluesky/publisher.ts';
+import { isTid, recordKeyFor } from '../../shared/adapters/social/bluesky/record-key.ts';
+import type { BlueskySessionHooks } from '../../shared/adapters/social/bluesky/session.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
 import { composedPost, ISSUE_URL, refusedUrl, startImageServer } from './social-fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFacebookFake } from '../../infra/local/social/facebook-fake.ts';
+import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { facebookPublisher } from '../../shared/adapters/social/facebook-publisher.ts';
+import { facebookPublisher } from '../../shared/adapters/social/facebook/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
 const TOKEN = 'facebook-page-token';

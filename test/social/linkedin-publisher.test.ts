@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { startLinkedInFake } from '../../infra/local/social/linkedin-fake.ts';
+import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
 import { escapeLittleText } from '../../shared/domain/social/compose-little-text.ts';
-import { linkedInPublisher } from '../../shared/adapters/social/linkedin-publisher.ts';
+import { linkedInPublisher } from '../../shared/adapters/social/linkedin/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
 const TOKEN = 'linkedin-test-token';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { startMastodonFake } from '../../infra/local/social/mastodon-fake.ts';
-import { mastodonLimits, mastodonPublisher } from '../../shared/adapters/social/mastodon-publisher.ts';
+import { startMastodonFake } from '../../infra/local/social/mastodon/fake.ts';
+import { mastodonLimits, mastodonPublisher } from '../../shared/adapters/social/mastodon/publisher.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
 import { composedPost, refusedUrl } from './social-fixtures.ts';
 

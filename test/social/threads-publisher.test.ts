@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { startThreadsFake } from '../../infra/local/social/threads-fake.ts';
+import { startThreadsFake } from '../../infra/local/social/threads/fake.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
-import { threadsPublisher } from '../../shared/adapters/social/threads-publisher.ts';
+import { threadsPublisher } from '../../shared/adapters/social/threads/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
 const TOKEN = 'threads-test-token';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
-import { startXFake } from '../../infra/local/social/x-fake.ts';
+import { startXFake } from '../../infra/local/social/x/fake.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
-import { xPublisher } from '../../shared/adapters/social/x-publisher.ts';
+import { xPublisher } from '../../shared/adapters/social/x/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
 const TOKEN = 'x-test-token';

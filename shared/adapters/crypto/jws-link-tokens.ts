@@ -2,6 +2,7 @@ import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
 import type { SubscriberId } from '../../domain/subscriber.ts';
 import type { LinkPurpose, LinkTokens } from '../../ports/link-tokens.ts';
+import { MisconfiguredError } from '../../domain/misconfigured.ts';
 
 const base64url = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
 
@@ -19,11 +20,12 @@ export const jwsLinkTokens = (
   now: () => Date = () => new Date(),
 ): LinkTokens => {
   const [current] = keys;
-  if (!current) throw new Error('link tokens need at least one key');
+  if (!current) throw new MisconfiguredError('link tokens need at least one key');
   // Key objects made once: given raw bytes, jose would import the key again for every link it signs.
   const encoded = new Map(keys.map((key) => [key.id, createSecretKey(Buffer.from(key.secret, 'utf8'))]));
   for (const key of keys)
-    if (key.secret.length < 32) throw new Error(`link key ${key.id} is shorter than 32 characters`);
+    if (key.secret.length < 32)
+      throw new MisconfiguredError(`link key ${key.id} is shorter than 32 characters`);
   const signingKey = encoded.get(current.id) as KeyObject;
   const signingHeader = base64url(JSON.stringify({ alg: 'HS256', kid: current.id }));
 

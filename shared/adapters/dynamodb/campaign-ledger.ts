@@ -10,6 +10,7 @@ import type { CampaignStore } from '../../ports/campaign-store.ts';
 import { campaignKey, fromLedgerItem, LEDGER_PREFIX, ledgerKey } from './campaign-items.ts';
 import { conditionally } from './conditional.ts';
 import { queryAll } from './query-all.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 type LedgerOperations = Pick<
   CampaignStore,
@@ -79,7 +80,8 @@ export const ledgerOperations = (
       );
       if (claimed) return { claimed: true, token };
       const entry = await ledger(id, subscriberId);
-      if (!entry) throw new Error(`ledger entry ${id}/${subscriberId} vanished during its claim`);
+      if (!entry)
+        throw new MissingRecordError(`ledger entry ${id}/${subscriberId} vanished during its claim`);
       return { claimed: false, entry };
     },
 

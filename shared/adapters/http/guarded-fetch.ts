@@ -59,13 +59,17 @@ const refuseEarly = (url: URL, previous: URL | undefined, standIns?: StandInPoli
  */
 const send = (
   target: URL,
-  init: { method: string; headers: Record<string, string>; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; signal: AbortSignal; body?: string },
   { lookup, standIns }: { lookup: Lookup; standIns: StandInPolicy | undefined },
 ) =>
   new Promise<IncomingMessage>((resolve, reject) => {
     const port = portOf(target);
+    const { body, ...options } = init;
     const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
-      ...init,
+      ...options,
+      ...(body === undefined
+        ? {}
+        : { headers: { ...options.headers, 'content-length': String(Buffer.byteLength(body)) } }),
       agent: false,
       lookup: guardedLookup(lookup, port, standIns),
     });
@@ -78,7 +82,7 @@ const send = (
     );
     request.once('response', resolve);
     request.once('error', reject);
-    request.end();
+    request.end(body);
   });
 
 const answerOf = (
@@ -145,7 +149,7 @@ export const guardedFetch = ({
 }: GuardedFetchOptions = {}): OutboundFetch => {
   return async (start, request = {}) => {
     const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
-    const maxRedirects = request.redirects ?? defaultRedirects;
+    const maxRedirects = request.method === 'POST' ? 0 : (request.redirects ?? defaultRedirects);
     const maxBytes = request.maxBytes ?? defaultMaxBytes;
     const signal = AbortSignal.timeout(Math.max(1, Math.ceil(timeoutMs)));
     const redirects: string[] = [];
@@ -168,7 +172,12 @@ export const guardedFetch = ({
       try {
         response = await send(
           target,
-          { method: request.method ?? 'GET', headers: request.headers ?? {}, signal },
+          {
+            method: request.method ?? 'GET',
+            headers: request.headers ?? {},
+            signal,
+            ...(request.method === 'POST' && request.body !== undefined ? { body: request.body } : {}),
+          },
           { lookup, standIns },
         );
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Pacer, SendDone } from '../../ports/pacer.ts';
+import { MisconfiguredError } from '../../domain/misconfigured.ts';
 
 /**
  * Hands out send slots 1/`ratePerSecond` apart, reserved synchronously, so concurrent callers in one process
@@ -28,7 +29,8 @@ export const intervalPacer = ({
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }): Pacer => {
-  if (!(ratePerSecond > 0) || !(limitPerSecond > 0)) throw new Error('the send rate must be positive');
+  if (!(ratePerSecond > 0) || !(limitPerSecond > 0))
+    throw new MisconfiguredError('the send rate must be positive');
   const spacing = 1000 / ratePerSecond;
   const perWindow = Math.max(1, Math.floor(limitPerSecond));
   const windowMs = limitPerSecond >= 1 ? 1000 : 1000 / limitPerSecond;

@@ -1,5 +1,6 @@
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { AwsCall } from '../aws/signed-fetch.ts';
+import { SesSetupError } from './ses-setup-error.ts';
 
 const text = (body: string | Uint8Array) =>
   typeof body === 'string' ? body : new TextDecoder().decode(body);
@@ -78,5 +79,5 @@ export const outcomeOfResponse = async (response: Response): Promise<SendOutcome
   if (type === 'MessageRejected' || type === 'BadRequestException' || response.status === 400)
     return { kind: 'rejected', detail };
   // 403 (unverified sender, missing permission), 404: a setup error, not the reader's fault.
-  throw new Error(`SES refused the request: ${detail}`);
+  throw new SesSetupError(`SES refused the request: ${detail}`);
 };

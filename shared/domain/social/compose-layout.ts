@@ -1,6 +1,6 @@
 import { linkSpans } from './compose-links.ts';
 import { shortenToFit } from './compose-shorten.ts';
-import type { LengthRule } from './compose-rules.ts';
+import type { LengthRule } from './compose-length.ts';
 import type { SocialPostSource } from './social-post.ts';
 
 /** Paragraphs of a post: a blank line between each, the address alone on its line so no network misreads it. */

@@ -1,7 +1,8 @@
-/** The networks an issue is announced on, in the order the author sees them. */
-export const SOCIAL_NETWORKS = ['mastodon', 'bluesky', 'x', 'linkedin', 'facebook', 'threads'] as const;
+import { NETWORK_REGISTRY } from './registry.ts';
+
+/** The networks an issue is announced on, in the order the author sees them (from the registry). */
+export const SOCIAL_NETWORKS = NETWORK_REGISTRY.ids;
 
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 
-export const isSocialNetwork = (value: string): value is SocialNetwork =>
-  (SOCIAL_NETWORKS as readonly string[]).includes(value);
+export const isSocialNetwork = (value: string): value is SocialNetwork => NETWORK_REGISTRY.has(value);

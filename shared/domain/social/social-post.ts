@@ -1,3 +1,4 @@
+import type { LengthUnit } from './compose-length.ts';
 import type { SocialNetwork } from './networks.ts';
 
 /** What the composer needs from an issue: everything a network shows of it. */
@@ -23,7 +24,7 @@ export type LinkFacet = { byteStart: number; byteEnd: number; uri: string };
 
 /** How a network counts a post's length, and the limit it enforces. */
 export type LengthCount = {
-  unit: 'characters' | 'graphemes' | 'weighted';
+  unit: LengthUnit;
   count: number;
   limit: number;
 };

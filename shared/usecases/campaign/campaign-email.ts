@@ -1,9 +1,9 @@
-import type { CampaignId } from '../../domain/campaign.ts';
+import type { Campaign, CampaignId } from '../../domain/campaign.ts';
+import type { IssueId } from '../../domain/issue.ts';
 import type { LinkVariant } from '../../domain/platforms.ts';
 import { emailIn, personaliser, type RenderedIssue } from '../../domain/rendered-email.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
-import type { IssueStore } from '../../ports/issue-store.ts';
 import type { CampaignEmail } from './send-batch.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 /**
  * One prepared body per language and link variant, made the first time a reader of that pair comes: at most
@@ -36,15 +36,16 @@ export const campaignEmails = ({
   campaigns,
   issues,
 }: {
-  campaigns: Pick<CampaignStore, 'get'>;
-  issues: Pick<IssueStore, 'getRender'>;
+  campaigns: { get: (id: CampaignId) => Promise<Campaign | undefined> };
+  issues: { getRender: (id: IssueId, revision: number) => Promise<RenderedIssue | undefined> };
 }) => {
   const cache = new Map<CampaignId, Promise<CampaignEmail>>();
   const prepare = async (id: CampaignId): Promise<CampaignEmail> => {
     const campaign = await campaigns.get(id);
-    if (!campaign) throw new Error(`campaign ${id} does not exist`);
+    if (!campaign) throw new MissingRecordError(`campaign ${id} does not exist`);
     const rendered = await issues.getRender(campaign.issueId, campaign.revision);
-    if (!rendered) throw new Error(`render r${campaign.revision} of ${campaign.issueId} is missing`);
+    if (!rendered)
+      throw new MissingRecordError(`render r${campaign.revision} of ${campaign.issueId} is missing`);
     return personalisersOf(rendered);
   };
   return {

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { BATCH_SIZE, type Campaign, campaignIdFor } from '../../domain/campaign.ts';
-import { issueIdFor } from '../../domain/issue.ts';
+import {
+  BATCH_SIZE,
+  type Campaign,
+  type CampaignId,
+  campaignIdFor,
+  type SendBatch,
+} from '../../domain/campaign.ts';
+import { type IssueId, issueIdFor } from '../../domain/issue.ts';
 import { sundayOnOrAfter } from '../../domain/calendar.ts';
 import { isPastDeadline, type SendWindow, sundayOf } from '../../domain/sunday-window.ts';
 import { type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { IssueHolds } from '../../ports/issue-holds.ts';
+import type { IssueHold } from '../../domain/studio/issue-hold.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
@@ -16,10 +21,27 @@ import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { countAudience, inAudience } from './count-audience.ts';
 import { findSundayIssue } from './find-sunday-issue.ts';
 
+/** What dispatch does to a campaign: creates it, holds its paging lease, checkpoints each queued batch. */
+export type DispatchCampaigns = {
+  /** false when the issue already has a campaign. */
+  create: (campaign: Campaign) => Promise<boolean>;
+  get: (id: CampaignId) => Promise<Campaign | undefined>;
+  leaseDispatch: (id: CampaignId, holder: string, now: number, leaseMs: number) => Promise<boolean>;
+  /** Records a queued batch and the cursor after it, if the campaign is still at `afterBatches`. */
+  checkpoint: (
+    id: CampaignId,
+    afterBatches: number,
+    next: Pick<Campaign, 'cursor' | 'batches' | 'audience'>,
+  ) => Promise<boolean>;
+  finishDispatch: (id: CampaignId, at: string) => Promise<void>;
+  /** Writes a batch once; an existing batch with this number is returned as it was. */
+  putBatch: (batch: SendBatch) => Promise<SendBatch>;
+};
+
 export type DispatchDeps = {
   issues: IssueStore;
   subscribers: SubscriberStore;
-  campaigns: CampaignStore;
+  campaigns: DispatchCampaigns;
   queue: SendQueue;
   social: SocialQueue;
   /** The networks the author has connected; each gets one announcement per issue. */
@@ -29,7 +51,7 @@ export type DispatchDeps = {
   author: AuthorNotifier;
   logger: Logger;
   /** The author's holds (studio): a held or cancelled issue is skipped. */
-  holds: Pick<IssueHolds, 'get'>;
+  holds: { get: (id: IssueId) => Promise<IssueHold | undefined> };
 };
 
 export type DispatchResult =

@@ -1,24 +1,34 @@
 import type { Campaign, CampaignCounts, CampaignId } from '../../domain/campaign.ts';
-import type { Issue } from '../../domain/issue.ts';
+import type { Issue, IssueId } from '../../domain/issue.ts';
 import { type MostPlayed, mostPlayed } from '../../domain/music/most-played.ts';
 import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
-import type { ClickStore } from '../../ports/click-store.ts';
+import type { ClickCount } from '../../domain/music/click-link.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { Logger } from '../../ports/logger.ts';
-import type { SocialStore } from '../../ports/social-store.ts';
 import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../domain/social/networks.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
+
+/** What finishing a campaign reads and changes: its state, its counts, and the one report's claim. */
+export type FinishCampaigns = {
+  get: (id: CampaignId) => Promise<Campaign | undefined>;
+  counts: (id: CampaignId) => Promise<CampaignCounts>;
+  /** dispatched and every batch done → done, once; true for the caller that made the change. */
+  complete: (id: CampaignId, at: string) => Promise<boolean>;
+  /** Claims the one report; released if the report could not be sent, so a later attempt sends it. */
+  markReported: (id: CampaignId, at: string) => Promise<boolean>;
+  releaseReport: (id: CampaignId) => Promise<void>;
+};
 
 export type FinishDeps = {
-  campaigns: CampaignStore;
+  campaigns: FinishCampaigns;
   issues: IssueStore;
   author: AuthorNotifier;
   clock: Clock;
   logger: Logger;
   /** The announcements, for the report: their links, or why there is none. */
-  social: Pick<SocialStore, 'list'>;
+  social: { list: (issueId: IssueId) => Promise<SocialAttempt[]> };
   /** The networks each issue is announced on: the report waits until each has its outcome. */
   networks: readonly SocialNetwork[];
   /**
@@ -27,7 +37,7 @@ export type FinishDeps = {
    */
   socialWaitMs: number;
   /** The email's click counts, for the report's most-played pick. */
-  clicks: Pick<ClickStore, 'countsFor'>;
+  clicks: { countsFor: (issueId: IssueId) => Promise<ClickCount[]> };
 };
 
 /** `waiting`: done, but some network has no outcome yet; ask again later (the sender requeues its batch). */
@@ -58,7 +68,8 @@ export const finishIfDone = async (id: CampaignId, deps: FinishDeps): Promise<Fi
   deps.logger.info('campaign done', { campaignId: id, ...counts });
   try {
     const issue = await deps.issues.get(campaign.issueId);
-    if (!issue) throw new Error(`campaign ${id} reports on an unknown issue ${campaign.issueId}`);
+    if (!issue)
+      throw new MissingRecordError(`campaign ${id} reports on an unknown issue ${campaign.issueId}`);
     const picks = await mostPlayedIn(issue, deps);
     await deps.author.notify(
       reportFor(

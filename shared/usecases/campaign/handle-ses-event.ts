@@ -1,7 +1,6 @@
 import type { CampaignId } from '../../domain/campaign.ts';
 import { type EmailAddress, normaliseEmail } from '../../domain/email-address.ts';
 import type { SubscriberId } from '../../domain/subscriber.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { SubscriberIds } from '../../ports/keyed-hash.ts';
 import type { Logger } from '../../ports/logger.ts';
@@ -20,9 +19,14 @@ export type SesEvent = {
   complaint?: { complainedRecipients: { emailAddress: string }[]; timestamp?: string };
 };
 
+/** An SES event settles an ambiguous send: SES shows it accepted the mail. */
+export type SesEventCampaigns = {
+  reconcile: (id: CampaignId, subscriberId: SubscriberId, messageId: string, at: string) => Promise<boolean>;
+};
+
 export type SesEventDeps = {
   subscribers: SubscriberStore;
-  campaigns: CampaignStore;
+  campaigns: SesEventCampaigns;
   receipts: WebhookReceipts;
   ids: SubscriberIds;
   clock: Clock;

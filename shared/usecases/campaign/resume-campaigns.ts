@@ -1,10 +1,17 @@
-import { isFinalSocialState } from '../../domain/social/social-attempt.ts';
+import type { IssueId } from '../../domain/issue.ts';
+import { isFinalSocialState, type SocialAttempt } from '../../domain/social/social-attempt.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
+import type { Campaign, CampaignId } from '../../domain/campaign.ts';
 import type { Logger } from '../../ports/logger.ts';
 import type { SendQueue } from '../../ports/send-queue.ts';
 import type { SocialQueue } from '../../ports/social-queue.ts';
-import type { SocialStore } from '../../ports/social-store.ts';
+
+/** What a restart reads of the campaigns: those not finished, and which of their batches are done. */
+export type ResumeCampaigns = {
+  /** Not done yet, or done but not reported. */
+  listUnfinished: () => Promise<Campaign[]>;
+  doneBatchNumbers: (id: CampaignId) => Promise<Set<number>>;
+};
 
 /**
  * Puts back on the queues what a restart lost, for campaigns not finished (on one machine the queues live in
@@ -12,11 +19,15 @@ import type { SocialStore } from '../../ports/social-store.ts';
  * queued twice is harmless: recipients are claimed in the ledger, announcements recorded before each call.
  */
 export const resumeCampaigns = async (deps: {
-  campaigns: CampaignStore;
+  campaigns: ResumeCampaigns;
   queue: SendQueue;
   logger: Logger;
   /** The networks each issue is announced on, and where their attempts are recorded. */
-  social?: { queue: SocialQueue; attempts: Pick<SocialStore, 'list'>; networks: readonly SocialNetwork[] };
+  social?: {
+    queue: SocialQueue;
+    attempts: { list: (issueId: IssueId) => Promise<SocialAttempt[]> };
+    networks: readonly SocialNetwork[];
+  };
 }) => {
   let requeued = 0;
   for (const campaign of await deps.campaigns.listUnfinished()) {

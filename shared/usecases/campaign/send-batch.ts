@@ -1,4 +1,5 @@
-import type { Campaign, CampaignId, LedgerEntry } from '../../domain/campaign.ts';
+import type { Campaign, CampaignId, LedgerEntry, SendBatch } from '../../domain/campaign.ts';
+import type { Claim } from '../../ports/campaign-store.ts';
 import type { Language } from '../../domain/issue.ts';
 import {
   type BodyBuffer,
@@ -6,13 +7,14 @@ import {
   type PersonalisedBodies,
   reusedBodyBuffer,
 } from '../../domain/rendered-email.ts';
-import { receivesIssues, type Subscriber } from '../../domain/subscriber.ts';
+import { receivesIssues, type Subscriber, type SubscriberId } from '../../domain/subscriber.ts';
 import { type LinkVariant, variantFor } from '../../domain/platforms.ts';
 import { noticeIssue } from '../../ports/author-notices.ts';
 import type { Mailer, OutgoingMail, SendOutcome } from '../../ports/mailer.ts';
 import type { SendBatchMessage } from '../../ports/send-queue.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
-import { type FinishDeps, finishIfDone } from './finish-campaign.ts';
+import { type FinishCampaigns, type FinishDeps, finishIfDone } from './finish-campaign.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 /** Which of the campaign's bodies a reader gets: the chrome in their language, their platform's links. */
 export type ReaderEdition = { language: Language; variant: LinkVariant };
@@ -22,7 +24,35 @@ export type CampaignEmail = {
   personalise: (links: Personalisation, edition: ReaderEdition, into: BodyBuffer) => PersonalisedBodies;
 };
 
-export type SendBatchDeps = FinishDeps & {
+/**
+ * What a sender does to its campaign: reads its batch, claims and settles each recipient in the ledger, pauses
+ * and resumes on SES's quota, marks the batch done, and finishes the campaign after its last batch.
+ */
+export type SendBatchCampaigns = FinishCampaigns & {
+  getBatch: (id: CampaignId, number: number) => Promise<SendBatch | undefined>;
+  /** Idempotent; returns how many distinct batches are done. */
+  markBatchDone: (id: CampaignId, number: number) => Promise<number>;
+  /** True the first time this campaign is paused: the author is told once. */
+  pause: (id: CampaignId, resumeAt: string) => Promise<boolean>;
+  resume: (id: CampaignId) => Promise<void>;
+  /** Takes a recipient's send, as `sending` with a lease, if nobody has. */
+  claim: (id: CampaignId, subscriberId: SubscriberId, now: number, leaseMs: number) => Promise<Claim>;
+  /** sending/claimed → a final state, only for the holder of the claim. */
+  settle: (
+    id: CampaignId,
+    subscriberId: SubscriberId,
+    token: string,
+    outcome: Pick<LedgerEntry, 'state' | 'messageId' | 'detail'>,
+    at: string,
+  ) => Promise<boolean>;
+  /** Gives an unsent claim back (throttled, paused): another attempt may take it at once. */
+  release: (id: CampaignId, subscriberId: SubscriberId, token: string) => Promise<void>;
+  /** A `sending` entry whose lease ran out: its SES call may have happened. */
+  markAmbiguous: (id: CampaignId, subscriberId: SubscriberId, at: string) => Promise<boolean>;
+};
+
+export type SendBatchDeps = Omit<FinishDeps, 'campaigns'> & {
+  campaigns: SendBatchCampaigns;
   subscribers: SubscriberStore;
   mailer: Mailer;
   /** The campaign's email, prepared once per campaign (render fetched, split at its slots). */
@@ -65,7 +95,7 @@ export const sendBatch = async (
     if (wait > 0) return { ok: false, retryAfterMs: wait, reason: 'paused', requeue: true };
     await deps.campaigns.resume(campaignId);
   }
-  if (!batch) throw new Error(`batch ${number} of ${campaignId} is missing`);
+  if (!batch) throw new MissingRecordError(`batch ${number} of ${campaignId} is missing`);
 
   let unsettled = 0;
   // A sent mail's ledger write runs while the next recipient is prepared; all are awaited before the batch is done.

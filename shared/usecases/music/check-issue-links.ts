@@ -5,14 +5,13 @@ import type { IssueWarning, WarningReport, WarningSource } from '../../domain/mu
 import { warningFingerprint } from '../../domain/music/warning-groups.ts';
 import { type AuthorNotice, type AuthorNotifier, noticeIssue } from '../../ports/author-notices.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { DeliverabilityStore } from '../../ports/deliverability-store.ts';
-import { failing } from '../../domain/deliverability/health-item.ts';
+import { failing, type HealthReport } from '../../domain/deliverability/health-item.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
 import type { LinkChecker } from '../../ports/link-checker.ts';
-import type { SubscriberStore } from '../../ports/subscriber-store.ts';
-import type { TrackLinkStore } from '../../ports/track-link-store.ts';
+import type { TrackResolution } from '../../domain/music/track-resolution.ts';
 import type { WarningStore } from '../../ports/warning-store.ts';
 import { countAudience } from '../campaign/count-audience.ts';
+import type { SubscribersByStatus } from '../subscribers/with-status.ts';
 import { findSundayIssue } from '../campaign/find-sunday-issue.ts';
 import { checkAll, healthWarnings, linkTargets } from './link-health.ts';
 import { resolutionWarnings } from './resolution-warnings.ts';
@@ -20,13 +19,13 @@ import { resolutionWarnings } from './resolution-warnings.ts';
 export type CheckIssueLinksDeps = {
   issues: IssueStore;
   checker: LinkChecker;
-  links: Pick<TrackLinkStore, 'getMany'>;
+  links: { getMany: (keys: readonly string[]) => Promise<Map<string, TrackResolution>> };
   warnings: WarningStore;
   author: AuthorNotifier;
   clock: Clock;
   timeZone: string;
   /** The eve's reminder says to how many the issue goes. */
-  subscribers: Pick<SubscriberStore, 'listByStatus'>;
+  subscribers: SubscribersByStatus;
   /** The Sunday run's wall-clock time (HH:MM in `timeZone`), for the eve's reminder. */
   sendTime: string;
   /** How many URLs are checked at once. */
@@ -36,7 +35,7 @@ export type CheckIssueLinksDeps = {
   /** ingest: right after the post came in; eve: the day before its Sunday. */
   reason: 'ingest' | 'eve';
   /** The last run of the account's checks (the daily deliverability job), quoted by the eve reminder. */
-  deliverability?: Pick<DeliverabilityStore, 'latest'>;
+  deliverability?: { latest: () => Promise<HealthReport | undefined> };
 };
 
 export type CheckTarget = { issueId: IssueId } | { comingSunday: true };

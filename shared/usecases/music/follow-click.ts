@@ -1,8 +1,10 @@
-import { isClickLinkId } from '../../domain/music/click-link.ts';
-import type { ClickStore } from '../../ports/click-store.ts';
+import { type ClickLink, isClickLinkId } from '../../domain/music/click-link.ts';
 import type { Logger } from '../../ports/logger.ts';
 
-export type FollowClickDeps = { clicks: Pick<ClickStore, 'find' | 'count'>; logger: Logger };
+export type FollowClickDeps = {
+  clicks: { find: (id: string) => Promise<ClickLink | undefined>; count: (link: ClickLink) => Promise<void> };
+  logger: Logger;
+};
 
 export type FollowClickResult = { ok: true; target: string } | { ok: false };
 

@@ -1,7 +1,6 @@
 import type { Track } from '../../domain/issue.ts';
 import type { IssueWarning } from '../../domain/music/issue-warning.ts';
 import { type TrackResolution, trackUrlKey } from '../../domain/music/track-resolution.ts';
-import type { TrackLinkStore } from '../../ports/track-link-store.ts';
 
 const keyOf = (url: string): string | undefined => {
   try {
@@ -23,7 +22,7 @@ const UNRESOLVED_DETAIL = {
  */
 export const resolutionWarnings = async (
   tracks: readonly Track[],
-  links: Pick<TrackLinkStore, 'getMany'>,
+  links: { getMany: (keys: readonly string[]) => Promise<Map<string, TrackResolution>> },
 ): Promise<{ warnings: IssueWarning[]; pending: number }> => {
   const keys = tracks.map((track) => keyOf(track.url));
   const cached = await links.getMany([...new Set(keys.filter((k): k is string => k !== undefined))]);

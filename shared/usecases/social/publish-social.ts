@@ -9,6 +9,7 @@ import type { Logger } from '../../ports/logger.ts';
 import type { PublishedPost, SocialPublisher } from '../../ports/social-publisher.ts';
 import type { SocialMessage } from '../../ports/social-queue.ts';
 import type { SocialStore } from '../../ports/social-store.ts';
+import { MissingRecordError } from '../../domain/missing-record.ts';
 
 /** An enabled account: its publisher, and what the worker must know of its credentials. */
 export type SocialAccount = {
@@ -62,7 +63,7 @@ const publishOnce = async (
   deps: PublishSocialDeps,
 ): Promise<SocialResult> => {
   const issue = await deps.issues.get(issueId);
-  if (!issue) throw new Error(`social message for an unknown issue ${issueId}`);
+  if (!issue) throw new MissingRecordError(`social message for an unknown issue ${issueId}`);
   const read = await deps.social.get(issueId, network);
   if (read && isFinalSocialState(read.state)) return DONE;
   const now = deps.clock.now();

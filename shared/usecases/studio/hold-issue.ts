@@ -1,15 +1,14 @@
 import type { IssueId } from '../../domain/issue.ts';
 import type { HoldKind } from '../../domain/studio/issue-hold.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IssueHolds } from '../../ports/issue-holds.ts';
 import type { IssueStore } from '../../ports/issue-store.ts';
-import { campaignIdFor } from '../../domain/campaign.ts';
+import { type Campaign, type CampaignId, campaignIdFor } from '../../domain/campaign.ts';
 
 export type HoldDeps = {
   issues: IssueStore;
   holds: IssueHolds;
-  campaigns: Pick<CampaignStore, 'get'>;
+  campaigns: { get: (id: CampaignId) => Promise<Campaign | undefined> };
   clock: Clock;
 };
 

@@ -1,15 +1,14 @@
-import { campaignIdFor } from '../../domain/campaign.ts';
+import { type Campaign, type CampaignId, campaignIdFor } from '../../domain/campaign.ts';
 import { localDate, sundayOnOrAfter } from '../../domain/calendar.ts';
-import type { Issue } from '../../domain/issue.ts';
+import type { Issue, IssueId } from '../../domain/issue.ts';
 import { type ActionFacts } from '../../domain/studio/issue-actions.ts';
 import { issueState } from '../../domain/studio/issue-state.ts';
-import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { IssueHolds } from '../../ports/issue-holds.ts';
+import type { IssueHold } from '../../domain/studio/issue-hold.ts';
 
 export type FactsDeps = {
-  holds: Pick<IssueHolds, 'get'>;
-  campaigns: Pick<CampaignStore, 'get'>;
+  holds: { get: (id: IssueId) => Promise<IssueHold | undefined> };
+  campaigns: { get: (id: CampaignId) => Promise<Campaign | undefined> };
   clock: Clock;
   timeZone: string;
 };

@@ -1,5 +1,5 @@
 import type { Issue, IssueContent } from '../../domain/issue.ts';
-import type { IssueHolds } from '../../ports/issue-holds.ts';
+import type { StudioAction } from '../../domain/studio/issue-hold.ts';
 import { type AcceptPostDeps, acceptPost } from '../accept-post.ts';
 
 export type MoveResult = { ok: true } | { ok: false; why: 'taken' | 'unchanged' | 'sending' | 'past' };
@@ -29,7 +29,7 @@ export const moveIssue = async (
   issue: Issue,
   to: string,
   by: string,
-  deps: AcceptPostDeps & { holds: Pick<IssueHolds, 'record'> },
+  deps: AcceptPostDeps & { holds: { record: (action: StudioAction) => Promise<void> } },
 ): Promise<MoveResult> => {
   const from = issue.sunday;
   if (to === from) return { ok: false, why: 'unchanged' };

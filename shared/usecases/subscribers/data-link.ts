@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Language } from '../../domain/issue.ts';
 import type { Subscriber, SubscriberId, Suppression } from '../../domain/subscriber.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { DataLink, DataLinkPurpose, DataLinkStore } from '../../ports/data-links.ts';
+import type { DataLink, DataLinkPurpose } from '../../ports/data-links.ts';
 import type { SubscriberIds } from '../../ports/keyed-hash.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { secretHash } from '../studio/studio-sign-in.ts';
+import type { SubscriberById } from './find-subscriber.ts';
 import { eraseSubscriber, exportSubscriberData } from './privacy.ts';
 
 /** Long enough to reach the mailbox, short enough that an old or forwarded mail is worthless. */
@@ -19,8 +20,8 @@ export type DataLinkMail = (
 ) => { subject: string; html: string; text: string };
 
 export type RequestDataLinkDeps = {
-  store: Pick<SubscriberStore, 'get'>;
-  links: Pick<DataLinkStore, 'save'>;
+  store: SubscriberById;
+  links: { save: (link: DataLink) => Promise<void> };
   mailer: Mailer;
   sender: { name: string; address: string };
   clock: Clock;
@@ -60,7 +61,7 @@ export const requestDataLink = async (
 /** What an unused, unexpired link is for, without using it: its page shows one button. */
 export const openDataLink = async (
   secret: string,
-  deps: { links: Pick<DataLinkStore, 'peek'>; clock: Clock },
+  deps: { links: { peek: (hash: string, now: string) => Promise<DataLink | undefined> }; clock: Clock },
 ): Promise<DataLink | undefined> => deps.links.peek(secretHash(secret), deps.clock.now().toISOString());
 
 export type DataLinkUse =
@@ -70,7 +71,12 @@ export type DataLinkUse =
 /** The link used, once: the reader's data, or their erasure. Nothing for a used, expired or unknown link. */
 export const useDataLink = async (
   secret: string,
-  deps: { links: Pick<DataLinkStore, 'consume'>; store: SubscriberStore; ids: SubscriberIds; clock: Clock },
+  deps: {
+    links: { consume: (hash: string, now: string) => Promise<DataLink | undefined> };
+    store: SubscriberStore;
+    ids: SubscriberIds;
+    clock: Clock;
+  },
 ): Promise<DataLinkUse | undefined> => {
   const link = await deps.links.consume(secretHash(secret), deps.clock.now().toISOString());
   if (!link) return undefined;

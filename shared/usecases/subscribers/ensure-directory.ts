@@ -1,6 +1,6 @@
 import type { DirectoryEntry, ListedStatus, SubscriberDirectory } from '../../ports/subscriber-directory.ts';
-import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { directoryEntry } from './with-directory.ts';
+import type { SubscribersByStatus } from './with-status.ts';
 
 const STATUSES: readonly ListedStatus[] = ['confirmed', 'pending', 'unsubscribed'];
 const PAGE = 500;
@@ -12,7 +12,7 @@ const PAGE = 500;
  * `withDirectory` carry the same data, so an overlap is harmless.
  */
 export const ensureDirectory = async (
-  deps: { store: Pick<SubscriberStore, 'listByStatus'>; directory: SubscriberDirectory },
+  deps: { store: SubscribersByStatus; directory: SubscriberDirectory },
   budget = 5_000,
 ) => {
   const state = await deps.directory.backfill();

@@ -1,9 +1,11 @@
 import { type EmailAddress, legacySpellings } from '../../domain/email-address.ts';
 import type { Subscriber, SubscriberId, Suppression } from '../../domain/subscriber.ts';
 import type { SubscriberIds } from '../../ports/keyed-hash.ts';
-import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 
-export type FindDeps = { ids: SubscriberIds; store: Pick<SubscriberStore, 'get'> };
+/** A record by id: a subscriber, or the suppression that replaced one. */
+export type SubscriberById = { get: (id: SubscriberId) => Promise<Subscriber | Suppression | undefined> };
+
+export type FindDeps = { ids: SubscriberIds; store: SubscriberById };
 
 export type Found = { id: SubscriberId; record?: Subscriber | Suppression };
 

@@ -1,8 +1,9 @@
 import { searchForm } from '../../domain/search-text.ts';
 import type { Subscriber, Suppression } from '../../domain/subscriber.ts';
 import type { ListedStatus, SubscriberDirectory } from '../../ports/subscriber-directory.ts';
-import type { SubscriberStore } from '../../ports/subscriber-store.ts';
 import { ensureDirectory } from './ensure-directory.ts';
+import type { SubscriberById } from './find-subscriber.ts';
+import type { SubscribersByStatus } from './with-status.ts';
 
 export type ReaderFilter = ListedStatus | 'suppressed' | 'all';
 
@@ -17,7 +18,7 @@ export type ReaderPage =
 /** Abonnés: every reader in address order, a page at a time, by status and by any part of address or name. */
 export const listReaders = async (
   query: ReaderQuery,
-  deps: { store: Pick<SubscriberStore, 'listByStatus' | 'get'>; directory: SubscriberDirectory },
+  deps: { store: SubscribersByStatus & SubscriberById; directory: SubscriberDirectory },
 ): Promise<ReaderPage> => {
   if (query.filter === 'suppressed') {
     const page = await deps.store.listByStatus('suppressed', {

@@ -1,6 +1,6 @@
 import { addDays } from '../../domain/post-sunday.ts';
 import type { Issue } from '../../domain/issue.ts';
-import type { IssueStore } from '../../ports/issue-store.ts';
+import type { IssuesBySunday } from '../campaign/find-sunday-issue.ts';
 
 export type PlannedSunday = { sunday: string; issue?: Issue };
 
@@ -8,7 +8,7 @@ export type PlannedSunday = { sunday: string; issue?: Issue };
 export const sundayPlan = async (
   first: string,
   weeks: number,
-  store: Pick<IssueStore, 'listBySunday'>,
+  store: IssuesBySunday,
 ): Promise<PlannedSunday[]> => {
   const sundays = Array.from({ length: weeks }, (_, week) => addDays(first, week * 7));
   const last = sundays.at(-1) ?? first;

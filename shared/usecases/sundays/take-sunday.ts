@@ -1,11 +1,20 @@
-import type { IssueId } from '../../domain/issue.ts';
-import { isStaleClaim } from '../../domain/sunday-claim.ts';
+import type { Issue, IssueId } from '../../domain/issue.ts';
+import { isStaleClaim, type SundayClaim } from '../../domain/sunday-claim.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { IssueStore } from '../../ports/issue-store.ts';
-import { findSundayIssue } from '../campaign/find-sunday-issue.ts';
+import { findSundayIssue, type IssuesBySunday } from '../campaign/find-sunday-issue.ts';
+
+/** The issues and the one claim per Sunday that keeps two issues from both naming it. */
+export type SundayClaims = IssuesBySunday & {
+  get: (id: IssueId) => Promise<Issue | undefined>;
+  sundayClaim: (sunday: string) => Promise<SundayClaim | undefined>;
+  /** Succeeds when unclaimed or already this issue's, or, `replacing`, when the claim is still exactly that one. */
+  claimSunday: (claim: SundayClaim, replacing?: SundayClaim) => Promise<boolean>;
+  /** Lets a Sunday go, only if this issue still holds it. */
+  releaseSunday: (sunday: string, id: IssueId) => Promise<boolean>;
+};
 
 export type SundayDeps = {
-  store: Pick<IssueStore, 'get' | 'listBySunday' | 'sundayClaim' | 'claimSunday' | 'releaseSunday'>;
+  store: SundayClaims;
   clock: Clock;
 };
 

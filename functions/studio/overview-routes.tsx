@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { formatter } from '../../shared/i18n/studio/format.ts';
+import { settingsView } from '../../shared/usecases/studio/settings-view.ts';
+import { weekView } from '../../shared/usecases/studio/week-view.ts';
+import type { StudioEnv } from './session.ts';
+import { settingsPage } from './settings-page.tsx';
+import type { StudioDeps } from './studio-deps.ts';
+import type { StudioPorts } from './studio-ports.ts';
+import { weekPage } from './week-page.tsx';
+
+/** Cette semaine (`/studio`) and Réglages (`/studio/settings`): one read each, shown. */
+export const overviewRoutes = (deps: StudioDeps, ports: StudioPorts) => {
+  const { language, authorEmail, schedule } = deps.studio;
+  const { timeZone, publicBaseUrl } = deps.settings;
+  const f = formatter(language, timeZone);
+  return new Hono<StudioEnv>()
+    .get('/', async (c) => {
+      const week = await weekView(ports);
+      const csrf = c.get('session').csrfToken;
+      return c.html(weekPage({ ...week, language, f, csrf, authorEmail, flash: c.req.query('done') }));
+    })
+    .get('/settings', async (c) => {
+      const settings = await settingsView(ports);
+      const csrf = c.get('session').csrfToken;
+      const connected = deps.settings.social.networks;
+      return c.html(
+        settingsPage({ ...settings, language, f, csrf, publicBaseUrl, connected, schedule, timeZone }),
+      );
+    });
+};

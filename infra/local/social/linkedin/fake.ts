@@ -1,0 +1,152 @@
+import {
+  bearer,
+  type FakeAnswer,
+  type FakeNetwork,
+  type FakeRequest,
+  jsonBody,
+  numericId,
+  startFakeNetwork,
+} from '../fake-network.ts';
+
+export type LinkedInFakeOptions = {
+  accessToken: string;
+  author: string;
+  /** Versions before this one are retired: LinkedIn answers 426. */
+  oldestVersion?: string;
+  port?: number;
+};
+
+type Article = { source?: string; title?: string; description?: string };
+type PostInput = {
+  author?: string;
+  commentary?: string;
+  visibility?: string;
+  distribution?: { feedDistribution?: string };
+  content?: { article?: Article };
+  lifecycleState?: string;
+};
+type StoredPost = PostInput & { id: string; createdAt: number };
+
+const failure = (
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+): FakeAnswer => ({
+  status,
+  body: { status, code, message, ...extra },
+});
+const invalid = (fieldPath: string, code: string, description: string) =>
+  failure(422, 'UNPROCESSABLE_ENTITY', `${fieldPath}: ${description}`, {
+    errorDetailType: 'com.linkedin.common.error.BadRequest',
+    errorDetails: { inputErrors: [{ description, input: { inputPath: { fieldPath } }, code }] },
+  });
+
+/**
+ * LinkedIn's versioned Posts API for one author: POST /rest/posts (201, the post's URN in `x-restli-id`) and
+ * the author finder. It insists on `LinkedIn-Version` (426 once retired) and Rest.li 2.0.0, refuses the same
+ * commentary twice (422 DUPLICATE_POST naming the first post) and answers errors with `{ status, message }`.
+ */
+export const startLinkedInFake = async ({
+  accessToken,
+  author,
+  oldestVersion = '202411',
+  port = 0,
+}: LinkedInFakeOptions): Promise<FakeNetwork> => {
+  let posts: StoredPost[] = [];
+
+  /** Why the request is refused before it is read, or undefined. */
+  const refused = (request: FakeRequest): FakeAnswer | undefined => {
+    if (bearer(request) !== accessToken)
+      return failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 });
+    const version = request.headers['linkedin-version'];
+    if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
+      return failure(
+        400,
+        'VERSION_MISSING',
+        'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+      );
+    if (version < oldestVersion)
+      return failure(426, 'NONEXISTENT_VERSION', `Requested version ${version} is not active`);
+    if (request.headers['x-restli-protocol-version'] !== '2.0.0')
+      return failure(400, 'ILLEGAL_ARGUMENT', 'This API requires X-Restli-Protocol-Version: 2.0.0');
+    return undefined;
+  };
+
+  const create = (request: FakeRequest): FakeAnswer => {
+    const input = jsonBody<PostInput>(request);
+    if (!input) return failure(400, 'ILLEGAL_ARGUMENT', 'Request body is not valid JSON');
+    if (input.author !== author)
+      return failure(
+        403,
+        'ACCESS_DENIED',
+        'Not enough permissions to access: partnerApiPostsExternal.CREATE.20241101',
+        {
+          serviceErrorCode: 100,
+        },
+      );
+    if (typeof input.commentary !== 'string')
+      return invalid('/commentary', 'MISSING_FIELD', 'Field Value validation failed');
+    if (input.commentary.length > 3000)
+      return invalid('/commentary', 'FIELD_LENGTH_TOO_LONG', 'Length exceeds 3000');
+    if (input.lifecycleState !== 'PUBLISHED' || !input.visibility || !input.distribution?.feedDistribution)
+      return invalid(
+        '/lifecycleState',
+        'MISSING_FIELD',
+        'lifecycleState, visibility and distribution are required',
+      );
+    const article = input.content?.article;
+    if (input.content && (!article?.source || !article.title))
+      return invalid('/content/article', 'MISSING_FIELD', 'An article needs a source and a title');
+    const first = posts.find((post) => post.author === author && post.commentary === input.commentary);
+    if (first)
+      return {
+        status: 422,
+        body: {
+          errorDetailType: 'com.linkedin.common.error.BadRequest',
+          message: `com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of ${first.id}`,
+          errorDetails: {
+            inputErrors: [{ description: 'Duplicate post is detected', input: {}, code: 'DUPLICATE_POST' }],
+          },
+          status: 422,
+        },
+      };
+    const post = { ...input, id: `urn:li:share:${numericId(19)}`, createdAt: Date.now() };
+    posts.push(post);
+    return { status: 201, headers: { 'x-restli-id': post.id, 'x-linkedin-id': post.id } };
+  };
+
+  return startFakeNetwork({
+    port,
+    posts: () => posts,
+    reset: () => {
+      posts = [];
+    },
+    notFound: (request) => failure(404, 'NOT_FOUND', `No resource found for ${request.path}`),
+    routes: [
+      { method: 'POST', path: /^\/rest\/posts$/, handle: (request) => refused(request) ?? create(request) },
+      {
+        method: 'GET',
+        path: /^\/rest\/posts$/,
+        handle: (request) => {
+          const refusal = refused(request);
+          if (refusal) return refusal;
+          if (request.query.get('q') !== 'author' || request.query.get('author') !== author)
+            return failure(400, 'ILLEGAL_ARGUMENT', 'Invalid finder: use q=author with the author URN');
+          const count = Math.min(100, Number(request.query.get('count') ?? 10));
+          const elements = [...posts]
+            .reverse()
+            .slice(0, count)
+            .map((post) => ({
+              ...post,
+              createdAt: post.createdAt,
+              lastModifiedAt: post.createdAt,
+              publishedAt: post.createdAt,
+              isReshareDisabledByAuthor: false,
+            }));
+          return { status: 200, body: { paging: { start: 0, count, links: [] }, elements } };
+        },
+      },
+    ],
+  });
+};

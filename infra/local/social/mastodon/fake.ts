@@ -1,0 +1,232 @@
+import {
+  bearer,
+  type FakeAnswer,
+  type FakeNetwork,
+  type FakeRequest,
+  jsonBody,
+  numericId,
+  params,
+  startFakeNetwork,
+} from '../fake-network.ts';
+
+export type MastodonFakeOptions = {
+  accessToken: string;
+  username?: string;
+  maxCharacters?: number;
+  port?: number;
+};
+
+type Status = {
+  id: string;
+  text: string;
+  language: string | null;
+  createdAt: string;
+  idempotencyKey?: string;
+};
+
+const IDEMPOTENCY_TTL_MS = 60 * 60_000;
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
+const RATE_LIMIT = 300;
+
+/**
+ * A Mastodon instance: the statuses API and what masto reads back, answered like Mastodon 4 (snake_case
+ * JSON, `{ error }` bodies, X-RateLimit-* headers, Idempotency-Key kept for an hour).
+ */
+export const startMastodonFake = async ({
+  accessToken,
+  username = 'dimanche',
+  maxCharacters = 500,
+  port = 0,
+}: MastodonFakeOptions): Promise<FakeNetwork> => {
+  let statuses: Status[] = [];
+  let keys = new Map<string, { statusId: string; at: number }>();
+  let calls = 0;
+  let base = '';
+  const accountId = '109876543210987654';
+  const account = () => ({
+    id: accountId,
+    username,
+    acct: username,
+    display_name: 'Dimanche',
+    locked: false,
+    bot: false,
+    created_at: '2024-01-07T00:00:00.000Z',
+    note: '<p>Une playlist chaque dimanche.</p>',
+    url: `${base}/@${username}`,
+    uri: `${base}/users/${username}`,
+    avatar: `${base}/avatars/original/missing.png`,
+    header: `${base}/headers/original/missing.png`,
+    followers_count: 12,
+    following_count: 3,
+    statuses_count: statuses.length,
+    emojis: [],
+    fields: [],
+  });
+  const view = (status: Status) => ({
+    id: status.id,
+    created_at: status.createdAt,
+    in_reply_to_id: null,
+    in_reply_to_account_id: null,
+    sensitive: false,
+    spoiler_text: '',
+    visibility: 'public',
+    language: status.language,
+    uri: `${base}/users/${username}/statuses/${status.id}`,
+    url: `${base}/@${username}/${status.id}`,
+    replies_count: 0,
+    reblogs_count: 0,
+    favourites_count: 0,
+    edited_at: null,
+    content: toHtml(status.text, base),
+    reblog: null,
+    application: { name: 'Dimanche', website: null },
+    account: account(),
+    media_attachments: [],
+    mentions: [],
+    tags: [],
+    emojis: [],
+    // Mastodon fetches the card after the status is created: it is never in the create answer.
+    card: null,
+    poll: null,
+  });
+  const error = (status: number, message: string): FakeAnswer => ({ status, body: { error: message } });
+  const authorized = (request: FakeRequest) => bearer(request) === accessToken;
+
+  const network = await startFakeNetwork({
+    port,
+    posts: () => statuses.map((status) => ({ ...status, url: `${base}/@${username}/${status.id}` })),
+    reset: () => {
+      statuses = [];
+      keys = new Map();
+    },
+    notFound: () => error(404, 'Record not found'),
+    decorate: (answer) => {
+      calls += 1;
+      const reset = new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString();
+      return {
+        ...answer,
+        headers: {
+          'x-ratelimit-limit': String(RATE_LIMIT),
+          'x-ratelimit-remaining': String(Math.max(0, RATE_LIMIT - calls)),
+          'x-ratelimit-reset': reset,
+          ...answer.headers,
+        },
+      };
+    },
+    routes: [
+      {
+        method: 'GET',
+        path: /^\/api\/v2\/instance$/,
+        handle: () => ({
+          status: 200,
+          body: {
+            domain: new URL(base).host,
+            title: 'Fake Mastodon',
+            version: '4.3.0',
+            source_url: 'https://github.com/mastodon/mastodon',
+            description: 'A local stand-in',
+            usage: { users: { active_month: 1 } },
+            thumbnail: { url: `${base}/thumbnail.png` },
+            languages: ['fr', 'en'],
+            configuration: {
+              urls: { streaming: base.replace('http', 'ws') },
+              accounts: { max_featured_tags: 10 },
+              statuses: {
+                max_characters: maxCharacters,
+                max_media_attachments: 4,
+                characters_reserved_per_url: 23,
+              },
+              media_attachments: { supported_mime_types: ['image/png'], image_size_limit: 16_777_216 },
+              polls: {
+                max_options: 4,
+                max_characters_per_option: 50,
+                min_expiration: 300,
+                max_expiration: 2_629_746,
+              },
+              translation: { enabled: false },
+            },
+            registrations: { enabled: false, approval_required: false, message: null },
+            contact: { email: 'admin@localhost', account: null },
+            rules: [],
+          },
+        }),
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/accounts\/verify_credentials$/,
+        handle: (request) =>
+          authorized(request) ? { status: 200, body: account() } : error(401, 'The access token is invalid'),
+      },
+      {
+        method: 'GET',
+        path: /^\/api\/v1\/accounts\/([^/]+)\/statuses$/,
+        handle: (request, [id]) => {
+          if (id !== accountId) return error(404, 'Record not found');
+          const limit = Math.min(40, Number(request.query.get('limit') ?? 20));
+          return { status: 200, body: [...statuses].reverse().slice(0, limit).map(view) };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/statuses$/,
+        handle: (request) => {
+          if (!authorized(request)) return error(401, 'The access token is invalid');
+          const key = request.headers['idempotency-key'];
+          const known = typeof key === 'string' ? keys.get(`${accessToken}:${key}`) : undefined;
+          if (known && Date.now() - known.at < IDEMPOTENCY_TTL_MS) {
+            const first = statuses.find((status) => status.id === known.statusId);
+            if (first) return { status: 200, body: view(first) };
+          }
+          const body = request.headers['content-type']?.includes('json')
+            ? (jsonBody<{ status?: string; language?: string }>(request) ?? {})
+            : params(request);
+          const text = body.status ?? '';
+          if (!text.trim()) return error(422, "Validation failed: Text can't be blank");
+          if (countCharacters(text) > maxCharacters)
+            return error(422, `Validation failed: Text character limit of ${maxCharacters} exceeded`);
+          const status: Status = {
+            id: numericId(18),
+            text,
+            language: body.language ?? null,
+            createdAt: new Date().toISOString(),
+            ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
+          };
+          statuses.push(status);
+          if (typeof key === 'string')
+            keys.set(`${accessToken}:${key}`, { statusId: status.id, at: Date.now() });
+          return { status: 200, body: view(status) };
+        },
+      },
+    ],
+  });
+  base = network.url;
+  return network;
+};
+
+/** Mastodon counts code points, every URL as 23. */
+const countCharacters = (text: string) => [...text.replace(URL_PATTERN, 'x'.repeat(23))].length;
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** Plain text as Mastodon renders it: paragraphs, line breaks, linked URLs and hashtags. */
+const toHtml = (text: string, base: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      let html = '';
+      let from = 0;
+      for (const match of paragraph.matchAll(/(https?:\/\/[^\s<>"]+)|(?<![\p{L}\p{N}])#([\p{L}\p{N}_]+)/gu)) {
+        html += escapeHtml(paragraph.slice(from, match.index));
+        const [whole, url, tag] = match;
+        if (url) {
+          const [, scheme = '', rest = ''] = /^(https?:\/\/)(.*)$/.exec(url) ?? [];
+          html += `<a href="${escapeHtml(url)}" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">${escapeHtml(scheme)}</span><span class="ellipsis">${escapeHtml(rest.slice(0, 30))}</span><span class="invisible">${escapeHtml(rest.slice(30))}</span></a>`;
+        } else {
+          html += `<a href="${base}/tags/${encodeURIComponent(tag ?? '')}" class="mention hashtag" rel="tag">#<span>${escapeHtml(tag ?? '')}</span></a>`;
+        }
+        from = (match.index ?? 0) + whole.length;
+      }
+      return `<p>${(html + escapeHtml(paragraph.slice(from))).replaceAll('\n', '<br />')}</p>`;
+    })
+    .join('');

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
+import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
+
+export type ThreadsFakeOptions = { userId: string; username?: string; accessToken: string; port?: number };
+
+type Container = { id: string; status: 'FINISHED' | 'PUBLISHED' | 'EXPIRED'; text: string; link?: string };
+type Media = { id: string; text: string; link_attachment_url?: string; permalink: string; createdAt: number };
+
+/** Threads counts 500 characters, an emoji as its UTF-8 bytes. */
+const threadsLength = (text: string) =>
+  [...text].reduce(
+    (sum, char) => sum + (/\p{Extended_Pictographic}/u.test(char) ? Buffer.byteLength(char) : 1),
+    0,
+  );
+
+/**
+ * The Threads API for one user: a TEXT container (POST /{user-id}/threads), then threads_publish; container
+ * and media lookups by id; the user's threads. A container is published once; Meta's error shape.
+ * Control: `POST /__fake/expire-containers` ages every unpublished container past its 24 hours.
+ */
+export const startThreadsFake = async ({
+  userId,
+  username = 'dimanche.fm',
+  accessToken,
+  port = 0,
+}: ThreadsFakeOptions): Promise<FakeNetwork> => {
+  let containers = new Map<string, Container>();
+  let media: Media[] = [];
+  const ownUser = (id: string | undefined) => id === userId || id === 'me';
+
+  return startFakeNetwork({
+    port,
+    posts: () => media,
+    reset: () => {
+      containers = new Map();
+      media = [];
+    },
+    notFound: (request) => graphError(400, 100, `Unsupported request: ${request.path}`),
+    decorate: (answer) => ({
+      ...answer,
+      headers: {
+        'x-app-usage': JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 }),
+        ...answer.headers,
+      },
+    }),
+    controls: [
+      {
+        method: 'POST',
+        path: /^\/__fake\/expire-containers$/,
+        handle: () => {
+          for (const container of containers.values())
+            if (container.status === 'FINISHED') container.status = 'EXPIRED';
+          return { status: 204 };
+        },
+      },
+    ],
+    routes: [
+      {
+        method: 'POST',
+        path: /^\/v1\.0\/([^/]+)\/threads$/,
+        handle: (request, [user]) => {
+          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported post request.');
+          const { media_type: type, text = '', link_attachment: link } = params(request);
+          if (type !== 'TEXT') return graphError(400, 100, '(#100) The parameter media_type is required.');
+          if (!text.trim() || threadsLength(text) > 500)
+            return graphError(400, 100, '(#100) Param text must be at most 500 characters long.', {
+              error_subcode: 2207006,
+            });
+          const container: Container = {
+            id: numericId(17),
+            status: 'FINISHED',
+            text,
+            ...(link ? { link } : {}),
+          };
+          containers.set(container.id, container);
+          return { status: 200, body: { id: container.id } };
+        },
+      },
+      {
+        method: 'POST',
+        path: /^\/v1\.0\/([^/]+)\/threads_publish$/,
+        handle: (request, [user]) => {
+          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported post request.');
+          const container = containers.get(params(request).creation_id ?? '');
+          if (!container)
+            return graphError(400, 100, '(#100) Param creation_id must be a valid media container id');
+          if (container.status === 'PUBLISHED')
+            return graphError(400, 100, 'The media container has already been published', {
+              error_subcode: 4279009,
+            });
+          if (container.status === 'EXPIRED')
+            return graphError(400, 100, 'The media container has expired', { error_subcode: 4279008 });
+          container.status = 'PUBLISHED';
+          const id = numericId(17);
+          media.push({
+            id,
+            text: container.text,
+            ...(container.link ? { link_attachment_url: container.link } : {}),
+            permalink: `https://www.threads.net/@${username}/post/${randomBytes(8).toString('base64url').slice(0, 11)}`,
+            createdAt: Date.now(),
+          });
+          return { status: 200, body: { id } };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/v1\.0\/([^/]+)\/threads$/,
+        handle: (request, [user]) => {
+          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported get request.');
+          const { fields, limit = '25' } = params(request);
+          const data = [...media]
+            .reverse()
+            .slice(0, Number(limit))
+            .map((item) =>
+              pick(fields, { ...item, timestamp: graphTime(item.createdAt), media_type: 'TEXT_POST' }),
+            );
+          return { status: 200, body: { data, paging: { cursors: { before: 'QVFI', after: 'QVFJ' } } } };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/v1\.0\/(\d+)$/,
+        handle: (request, [id = '']) => {
+          if (graphToken(request) !== accessToken) return invalidToken();
+          const { fields } = params(request);
+          const container = containers.get(id);
+          if (container) return { status: 200, body: pick(fields, { id, status: container.status }) };
+          const item = media.find((candidate) => candidate.id === id);
+          if (item)
+            return { status: 200, body: pick(fields, { ...item, timestamp: graphTime(item.createdAt) }) };
+          return graphError(400, 100, `(#100) Object with ID '${id}' does not exist`, { error_subcode: 33 });
+        },
+      },
+    ],
+  });
+};

@@ -1,0 +1,13 @@
+import type { OutboundFetch } from '../../../ports/outbound-fetch.ts';
+import { networkAdapter } from '../network-adapter.ts';
+import { type BlueskyAccount, blueskyAccountSchema } from './account.ts';
+import { blueskyPublisher } from './publisher.ts';
+import type { BlueskySessionHooks } from './session.ts';
+
+export const blueskyAdapter = networkAdapter<
+  BlueskyAccount,
+  BlueskySessionHooks & { thumbs?: OutboundFetch }
+>({
+  accountSchema: blueskyAccountSchema,
+  publisher: (account, options, extra) => blueskyPublisher(account, { ...options, ...extra }),
+});

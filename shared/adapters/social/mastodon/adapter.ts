@@ -1,0 +1,8 @@
+import { networkAdapter } from '../network-adapter.ts';
+import { type MastodonAccount, mastodonAccountSchema } from './account.ts';
+import { mastodonPublisher } from './publisher.ts';
+
+export const mastodonAdapter = networkAdapter<MastodonAccount>({
+  accountSchema: mastodonAccountSchema,
+  publisher: (account, options) => mastodonPublisher(account, options),
+});

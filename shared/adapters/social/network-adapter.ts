@@ -1,0 +1,54 @@
+import type * as v from 'valibot';
+import type { NetworkPost } from '../../domain/social/compose-post.ts';
+import type { SocialNetwork } from '../../domain/social/networks.ts';
+import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../ports/social-publisher.ts';
+import type { PublisherOptions } from './publish-http.ts';
+
+/** A publisher for any network id, the ones a test adds included. */
+export type NetworkPublisher<Id extends string = SocialNetwork> = Omit<
+  SocialPublisher,
+  'network' | 'publish'
+> & {
+  network: Id;
+  publish: (request: Omit<PublishRequest, 'post'> & { post: NetworkPost<Id> }) => Promise<PublishOutcome>;
+};
+
+/**
+ * What the adapters room knows of one network, keyed by the registry's id (adapters.ts): how its account is
+ * written in the accounts document, and how a publisher is made of one. `Extra` is what only this network's
+ * publisher takes (Bluesky's session hooks, Threads' container memory).
+ */
+export type NetworkAdapter<Account, Extra = object, Id extends string = SocialNetwork> = {
+  /** Validates one account of the accounts document; its output is an `Account`. */
+  accountSchema: v.GenericSchema<unknown, unknown>;
+  publisher: (account: Account, options: PublisherOptions, extra: Extra) => NetworkPublisher<Id>;
+};
+
+/** Any adapter: what a table of them holds (whatever its account, options and id). */
+export type SomeAdapter = {
+  accountSchema: v.GenericSchema<unknown, unknown>;
+  publisher: (
+    account: never,
+    options: PublisherOptions,
+    extra: never,
+  ) => Omit<NetworkPublisher<string>, 'publish'> & { publish: (request: never) => Promise<PublishOutcome> };
+};
+
+type PublisherParameters<A> = A extends { publisher: (...args: infer P) => unknown } ? P : never;
+export type AccountOf<A> = PublisherParameters<A>[0];
+export type ExtraOf<A> = PublisherParameters<A>[2];
+
+/** Only the configured (enabled) networks are present. */
+export type AccountsOf<Table> = { [Id in keyof Table]?: AccountOf<Table[Id]> };
+
+/** What every publisher takes, plus each network's own options under its id. */
+export type PublishersOptions<Table> = PublisherOptions & { [Id in keyof Table]?: ExtraOf<Table[Id]> };
+
+export type PublishersOf<Table> = {
+  [Id in keyof Table]?: Table[Id] extends SomeAdapter ? ReturnType<Table[Id]['publisher']> : never;
+};
+
+/** Keeps the account and extra types of one adapter row. */
+export const networkAdapter = <Account, Extra = object, Id extends string = SocialNetwork>(
+  adapter: NetworkAdapter<Account, Extra, Id>,
+) => adapter;

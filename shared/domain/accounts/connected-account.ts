@@ -1,0 +1,37 @@
+/**
+ * A network she connected from Réglages. The tokens themselves are sealed (encrypted at rest, see the
+ * TokenSealer port): only the dates and who she is connected as are readable, for the studio and the refresh job.
+ */
+export type ConnectedAccount = {
+  provider: string;
+  /** Whom she is connected as, to show: `@dimanche_fm`, a Page's name. */
+  label: string;
+  state: 'connected' | 'to_reconnect';
+  /** The sealed TokenSet. */
+  sealed: string;
+  accessExpiresAt?: string;
+  canRefresh: boolean;
+  connectedAt: string;
+  refreshedAt?: string;
+  /** Why it must be reconnected, as a code the studio words (`refresh_refused`, `expired`, `revoked`). */
+  lastError?: string;
+  /** The one mail telling her to reconnect, once per break. */
+  reconnectNoticeAt?: string;
+  /** While a refresh holds it: another caller waits instead of spending the same refresh token. */
+  refreshingUntil?: string;
+  /** Bumped by every write; each write is conditional on the version it read. */
+  version: number;
+};
+
+/** Access tokens with less than this left are refreshed first: a post never leaves with one about to die. */
+export const REFRESH_AHEAD_MS = 15 * 60_000;
+
+/** How long a refresh may hold the account before another caller may take over (a crashed refresher). */
+export const REFRESH_LEASE_MS = 60_000;
+
+/** `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). */
+export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean =>
+  account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) - now.getTime() < aheadMs;
+
+export const expired = (account: ConnectedAccount, now: Date): boolean =>
+  account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) <= now.getTime();

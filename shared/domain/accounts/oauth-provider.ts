@@ -1,0 +1,29 @@
+/**
+ * One OAuth 2.0 authorization server the author signs in with: a social network (X, LinkedIn, Threads,
+ * Facebook, one Mastodon instance) or, next, a music platform (Spotify, YouTube). The machinery that connects
+ * and refreshes is written once against this description, never per network.
+ */
+export type OAuthProvider = {
+  /** Stable key of the connection: `x`, `linkedin`, `mastodon`… one connected account each. */
+  id: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  /** Absent where the network offers no revocation: "Déconnecter" then only forgets the tokens. */
+  revocationEndpoint?: string;
+  scopes: readonly string[];
+  clientId: string;
+  /** The operator's app secret (a deploy setting); absent for a public client (PKCE only). */
+  clientSecret?: string;
+  /** How the client proves itself at the token endpoint. */
+  clientAuth: 'basic' | 'post' | 'none';
+  /** Each refresh answers a new refresh token and kills the old one (X): it must be saved before use. */
+  rotatesRefreshTokens: boolean;
+};
+
+/** What a token endpoint answered, in the clock's time: absent dates mean the network did not say. */
+export type TokenSet = {
+  accessToken: string;
+  refreshToken?: string;
+  accessExpiresAt?: string;
+  scope?: string;
+};

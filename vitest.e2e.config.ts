@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/** Whole Sundays with crashes injected: minutes each, so CI runs them beside `npm test`, not inside it. */
+export const SLOW_END_TO_END = [
+  'test/delivery/sender-crash.test.ts',
+  'test/e2e/campaign-crash.test.ts',
+  'test/delivery/sunday-run.test.ts',
+  'test/delivery/dispatch-crash.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    include: SLOW_END_TO_END,
+    globalSetup: ['test/setup/stand-ins.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+  },
+});
