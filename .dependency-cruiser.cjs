@@ -108,8 +108,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/lambda/' },
       to: {
-        path: ['^shared/adapters/http/stand-ins\\.ts$', '^infra/local/', '^functions/local/'],
+        path: ['^shared/adapters/http/stand-ins\\.ts$', '^infra/local/'],
         reachable: true,
+      },
+    },
+    {
+      name: 'stores-built-in-wiring-only',
+      comment:
+        'The table client and every DynamoDB store are built in functions/wiring/, the one graph both homes ' +
+        'call (see README "How to add a function"); an edge or the local runtime asks a builder there.',
+      severity: 'error',
+      from: { pathNot: ['^functions/wiring/', '^shared/adapters/', '^test/'] },
+      to: {
+        path: '^shared/adapters/dynamodb/',
+        pathNot: '^shared/adapters/dynamodb/ensure-table\\.ts$',
+        dependencyTypesNot: ['type-only'],
       },
     },
     {

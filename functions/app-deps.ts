@@ -95,7 +95,7 @@ export type AppDeps = {
   publicObjects?: Pick<PublicObjects, 'get'>;
 };
 
-/** What only the admin routes read: kept out of the public function's bundle (see functions/admin-stores.ts). */
+/** What only the admin routes read: kept out of the public function's bundle (see functions/wiring/admin-stores.ts). */
 export type AdminStores = Pick<AppDeps, 'campaigns' | 'socialAttempts' | 'clicks' | 'warnings'>;
 
 /** What the public routes need: the webhook, the archive, sign-up and the signed-link pages. */

@@ -7,7 +7,7 @@ import { parsePost } from '../../shared/domain/posts/parse-post.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { toSubscriberItem } from '../../shared/adapters/dynamodb/subscriber-item.ts';
-import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { inProcessRenderTrigger } from '../../infra/local/runtime/in-process-render-trigger.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { Subscriber, SubscriberId } from '../../shared/domain/subscriber.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
-import { createLocalDelivery } from '../../functions/local/local-delivery.ts';
+import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import type { Clock } from '../../shared/ports/clock.ts';

@@ -1,4 +1,4 @@
-import { startDynalite, startSes } from '../../infra/local/stand-ins.ts';
+import { startDynalite, startSes } from '../../infra/local/stand-ins/stand-ins.ts';
 import { exitWithParent, say } from './child-process.ts';
 import { sesRecorder } from './ses-recorder.ts';
 

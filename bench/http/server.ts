@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
-import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { securityHeaders } from '../../functions/http/secure-headers.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';

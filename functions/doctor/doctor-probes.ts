@@ -1,8 +1,7 @@
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { AccountProbes } from '../../shared/ports/account-probes.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { countAudience } from '../../shared/usecases/campaign/count-audience.ts';
+import { audienceOf } from '../wiring/deliverability.ts';
+import { openTable } from '../wiring/table.ts';
 import { accountProbes } from './account-probes.ts';
 import type { DoctorSettings } from './doctor-settings.ts';
 import { getSecretString } from './secrets-manager.ts';
@@ -36,8 +35,8 @@ export const doctorProbes = (
     clock,
     audience: async () => {
       if (settings.audience !== undefined) return settings.audience;
-      const doc = createDocumentClient({ region, ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}) });
-      return countAudience(dynamoSubscriberStore(doc, needed('TableName', settings.tableName)), clock.now());
+      const tableName = needed('TableName', settings.tableName);
+      return audienceOf(openTable({ region, tableName, endpoint: dynamoEndpoint }), clock)();
     },
     appSecret: () => secret(needed('SecretArn', settings.secretArn)),
     socialSecret: () => secret(needed('SocialAccountsSecretArn', settings.socialSecretArn)),

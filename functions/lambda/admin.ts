@@ -1,27 +1,22 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { createAdminApp } from '../admin-app.ts';
-import { adminStores } from '../admin-stores.ts';
 import { loadAwsApiConfig } from '../config/aws-config.ts';
 import { withProblems } from '../http/with-problems.ts';
 import { studioApp } from '../studio/studio-app.tsx';
-import { studioDeps } from '../studio/studio-stores.ts';
-import { awsAppDeps } from './aws-app-deps.ts';
+import { adminDeps } from '../wiring/admin.ts';
+import { awsHttpHome } from './aws-app-deps.ts';
 import { invokeDispatch } from './invoke-dispatch.ts';
 
 // The admin HTTP function: `/admin/*` (bearer token) and the author's studio `/studio` (magic-link session).
 const config = loadAwsApiConfig(process.env);
-const deps = awsAppDeps((doc, tableName) => ({
-  ...adminStores(doc, tableName),
-  studio: studioDeps(
-    doc,
-    tableName,
-    config,
-    config.DISPATCH_FUNCTION_NAME
-      ? invokeDispatch(config.DISPATCH_FUNCTION_NAME, config.AWS_REGION)
-      : undefined,
-  ),
-}));
+const deps = adminDeps(
+  config,
+  awsHttpHome(config),
+  config.DISPATCH_FUNCTION_NAME
+    ? invokeDispatch(config.DISPATCH_FUNCTION_NAME, config.AWS_REGION)
+    : undefined,
+);
 export const handler = handle(
   withProblems(new Hono().route('/studio', studioApp(deps)).route('/', createAdminApp(deps)), deps),
 );

@@ -1,19 +1,17 @@
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { countAudience } from '../../shared/usecases/campaign/count-audience.ts';
 import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
 import { loadDeliverabilityEnv } from '../config/deliverability-config.ts';
 import { accountProbes } from '../doctor/account-probes.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { audienceOf, deliverabilityStore } from '../wiring/deliverability.ts';
+import { openTable } from '../wiring/table.ts';
 import { extensionSecret } from './load-secrets.ts';
 
 // Composition root of the daily deliverability job (an EventBridge Scheduler schedule): `npm run doctor`'s
 // checks from inside the account, kept for the studio's Délivrabilité panel and the eve reminder.
 const env = loadDeliverabilityEnv(process.env);
 const logger = createJsonLogger({ service: 'deliverability', level: env.LOG_LEVEL });
-const doc = createDocumentClient({ region: env.AWS_REGION });
+const table = openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME });
 const secret = (secretId: string) =>
   extensionSecret(
     { secretId, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN },
@@ -24,11 +22,11 @@ const probes = accountProbes({
   region: env.AWS_REGION,
   networks,
   clock: systemClock,
-  audience: () => countAudience(dynamoSubscriberStore(doc, env.TABLE_NAME), systemClock.now()),
+  audience: audienceOf(table, systemClock),
   appSecret: secret(env.SECRETS_ARN),
   socialSecret: secret(env.SOCIAL_ACCOUNTS_SECRET_ARN),
 });
-const store = dynamoDeliverabilityStore(doc, env.TABLE_NAME);
+const store = deliverabilityStore(table);
 
 export const handler = async (): Promise<void> => {
   const report = await refreshDeliverability({

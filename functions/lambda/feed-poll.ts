@@ -1,16 +1,14 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
-import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { feedPollDeps } from '../feeds/feed-poll-deps.ts';
+import { feedPollDeps } from '../wiring/feed-poll.ts';
+import { openTable } from '../wiring/table.ts';
+import { awsMailer } from './aws-mailer.ts';
+import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { lambdaOutbound } from './outbound.ts';
 
@@ -18,30 +16,14 @@ import { lambdaOutbound } from './outbound.ts';
 const env = loadFeedPollConfig(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const logger = createJsonLogger({ service: 'feed-poll', level: env.LOG_LEVEL });
-const doc = createDocumentClient({ region: env.AWS_REGION });
+const table = openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME });
 const outbound = lambdaOutbound();
 const author = normaliseEmail(delivery.AUTHOR_EMAIL ?? '');
-const notifier = authorNotifier(
-  sesMailer({
-    region: env.AWS_REGION,
-    ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
-  }),
-  delivery,
-  env.PUBLIC_BASE_URL,
-);
+const notifier = authorNotifier(awsMailer(env.AWS_REGION, delivery), delivery, env.PUBLIC_BASE_URL);
 const deps = feedPollDeps({
-  doc,
-  tableName: env.TABLE_NAME,
+  ...table,
   accept: {
-    store: dynamoIssueStore(doc, env.TABLE_NAME),
-    renderTrigger: lambdaRenderTrigger({
-      functionName: env.RENDER_FUNCTION_NAME,
-      call: signedAwsFetch({
-        service: 'lambda',
-        region: env.AWS_REGION,
-        ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
-      }),
-    }),
+    renderTrigger: awsRenderTrigger(env),
     clock: systemClock,
     timeZone: env.TIME_ZONE,
   },

@@ -1,8 +1,4 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
-import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { MusicMessage } from '../../shared/ports/music-queue.ts';
@@ -11,7 +7,10 @@ import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { loadMusicWorkerEnv } from '../config/music-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { sendTimeOf } from '../delivery/send-time.ts';
-import { musicWorkerDeps } from '../music/music-deps.ts';
+import { musicWorkerDeps } from '../wiring/music.ts';
+import { openTable } from '../wiring/table.ts';
+import { awsMailer } from './aws-mailer.ts';
+import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
@@ -23,25 +22,10 @@ const env = loadMusicWorkerEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
 const logger = createJsonLogger({ service: 'music', level: env.LOG_LEVEL });
 const deps = musicWorkerDeps({
-  doc: createDocumentClient({ region: env.AWS_REGION }),
-  tableName: env.TABLE_NAME,
+  ...openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }),
   queue: sqsQueue<MusicMessage>(new SQSClient({ region: env.AWS_REGION }), env.MUSIC_QUEUE_URL),
-  renderTrigger: lambdaRenderTrigger({
-    functionName: env.RENDER_FUNCTION_NAME,
-    call: signedAwsFetch({
-      service: 'lambda',
-      region: env.AWS_REGION,
-      ...(env.AWS_ENDPOINT_URL_LAMBDA ? { endpoint: env.AWS_ENDPOINT_URL_LAMBDA } : {}),
-    }),
-  }),
-  author: authorNotifier(
-    sesMailer({
-      region: env.AWS_REGION,
-      ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
-    }),
-    delivery,
-    env.PUBLIC_BASE_URL,
-  ),
+  renderTrigger: awsRenderTrigger(env),
+  author: authorNotifier(awsMailer(env.AWS_REGION, delivery), delivery, env.PUBLIC_BASE_URL),
   clock: systemClock,
   logger,
   timeZone: env.TIME_ZONE,

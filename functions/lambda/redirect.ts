@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { loadAwsRedirectConfig } from '../config/redirect-config.ts';
 import { securityHeaders } from '../http/secure-headers.ts';
 import { withProblems } from '../http/with-problems.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { redirectRoutes } from '../routes/redirect.ts';
+import { clickStore } from '../wiring/redirect.ts';
+import { openTable } from '../wiring/table.ts';
 
 // Composition root of the click redirect: every click in every mail lands here, so it loads only the route,
 // one table client and the logger (no secrets, no renderer).
 const config = loadAwsRedirectConfig(process.env);
-const doc = createDocumentClient({ region: config.AWS_REGION });
+const table = openTable({ region: config.AWS_REGION, tableName: config.TABLE_NAME });
 const logger = createJsonLogger({ service: 'redirect', level: config.LOG_LEVEL });
 
 export const handler = handle(
@@ -19,7 +19,7 @@ export const handler = handle(
     // Served by API Gateway, HTTPS only.
     new Hono()
       .use('*', securityHeaders({ hsts: true }))
-      .route('/r', redirectRoutes({ clicks: dynamoClickStore(doc, config.TABLE_NAME), logger })),
+      .route('/r', redirectRoutes({ clicks: clickStore(table), logger })),
     { logger },
   ),
 );

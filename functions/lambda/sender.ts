@@ -1,23 +1,17 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
 import * as v from 'valibot';
-import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
 import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
-import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import { loadSenderEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { senderDeps } from '../delivery/delivery-deps.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { deliveryStores, senderWorkerDeps } from '../wiring/delivery.ts';
+import { openTable } from '../wiring/table.ts';
+import { awsMailer } from './aws-mailer.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
 
@@ -25,13 +19,9 @@ import { secretsExtensionSource } from './load-secrets.ts';
 // MAX_SENDERS; each instance paces itself at SES's max send rate / MAX_SENDERS, so together they never exceed it.
 const env = loadSenderEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
-const doc = createDocumentClient({ region: env.AWS_REGION });
+const stores = deliveryStores(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }));
 const logger = createJsonLogger({ service: 'sender', level: env.LOG_LEVEL });
 const sqs = new SQSClient({ region: env.AWS_REGION });
-const mailer = sesMailer({
-  region: env.AWS_REGION,
-  ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
-});
 const secrets = secretsExtensionSource({
   secretId: env.SECRETS_ARN,
   port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
@@ -46,16 +36,15 @@ const build = async () => {
   const limitPerSecond = MaxSendRate / delivery.MAX_SENDERS;
   const ratePerSecond = limitPerSecond * 0.95;
   logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
-  const paced = pacedMailer(mailer, intervalPacer({ ratePerSecond, limitPerSecond }));
-  return senderDeps(
+  const paced = pacedMailer(
+    awsMailer(env.AWS_REGION, delivery),
+    intervalPacer({ ratePerSecond, limitPerSecond }),
+  );
+  return senderWorkerDeps(
+    stores,
     {
-      issues: dynamoIssueStore(doc, env.TABLE_NAME),
-      subscribers: dynamoSubscriberStore(doc, env.TABLE_NAME),
-      campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
-      social: dynamoSocialStore(doc, env.TABLE_NAME),
-      clicks: dynamoClickStore(doc, env.TABLE_NAME),
       mailer: paced,
-      tokens: jwsLinkTokens((await secrets()).linkKeys),
+      linkKeys: (await secrets()).linkKeys,
       author: authorNotifier(paced, delivery, env.PUBLIC_BASE_URL),
       clock: systemClock,
       logger,

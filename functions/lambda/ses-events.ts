@@ -1,18 +1,16 @@
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
-import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
 import { handleSnsEvent, type SnsEvent } from '../delivery/ses-events-handler.ts';
 import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { sesEventStores } from '../wiring/ses-events.ts';
+import { openTable } from '../wiring/table.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
 
 // Composition root of the SES events function (configuration set → SNS → here).
 const env = loadSesEventsEnv(process.env);
-const doc = createDocumentClient({ region: env.AWS_REGION });
+const stores = sesEventStores(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }));
 const logger = createJsonLogger({ service: 'ses-events', level: env.LOG_LEVEL });
 const secrets =
   env.SECRETS_ARN && env.AWS_SESSION_TOKEN
@@ -33,9 +31,7 @@ const ids: SubscriberIds = {
 export const handler = async (event: SnsEvent) => {
   const keyed = secrets ? hmacSubscriberIds((await secrets()).subscriberIdKey) : ids;
   const deps = {
-    subscribers: dynamoSubscribers(doc, env.TABLE_NAME),
-    campaigns: dynamoCampaignStore(doc, env.TABLE_NAME),
-    receipts: dynamoWebhookReceipts(doc, env.TABLE_NAME),
+    ...stores,
     ids: keyed,
     clock: systemClock,
     logger,

@@ -1,14 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import * as v from 'valibot';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
-import { dynamoSocialStore } from '../../shared/adapters/dynamodb/social-store.ts';
-import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
-import { campaignIdFor } from '../../shared/domain/campaign.ts';
-import { dynamoCampaignStore } from '../../shared/adapters/dynamodb/campaign-store.ts';
-import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
-import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
+import { parseIssueId } from '../../shared/domain/issue.ts';
 import { isSocialNetwork } from '../../shared/domain/social/networks.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SocialMessage } from '../../shared/ports/social-queue.ts';
@@ -19,6 +11,9 @@ import { authorNotifier } from '../delivery/author-notifier.ts';
 import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.ts';
 import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
+import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
+import { openTable } from '../wiring/table.ts';
+import { awsMailer } from './aws-mailer.ts';
 import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
 import { lambdaOutbound } from './outbound.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
@@ -28,7 +23,6 @@ import { extensionSecret } from './load-secrets.ts';
 // no other). The accounts' secret is read through the extension, cached, so a replaced token is picked up.
 const env = loadSocialWorkerEnv(process.env);
 const delivery = loadDeliveryConfig(process.env);
-const doc = createDocumentClient({ region: env.AWS_REGION });
 const logger = createJsonLogger({ service: 'social', level: env.LOG_LEVEL });
 // Card thumbnails come from the post: public addresses only.
 const thumbs = lambdaOutbound();
@@ -42,41 +36,18 @@ const readAccounts = extensionSecret(
   },
   (raw) => parseSocialAccounts(`Secret ${env.SOCIAL_ACCOUNTS_SECRET_ARN}`, raw ?? '{}'),
 );
-const issues = dynamoIssueStore(doc, env.TABLE_NAME);
-const social = dynamoSocialStore(doc, env.TABLE_NAME);
-const author = authorNotifier(
-  sesMailer({
-    region: env.AWS_REGION,
-    ...(delivery.SES_CONFIGURATION_SET ? { configurationSet: delivery.SES_CONFIGURATION_SET } : {}),
-  }),
-  delivery,
-  env.PUBLIC_BASE_URL,
+const base = socialWorkerDeps(
+  deliveryStores(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME })),
+  {
+    compose: socialComposer(settings),
+    author: authorNotifier(awsMailer(env.AWS_REGION, delivery), delivery, env.PUBLIC_BASE_URL),
+    clock: systemClock,
+    logger,
+    config: delivery,
+    // Longer than the function's timeout: a live call's claim is never taken over.
+    leaseMs: 90_000,
+  },
 );
-const campaigns = dynamoCampaignStore(doc, env.TABLE_NAME);
-const clicks = dynamoClickStore(doc, env.TABLE_NAME);
-const base = {
-  issues,
-  social,
-  compose: socialComposer(settings),
-  author,
-  clock: systemClock,
-  logger,
-  // The last network's outcome may be what the campaign report was waiting for.
-  settled: (issueId: IssueId) =>
-    finishIfDone(campaignIdFor(issueId), {
-      campaigns,
-      issues,
-      social,
-      clicks,
-      networks: settings.networks,
-      socialWaitMs: delivery.SOCIAL_REPORT_WAIT_SECONDS * 1000,
-      author,
-      clock: systemClock,
-      logger,
-    }),
-  // Longer than the function's timeout: a live call's claim is never taken over.
-  leaseMs: 90_000,
-};
 
 // Publishers keep sessions (Bluesky's) between invocations: rebuilt only when the secret's content changes.
 let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;

@@ -6,7 +6,7 @@ import { deadLetterQueue } from './dead-letter-queue.ts';
 
 /**
  * Lambda's own retries of an asynchronous invocation that threw: two, Lambda's default, said out loud so the
- * local stand-in (infra/local/async-invoke.ts) and the tests run the same three attempts.
+ * local stand-in (infra/local/runtime/async-invoke.ts) and the tests run the same three attempts.
  */
 export const ASYNC_RETRY_ATTEMPTS = 2;
 

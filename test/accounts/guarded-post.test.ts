@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeWeb, fakeWebRoute, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { type FakeWeb, fakeWebRoute, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
 import { oauthHarness, X_POLICY } from './oauth-harness.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeWeb, fakeWebRoute, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { type FakeWeb, fakeWebRoute, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import {
   loopbackSpellings,
   startTrapListener,
   type TrapListener,
-} from '../../infra/local/music/trap-listener.ts';
+} from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { lambdaOutbound } from '../../functions/lambda/outbound.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { addressRange } from '../../shared/adapters/http/public-address.ts';

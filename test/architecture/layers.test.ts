@@ -43,4 +43,11 @@ describe('the layer rules', () => {
       'lambda-reaches-no-stand-ins: functions/lambda/leaky-outbound.ts → shared/adapters/http/stand-ins.ts',
     ]);
   });
+
+  it('flag a store built outside the wiring', async () => {
+    const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['infra']);
+    expect(violations).toEqual([
+      'stores-built-in-wiring-only: infra/local/leaky-wiring.ts → shared/adapters/dynamodb/issue-store.ts',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLocalApp } from '../../functions/local/local-app.ts';
+import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { testApp } from '../support/test-app.ts';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { socialAccountsFor } from '../../functions/social/social-accounts-deps.ts';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
-import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import {
   loopbackSpellings,
   startTrapListener,
   type TrapListener,
-} from '../../infra/local/music/trap-listener.ts';
+} from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { startBlueskyFake } from '../../infra/local/social/bluesky-fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startSes } from '../../infra/local/stand-ins.ts';
+import { type RunningServer, startSes } from '../../infra/local/stand-ins/stand-ins.ts';
 import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 import {
   AUDIENCE,
@@ -43,7 +43,7 @@ const readyWorld = async () => {
   world = await crashWorld(tap.url);
   await world.start();
   const [post, imported] = await Promise.all([
-    world.run('infra/local/post.ts', ['examples/sunday-morning-sound-34.json']),
+    world.run('infra/local/cli/post.ts', ['examples/sunday-morning-sound-34.json']),
     world.importReaders(),
   ]);
   expect(post.code, post.output).toBe(0);
@@ -53,7 +53,7 @@ const readyWorld = async () => {
 };
 
 const startSunday = async (w: CrashWorld) => {
-  const sunday = await w.run('infra/local/sunday.ts', ['--now']);
+  const sunday = await w.run('infra/local/cli/sunday.ts', ['--now']);
   expect(sunday.code, sunday.output).toBe(0);
   expect(sunday.output).toContain('"kind": "dispatched"');
 };

@@ -157,7 +157,7 @@ export const crashWorld = async (tap: string) => {
       const rows = Array.from({ length: AUDIENCE }, (_, i) => `${readerAddress(i)},Reader ${i},fr,`);
       writeFileSync(csv, ['email,name,language,platform', ...rows].join('\n'));
       const running = runScript(
-        'infra/local/subscribers-cli.ts',
+        'infra/local/cli/subscribers-cli.ts',
         ['import', csv, '--consented', '--source', 'crash test'],
         env,
       );

@@ -21,7 +21,7 @@ const portIsFree = (port: number) =>
  * process, and a crash must take that child too, or an orphan would keep the ports and the data folder.
  */
 export const startStack = async (env: Record<string, string>, ports: number[]): Promise<Stack> => {
-  const child = spawn(tsx, ['infra/local/start.ts'], {
+  const child = spawn(tsx, ['infra/local/cli/start.ts'], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exampleMail } from '../../infra/local/spam/example-mail.ts';
-import { parseReport, scoreWithSpamAssassin } from '../../infra/local/spam/spamassassin.ts';
+import { exampleMail } from '../../infra/local/stand-ins/spam/example-mail.ts';
+import { parseReport, scoreWithSpamAssassin } from '../../infra/local/stand-ins/spam/spamassassin.ts';
 import { GMAIL_CLIP_BYTES } from '../../shared/domain/mail-size.ts';
 import { realNow } from '../support/real-clock.ts';
 

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
-import { feedPollDeps } from '../../functions/feeds/feed-poll-deps.ts';
+import {
+  type FakeWordpress,
+  startFakeWordpress,
+} from '../../infra/local/stand-ins/wordpress/fake-wordpress.ts';
+import { feedPollDeps } from '../../functions/wiring/feed-poll.ts';
 import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
-import { loopbackSpellings, startTrapListener } from '../../infra/local/music/trap-listener.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
+import { loopbackSpellings, startTrapListener } from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { recordAuthorMails } from '../support/author-mails.ts';
 import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';

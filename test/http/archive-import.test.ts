@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archivePosts } from '../../infra/local/archive-source.ts';
-import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
+import { archivePosts } from '../../infra/local/cli/archive-source.ts';
+import {
+  type FakeWordpress,
+  startFakeWordpress,
+} from '../../infra/local/stand-ins/wordpress/fake-wordpress.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
 import { admin, testApp } from '../support/test-app.ts';
 

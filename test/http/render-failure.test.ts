@@ -4,7 +4,7 @@ import { createApp } from '../../functions/create-app.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
-import { inProcessRenderTrigger } from '../../shared/adapters/render/in-process-render-trigger.ts';
+import { inProcessRenderTrigger } from '../../infra/local/runtime/in-process-render-trigger.ts';
 import { DEFAULT_COMPOSE_RULES } from '../../shared/domain/social/compose-rules.ts';
 import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { examplePostBody } from '../builders/issue.ts';

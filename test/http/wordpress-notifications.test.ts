@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loopbackSpellings, startTrapListener } from '../../infra/local/music/trap-listener.ts';
-import { notificationForm } from '../../infra/local/wordpress/fake-webhook.ts';
-import { type FakeWordpress, startFakeWordpress } from '../../infra/local/wordpress/fake-wordpress.ts';
+import { loopbackSpellings, startTrapListener } from '../../infra/local/stand-ins/music/trap-listener.ts';
+import { notificationForm } from '../../infra/local/stand-ins/wordpress/fake-webhook.ts';
+import {
+  type FakeWordpress,
+  startFakeWordpress,
+} from '../../infra/local/stand-ins/wordpress/fake-wordpress.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
 import { testApp } from '../support/test-app.ts';
 

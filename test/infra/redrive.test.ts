@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redrive } from '../../infra/redrive/redrive.ts';
-import { inProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import { inProcessQueue } from '../../infra/local/runtime/in-process-queue.ts';
 import { inProcessRedriveQueue } from '../support/redrive-queue.ts';
 
 // `npm run redrive -- <queue>`: which way each kind of queue goes back (the SES events path end to end is in

@@ -18,7 +18,7 @@ describe('npm start with her blog', () => {
       LOG_LEVEL: 'warn',
     };
     const api = `http://127.0.0.1:${port}`;
-    const stack = runScript('infra/local/start.ts', [], env);
+    const stack = runScript('infra/local/cli/start.ts', [], env);
     try {
       await waitForOutput(stack, 'Ctrl-C stops everything');
       const { wordpressToken, adminToken } = JSON.parse(
@@ -28,7 +28,7 @@ describe('npm start with her blog', () => {
       expect(stack.output()).toContain(`${api}/webhooks/wordpress/${wordpressToken}`);
 
       const publish = runScript(
-        'infra/local/wordpress/blog-cli.ts',
+        'infra/local/cli/blog-cli.ts',
         ['publish', 'examples/wordpress-com/sunday-morning-sound-34.json'],
         env,
       );
@@ -45,7 +45,7 @@ describe('npm start with her blog', () => {
       const blog = (JSON.parse(readFileSync(join(dataDir, 'local-blog.json'), 'utf8')) as { url: string })
         .url;
       const imported = runScript(
-        'infra/local/import-archive.ts',
+        'infra/local/cli/import-archive.ts',
         ['karoonline.wordpress.com', '--api', blog],
         { ...env, API_URL: api },
       );

@@ -30,13 +30,13 @@ const expectOneLine = (output: string, ...parts: string[]) => {
 describe('a CLI given a file it cannot read', () => {
   it('says so in one plain line and exits 1, whichever CLI and whatever the file', async () => {
     const results = await Promise.all([
-      run('infra/local/post.ts', ['missing.json']),
-      run('infra/local/subscribers-cli.ts', ['import', 'missing.csv', '--confirm']),
-      run('infra/local/wordpress/blog-cli.ts', ['publish', 'missing.json']),
-      run('infra/local/import-archive.ts', ['./export.xml']),
-      run('infra/local/check-spam.ts', ['missing.json']),
-      run('infra/local/subscribers-cli.ts', ['import', 'examples', '--consented', '--source', 'x']),
-      run('infra/local/post.ts', ['README.md']),
+      run('infra/local/cli/post.ts', ['missing.json']),
+      run('infra/local/cli/subscribers-cli.ts', ['import', 'missing.csv', '--confirm']),
+      run('infra/local/cli/blog-cli.ts', ['publish', 'missing.json']),
+      run('infra/local/cli/import-archive.ts', ['./export.xml']),
+      run('infra/local/cli/check-spam.ts', ['missing.json']),
+      run('infra/local/cli/subscribers-cli.ts', ['import', 'examples', '--consented', '--source', 'x']),
+      run('infra/local/cli/post.ts', ['README.md']),
     ]);
     const [post, subscribers, blog, archive, spam, folder, notJson] = results;
     for (const result of results) expect(result.code, result.output).toBe(1);
@@ -65,7 +65,7 @@ describe('npm run subscribers -- import, against the admin API', () => {
   const importFile = async (csv: string, ...args: string[]) => {
     const file = join(dataDir, `readers-${Math.random().toString(36).slice(2)}.csv`);
     writeFileSync(file, csv);
-    return run('infra/local/subscribers-cli.ts', ['import', file, ...args], {
+    return run('infra/local/cli/subscribers-cli.ts', ['import', file, ...args], {
       API_URL: api,
       ADMIN_TOKEN,
     });
@@ -113,7 +113,7 @@ describe('npm run subscribers -- import, against the admin API', () => {
 
   it('says in one line that an export cannot be written where it was asked', async () => {
     const out = join(dataDir, 'no', 'such', 'folder', 'out.csv');
-    const result = await run('infra/local/subscribers-cli.ts', ['export', out], {
+    const result = await run('infra/local/cli/subscribers-cli.ts', ['export', out], {
       API_URL: api,
       ADMIN_TOKEN,
     });

@@ -21,7 +21,7 @@ const freshPorts = async () => {
 const startLocalStack = async (env: Record<string, string>) => {
   const port = env.PORT;
   const sesPort = env.SES_PORT;
-  const stack = runScript('infra/local/start.ts', [], env);
+  const stack = runScript('infra/local/cli/start.ts', [], env);
   await waitForOutput(stack, 'Ctrl-C stops everything');
   return { stack, env, api: `http://127.0.0.1:${port}`, ses: `http://127.0.0.1:${sesPort}` };
 };
@@ -46,7 +46,7 @@ describe('npm start, as a user runs it', () => {
     expect(unknown.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await unknown.json()).toMatchObject({ status: 404, title: 'Not Found' });
 
-    const post = runScript('infra/local/post.ts', ['examples/sunday-morning-sound-34.json'], {
+    const post = runScript('infra/local/cli/post.ts', ['examples/sunday-morning-sound-34.json'], {
       ...first.env,
       API_URL: first.api,
     });

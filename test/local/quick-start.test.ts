@@ -54,27 +54,27 @@ describe('the README quick start, on any day', () => {
     const api = `http://127.0.0.1:${port}`;
     const ses = `http://127.0.0.1:${sesPort}`;
     const cli = { ...env, API_URL: api };
-    stack = runScript('infra/local/start.ts', [], env);
+    stack = runScript('infra/local/cli/start.ts', [], env);
     await waitForOutput(stack, 'Ctrl-C stops everything', 60_000);
 
-    const empty = await run('infra/local/sunday.ts', ['--now'], cli);
+    const empty = await run('infra/local/cli/sunday.ts', ['--now'], cli);
     expect(empty.output).toContain('Nothing was sent: no issue is planned for Sunday');
     expect(empty.output).toContain('There is no issue yet');
 
-    const first = await run('infra/local/post.ts', ['examples/sunday-morning-sound-34.json'], cli);
+    const first = await run('infra/local/cli/post.ts', ['examples/sunday-morning-sound-34.json'], cli);
     expect(first.code).toBe(0);
     expect(first.output).toContain('201 Created');
     expect(first.output).toContain(`"sunday": "${sundayFromNow(0)}"`);
 
     const imported = await run(
-      'infra/local/subscribers-cli.ts',
+      'infra/local/cli/subscribers-cli.ts',
       ['import', 'examples/readers.csv', '--consented', '--source', 'exemple'],
       cli,
     );
     expect(imported.code, imported.output).toBe(0);
 
     const readers = ['lea@example.org', 'marc@example.org', 'sam@example.org'];
-    const sent = await run('infra/local/sunday.ts', ['--now'], cli);
+    const sent = await run('infra/local/cli/sunday.ts', ['--now'], cli);
     expect(sent.code, sent.output).toBe(0);
     expect(sent.output).toContain('"kind": "dispatched"');
     const mailsTo = async (subjectPart: string) => {
@@ -104,25 +104,25 @@ describe('the README quick start, on any day', () => {
     });
     expect(published.map((p) => p.network).sort()).toHaveLength(6);
 
-    const again = await run('infra/local/sunday.ts', ['--now'], cli);
+    const again = await run('infra/local/cli/sunday.ts', ['--now'], cli);
     expect(again.output).toContain('Not sent again: iss_34 already went out with campaign cmp_34');
 
     // Written ahead: the coming Sunday is #34's, so #35 takes the one after it.
-    const second = await run('infra/local/post.ts', ['examples/sunday-morning-sound-35.json'], cli);
+    const second = await run('infra/local/cli/post.ts', ['examples/sunday-morning-sound-35.json'], cli);
     expect(second.code, second.output).toBe(0);
     expect(second.output).toContain(`"sunday": "${sundayFromNow(1)}"`);
 
-    const unknown = await run('infra/local/sunday.ts', ['--now', '--issue', '99'], cli);
+    const unknown = await run('infra/local/cli/sunday.ts', ['--now', '--issue', '99'], cli);
     expect(unknown.output).toContain('there is no issue #99');
     expect(unknown.output).toContain(`#35 (${sundayFromNow(1)}`);
 
-    const byNumber = await run('infra/local/sunday.ts', ['--now', '--issue', '35'], cli);
+    const byNumber = await run('infra/local/cli/sunday.ts', ['--now', '--issue', '35'], cli);
     expect(byNumber.output).toContain('"kind": "dispatched"');
     await until('the three mails of #35', async () =>
       (await mailsTo('#35')).length >= 3 ? true : undefined,
     );
     expect(await mailsTo('#35')).toEqual(readers);
-    const twice = await run('infra/local/sunday.ts', ['--now', '--issue', '35'], cli);
+    const twice = await run('infra/local/cli/sunday.ts', ['--now', '--issue', '35'], cli);
     expect(twice.output).toContain('already went out with campaign cmp_35');
 
     const archive = await (await fetch(`${api}/archive`)).text();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
 import { memorySubscriberStore } from '../../shared/adapters/memory/subscriber-store.ts';
 import { memoryWarningStore } from '../../shared/adapters/memory/warning-store.ts';

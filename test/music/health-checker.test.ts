@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeWeb, startFakeWeb } from '../../infra/local/music/fake-web.ts';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
+import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';

@@ -1,7 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type OdesliKey, odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
+import {
+  type OdesliKey,
+  odesliControl,
+  startFakeOdesli,
+} from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { odesliResolver } from '../../shared/adapters/odesli/odesli-resolver.ts';
 import type { Platform } from '../../shared/domain/platforms.ts';

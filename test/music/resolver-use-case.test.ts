@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { odesliControl, startFakeOdesli } from '../../infra/local/music/fake-odesli.ts';
+import { odesliControl, startFakeOdesli } from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { memoryRateLimits } from '../../shared/adapters/memory/rate-limits.ts';
 import { memoryTrackLinkStore } from '../../shared/adapters/memory/track-link-store.ts';

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynalite, startSes } from '../../infra/local/stand-ins.ts';
+import { startDynalite, startSes } from '../../infra/local/stand-ins/stand-ins.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { startSes, type RunningServer } from '../../infra/local/stand-ins.ts';
+import { startSes, type RunningServer } from '../../infra/local/stand-ins/stand-ins.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import type { SubscriberStatus } from '../../shared/domain/subscriber.ts';
 import { LINK_KEY } from '../support/signed-request.ts';

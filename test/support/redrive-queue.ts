@@ -1,5 +1,5 @@
 import type { RedriveQueue } from '../../infra/redrive/redrive.ts';
-import type { InProcessQueue } from '../../shared/adapters/queue/in-process-queue.ts';
+import type { InProcessQueue } from '../../infra/local/runtime/in-process-queue.ts';
 
 /** The local queue as `npm run redrive` sees SQS: its messages as JSON bodies, and the queues it is a DLQ of. */
 export const inProcessRedriveQueue = <T>(

@@ -1,5 +1,5 @@
-import { adminStores } from '../../functions/admin-stores.ts';
-import { appStores } from '../../functions/app-stores.ts';
+import { adminStores } from '../../functions/wiring/admin-stores.ts';
+import { appStores } from '../../functions/wiring/app-stores.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { prerenderedConfirmationMail } from '../../functions/subscribers/confirmation-mail.ts';

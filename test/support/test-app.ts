@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
-import { createLocalApp } from '../../functions/local/local-app.ts';
-import { createLocalMusic } from '../../functions/local/local-music.ts';
-import { localOutbound } from '../../infra/local/local-outbound.ts';
+import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
+import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
+import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
 import type { Clock } from '../../shared/ports/clock.ts';

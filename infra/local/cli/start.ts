@@ -1,0 +1,225 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { loadLocalConfig } from '../../../functions/config/local-config.ts';
+import { createLocalApp } from '../runtime/local-app.ts';
+import { loadDeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import { createLocalDelivery } from '../runtime/local-delivery.ts';
+import { createJsonLogger } from '../../../functions/observability/json-logger.ts';
+import { sesMailer } from '../../../shared/adapters/ses/ses-mailer.ts';
+import { systemClock } from '../../../shared/ports/clock.ts';
+import { localServer } from '../runtime/local-server.ts';
+import { startLocalSunday } from '../runtime/local-sunday.ts';
+import { ensureTable } from '../../../shared/adapters/dynamodb/ensure-table.ts';
+import { localSecrets, localSecretsEnv } from '../runtime/local-secrets.ts';
+import { dataDir, secretsFile } from '../paths.ts';
+import { filePublicObjects } from '../../../shared/adapters/public-objects/file-public-objects.ts';
+import { startDynalite, startSes } from '../stand-ins/stand-ins.ts';
+import { localSocial } from '../runtime/local-social.ts';
+import { localMusic } from '../runtime/local-music.ts';
+import { localBlog, startLocalFeedPoller } from '../runtime/local-blog.ts';
+import { localOutbound } from '../stand-ins/local-outbound.ts';
+import { wordpressWebhookUrlFor } from '../../../functions/config/wordpress-webhook-url.ts';
+import { normaliseEmail } from '../../../shared/domain/email-address.ts';
+import { createLocalMusic } from '../runtime/local-music-worker.ts';
+import { loadMusicSettings } from '../../../functions/config/music-config.ts';
+import { enabledAccounts } from '../../../functions/config/social-accounts.ts';
+import { socialSettings } from '../../../functions/config/social-config.ts';
+import { socialAccountsFor, socialComposer } from '../../../functions/social/social-accounts-deps.ts';
+import { sendTimeOf } from '../../../functions/delivery/send-time.ts';
+import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
+
+/** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */
+// Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const port = Number(process.env.PORT ?? 3000);
+mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
+const secrets = localSecrets(secretsFile);
+
+const dynamo = await startDynalite({
+  port: Number(process.env.DYNAMODB_PORT ?? 4567),
+  path: resolve(dataDir, 'dynamodb'),
+});
+// An SES endpoint of the caller's (a crash test's mail tap, which outlives this process) replaces our own.
+const ses = process.env.SES_ENDPOINT
+  ? { url: process.env.SES_ENDPOINT, close: async () => {} }
+  : await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
+const social = await localSocial(process.env);
+const music = await localMusic(process.env);
+const blog = await localBlog(process.env, {
+  publicBaseUrl: `http://127.0.0.1:${port}`,
+  wordpressToken: secrets.wordpressToken,
+});
+// The one guarded client of this machine: the fake blog is its only loopback stand-in, and every web address
+// by name is asked of the fake web (track links, covers, card thumbnails).
+const outbound = localOutbound({ standIns: blog.standIns, web: music.webUrl });
+const config = loadLocalConfig({
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  ...localSecretsEnv(secrets),
+  ...process.env,
+  ...social.env,
+  ...blog.env,
+  DYNAMODB_ENDPOINT: dynamo.url,
+  SES_ENDPOINT: ses.url,
+});
+await ensureTable(
+  new DynamoDBClient({
+    endpoint: dynamo.url,
+    region: 'eu-west-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  }),
+  config.TABLE_NAME,
+);
+const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+const localMusicQueue = createLocalMusic({});
+const { app, doc, issues, renderTrigger } = createLocalApp(config, {
+  logger,
+  music: { queue: localMusicQueue.musicQueue },
+  outbound,
+  // Issue 26: the public pages as files in the data folder, read once into memory, as the bucket is on AWS.
+  publicObjects: filePublicObjects(resolve(dataDir, 'public')),
+  // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
+  sendNow: (series) => delivery.dispatch({ series }),
+});
+const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
+const delivery = createLocalDelivery({
+  doc,
+  tableName: config.TABLE_NAME,
+  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
+  linkKeys: config.LINK_KEYS,
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  timeZone: config.TIME_ZONE,
+  config: deliveryConfig,
+  visibilityMs: deliveryConfig.LOCAL_LEASE_SECONDS * 1000,
+  clock: systemClock,
+  logger,
+  social: {
+    accounts: socialAccountsFor(enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS), {
+      ...social.publishers,
+      bluesky: { thumbs: outbound },
+    }),
+    compose: socialComposer({
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      seriesName: config.SERIES_NAME,
+      ...socialSettings(config),
+    }),
+  },
+});
+const sunday = await startLocalSunday({
+  delivery,
+  config: deliveryConfig,
+  timeZone: config.TIME_ZONE,
+  adminTokens: config.ADMIN_TOKENS,
+  logger,
+});
+const musicWorker = localMusicQueue.start({
+  doc,
+  tableName: config.TABLE_NAME,
+  renderTrigger,
+  author: delivery.author,
+  clock: systemClock,
+  logger,
+  timeZone: config.TIME_ZONE,
+  sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
+  settings: loadMusicSettings({ ...process.env, ...music.env }),
+  eveSchedule: deliveryConfig.EVE_SCHEDULE,
+  resolverFetch: music.resolverFetch,
+  outbound,
+});
+// Issue 23: Réglages → Délivrabilité and the eve reminder read this check's last run.
+const deliverability = await startLocalDeliverability({
+  doc,
+  tableName: config.TABLE_NAME,
+  senderAddress: config.SENDER_ADDRESS,
+  secrets,
+  socialAccounts: social.accounts,
+  networks: deliveryConfig.SOCIAL_NETWORKS,
+  publishers: social.publishers,
+  maxSenders: deliveryConfig.MAX_SENDERS,
+  sendRate: deliveryConfig.SEND_RATE,
+  sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
+  timeZone: config.TIME_ZONE,
+  clock: systemClock,
+  logger,
+  dynamoEndpoint: dynamo.url,
+});
+const server = localServer({ control: sunday.control, app, logger });
+const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
+const feedPoller = startLocalFeedPoller({
+  feedUrl: config.FEED_URL,
+  apiUrl: config.WORDPRESS_API_URL,
+  doc,
+  tableName: config.TABLE_NAME,
+  issues,
+  renderTrigger,
+  clock: systemClock,
+  timeZone: config.TIME_ZONE,
+  mailer: sesMailer({ region: 'eu-west-3', endpoint: ses.url }),
+  sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+  author: {
+    address: normaliseEmail(deliveryConfig.AUTHOR_EMAIL ?? ''),
+    language: deliveryConfig.AUTHOR_LANGUAGE,
+  },
+  publicBaseUrl: config.PUBLIC_BASE_URL,
+  logger,
+  outbound,
+});
+
+console.log(`
+Dimanche is running on this machine.
+
+  API            ${config.PUBLIC_BASE_URL}   (health: ${config.PUBLIC_BASE_URL}/health)
+  Sign-up page   ${config.PUBLIC_BASE_URL}/subscribe
+  Studio         ${config.PUBLIC_BASE_URL}/studio   (sign in as ${config.AUTHOR_EMAIL}: the link shows in the mail viewer)
+  Mail viewer    ${ses.url}   (sent mail as JSON: ${ses.url}/store)
+  DynamoDB       ${dynamo.url}   (dynalite, table "${config.TABLE_NAME}", data in ${resolve(dataDir, 'dynamodb')})
+  Secrets        ${secretsFile}
+
+Send the sample post, signed with the local webhook secret:
+  npm run post -- examples/sunday-morning-sound-34.json
+
+The Sunday schedule: ${deliveryConfig.SCHEDULE} (${config.TIME_ZONE}), next run ${sunday.nextRun() ?? 'never'};
+${deliveryConfig.MAX_SENDERS} senders at ${deliveryConfig.SEND_RATE} mails/s in all${sunday.requeued ? `; ${sunday.requeued} unfinished batches resumed` : ''}.
+  npm run sunday                 what would go out now (a dry run)
+  npm run sunday -- --now        send this Sunday's issue now
+  npm run sunday -- --now --issue 35   send issue #35 now (once)
+
+Preview an issue (admin token from the secrets file):
+  curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/preview
+  curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/social
+
+Social networks (${deliveryConfig.SOCIAL_NETWORKS.join(', ') || 'none enabled'}): ${social.describe}
+
+Track links: each post's tracks are resolved to every platform and their links checked, off the webhook's
+path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.nextEve() ?? 'never'}). Warnings of an issue:
+  curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/warnings
+${music.describe}
+
+Deliverability (Réglages → Délivrabilité): checked at start and daily (next ${deliverability.nextRun() ?? 'never'}),
+against ${deliverability.describe}
+
+Her blog: ${blog.describe}.
+The WordPress.com webhook URL (Settings → Webhooks: action publish_post, fields ID and post_url):
+  ${wordpressWebhookUrlFor(config.PUBLIC_BASE_URL, secrets.wordpressToken)}
+Publish on the blog, and the issue appears:
+  npm run blog -- publish examples/wordpress-com/sunday-morning-sound-34.json
+Feed: ${config.FEED_URL ?? 'none (set FEED_URL)'}, polled every 15 minutes${feedPoller.nextPoll() ? ` (next ${feedPoller.nextPoll()})` : ''}.
+Back issues (archive only, never mailed):
+  npm run import-archive -- ${config.WORDPRESS_SITE ?? 'example.wordpress.com'} --api ${config.WORDPRESS_API_URL}
+
+Ctrl-C stops everything; the data stays for the next start.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await new Promise<void>((done) => api.close(() => done()));
+  await Promise.all([sunday.stop(), musicWorker.stop(), feedPoller.stop(), deliverability.close()]);
+  await Promise.all([ses.close(), dynamo.close(), social.close(), music.close(), blog.close()]);
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,75 @@
+import { signedAwsFetch } from '../../../shared/adapters/aws/signed-fetch.ts';
+import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
+import { memoryPublicObjects } from '../../../shared/adapters/public-objects/memory-public-objects.ts';
+import { inProcessRenderTrigger } from './in-process-render-trigger.ts';
+import { type Clock, systemClock } from '../../../shared/ports/clock.ts';
+import type { Logger } from '../../../shared/ports/logger.ts';
+import type { MusicQueue } from '../../../shared/ports/music-queue.ts';
+import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
+import type { PublicObjects } from '../../../shared/ports/public-objects.ts';
+import type { LocalConfig } from '../../../functions/config/local-config.ts';
+import { createApp } from '../../../functions/create-app.ts';
+import { createJsonLogger } from '../../../functions/observability/json-logger.ts';
+import type { Studio } from '../../../functions/studio/studio-deps.ts';
+import { adminDeps } from '../../../functions/wiring/admin.ts';
+import { renderDeps } from '../../../functions/wiring/render.ts';
+import { openTable } from '../../../functions/wiring/table.ts';
+
+/**
+ * Composition root on one machine: the admin and public functions' wiring pointed at the local stand-ins,
+ * with the render step in-process instead of a second function.
+ */
+export const createLocalApp = (
+  config: LocalConfig,
+  overrides: {
+    clock?: Clock;
+    logger?: Logger;
+    music?: { queue: MusicQueue };
+    /** The studio's "send now": the local delivery's dispatch, when it runs in this process. */
+    sendNow?: Studio['sendNow'];
+    /** The guarded client with this machine's stand-ins (`npm start`'s fake blog); public addresses only without. */
+    outbound?: OutboundFetch;
+    /** Where the public pages are built to (`npm start`: the data folder); default: this process's memory. */
+    publicObjects?: PublicObjects;
+  } = {},
+) => {
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+  const table = openTable({
+    region: 'eu-west-3',
+    tableName: config.TABLE_NAME,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
+  const publicObjects = overrides.publicObjects ?? memoryPublicObjects();
+  // Issue 26: nothing caches in front of one machine, so no CDN to tell. Issue 7: click links and the ingest
+  // of a new revision's tracks, when the music worker runs here too.
+  const renderTrigger = inProcessRenderTrigger(
+    renderDeps(config, { table, clock, publicObjects, musicQueue: overrides.music?.queue }),
+  );
+  const deps = adminDeps(
+    config,
+    {
+      table,
+      renderTrigger,
+      publicObjects,
+      secrets: async () => ({
+        webhookSecrets: config.WEBHOOK_SECRETS,
+        adminTokens: config.ADMIN_TOKENS,
+        linkKeys: config.LINK_KEYS,
+        subscriberIdKey: config.SUBSCRIBER_ID_KEY,
+        ...(config.WORDPRESS_TOKEN ? { wordpressToken: config.WORDPRESS_TOKEN } : {}),
+      }),
+      ses: signedAwsFetch({
+        service: 'ses',
+        region: 'eu-west-3',
+        endpoint: config.SES_ENDPOINT,
+        credentials: async () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+      }),
+      outbound: overrides.outbound ?? guardedFetch(),
+      clock,
+      logger,
+    },
+    overrides.sendNow,
+  );
+  return { app: createApp(deps), doc: table.doc, issues: deps.issues, renderTrigger };
+};

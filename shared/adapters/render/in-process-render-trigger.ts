@@ -1,7 +1,0 @@
-import type { RenderTrigger } from '../../ports/render-trigger.ts';
-import { type RenderIssueDeps, renderIssue } from '../../usecases/render-issue.ts';
-
-/** On one machine the render runs in the same process: no size budget to protect there. */
-export const inProcessRenderTrigger = (deps: RenderIssueDeps): RenderTrigger => ({
-  render: (id, revision) => renderIssue(id, revision, deps),
-});
