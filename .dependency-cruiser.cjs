@@ -2,7 +2,7 @@
  * Layer rules (see ../README.md "Architecture"): the domain, ports and use cases in shared/ are plain TypeScript;
  * adapters talk to AWS; functions/ wire; infra/ (CDK) never imports runtime code; nothing imports test/.
  */
-const domain = '^shared/(domain|ports|usecases)/';
+const domain = '^shared/(domain|ports|usecases|i18n)/';
 module.exports = {
   forbidden: [
     {
