@@ -14,6 +14,7 @@ import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
+import { eachSqsRecord } from './sqs-batch.ts';
 import { lambdaOutbound } from './outbound.ts';
 
 // Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
@@ -38,22 +39,17 @@ const deps = musicWorkerDeps({
  * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ). A
  * resolution that must wait has already been sent back as a new delayed message: its record succeeds.
  */
-export const handler = async (event: { Records: SqsRecord[] }) => {
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    const parsed = parseMusicMessage(record.body);
-    if (!parsed.ok) {
-      logger.error('malformed music message', { messageId: record.messageId, error: parsed.error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-      continue;
-    }
-    try {
-      const result = await handleMusicMessage(parsed.message, deps);
-      logger.info('music message handled', { ...parsed.message, result });
-    } catch (error) {
-      logger.error('music message failed', { ...parsed.message, error });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures };
-};
+export const handler = async (event: { Records: SqsRecord[] }) =>
+  eachSqsRecord(event.Records, {
+    what: 'music message',
+    parse: (body) => {
+      const parsed = parseMusicMessage(body);
+      return parsed.ok ? { ok: true, message: parsed.message } : { ok: false, error: parsed.error };
+    },
+    logger,
+    handle: async (message) => {
+      const result = await handleMusicMessage(message, deps);
+      logger.info('music message handled', { ...message, result });
+      return 'done';
+    },
+  });

@@ -14,6 +14,7 @@ import { openTable } from '../wiring/table.ts';
 import { awsMailer } from './aws-mailer.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
+import { eachSqsRecord, jsonBody } from './sqs-batch.ts';
 
 // Composition root of the sender (SQS consumer, batch size 1). The function's maximum concurrency is
 // MAX_SENDERS; each instance paces itself at SES's max send rate / MAX_SENDERS, so together they never exceed it.
@@ -60,27 +61,25 @@ const message = v.object({
   batch: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
-/** Partial batch failures: a batch to retry later is made invisible until then, not retried hot. */
+/**
+ * Partial batch failures: a batch to retry later is made invisible until then, not retried hot; a paused
+ * campaign's batch is requeued, so a long pause uses up none of its receives.
+ */
 export const handler = async (event: { Records: SqsRecord[] }) => {
   ready ??= build().catch((error: unknown) => {
     ready = undefined;
     throw error;
   });
   const deps = await ready;
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    const parsed = v.safeParse(message, JSON.parse(record.body));
-    if (!parsed.success) throw new Error(`malformed send message ${record.messageId}`);
-    const outcome = await sendBatch(parsed.output as Parameters<typeof sendBatch>[0], deps);
-    if (outcome.ok) continue;
-    logger.warn('batch deferred', {
-      ...parsed.output,
-      reason: outcome.reason,
-      retryAfterMs: outcome.retryAfterMs,
-    });
-    // A paused campaign's batch is requeued: a long pause must not use up its receives.
-    if (await deferSqsRecord(sqs, env.SEND_QUEUE_URL, record, outcome))
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-  }
-  return { batchItemFailures };
+  return eachSqsRecord(event.Records, {
+    what: 'send batch',
+    parse: jsonBody((input) => v.safeParse(message, input)),
+    logger,
+    handle: async (batch, record) => {
+      const outcome = await sendBatch(batch as Parameters<typeof sendBatch>[0], deps);
+      if (outcome.ok) return 'done';
+      logger.warn('batch deferred', { ...batch, reason: outcome.reason, retryAfterMs: outcome.retryAfterMs });
+      return (await deferSqsRecord(sqs, env.SEND_QUEUE_URL, record, outcome)) ? 'retry' : 'done';
+    },
+  });
 };

@@ -16,6 +16,7 @@ import { openTable } from '../wiring/table.ts';
 import { awsMailer } from './aws-mailer.ts';
 import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
 import { lambdaOutbound } from './outbound.ts';
+import { eachSqsRecord, jsonBody } from './sqs-batch.ts';
 import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
 import { extensionSecret } from './load-secrets.ts';
 
@@ -73,30 +74,20 @@ const message = v.object({
  */
 export const handler = async (event: { Records: SqsRecord[] }) => {
   const deps = { ...base, accounts: await accountsNow() };
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    const failed = () => batchItemFailures.push({ itemIdentifier: record.messageId });
-    let parsed: SocialMessage;
-    try {
-      parsed = v.parse(message, JSON.parse(record.body)) as SocialMessage;
-    } catch (error) {
-      logger.error('malformed social message', { messageId: record.messageId, error });
-      failed();
-      continue;
-    }
-    try {
+  return eachSqsRecord(event.Records, {
+    what: 'social post',
+    parse: jsonBody((input) => v.safeParse(message, input)),
+    logger,
+    handle: async (post, record) => {
+      const parsed = post as SocialMessage;
       const outcome = await publishSocial(parsed, deps);
-      if (outcome.ok) continue;
+      if (outcome.ok) return 'done';
       logger.warn('social post deferred', {
         ...parsed,
         reason: outcome.reason,
         retryAfterMs: outcome.retryAfterMs,
       });
-      if (await deferSqsRecord(sqs, env.SOCIAL_QUEUE_URL, record, outcome)) failed();
-    } catch (error) {
-      logger.error('social post failed', { ...parsed, error });
-      failed();
-    }
-  }
-  return { batchItemFailures };
+      return (await deferSqsRecord(sqs, env.SOCIAL_QUEUE_URL, record, outcome)) ? 'retry' : 'done';
+    },
+  });
 };
