@@ -14,7 +14,7 @@ import { awsRenderTrigger } from './aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
-import { eachSqsRecord } from './sqs-batch.ts';
+import { eachSqsRecord, type Parsed } from './sqs-batch.ts';
 import { lambdaOutbound } from './outbound.ts';
 
 // Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
@@ -39,13 +39,14 @@ const deps = musicWorkerDeps({
  * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ). A
  * resolution that must wait has already been sent back as a new delayed message: its record succeeds.
  */
+const musicMessageOf = (body: string): Parsed<MusicMessage> => {
+  const parsed = parseMusicMessage(body);
+  return parsed.ok ? { ok: true, message: parsed.message } : { ok: false, error: parsed.error };
+};
+
 export const handler = async (event: { Records: SqsRecord[] }) =>
-  eachSqsRecord(event.Records, {
+  eachSqsRecord(event.Records, musicMessageOf, {
     what: 'music message',
-    parse: (body) => {
-      const parsed = parseMusicMessage(body);
-      return parsed.ok ? { ok: true, message: parsed.message } : { ok: false, error: parsed.error };
-    },
     logger,
     handle: async (message) => {
       const result = await handleMusicMessage(message, deps);

@@ -71,9 +71,8 @@ export const handler = async (event: { Records: SqsRecord[] }) => {
     throw error;
   });
   const deps = await ready;
-  return eachSqsRecord(event.Records, {
+  return eachSqsRecord(event.Records, jsonBody(message), {
     what: 'send batch',
-    parse: jsonBody((input) => v.safeParse(message, input)),
     logger,
     handle: async (batch, record) => {
       const outcome = await sendBatch(batch as Parameters<typeof sendBatch>[0], deps);

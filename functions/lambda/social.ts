@@ -74,9 +74,8 @@ const message = v.object({
  */
 export const handler = async (event: { Records: SqsRecord[] }) => {
   const deps = { ...base, accounts: await accountsNow() };
-  return eachSqsRecord(event.Records, {
+  return eachSqsRecord(event.Records, jsonBody(message), {
     what: 'social post',
-    parse: jsonBody((input) => v.safeParse(message, input)),
     logger,
     handle: async (post, record) => {
       const parsed = post as SocialMessage;

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { Logger } from '../../shared/ports/logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
 
@@ -12,15 +13,14 @@ export type RecordOutcome = 'done' | 'retry';
  */
 export const eachSqsRecord = async <M extends object>(
   records: readonly SqsRecord[],
+  parse: (body: string) => Parsed<M>,
   {
     what,
-    parse,
     handle,
     logger,
   }: {
     /** How the logs name the message: `send batch`, `social post`, `music message`. */
     what: string;
-    parse: (body: string) => Parsed<M>;
     handle: (message: M, record: SqsRecord) => Promise<RecordOutcome>;
     logger: Logger;
   },
@@ -44,12 +44,12 @@ export const eachSqsRecord = async <M extends object>(
   return { batchItemFailures };
 };
 
-/** A JSON body checked against a schema's `safeParse`, as a `Parsed`. */
+/** A JSON body checked against a valibot schema, as a `Parsed`. */
 export const jsonBody =
-  <M>(check: (input: unknown) => { success: true; output: M } | { success: false; issues: unknown }) =>
-  (body: string): Parsed<M> => {
+  <S extends v.GenericSchema>(schema: S) =>
+  (body: string): Parsed<v.InferOutput<S>> => {
     try {
-      const result = check(JSON.parse(body));
+      const result = v.safeParse(schema, JSON.parse(body));
       return result.success ? { ok: true, message: result.output } : { ok: false, error: result.issues };
     } catch (error) {
       return { ok: false, error };

@@ -10,6 +10,7 @@ import type { settingsView } from '../../shared/usecases/studio/settings-view.ts
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { document, Layout } from './layout.tsx';
 import { NextSend } from './sunday-plan-view.tsx';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 
 /** Réglages: the embeddable form, each network's state, the schedule, the blog's notification URL. */
 export const settingsPage = (
@@ -44,7 +45,7 @@ export const settingsPage = (
         </p>
         <h3>{t.preview}</h3>
         <div class="card">
-          <form method="post" action={`${publicBaseUrl}/subscribe`}>
+          <form method="post" action={publicUrls(publicBaseUrl).subscribe}>
             <label for="preview-email">
               {language === 'fr' ? 'Votre adresse e-mail' : 'Your email address'}
             </label>

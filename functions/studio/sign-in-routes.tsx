@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
+import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { askForSignIn, signOut } from '../../shared/usecases/studio/sign-in-request.ts';
 import { completeSignIn, SESSION_HOURS } from '../../shared/usecases/studio/studio-sign-in.ts';
 import { escapeHtml } from '../../emails/escape-html.ts';
@@ -26,7 +27,7 @@ export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
         const result = await askForSignIn(
           {
             ...ports,
-            linkUrl: (token) => `${base}/studio/sign-in/${token}`,
+            linkUrl: publicUrls(base).studioSignIn,
             mail: (link) => ({
               subject: t.mailSubject,
               text: t.mailText(link),

@@ -7,7 +7,7 @@ import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { archiveFeeds } from '../render/archive-feeds.ts';
 import { publicPages } from '../render/public-pages.ts';
-import { archiveUrl } from '../routes/links.ts';
+import { archiveUrl, publicUrls } from '../../shared/domain/public-urls.ts';
 import { renderMusicDeps } from './music.ts';
 import type { Table } from './table.ts';
 
@@ -42,7 +42,7 @@ export const renderDeps = (
     renderer: createMjmlRenderer({
       seriesName: config.SERIES_NAME,
       postalAddress: config.POSTAL_ADDRESS,
-      subscribeUrl: `${config.PUBLIC_BASE_URL}/subscribe`,
+      subscribeUrl: publicUrls(config.PUBLIC_BASE_URL).subscribe,
     }),
     clock: home.clock,
     archiveUrl: (slug: string) => archiveUrl(config.PUBLIC_BASE_URL, slug),

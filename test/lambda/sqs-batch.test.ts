@@ -23,9 +23,9 @@ describe('one partial-batch loop for every queue-fed function', () => {
         record('bug', '{"n":3}'),
         record('ok-after', '{"n":4}'),
       ],
+      jsonBody(schema),
       {
         what: 'test message',
-        parse: jsonBody((input) => v.safeParse(schema, input)),
         logger,
         handle: async ({ n }) => {
           if (n === 3) throw new Error('a bug');
