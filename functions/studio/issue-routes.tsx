@@ -10,7 +10,7 @@ import { actionConfirmation, actOnNumber } from '../../shared/usecases/studio/is
 import { issueEmail, issueList, issuePage } from '../../shared/usecases/studio/issue-queries.ts';
 import { testSendIssue } from '../../shared/usecases/studio/test-send-issue.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { archiveUrl } from '../routes/links.ts';
+import { archiveUrl } from '../../shared/domain/public-urls.ts';
 import { confirmPage, refusalPage } from './action-pages.tsx';
 import { issueListPage, issuePageView } from './issue-pages.tsx';
 import { emailPreviewHeaders } from './security-headers.ts';

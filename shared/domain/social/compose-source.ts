@@ -1,4 +1,4 @@
-import { archiveUrl } from '../archive-url.ts';
+import { archiveUrl } from '../public-urls.ts';
 import type { Issue } from '../issue.ts';
 import { ledeOf, storyLine } from '../lede.ts';
 import { teaser } from '../teaser.ts';

@@ -1,1 +1,0 @@
-export { archiveUrl } from './public-urls.ts';
