@@ -5,7 +5,12 @@ import type { ArchiveFeeds, FeedFormat } from './feed-renderer.ts';
 
 /** Where an issue stands in Sunday order (the series number breaks a tie): a page of the archive resumes from one. */
 /** A feed document and the instant its render step built it. */
-export type StoredFeed = { xml: string; builtAt: string };
+export type StoredFeed = {
+  xml: string;
+  builtAt: string;
+  /** The issues it lists; absent on feeds stored before it was kept. */
+  listed?: IssueId[];
+};
 
 export type SundayPosition = { sunday: string; series: number };
 
@@ -41,7 +46,7 @@ export type IssueStore = {
     order?: 'newest_first' | 'oldest_first';
   }) => Promise<Issue[]>;
   /** The archive's feeds as they stand once this issue is the newest one published (built at render time). */
-  saveFeeds: (id: IssueId, feeds: ArchiveFeeds, at: string) => Promise<void>;
+  saveFeeds: (id: IssueId, feeds: ArchiveFeeds, at: string, listed: readonly IssueId[]) => Promise<void>;
   /** With when it was built: a feed built before its issue was sent ahead of its Sunday is not the one to serve. */
   getFeed: (id: IssueId, format: FeedFormat) => Promise<StoredFeed | undefined>;
   /** Who holds a Sunday, if anyone claimed it (issues stored before claims existed have none). */

@@ -48,6 +48,12 @@ export const refreshArchiveFeeds = async (rendered: Issue, deps: FeedRefreshDeps
   }
   const at = deps.clock.now().toISOString();
   for (const { owner, day } of owners) {
-    await deps.store.saveFeeds(owner.id, deps.renderer.renderFeeds(feedOn(day)), at);
+    const listed = feedOn(day);
+    await deps.store.saveFeeds(
+      owner.id,
+      deps.renderer.renderFeeds(listed),
+      at,
+      listed.map((issue) => issue.id),
+    );
   }
 };

@@ -9,15 +9,16 @@ import { collectIssues, isPublished, joinDay, joinOrder } from './archive-visibi
 export type ArchiveFeedResult = { ok: true; xml: string } | { ok: false; error: 'no_feed' };
 
 /**
- * An issue sent before its Sunday was given, while it waited, the feed of its Sunday: one that may list an
- * issue whose Sunday has not come yet. Only a feed built after the send is its own.
+ * A feed is served only if it names no issue still waiting for its Sunday: one built for a later day (an issue
+ * sent before its Sunday was given, while it waited, the feed of that Sunday) may name one. A feed stored before
+ * the list was kept is trusted only as its issue's own Sunday's.
  */
-const servable = (issue: Issue, feed: StoredFeed, timeZone: string): boolean =>
-  joinDay(issue, timeZone) === issue.sunday || feed.builtAt >= issue.updatedAt;
+const servable = (issue: Issue, feed: StoredFeed, waiting: ReadonlySet<string>, timeZone: string): boolean =>
+  feed.listed ? !feed.listed.some((id) => waiting.has(id)) : joinDay(issue, timeZone) === issue.sunday;
 
 /**
  * The feed stored with the published issue that joined readers last (see `refreshArchiveFeeds`). One rendered
- * before the feeds existed, or sent early since its feed was built, has none to serve: the one that joined
+ * before the feeds existed, or sent early over an issue still waiting, has none to serve: the one that joined
  * before it is served, one issue behind, rather than nothing or an issue not public yet.
  */
 export const archiveFeed = async (
@@ -25,14 +26,17 @@ export const archiveFeed = async (
   deps: { store: IssueStore; clock: Clock; timeZone: string },
 ): Promise<ArchiveFeedResult> => {
   const today = localDate(deps.clock.now(), deps.timeZone);
-  const published = await collectIssues(deps.store, {
-    keep: (issue) => isPublished(issue, today),
-    enough: (kept) => kept.length >= FEED_LENGTH,
-    pageSize: FEED_LENGTH,
+  // Issues written ahead come first in Sunday order: reading until ten are public sees every one still waiting.
+  const rendered = await collectIssues(deps.store, {
+    keep: (issue) => issue.renderedRevision !== undefined,
+    enough: (kept) => kept.filter((issue) => isPublished(issue, today)).length >= FEED_LENGTH,
+    pageSize: FEED_LENGTH + 1,
   });
+  const published = rendered.filter((issue) => isPublished(issue, today));
+  const waiting = new Set(rendered.filter((issue) => !isPublished(issue, today)).map((issue) => issue.id));
   for (const issue of published.sort(joinOrder(deps.timeZone))) {
     const feed = await deps.store.getFeed(issue.id, format);
-    if (feed && servable(issue, feed, deps.timeZone)) return { ok: true, xml: feed.xml };
+    if (feed && servable(issue, feed, waiting, deps.timeZone)) return { ok: true, xml: feed.xml };
   }
   return { ok: false, error: 'no_feed' };
 };

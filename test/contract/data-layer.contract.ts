@@ -287,18 +287,30 @@ export const dataLayerContract = (label: string, makeStores: MakeStores) => {
           atom: '<?xml version="1.0"?><feed><title>d’Avignon ]]&gt;</title></feed>',
         };
         expect(await archive.getFeed(issueIdFor(305), 'rss')).toBeUndefined();
-        await archive.saveFeeds(issueIdFor(305), feeds, AT);
-        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({ xml: feeds.rss, builtAt: AT });
-        expect(await archive.getFeed(issueIdFor(305), 'atom')).toEqual({ xml: feeds.atom, builtAt: AT });
+        await archive.saveFeeds(issueIdFor(305), feeds, AT, [issueIdFor(305), issueIdFor(304)]);
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({
+          xml: feeds.rss,
+          builtAt: AT,
+          listed: [issueIdFor(305), issueIdFor(304)],
+        });
+        expect(await archive.getFeed(issueIdFor(305), 'atom')).toEqual({
+          xml: feeds.atom,
+          builtAt: AT,
+          listed: [issueIdFor(305), issueIdFor(304)],
+        });
         const later = '2026-11-29T08:00:00.000Z';
-        await archive.saveFeeds(issueIdFor(305), { ...feeds, rss: '<rss/>' }, later);
-        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({ xml: '<rss/>', builtAt: later });
+        await archive.saveFeeds(issueIdFor(305), { ...feeds, rss: '<rss/>' }, later, [issueIdFor(305)]);
+        expect(await archive.getFeed(issueIdFor(305), 'rss')).toEqual({
+          xml: '<rss/>',
+          builtAt: later,
+          listed: [issueIdFor(305)],
+        });
       });
 
       it('refuses feeds that would not fit in one item, writing neither', async () => {
         const huge = randomBytes(450_000).toString('base64');
         await expect(
-          archive.saveFeeds(issueIdFor(304), { rss: '<rss/>', atom: huge }, AT),
+          archive.saveFeeds(issueIdFor(304), { rss: '<rss/>', atom: huge }, AT, [issueIdFor(304)]),
         ).rejects.toBeInstanceOf(FeedTooLargeError);
         expect(await archive.getFeed(issueIdFor(304), 'rss')).toBeUndefined();
       });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET, createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { publicPages } from '../../functions/render/public-pages.ts';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
+import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';
 import { FEED_LENGTH, refreshArchiveFeeds } from '../../shared/usecases/archive-feed-refresh.ts';
 import { publishPublicPages } from '../../shared/usecases/publish-public-pages.ts';
@@ -35,6 +36,14 @@ const fetchFeed = async (path: string) => {
   expect(response.status).toBe(200);
   const xml = await response.text();
   return { response, xml, feed: await parser.parseString(xml) };
+};
+
+/** What `npm run sunday -- --now` and the studio's "send now" leave behind: the issue sent, no new render. */
+const sendNow = async (series: number) => {
+  const id = issueIdFor(series);
+  const at = t.clock.now().toISOString();
+  expect(await t.issues.setStatus(id, 'rendered', 'sending', at)).toBe(true);
+  expect(await t.issues.setStatus(id, 'sending', 'sent', at)).toBe(true);
 };
 
 const titlesOf = async (path: string) => (await fetchFeed(path)).feed.items.map((item) => item.title);
@@ -212,6 +221,32 @@ describe('the archive feeds', () => {
     await publishPublicPages(fresh, '<p>34</p>', { ...pages, ...publicPages(t.config, t.publicObjects) });
     t.clock.set('2026-11-29T08:00:00Z');
     expect(await titlesOf('/archive/feed.xml')).toEqual(['Chambre en Provence', 'Un dimanche à Nîmes']);
+  });
+
+  it('list an issue sent before its Sunday at once ("send now"), and keep it there when its Sunday comes', async () => {
+    await publish({ series: 33, sunday: '2026-11-22', title: 'Un dimanche à Nîmes' });
+    await publish({ series: 34, sunday: '2026-11-29' });
+    t.clock.set('2026-11-24T10:00:00Z');
+    expect(await titlesOf('/archive/feed.xml')).toEqual(['Un dimanche à Nîmes']);
+    await sendNow(34);
+    expect(await titlesOf('/archive/feed.xml')).toEqual(['Chambre en Provence', 'Un dimanche à Nîmes']);
+    expect(await titlesOf('/archive/atom.xml')).toEqual(['Chambre en Provence', 'Un dimanche à Nîmes']);
+    t.clock.set('2026-11-29T08:00:00Z');
+    expect(await titlesOf('/archive/feed.xml')).toEqual(['Chambre en Provence', 'Un dimanche à Nîmes']);
+  });
+
+  it('never list an issue before its Sunday, even beside a later one sent early', async () => {
+    await publish({ series: 33, sunday: '2026-11-22', title: 'Un dimanche à Nîmes' });
+    await publish({ series: 35, sunday: '2026-12-06', title: 'Décembre' });
+    await publish({ series: 34, sunday: '2026-11-29' });
+    t.clock.set('2026-11-24T10:00:00Z');
+    await sendNow(35);
+    // #35 is public; #34 is not until Sunday 29: a feed that names #34 must not be served now.
+    const titles = await titlesOf('/archive/feed.xml');
+    expect(titles).not.toContain('Chambre en Provence');
+    expect(titles).toContain('Un dimanche à Nîmes');
+    t.clock.set('2026-11-29T08:00:00Z');
+    expect(await titlesOf('/archive/feed.xml')).toContain('Chambre en Provence');
   });
 
   it.each(FEEDS)('answer $path with a 404 problem while no issue is published', async ({ path }) => {

@@ -152,9 +152,12 @@ export const dynamoIssueStore = (doc: DynamoDBDocumentClient, tableName: string)
       return issues;
     },
 
-    saveFeeds: async (id, feeds, at) => {
+    saveFeeds: async (id, feeds, at, listed) => {
       // Both items are checked for size before either is written.
-      const items = [toFeedItem(id, 'rss', feeds.rss, at), toFeedItem(id, 'atom', feeds.atom, at)];
+      const items = [
+        toFeedItem(id, 'rss', feeds.rss, at, listed),
+        toFeedItem(id, 'atom', feeds.atom, at, listed),
+      ];
       await Promise.all(items.map((Item) => doc.send(new PutCommand({ TableName: tableName, Item }))));
     },
 

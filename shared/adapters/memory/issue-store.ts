@@ -89,9 +89,11 @@ export const memoryIssueStore = (): IssueStore => {
         .map(({ issue }) => stored(issue));
     },
 
-    saveFeeds: async (id, documents, at) => {
+    saveFeeds: async (id, documents, at, listed) => {
       // Both are encoded (and checked for size) before either is kept.
-      const items = (['rss', 'atom'] as const).map((format) => toFeedItem(id, format, documents[format], at));
+      const items = (['rss', 'atom'] as const).map((format) =>
+        toFeedItem(id, format, documents[format], at, listed),
+      );
       for (const item of items) feeds.set(`${id}#${String(item.format)}`, item);
     },
 
