@@ -1,20 +1,19 @@
 import { localDate } from '../domain/calendar.ts';
-import type { Issue } from '../domain/issue.ts';
 import type { FeedFormat } from '../ports/feed-renderer.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IssueStore, StoredFeed } from '../ports/issue-store.ts';
 import { FEED_LENGTH } from './archive-feed-refresh.ts';
-import { collectIssues, isPublished, joinDay, joinOrder } from './archive-visibility.ts';
+import { collectIssues, isPublished, joinOrder } from './archive-visibility.ts';
 
 export type ArchiveFeedResult = { ok: true; xml: string } | { ok: false; error: 'no_feed' };
 
 /**
  * A feed is served only if it names no issue still waiting for its Sunday: one built for a later day (an issue
  * sent before its Sunday was given, while it waited, the feed of that Sunday) may name one. A feed stored before
- * the list was kept is trusted only as its issue's own Sunday's.
+ * the list was kept is served as before (the next render stores its list).
  */
-const servable = (issue: Issue, feed: StoredFeed, waiting: ReadonlySet<string>, timeZone: string): boolean =>
-  feed.listed ? !feed.listed.some((id) => waiting.has(id)) : joinDay(issue, timeZone) === issue.sunday;
+const servable = (feed: StoredFeed, waiting: ReadonlySet<string>): boolean =>
+  !feed.listed?.some((id) => waiting.has(id));
 
 /**
  * The feed stored with the published issue that joined readers last (see `refreshArchiveFeeds`). One rendered
@@ -36,7 +35,7 @@ export const archiveFeed = async (
   const waiting = new Set(rendered.filter((issue) => !isPublished(issue, today)).map((issue) => issue.id));
   for (const issue of published.sort(joinOrder(deps.timeZone))) {
     const feed = await deps.store.getFeed(issue.id, format);
-    if (feed && servable(issue, feed, waiting, deps.timeZone)) return { ok: true, xml: feed.xml };
+    if (feed && servable(feed, waiting)) return { ok: true, xml: feed.xml };
   }
   return { ok: false, error: 'no_feed' };
 };
