@@ -12,7 +12,7 @@ import { examplePostBody } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { renderExample } from '../emails/example-mails.ts';
 import { idOf, tokenFor, uniqueAddress } from '../subscribers/support.ts';
-import { artifacts, launchChromium } from '../support/browser.ts';
+import { artifacts, imagesLoaded, launchChromium } from '../support/browser.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { testApp } from '../support/test-app.ts';
 
@@ -208,7 +208,7 @@ describe('every surface a reader sees passes axe-core (WCAG 2.1 A and AA, best p
     // The covers are lazy: scroll through so the screenshot shows them.
     const height = await page.evaluate<number>('document.documentElement.scrollHeight');
     for (let y = 0; y < height; y += 800) await page.evaluate(`window.scrollTo(0, ${y})`);
-    await page.waitForFunction('[...document.images].every((image) => image.complete)');
+    await imagesLoaded(page);
     await page.evaluate('window.scrollTo(0, 0)');
     expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe(
       DARK_BACKGROUND,

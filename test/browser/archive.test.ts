@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePostBody } from '../builders/issue.ts';
-import { artifacts, launchChromium } from '../support/browser.ts';
+import { artifacts, imagesLoaded, launchChromium } from '../support/browser.ts';
 import { signedPost } from '../support/signed-request.ts';
 import { testApp } from '../support/test-app.ts';
 
@@ -84,7 +84,7 @@ const loadEverything = async (page: Page) => {
     await page.waitForTimeout(20);
   }
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForFunction('[...document.images].every((image) => image.complete)');
+  await imagesLoaded(page);
 };
 
 const open = async (path: string, width: number): Promise<Page> => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { repoRoot } from './processes.ts';
 
 /** Where screenshots go, for a person to open (git-ignored). */
@@ -35,4 +35,17 @@ export const launchChromium = async () => {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+};
+
+/**
+ * Waits until every image of the page has loaded. Polled from here with `evaluate` (the debugging protocol, which
+ * the page's CSP does not govern): `waitForFunction` compiles its predicate inside the page, and our pages' CSP
+ * (no 'unsafe-eval') refuses that whenever the first check does not pass at once.
+ */
+export const imagesLoaded = async (page: Page, timeoutMs = 10_000) => {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>('[...document.images].every((image) => image.complete)'))) {
+    if (performance.now() > deadline) throw new Error(`images still loading after ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
 };
