@@ -43,6 +43,11 @@ export const launchChromium = async () => {
  * (no 'unsafe-eval') refuses that whenever the first check does not pass at once.
  */
 export const imagesLoaded = async (page: Page, timeoutMs = 10_000) => {
+  // Lazy images start loading only once scrolled near, and a quick scroll can skip them: for a screenshot of the
+  // whole page, every image is asked for now.
+  await page.evaluate(
+    "document.querySelectorAll('img[loading=lazy]').forEach((image) => { image.loading = 'eager'; })",
+  );
   const deadline = performance.now() + timeoutMs;
   while (!(await page.evaluate<boolean>('[...document.images].every((image) => image.complete)'))) {
     if (performance.now() > deadline) throw new Error(`images still loading after ${timeoutMs} ms`);
