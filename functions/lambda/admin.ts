@@ -6,7 +6,7 @@ import { withProblems } from '../http/with-problems.ts';
 import { studioApp } from '../studio/studio-app.tsx';
 import { adminDeps } from '../wiring/admin.ts';
 import { awsHttpHome } from './aws-app-deps.ts';
-import { invokeDispatch } from './invoke-dispatch.ts';
+import { invokeDispatch } from '../../shared/adapters/aws/invoke-dispatch.ts';
 
 // The admin HTTP function: `/admin/*` (bearer token) and the author's studio `/studio` (magic-link session).
 const config = loadAwsApiConfig(process.env);

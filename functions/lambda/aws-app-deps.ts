@@ -4,9 +4,9 @@ import type { AwsApiConfig } from '../config/aws-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import type { HttpHome } from '../wiring/http.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsRenderTrigger } from './aws-render-trigger.ts';
+import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
-import { lambdaOutbound } from './outbound.ts';
+import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 import { bucketPublicObjects } from './public-objects.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import * as v from 'valibot';
 import { cloudFrontInvalidator } from '../../shared/adapters/cdn/cloudfront-invalidator.ts';
-import { invalidationBatch } from '../cdn/invalidation-batch.ts';
+import { invalidationBatch } from '../../shared/adapters/cdn/invalidation-batch.ts';
 import { required } from '../config/common.ts';
 import { parseEnv } from '../config/config-error.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
-import type { SqsRecord } from './defer-sqs-record.ts';
+import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 
 // Composition root of the CDN's invalidation worker (issue 26): the render step's changed paths, a batch of
 // messages at a time, become one CreateInvalidation. A failure throws: the batch comes back, then goes to the

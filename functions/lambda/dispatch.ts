@@ -4,14 +4,14 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { sqsQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { dispatchSunday } from '../../shared/usecases/campaign/dispatch-sunday.ts';
-import { dispatchOptionsOf } from './dispatch-event.ts';
+import { dispatchOptionsOf } from '../../shared/adapters/aws/dispatch-event.ts';
 import { loadDispatchEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { deliveryStores, dispatchDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsMailer } from './aws-mailer.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 
 // Composition root of the dispatch function, the EventBridge Scheduler's target.
 const env = loadDispatchEnv(process.env);

@@ -7,10 +7,10 @@ import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { feedPollDeps } from '../wiring/feed-poll.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsMailer } from './aws-mailer.ts';
-import { awsRenderTrigger } from './aws-render-trigger.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
+import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
-import { lambdaOutbound } from './outbound.ts';
+import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 
 // Composition root of the feed poller, invoked by an EventBridge Scheduler schedule every 15 minutes.
 const env = loadFeedPollConfig(process.env);

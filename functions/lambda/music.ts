@@ -9,13 +9,13 @@ import { authorNotifier } from '../delivery/author-notifier.ts';
 import { sendTimeOf } from '../delivery/send-time.ts';
 import { musicWorkerDeps } from '../wiring/music.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsMailer } from './aws-mailer.ts';
-import { awsRenderTrigger } from './aws-render-trigger.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
+import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
-import type { SqsRecord } from './defer-sqs-record.ts';
-import { eachSqsRecord, type Parsed } from './sqs-batch.ts';
-import { lambdaOutbound } from './outbound.ts';
+import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
+import { eachSqsRecord, type Parsed } from '../../shared/adapters/sqs/sqs-batch.ts';
+import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 
 // Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
 // resolver's pace (a counter in the table), link checks, and the re-render once an issue's links are in.

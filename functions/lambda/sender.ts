@@ -11,10 +11,10 @@ import { authorNotifier } from '../delivery/author-notifier.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { deliveryStores, senderWorkerDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsMailer } from './aws-mailer.ts';
-import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
+import { deferSqsRecord, type SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 import { secretsExtensionSource } from './load-secrets.ts';
-import { eachSqsRecord, jsonBody } from './sqs-batch.ts';
+import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
 
 // Composition root of the sender (SQS consumer, batch size 1). The function's maximum concurrency is
 // MAX_SENDERS; each instance paces itself at SES's max send rate / MAX_SENDERS, so together they never exceed it.

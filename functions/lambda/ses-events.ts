@@ -1,7 +1,7 @@
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
-import { handleSnsEvent, type SnsEvent } from '../delivery/ses-events-handler.ts';
+import { handleSnsEvent, type SnsEvent } from '../../shared/adapters/ses/ses-events-handler.ts';
 import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { sesEventStores } from '../wiring/ses-events.ts';

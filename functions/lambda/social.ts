@@ -13,11 +13,11 @@ import { socialSettings } from '../config/social-config.ts';
 import { createJsonLogger } from '../observability/json-logger.ts';
 import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
-import { awsMailer } from './aws-mailer.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 import { socialAccountsFor, socialComposer } from '../social/social-accounts-deps.ts';
-import { lambdaOutbound } from './outbound.ts';
-import { eachSqsRecord, jsonBody } from './sqs-batch.ts';
-import { deferSqsRecord, type SqsRecord } from './defer-sqs-record.ts';
+import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
+import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
+import { deferSqsRecord, type SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 import { extensionSecret } from './load-secrets.ts';
 
 // Composition root of the social worker (SQS consumer, one message per invocation: a slow network delays

@@ -5,7 +5,7 @@ import {
   startTrapListener,
   type TrapListener,
 } from '../../infra/local/stand-ins/music/trap-listener.ts';
-import { lambdaOutbound } from '../../functions/lambda/outbound.ts';
+import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { addressRange } from '../../shared/adapters/http/public-address.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';

@@ -1,6 +1,6 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invalidationBatch } from '../../functions/cdn/invalidation-batch.ts';
+import { invalidationBatch } from '../../shared/adapters/cdn/invalidation-batch.ts';
 import {
   CdnInvalidationError,
   cloudFrontInvalidator,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatchOptionsOf } from '../../functions/lambda/dispatch-event.ts';
-import { invokeDispatch } from '../../functions/lambda/invoke-dispatch.ts';
+import { dispatchOptionsOf } from '../../shared/adapters/aws/dispatch-event.ts';
+import { invokeDispatch } from '../../shared/adapters/aws/invoke-dispatch.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { type FakeServer, fakeServer, hasValidSigV4 } from '../support/fake-aws.ts';
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { eachSqsRecord, jsonBody } from '../../functions/lambda/sqs-batch.ts';
+import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
 
 const record = (messageId: string, body: string) => ({ messageId, receiptHandle: `rh-${messageId}`, body });
 const schema = v.object({ n: v.number() });

@@ -1,5 +1,5 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { sendToQueue } from '../../shared/adapters/sqs/sqs-queue.ts';
+import { sendToQueue } from './sqs-queue.ts';
 
 export type SqsRecord = { messageId: string; receiptHandle: string; body: string };
 

@@ -1,4 +1,4 @@
-import type { DispatchOptions } from '../../shared/usecases/campaign/dispatch-sunday.ts';
+import type { DispatchOptions } from '../../usecases/campaign/dispatch-sunday.ts';
 
 /** What the admin function sends the dispatch function for one issue (the studio's "send now"). */
 export const dispatchEvent = (series: number) => ({ manual: true, series });

@@ -1,5 +1,5 @@
-import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import { lambdaRenderTrigger } from '../../shared/adapters/render/lambda-render-trigger.ts';
+import { signedAwsFetch } from './signed-fetch.ts';
+import { lambdaRenderTrigger } from '../render/lambda-render-trigger.ts';
 
 /** The render function, invoked as every function that starts a render has it on AWS. */
 export const awsRenderTrigger = (env: {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Logger } from '../../shared/ports/logger.ts';
+import type { Logger } from '../../ports/logger.ts';
 import type { SqsRecord } from './defer-sqs-record.ts';
 
 export type Parsed<M> = { ok: true; message: M } | { ok: false; error: unknown };

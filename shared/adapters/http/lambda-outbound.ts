@@ -1,5 +1,5 @@
-import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
-import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
+import { guardedFetch } from './guarded-fetch.ts';
+import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
 
 /**
  * The guarded client as every Lambda has it: public addresses only. Nothing here reads the environment, and

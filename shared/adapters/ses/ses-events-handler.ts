@@ -2,7 +2,7 @@ import {
   handleSesEvent,
   type SesEvent,
   type SesEventDeps,
-} from '../../shared/usecases/campaign/handle-ses-event.ts';
+} from '../../usecases/campaign/handle-ses-event.ts';
 
 /** What SNS hands a subscribed function: one record a notification, the SES event as its JSON message. */
 export type SnsEvent = { Records: { Sns: { MessageId: string; Message: string } }[] };

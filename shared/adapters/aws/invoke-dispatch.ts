@@ -1,5 +1,5 @@
-import { type AwsCall, signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
-import type { DispatchIssue } from '../../shared/usecases/studio/act-on-issue.ts';
+import { type AwsCall, signedAwsFetch } from './signed-fetch.ts';
+import type { DispatchIssue } from '../../usecases/studio/act-on-issue.ts';
 import { dispatchEvent } from './dispatch-event.ts';
 
 /**
