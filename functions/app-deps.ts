@@ -17,25 +17,7 @@ import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 import type { BlogPosts } from '../shared/ports/blog-posts.ts';
 import type { PublicObjects } from '../shared/ports/public-objects.ts';
-
-export type LinkKey = { id: string; secret: string };
-
-export type AppSecrets = {
-  webhookSecrets: readonly string[];
-  adminTokens: readonly string[];
-  /** Sign the links in mails (unsubscribe, preferences, confirmation); the first signs, all verify. */
-  linkKeys: readonly LinkKey[];
-  /** Keys the subscriber id, a hash of the address: changing it would orphan every subscriber. */
-  subscriberIdKey: string;
-  /** The last segment of the WordPress.com webhook's URL (`/webhooks/wordpress/:token`); none: that route is off. */
-  wordpressToken?: string | undefined;
-};
-
-/**
- * Where the secrets come from: read when a route first needs them, not at start, so a public page's cold start
- * does not wait for Secrets Manager. Each runtime caches its own.
- */
-export type SecretsSource = () => Promise<AppSecrets>;
+import type { SecretsSource } from '../shared/ports/secrets.ts';
 
 export type AppSettings = {
   publicBaseUrl: string;

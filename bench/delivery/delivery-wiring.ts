@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { securityHeaders } from '../../functions/http/secure-headers.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';

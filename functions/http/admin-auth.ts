@@ -1,6 +1,6 @@
 import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
-import type { SecretsSource } from '../app-deps.ts';
+import type { SecretsSource } from '../../shared/ports/secrets.ts';
 
 /** Bearer token against every active admin token (several during a rotation), compared in constant time. */
 export const adminAuth = (secrets: SecretsSource) =>

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'hono/utils/buffer';
-import type { SecretsSource } from '../app-deps.ts';
+import type { SecretsSource } from '../../shared/ports/secrets.ts';
 import { problemResponse } from './problem.ts';
 
 /**

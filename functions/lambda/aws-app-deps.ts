@@ -1,11 +1,11 @@
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { AwsApiConfig } from '../config/aws-config.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { HttpHome } from '../wiring/http.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
-import { secretsExtensionSource } from './load-secrets.ts';
+import { lambdaAppSecrets } from './load-secrets.ts';
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 import { bucketPublicObjects } from './public-objects.ts';
 
@@ -18,11 +18,7 @@ export const awsHttpHome = (config: AwsApiConfig): HttpHome => ({
   // Issue 26: the pages the render step built; a cache miss at the CDN costs this one read.
   publicObjects: bucketPublicObjects(config),
   renderTrigger: awsRenderTrigger(config),
-  secrets: secretsExtensionSource({
-    secretId: config.SECRETS_ARN,
-    port: config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
-    sessionToken: config.AWS_SESSION_TOKEN,
-  }),
+  secrets: lambdaAppSecrets(config),
   ses: signedAwsFetch({ service: 'ses', region: config.AWS_REGION }),
   outbound: lambdaOutbound(),
   clock: systemClock,

@@ -4,7 +4,7 @@ import { cloudFrontInvalidator } from '../../shared/adapters/cdn/cloudfront-inva
 import { invalidationBatch } from '../../shared/adapters/cdn/invalidation-batch.ts';
 import { required } from '../config/common.ts';
 import { parseEnv } from '../config/config-error.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 
 // Composition root of the CDN's invalidation worker (issue 26): the render step's changed paths, a batch of

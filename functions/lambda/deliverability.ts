@@ -2,21 +2,17 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
 import { loadDeliverabilityEnv } from '../config/deliverability-config.ts';
 import { accountProbes } from '../doctor/account-probes.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { audienceOf, deliverabilityStore } from '../wiring/deliverability.ts';
 import { openTable } from '../wiring/table.ts';
-import { extensionSecret } from './load-secrets.ts';
+import { lambdaSecret } from './load-secrets.ts';
 
 // Composition root of the daily deliverability job (an EventBridge Scheduler schedule): `npm run doctor`'s
 // checks from inside the account, kept for the studio's Délivrabilité panel and the eve reminder.
 const env = loadDeliverabilityEnv(process.env);
 const logger = createJsonLogger({ service: 'deliverability', level: env.LOG_LEVEL });
 const table = openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME });
-const secret = (secretId: string) =>
-  extensionSecret(
-    { secretId, port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, sessionToken: env.AWS_SESSION_TOKEN },
-    (raw) => raw ?? '{}',
-  );
+const secret = (secretId: string) => lambdaSecret(env, secretId, (raw) => raw ?? '{}');
 const networks = env.SOCIAL_NETWORKS.split(',').filter(Boolean);
 const probes = accountProbes({
   region: env.AWS_REGION,

@@ -8,7 +8,7 @@ import { dispatchOptionsOf } from '../../shared/adapters/aws/dispatch-event.ts';
 import { loadDispatchEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliveryStores, dispatchDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';

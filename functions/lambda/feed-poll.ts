@@ -9,7 +9,7 @@ import { feedPollDeps } from '../wiring/feed-poll.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 
 // Composition root of the feed poller, invoked by an EventBridge Scheduler schedule every 15 minutes.

@@ -6,13 +6,13 @@ import { handleMusicMessage } from '../../shared/usecases/music/music-worker.ts'
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { loadMusicWorkerEnv } from '../config/music-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { sendTimeOf } from '../delivery/send-time.ts';
+import { sendTimeOf } from '../../shared/domain/send-time.ts';
 import { musicWorkerDeps } from '../wiring/music.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
 import { parseMusicMessage } from '../music/music-message.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 import { eachSqsRecord, type Parsed } from '../../shared/adapters/sqs/sqs-batch.ts';
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';

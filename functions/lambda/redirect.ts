@@ -3,7 +3,7 @@ import { handle } from 'hono/aws-lambda';
 import { loadAwsRedirectConfig } from '../config/redirect-config.ts';
 import { securityHeaders } from '../http/secure-headers.ts';
 import { withProblems } from '../http/with-problems.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { redirectRoutes } from '../routes/redirect.ts';
 import { clickStore } from '../wiring/redirect.ts';
 import { openTable } from '../wiring/table.ts';

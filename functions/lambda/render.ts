@@ -7,7 +7,7 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
 import { renderIssue } from '../../shared/usecases/render-issue.ts';
 import { loadAwsRenderConfig } from '../config/aws-config.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { queuedInvalidator } from '../../shared/adapters/cdn/queued-invalidator.ts';
 import { renderDeps } from '../wiring/render.ts';
 import { openTable } from '../wiring/table.ts';

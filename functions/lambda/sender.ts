@@ -8,12 +8,12 @@ import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import { loadSenderEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliveryStores, senderWorkerDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 import { deferSqsRecord, type SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
-import { secretsExtensionSource } from './load-secrets.ts';
+import { lambdaAppSecrets } from './load-secrets.ts';
 import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
 
 // Composition root of the sender (SQS consumer, batch size 1). The function's maximum concurrency is
@@ -23,11 +23,7 @@ const delivery = loadDeliveryConfig(process.env);
 const stores = deliveryStores(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }));
 const logger = createJsonLogger({ service: 'sender', level: env.LOG_LEVEL });
 const sqs = new SQSClient({ region: env.AWS_REGION });
-const secrets = secretsExtensionSource({
-  secretId: env.SECRETS_ARN,
-  port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
-  sessionToken: env.AWS_SESSION_TOKEN,
-});
+const secrets = lambdaAppSecrets(env);
 
 const build = async () => {
   const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(

@@ -3,10 +3,10 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
 import { handleSnsEvent, type SnsEvent } from '../../shared/adapters/ses/ses-events-handler.ts';
 import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { sesEventStores } from '../wiring/ses-events.ts';
 import { openTable } from '../wiring/table.ts';
-import { secretsExtensionSource } from './load-secrets.ts';
+import { lambdaAppSecrets } from './load-secrets.ts';
 
 // Composition root of the SES events function (configuration set → SNS → here).
 const env = loadSesEventsEnv(process.env);
@@ -14,11 +14,7 @@ const stores = sesEventStores(openTable({ region: env.AWS_REGION, tableName: env
 const logger = createJsonLogger({ service: 'ses-events', level: env.LOG_LEVEL });
 const secrets =
   env.SECRETS_ARN && env.AWS_SESSION_TOKEN
-    ? secretsExtensionSource({
-        secretId: env.SECRETS_ARN,
-        port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
-        sessionToken: env.AWS_SESSION_TOKEN,
-      })
+    ? lambdaAppSecrets({ ...env, SECRETS_ARN: env.SECRETS_ARN, AWS_SESSION_TOKEN: env.AWS_SESSION_TOKEN })
     : undefined;
 
 // Our mails carry the subscriber id as a tag; the address is hashed only for mail without it.

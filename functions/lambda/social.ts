@@ -10,7 +10,7 @@ import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { enabledAccounts, parseSocialAccounts } from '../config/social-accounts.ts';
 import { socialSettings } from '../config/social-config.ts';
-import { createJsonLogger } from '../observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
@@ -18,7 +18,7 @@ import { socialAccountsFor, socialComposer } from '../social/social-accounts-dep
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
 import { deferSqsRecord, type SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
-import { extensionSecret } from './load-secrets.ts';
+import { lambdaSecret } from './load-secrets.ts';
 
 // Composition root of the social worker (SQS consumer, one message per invocation: a slow network delays
 // no other). The accounts' secret is read through the extension, cached, so a replaced token is picked up.
@@ -29,13 +29,8 @@ const logger = createJsonLogger({ service: 'social', level: env.LOG_LEVEL });
 const thumbs = lambdaOutbound();
 const sqs = new SQSClient({ region: env.AWS_REGION });
 const settings = { publicBaseUrl: env.PUBLIC_BASE_URL, seriesName: env.SERIES_NAME, ...socialSettings(env) };
-const readAccounts = extensionSecret(
-  {
-    secretId: env.SOCIAL_ACCOUNTS_SECRET_ARN,
-    port: env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
-    sessionToken: env.AWS_SESSION_TOKEN,
-  },
-  (raw) => parseSocialAccounts(`Secret ${env.SOCIAL_ACCOUNTS_SECRET_ARN}`, raw ?? '{}'),
+const readAccounts = lambdaSecret(env, env.SOCIAL_ACCOUNTS_SECRET_ARN, (raw) =>
+  parseSocialAccounts(`Secret ${env.SOCIAL_ACCOUNTS_SECRET_ARN}`, raw ?? '{}'),
 );
 const base = socialWorkerDeps(
   deliveryStores(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME })),

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import type { LinkPurpose } from '../../shared/ports/link-tokens.ts';
 import type { PublicDeps } from '../app-deps.ts';
-import { subscriberKeys } from './subscriber-keys.ts';
+import { subscriberKeys } from '../../shared/adapters/crypto/subscriber-keys.ts';
 
 /** What the subscriber routes share: the lazily built keys and the use-case dependencies. */
 export const subscriberContext = (deps: PublicDeps) => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { startLocalDeliverability } from '../../infra/local/runtime/local-deliverability.ts';
 import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber-store.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';

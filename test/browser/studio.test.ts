@@ -11,7 +11,7 @@ import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts';
 import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import { resumeCampaigns } from '../../shared/usecases/campaign/resume-campaigns.ts';
 import { deliverySetup, storedMailTo, waitFor } from '../support/delivery-setup.ts';

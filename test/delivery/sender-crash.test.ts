@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
 import { resumeCampaigns } from '../../shared/usecases/campaign/resume-campaigns.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliverySetup, storedMailTo, waitFor } from '../support/delivery-setup.ts';
 
 const CAMPAIGN = campaignIdFor('iss_34');

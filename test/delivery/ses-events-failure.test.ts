@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { handleSnsEvent, type SnsEvent } from '../../shared/adapters/ses/ses-events-handler.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { ASYNC_RETRY_ATTEMPTS } from '../../infra/constructs/async-failures.ts';
 import { asyncInvoker, type InvocationRecord } from '../../infra/local/runtime/async-invoke.ts';
 import { redrive } from '../../infra/redrive/redrive.ts';

@@ -4,7 +4,7 @@ import { memoryWebhookReceipts } from '../../shared/adapters/memory/webhook-rece
 import { campaignIdFor } from '../../shared/domain/campaign.ts';
 import type { Subscriber } from '../../shared/domain/subscriber.ts';
 import { handleSesEvent, type SesEvent } from '../../shared/usecases/campaign/handle-ses-event.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliverySetup } from '../support/delivery-setup.ts';
 import { realNow } from '../support/real-clock.ts';
 

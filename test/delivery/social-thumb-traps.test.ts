@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { socialAccountsFor } from '../../functions/social/social-accounts-deps.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { memoryIssueStore } from '../../shared/adapters/memory/issue-store.ts';
 import { memorySocialStore } from '../../shared/adapters/memory/social-store.ts';
 import type { Issue } from '../../shared/domain/issue.ts';

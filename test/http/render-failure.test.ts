@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { createApp } from '../../functions/create-app.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { inProcessRenderTrigger } from '../../infra/local/runtime/in-process-render-trigger.ts';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { memoryCampaignStore } from '../../shared/adapters/memory/campaign-store.ts';
 import { memoryClickStore } from '../../shared/adapters/memory/click-store.ts';

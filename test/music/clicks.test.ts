@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { withProblems } from '../../functions/http/with-problems.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { redirectRoutes } from '../../functions/routes/redirect.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { type ClickLink, clickLink } from '../../shared/domain/music/click-link.ts';

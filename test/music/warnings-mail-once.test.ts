@@ -3,7 +3,7 @@ import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadMusicSettings } from '../../functions/config/music-config.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { renderMusicDeps } from '../../functions/wiring/music.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { startFakeOdesli } from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import { startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../functions/app-deps.ts';
 import { withProblems } from '../../functions/http/with-problems.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { adminSubscriberImportRoutes } from '../../functions/routes/admin-subscriber-import.ts';
 import type { SubscriberContext } from '../../functions/subscribers/subscriber-context.ts';
 import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';

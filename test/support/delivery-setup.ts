@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { createLocalDelivery, type LocalDeliveryOptions } from '../../infra/local/runtime/local-delivery.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';

@@ -4,7 +4,7 @@ import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
 import { loadLocalConfig } from '../../functions/config/local-config.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
-import { createJsonLogger } from '../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { localSundayRoute } from '../../infra/local/runtime/sunday-route.ts';
 import { dynamoIssueHolds } from '../../shared/adapters/dynamodb/issue-hold-store.ts';
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';

@@ -6,7 +6,7 @@ import { loadLocalConfig } from '../../../functions/config/local-config.ts';
 import { createLocalApp } from '../runtime/local-app.ts';
 import { loadDeliveryConfig } from '../../../functions/config/delivery-config.ts';
 import { createLocalDelivery } from '../runtime/local-delivery.ts';
-import { createJsonLogger } from '../../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
 import { sesMailer } from '../../../shared/adapters/ses/ses-mailer.ts';
 import { systemClock } from '../../../shared/ports/clock.ts';
 import { localServer } from '../runtime/local-server.ts';
@@ -27,7 +27,7 @@ import { loadMusicSettings } from '../../../functions/config/music-config.ts';
 import { enabledAccounts } from '../../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../../functions/config/social-config.ts';
 import { socialAccountsFor, socialComposer } from '../../../functions/social/social-accounts-deps.ts';
-import { sendTimeOf } from '../../../functions/delivery/send-time.ts';
+import { sendTimeOf } from '../../../shared/domain/send-time.ts';
 import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
 
 /** `npm start`: the whole system on one machine, data kept in .data/ across restarts. */

@@ -9,7 +9,7 @@ import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
 import type { PublicObjects } from '../../../shared/ports/public-objects.ts';
 import type { LocalConfig } from '../../../functions/config/local-config.ts';
 import { createApp } from '../../../functions/create-app.ts';
-import { createJsonLogger } from '../../../functions/observability/json-logger.ts';
+import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
 import type { Studio } from '../../../functions/studio/studio-deps.ts';
 import { adminDeps } from '../../../functions/wiring/admin.ts';
 import { renderDeps } from '../../../functions/wiring/render.ts';

@@ -1,8 +1,8 @@
-import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-ids.ts';
-import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';
-import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
-import type { LinkTokens } from '../../shared/ports/link-tokens.ts';
-import type { AppSecrets, SecretsSource } from '../app-deps.ts';
+import { hmacSubscriberIds } from './hmac-subscriber-ids.ts';
+import { jwsLinkTokens } from './jws-link-tokens.ts';
+import type { SubscriberIds } from '../../ports/keyed-hash.ts';
+import type { LinkTokens } from '../../ports/link-tokens.ts';
+import type { AppSecrets, SecretsSource } from '../../ports/secrets.ts';
 
 export type SubscriberKeys = { ids: SubscriberIds; tokens: LinkTokens };
 
