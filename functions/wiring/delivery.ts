@@ -19,7 +19,9 @@ import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts'
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
 import type { PublishSocialDeps } from '../../shared/usecases/social/publish-social.ts';
 import type { DeliveryConfig } from '../config/delivery-config.ts';
-import { senderDeps } from '../delivery/delivery-deps.ts';
+import type { EmailAddress } from '../../shared/domain/email-address.ts';
+import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
+import { subscriberLinks } from '../../shared/usecases/campaign/subscriber-links.ts';
 import type { Table } from './table.ts';
 
 /** The Sunday run's stores on the one table: dispatch, sender and social worker share them. */
@@ -64,23 +66,34 @@ export const dispatchDeps = (
 export const senderWorkerDeps = (
   stores: DeliveryStores,
   context: DeliveryContext & { mailer: Mailer; linkKeys: readonly SigningKey[] },
-  config: Parameters<typeof senderDeps>[1],
-): SendBatchDeps =>
-  senderDeps(
-    {
-      issues: stores.issues,
-      subscribers: stores.subscribers,
-      campaigns: stores.campaigns,
-      social: stores.social,
-      clicks: stores.clicks,
-      mailer: context.mailer,
-      tokens: jwsLinkTokens(context.linkKeys),
-      author: context.author,
-      clock: context.clock,
-      logger: context.logger,
-    },
-    config,
-  );
+  config: DeliveryConfig & { publicBaseUrl: string; leaseMs: number },
+): SendBatchDeps => {
+  const tokens = jwsLinkTokens(context.linkKeys);
+  return {
+    ...stores,
+    mailer: context.mailer,
+    author: context.author,
+    clock: context.clock,
+    logger: context.logger,
+    emailFor: campaignEmails(stores).emailFor,
+    linksFor: subscriberLinks({ baseUrl: config.publicBaseUrl, tokens }),
+    envelope: (subscriber, links) => ({
+      from: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
+      to: {
+        address: subscriber.email as EmailAddress,
+        ...(subscriber.name ? { name: subscriber.name } : {}),
+      },
+      listUnsubscribeUrl: links.unsubscribeUrl,
+      listId: config.LIST_ID,
+    }),
+    networks: config.SOCIAL_NETWORKS,
+    socialWaitMs: config.SOCIAL_REPORT_WAIT_SECONDS * 1000,
+    leaseMs: config.leaseMs,
+    quotaPauseMs: config.QUOTA_PAUSE_SECONDS * 1000,
+    throttleRetries: 5,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+};
 
 /**
  * The social worker's ports but its accounts (each home reads them its own way). The last network's outcome

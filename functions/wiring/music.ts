@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoCatalogueStore } from '../../shared/adapters/dynamodb/catalogue-store.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
@@ -10,18 +9,14 @@ import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store
 import { fetchLinkChecker } from '../../shared/adapters/http/fetch-link-checker.ts';
 import { odesliResolver } from '../../shared/adapters/odesli/odesli-resolver.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
-import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import type { Logger } from '../../shared/ports/logger.ts';
 import type { MusicQueue } from '../../shared/ports/music-queue.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
-import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
 import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
 import type { MusicSettings } from '../config/music-config.ts';
-
-type Table = { doc: DynamoDBDocumentClient; tableName: string };
+import type { Table } from './table.ts';
 
 /**
  * What the render step adds for issue 7: the tracks' click links from the cached resolutions, and a new
@@ -58,29 +53,19 @@ export const renderMusicDeps = ({
 export const musicWorkerDeps = ({
   doc,
   tableName,
-  queue,
-  renderTrigger,
-  author,
-  clock,
-  logger,
-  timeZone,
-  sendTime,
   settings,
   resolverFetch,
   outbound,
-}: Table & {
-  queue: MusicQueue;
-  renderTrigger: RenderTrigger;
-  author: AuthorNotifier;
-  clock: Clock;
-  logger: Logger;
-  timeZone: string;
-  /** The Sunday run's time (HH:MM), said in the eve's reminder. */
-  sendTime: string;
-  settings: MusicSettings;
-  resolverFetch?: typeof fetch;
-  outbound: OutboundFetch;
-}): MusicWorkerDeps => ({
+  ...context
+}: Table &
+  Pick<
+    MusicWorkerDeps,
+    'queue' | 'renderTrigger' | 'author' | 'clock' | 'logger' | 'timeZone' | 'sendTime'
+  > & {
+    settings: MusicSettings;
+    resolverFetch?: typeof fetch;
+    outbound: OutboundFetch;
+  }): MusicWorkerDeps => ({
   issues: dynamoIssueStore(doc, tableName),
   links: dynamoTrackLinkStore(doc, tableName),
   warnings: dynamoWarningStore(doc, tableName),
@@ -103,11 +88,5 @@ export const musicWorkerDeps = ({
   maxAttempts: settings.RESOLVER_MAX_ATTEMPTS,
   concurrency: settings.LINK_CHECK_CONCURRENCY,
   budgetMs: settings.LINK_CHECK_BUDGET_MS,
-  queue,
-  renderTrigger,
-  author,
-  clock,
-  logger,
-  timeZone,
-  sendTime,
+  ...context,
 });

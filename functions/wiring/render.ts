@@ -1,13 +1,13 @@
+import { createFeedRenderer } from '../../emails/feed-renderer.ts';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
+import type { Language } from '../../shared/domain/issue.ts';
+import { archiveUrl, publicUrls } from '../../shared/domain/public-urls.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { MusicQueue } from '../../shared/ports/music-queue.ts';
 import type { CdnInvalidator, PublicObjects } from '../../shared/ports/public-objects.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
-import type { Language } from '../../shared/domain/issue.ts';
-import { archiveFeeds } from '../render/archive-feeds.ts';
-import { publicPages } from '../render/public-pages.ts';
-import { archiveUrl, publicUrls } from '../../shared/domain/public-urls.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
 import { renderMusicDeps } from './music.ts';
 import type { Table } from './table.ts';
 
@@ -17,6 +17,32 @@ export type RenderConfig = {
   POSTAL_ADDRESS: string;
   DEFAULT_LANGUAGE: Language;
   TIME_ZONE: string;
+};
+
+/** The feeds the render step rebuilds after each render. */
+export const archiveFeeds = (config: Omit<RenderConfig, 'POSTAL_ADDRESS'>) => ({
+  renderer: createFeedRenderer({
+    seriesName: config.SERIES_NAME,
+    language: config.DEFAULT_LANGUAGE,
+    timeZone: config.TIME_ZONE,
+    links: publicUrls(config.PUBLIC_BASE_URL),
+  }),
+  timeZone: config.TIME_ZONE,
+});
+
+/** What the render step builds the public pages with: a bucket and the CDN on AWS, files on one machine. */
+export const publicPages = (
+  config: Pick<RenderConfig, 'PUBLIC_BASE_URL' | 'SERIES_NAME' | 'DEFAULT_LANGUAGE'>,
+  objects: PublicObjects,
+  cdn?: CdnInvalidator,
+) => {
+  const settings = {
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    seriesName: config.SERIES_NAME,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+  };
+  const render = (page: Parameters<typeof archiveListHtml>[1]) => archiveListHtml(settings, page, true);
+  return { objects, list: { size: ARCHIVE_PAGE_SIZE, render }, ...(cdn ? { cdn } : {}) };
 };
 
 /**
@@ -50,8 +76,7 @@ export const renderDeps = (
     ...(home.publicObjects ? { publicPages: publicPages(config, home.publicObjects, home.cdn) } : {}),
     ...(home.musicQueue
       ? renderMusicDeps({
-          doc,
-          tableName,
+          ...home.table,
           queue: home.musicQueue,
           clock: home.clock,
           publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -1,7 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { publicPages } from '../../functions/render/public-pages.ts';
-import { archiveFeeds } from '../../functions/render/archive-feeds.ts';
+import { archiveFeeds, publicPages } from '../../functions/wiring/render.ts';
 import { issuePageKey } from '../../shared/domain/public-object.ts';
 import type { Issue } from '../../shared/domain/issue.ts';
 import { publishPublicPages } from '../../shared/usecases/publish-public-pages.ts';

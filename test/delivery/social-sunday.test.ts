@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { socialAccountsFor, socialComposer } from '../../functions/social/social-accounts-deps.ts';
+import { socialAccountsFor } from '../../shared/adapters/social/social-accounts-for.ts';
+import { socialComposer } from '../../shared/usecases/social/social-composer.ts';
 import { fakeControl, type FakeControl } from '../../infra/local/social/fake-control.ts';
 import { loopbackOnlyFetch } from '../../infra/local/social/loopback-fetch.ts';
 import { type SocialFakes, startSocialFakes } from '../../infra/local/social/start-social-fakes.ts';

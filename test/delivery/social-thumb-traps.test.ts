@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
-import { socialAccountsFor } from '../../functions/social/social-accounts-deps.ts';
+import { socialAccountsFor } from '../../shared/adapters/social/social-accounts-for.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { type FakeWeb, startFakeWeb } from '../../infra/local/stand-ins/music/fake-web.ts';
 import {

@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import Parser from 'rss-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_BUDGET, createFeedRenderer } from '../../emails/feed-renderer.ts';
-import { publicPages } from '../../functions/render/public-pages.ts';
+import { publicPages } from '../../functions/wiring/render.ts';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { issueIdFor } from '../../shared/domain/issue.ts';
 import type { IssueStore } from '../../shared/ports/issue-store.ts';

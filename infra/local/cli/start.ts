@@ -26,7 +26,8 @@ import { createLocalMusic } from '../runtime/local-music-worker.ts';
 import { loadMusicSettings } from '../../../functions/config/music-config.ts';
 import { enabledAccounts } from '../../../functions/config/social-accounts.ts';
 import { socialSettings } from '../../../functions/config/social-config.ts';
-import { socialAccountsFor, socialComposer } from '../../../functions/social/social-accounts-deps.ts';
+import { socialAccountsFor } from '../../../shared/adapters/social/social-accounts-for.ts';
+import { socialComposer } from '../../../shared/usecases/social/social-composer.ts';
 import { sendTimeOf } from '../../../shared/domain/send-time.ts';
 import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
 
