@@ -11,10 +11,10 @@ import { musicWorkerDeps } from '../wiring/music.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
 import { awsRenderTrigger } from '../../shared/adapters/aws/aws-render-trigger.ts';
-import { parseMusicMessage } from '../music/music-message.ts';
+import { parseMusicMessage } from '../../shared/usecases/music/music-message.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
-import { eachSqsRecord, type Parsed } from '../../shared/adapters/sqs/sqs-batch.ts';
+import { eachSqsRecord } from '../../shared/adapters/sqs/sqs-batch.ts';
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 
 // Composition root of the music worker (SQS consumer, one message per invocation): resolutions at the
@@ -39,13 +39,8 @@ const deps = musicWorkerDeps({
  * Partial batch failures: a malformed message or a bug fails only its record (redelivered, then the DLQ). A
  * resolution that must wait has already been sent back as a new delayed message: its record succeeds.
  */
-const musicMessageOf = (body: string): Parsed<MusicMessage> => {
-  const parsed = parseMusicMessage(body);
-  return parsed.ok ? { ok: true, message: parsed.message } : { ok: false, error: parsed.error };
-};
-
 export const handler = async (event: { Records: SqsRecord[] }) =>
-  eachSqsRecord(event.Records, musicMessageOf, {
+  eachSqsRecord(event.Records, parseMusicMessage, {
     what: 'music message',
     logger,
     handle: async (message) => {

@@ -1,8 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
 import * as v from 'valibot';
-import { intervalPacer } from '../../shared/adapters/pacing/interval-pacer.ts';
-import { pacedMailer } from '../../shared/adapters/pacing/paced-mailer.ts';
+import { sesSharePacedMailer } from '../../shared/adapters/ses/ses-share-paced-mailer.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { sendBatch } from '../../shared/usecases/campaign/send-batch.ts';
 import { loadSenderEnv } from '../config/aws-delivery-config.ts';
@@ -26,17 +24,11 @@ const sqs = new SQSClient({ region: env.AWS_REGION });
 const secrets = lambdaAppSecrets(env);
 
 const build = async () => {
-  const { MaxSendRate = 1 } = await new SESClient({ region: env.AWS_REGION }).send(
-    new GetSendQuotaCommand({}),
-  );
-  // Slots 5 % below this instance's share of the account's rate, and never more than the share in a second.
-  const limitPerSecond = MaxSendRate / delivery.MAX_SENDERS;
-  const ratePerSecond = limitPerSecond * 0.95;
-  logger.info('sender ready', { maxSendRate: MaxSendRate, ratePerSecond });
-  const paced = pacedMailer(
-    awsMailer(env.AWS_REGION, delivery),
-    intervalPacer({ ratePerSecond, limitPerSecond }),
-  );
+  const paced = await sesSharePacedMailer(awsMailer(env.AWS_REGION, delivery), {
+    region: env.AWS_REGION,
+    senders: delivery.MAX_SENDERS,
+    logger,
+  });
   return senderWorkerDeps(
     stores,
     {

@@ -4,7 +4,7 @@ import { parseIssueId } from '../../shared/domain/issue.ts';
 import { isSocialNetwork } from '../../shared/domain/social/networks.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SocialMessage } from '../../shared/ports/social-queue.ts';
-import { type PublishSocialDeps, publishSocial } from '../../shared/usecases/social/publish-social.ts';
+import { publishSocial } from '../../shared/usecases/social/publish-social.ts';
 import { loadSocialWorkerEnv } from '../config/aws-delivery-config.ts';
 import { loadDeliveryConfig } from '../config/delivery-config.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
@@ -14,7 +14,7 @@ import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
 import { openTable } from '../wiring/table.ts';
 import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
-import { socialAccountsFor } from '../../shared/adapters/social/social-accounts-for.ts';
+import { currentSocialAccounts } from '../../shared/adapters/social/social-accounts-for.ts';
 import { socialComposer } from '../../shared/usecases/social/social-composer.ts';
 import { lambdaOutbound } from '../../shared/adapters/http/lambda-outbound.ts';
 import { eachSqsRecord, jsonBody } from '../../shared/adapters/sqs/sqs-batch.ts';
@@ -46,15 +46,10 @@ const base = socialWorkerDeps(
   },
 );
 
-// Publishers keep sessions (Bluesky's) between invocations: rebuilt only when the secret's content changes.
-let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;
-const accountsNow = async () => {
-  const accounts = enabledAccounts(await readAccounts(), settings.networks);
-  const raw = JSON.stringify(accounts);
-  if (built?.raw !== raw)
-    built = { raw, accounts: socialAccountsFor(accounts, { bluesky: { logger, thumbs } }) };
-  return built.accounts;
-};
+const accountsNow = currentSocialAccounts(
+  async () => enabledAccounts(await readAccounts(), settings.networks),
+  { bluesky: { logger, thumbs } },
+);
 
 const message = v.object({
   issueId: v.pipe(

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseMusicMessage } from '../../functions/music/music-message.ts';
+import { parseMusicMessage } from '../../shared/usecases/music/music-message.ts';
 import {
   actionsOf,
   type PolicyStatement,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { parseMusicMessage } from '../../functions/music/music-message.ts';
+import { parseMusicMessage } from '../../shared/usecases/music/music-message.ts';
 import { odesliControl, startFakeOdesli } from '../../infra/local/stand-ins/music/fake-odesli.ts';
 import { dynamoTrackLinkStore } from '../../shared/adapters/dynamodb/track-link-store.ts';
 import { trackUrlKey } from '../../shared/domain/music/track-resolution.ts';

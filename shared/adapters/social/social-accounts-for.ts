@@ -26,3 +26,20 @@ export const socialAccountsFor = (
   });
   return Object.fromEntries(entries);
 };
+
+/**
+ * The accounts as `read` finds them now; publishers keep sessions (Bluesky's) between calls, so the table is
+ * rebuilt only when the accounts' content changes.
+ */
+export const currentSocialAccounts = (
+  read: () => Promise<SocialAccounts>,
+  options: CreatePublishersOptions = {},
+) => {
+  let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;
+  return async () => {
+    const accounts = await read();
+    const raw = JSON.stringify(accounts);
+    if (built?.raw !== raw) built = { raw, accounts: socialAccountsFor(accounts, options) };
+    return built.accounts;
+  };
+};

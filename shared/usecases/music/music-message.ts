@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
-import type { MusicMessage } from '../../shared/ports/music-queue.ts';
+import { type IssueId, parseIssueId } from '../../domain/issue.ts';
+import type { MusicMessage } from '../../ports/music-queue.ts';
 
 const issueId = v.pipe(
   v.string(),
