@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
-import { HttpProblem } from './problem.ts';
+import { mediaTypeOf } from './media-type.ts';
+import { HttpProblem, unsupportedMediaType } from './problem.ts';
 
 export type BodyKind = 'form' | 'json';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export const bodyKindOf = (c: Context): BodyKind | undefined => {
-  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = mediaTypeOf(c) ?? '';
   if (FORM_TYPES.includes(type)) return 'form';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
   return undefined;
@@ -18,13 +19,11 @@ export const readFormOrJson = async (
 ): Promise<{ kind: BodyKind; fields: Record<string, unknown> }> => {
   const kind = bodyKindOf(c);
   if (!kind) {
-    const type = c.req.header('content-type');
-    throw new HttpProblem(
-      415,
-      'unsupported-media-type',
-      'Unsupported media type',
-      `Send an HTML form or application/json, got ${type ? `"${type}"` : 'no Content-Type'}.`,
-      { headers: { accept: 'application/x-www-form-urlencoded, multipart/form-data, application/json' } },
+    throw unsupportedMediaType(
+      'Send an HTML form or application/json',
+      c.req.header('content-type'),
+      'application/x-www-form-urlencoded, multipart/form-data, application/json',
+      'no Content-Type',
     );
   }
   if (kind === 'form') return { kind, fields: await c.req.parseBody() };

@@ -1,18 +1,16 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { HttpProblem } from './problem.ts';
+import { unsupportedMediaType } from './problem.ts';
+
+/** The body's media type, lower case, without its parameters. */
+export const mediaTypeOf = (c: Context): string | undefined =>
+  c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
 
 /** 415 before anything reads the body. */
 export const requireJson = () =>
   createMiddleware(async (c, next) => {
-    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json' && !type?.endsWith('+json')) {
-      throw new HttpProblem(
-        415,
-        'unsupported-media-type',
-        'Unsupported media type',
-        `Content-Type must be application/json, got ${type ? `"${type}"` : 'none'}.`,
-        { headers: { accept: 'application/json' } },
-      );
-    }
+    const type = mediaTypeOf(c);
+    if (type !== 'application/json' && !type?.endsWith('+json'))
+      throw unsupportedMediaType('Content-Type must be application/json', type, 'application/json');
     await next();
   });

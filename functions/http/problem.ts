@@ -41,6 +41,32 @@ export const problemResponse = (problem: Problem, headers: Record<string, string
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
   });
 
+/** What an unknown path answers; a route that must not be probed answers the same. */
+export const notFoundResponse = (): Response =>
+  problemResponse({
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    detail: 'No route matches this path.',
+  });
+
+/** 415 naming the body's type (`got`, or `missing` when none) and what the route reads (`accept`). */
+export const unsupportedMediaType = (
+  expected: string,
+  got: string | undefined,
+  accept: string,
+  missing = 'none',
+) =>
+  new HttpProblem(
+    415,
+    'unsupported-media-type',
+    'Unsupported media type',
+    `${expected}, got ${got ? `"${got}"` : missing}.`,
+    {
+      headers: { accept },
+    },
+  );
+
 export const invalidFields = (errors: FieldError[]): HttpProblem =>
   new HttpProblem(
     422,

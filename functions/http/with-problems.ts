@@ -2,18 +2,11 @@ import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../app-deps.ts';
 import { InvalidCursorError } from '../../shared/domain/invalid-cursor.ts';
-import { HttpProblem, invalidFields, problemResponse } from './problem.ts';
+import { HttpProblem, invalidFields, notFoundResponse, problemResponse } from './problem.ts';
 
 /** RFC 9457 problem+json for every error and unknown route, whatever the app. */
 export const withProblems = <T extends Hono>(app: T, deps: Pick<AppDeps, 'logger'>): T => {
-  app.notFound(() =>
-    problemResponse({
-      type: 'about:blank',
-      title: 'Not Found',
-      status: 404,
-      detail: 'No route matches this path.',
-    }),
-  );
+  app.notFound(notFoundResponse);
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
     if (error instanceof InvalidCursorError)

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import type { SecretsSource } from '../../shared/ports/secrets.ts';
-import { problemResponse } from './problem.ts';
+import { notFoundResponse } from './problem.ts';
 
 /**
  * WordPress.com's webhooks are unsigned: the secret is the URL's last segment, compared in constant time.
@@ -13,13 +13,6 @@ export const wordpressToken =
   async (c, next) => {
     const known = (await secrets()).wordpressToken;
     const given = c.req.param('token') ?? '';
-    if (!known || !(await timingSafeEqual(known, given))) {
-      return problemResponse({
-        type: 'about:blank',
-        title: 'Not Found',
-        status: 404,
-        detail: 'No route matches this path.',
-      });
-    }
+    if (!known || !(await timingSafeEqual(known, given))) return notFoundResponse();
     await next();
   };

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { HttpProblem, invalidFields } from '../http/problem.ts';
+import { mediaTypeOf } from '../http/media-type.ts';
+import { HttpProblem, invalidFields, unsupportedMediaType } from '../http/problem.ts';
 import { parseImportQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
 import {
   apiReport,
@@ -16,15 +17,8 @@ import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
  */
 export const adminSubscriberImportRoutes = (deps: AppDeps, ctx: SubscriberContext) =>
   new Hono().post('/', async (c) => {
-    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-    if (type !== 'text/csv')
-      throw new HttpProblem(
-        415,
-        'unsupported-media-type',
-        'Unsupported media type',
-        `Send text/csv, got ${type ? `"${type}"` : 'none'}.`,
-        { headers: { accept: 'text/csv' } },
-      );
+    const type = mediaTypeOf(c);
+    if (type !== 'text/csv') throw unsupportedMediaType('Send text/csv', type, 'text/csv');
     const query = parseImportQuery(c.req.query());
     if (!query.ok) throw invalidFields(query.errors);
     const bytes = new Uint8Array(await c.req.arrayBuffer());

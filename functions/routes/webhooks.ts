@@ -8,7 +8,7 @@ import { limitBody } from '../http/limit-body.ts';
 import { requireJson } from '../http/media-type.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { verifyWebhook, type WebhookEnv } from '../http/verify-webhook.ts';
-import { issueLinks } from '../../shared/domain/public-urls.ts';
+import { revisionConflict, storedIssueAnswer } from './post-answer.ts';
 
 export const webhookRoutes = (deps: PublicDeps) => {
   const { settings, clock } = deps;
@@ -48,14 +48,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
           'No free Sunday',
           `Every Sunday of the coming year already has an issue; issue #${result.series} was not stored.`,
         );
-      if (!result.ok) {
-        throw new HttpProblem(
-          409,
-          'revision-conflict',
-          'Another revision was saved at the same time',
-          `Issue #${result.series} changed while this one was saved; send it again.`,
-        );
-      }
+      if (!result.ok) throw revisionConflict(result.series, 'send it again');
       const { issue, outcome, warnings } = result;
       deps.logger.info('post accepted', {
         issueId: issue.id,
@@ -65,15 +58,7 @@ export const webhookRoutes = (deps: PublicDeps) => {
       });
       return c.json(
         {
-          id: issue.id,
-          series: issue.series,
-          revision: issue.revision,
-          status: issue.status,
-          outcome,
-          sunday: issue.sunday,
-          ...sundayNotes(result, outcome),
-          slug: issue.slug,
-          links: issueLinks(settings.publicBaseUrl, issue),
+          ...storedIssueAnswer(issue, outcome, settings.publicBaseUrl, sundayNotes(result, outcome)),
           // Found on receipt (a track featured before); link checks come later, by mail and in the preview.
           warnings: warnings.map((warning) => ({
             ...warning,

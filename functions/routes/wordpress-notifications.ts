@@ -3,7 +3,7 @@ import type { PublicDeps } from '../app-deps.ts';
 import { limitBody } from '../http/limit-body.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { wordpressToken } from '../http/wordpress-token.ts';
-import { issueLinks } from '../../shared/domain/public-urls.ts';
+import { revisionConflict, storedIssueAnswer } from './post-answer.ts';
 import { notificationOf } from '../../shared/domain/posts/wordpress-notification.ts';
 
 // WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
@@ -46,14 +46,8 @@ export const wordpressNotificationRoutes = (deps: PublicDeps) => {
         throw new HttpProblem(502, 'blog-unavailable', 'The blog did not answer', outcome.detail);
       }
       if (outcome.kind === 'invalid') throw invalidFields(outcome.errors);
-      if (outcome.kind === 'conflict') {
-        throw new HttpProblem(
-          409,
-          'revision-conflict',
-          'Another revision was saved at the same time',
-          `Issue #${outcome.series} changed while this one was saved; WordPress.com will notify again on the next edit.`,
-        );
-      }
+      if (outcome.kind === 'conflict')
+        throw revisionConflict(outcome.series, 'WordPress.com will notify again on the next edit');
       if (outcome.kind === 'ignored') {
         deps.logger.info('blog post ignored', {
           site,
@@ -70,16 +64,7 @@ export const wordpressNotificationRoutes = (deps: PublicDeps) => {
         outcome: accepted,
       });
       return c.json(
-        {
-          id: issue.id,
-          series: issue.series,
-          revision: issue.revision,
-          status: issue.status,
-          outcome: accepted,
-          sunday: issue.sunday,
-          slug: issue.slug,
-          links: issueLinks(settings.publicBaseUrl, issue),
-        },
+        storedIssueAnswer(issue, accepted, settings.publicBaseUrl),
         accepted === 'created' ? 201 : 200,
       );
     },
