@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import { searchSubscribers, subscriberCounts } from '../../shared/usecases/subscribers/search-subscribers.ts';
-import { eraseSubscriber, exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
+import { eraseKnownSubscriber } from '../../shared/usecases/subscribers/erase-known-subscriber.ts';
+import { exportSubscriberData } from '../../shared/usecases/subscribers/privacy.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { parseExportQuery, parseListQuery } from '../../shared/usecases/subscribers/admin-queries.ts';
@@ -48,8 +49,12 @@ export const adminSubscriberRoutes = (deps: AppDeps, ctx: SubscriberContext) => 
     })
     .delete('/:id', async (c) => {
       const id = subscriberId(c.req.param('id'));
-      if (!(await store.get(id))) throw notFound(id);
-      await eraseSubscriber(id, { store, clock: deps.clock, ids: (await ctx.keys()).ids });
+      const erased = await eraseKnownSubscriber(id, {
+        store,
+        clock: deps.clock,
+        ids: (await ctx.keys()).ids,
+      });
+      if (!erased.ok) throw notFound(id);
       deps.logger.info('subscriber erased', { subscriberId: id, by: 'admin' });
       return c.body(null, 204);
     });

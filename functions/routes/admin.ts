@@ -12,11 +12,16 @@ import { authorBanner } from '../../emails/author-banner.ts';
 import { samplePersonalisation } from '../../shared/domain/public-urls.ts';
 
 export const adminRoutes = (deps: AppDeps) => {
-  const banner = authorBanner(deps.settings.authorLanguage, deps.settings.timeZone);
+  // What the preview and the test mail show: the rendered issue, a sample reader's links, its warnings.
+  const preview = {
+    store: deps.issues,
+    sample: samplePersonalisation(deps.settings.publicBaseUrl),
+    warnings: deps.warnings,
+    banner: authorBanner(deps.settings.authorLanguage, deps.settings.timeZone),
+  };
   return new Hono()
     .post('/issues/:id/test-send', async (c) => {
-      const id = parseIssueId(c.req.param('id'));
-      if (!id) throw notFound(c.req.param('id'));
+      const id = issueIdOf(c.req.param('id'));
       const body: unknown = await c.req.json().catch(() => undefined);
       const fields = (body ?? {}) as { to?: unknown; platform?: unknown; language?: unknown };
       const to = normaliseEmail(String(fields.to ?? ''));
@@ -27,14 +32,7 @@ export const adminRoutes = (deps: AppDeps) => {
       const sent = await testSend(
         id,
         to,
-        {
-          store: deps.issues,
-          mailer: deps.mailer,
-          sender: deps.sender,
-          sample: samplePersonalisation(deps.settings.publicBaseUrl),
-          warnings: deps.warnings,
-          banner,
-        },
+        { ...preview, mailer: deps.mailer, sender: deps.sender },
         variant,
         language,
       );
@@ -67,39 +65,27 @@ export const adminRoutes = (deps: AppDeps) => {
       return c.json(summary);
     })
     .get('/issues/:id/preview', async (c) => {
-      const id = parseIssueId(c.req.param('id'));
-      if (!id) throw notFound(c.req.param('id'));
+      const id = issueIdOf(c.req.param('id'));
       const options = parsePreviewOptions(
         { platform: c.req.query('platform'), language: c.req.query('language') },
         { platform: 'platform', language: 'language' },
       );
       if (!options.ok) throw invalidFields(options.errors);
       const { variant, language } = options.value;
-      const preview = await previewIssue(
-        id,
-        {
-          store: deps.issues,
-          sample: samplePersonalisation(deps.settings.publicBaseUrl),
-          warnings: deps.warnings,
-          banner,
-        },
-        variant,
-        language,
-      );
-      if (!preview.ok && preview.error === 'not_found') throw notFound(id);
-      if (!preview.ok) throw notRendered(id);
+      const shown = await previewIssue(id, preview, variant, language);
+      if (!shown.ok && shown.error === 'not_found') throw notFound(id);
+      if (!shown.ok) throw notRendered(id);
       const headers = {
-        'x-dimanche-revision': String(preview.revision),
-        'x-dimanche-subject': encodeURIComponent(preview.email.subject),
-        'x-dimanche-warnings': String(preview.warnings.length),
+        'x-dimanche-revision': String(shown.revision),
+        'x-dimanche-subject': encodeURIComponent(shown.email.subject),
+        'x-dimanche-warnings': String(shown.warnings.length),
       };
       return c.req.query('format') === 'text'
-        ? c.text(preview.email.text, 200, headers)
-        : c.html(preview.email.html, 200, headers);
+        ? c.text(shown.email.text, 200, headers)
+        : c.html(shown.email.html, 200, headers);
     })
     .get('/issues/:id/warnings', async (c) => {
-      const id = parseIssueId(c.req.param('id'));
-      if (!id) throw notFound(c.req.param('id'));
+      const id = issueIdOf(c.req.param('id'));
       const listed = await issueWarnings(id, { issues: deps.issues, warnings: deps.warnings });
       if (!listed.ok) throw notFound(id);
       const { ok: _ok, ...answer } = listed;
@@ -114,6 +100,13 @@ const notRendered = (id: string) =>
     'The issue is not rendered yet',
     `Issue ${id} has no rendered revision yet.`,
   );
+
+/** The issue a path names, or the 404 it gets. */
+const issueIdOf = (raw: string) => {
+  const id = parseIssueId(raw);
+  if (!id) throw notFound(raw);
+  return id;
+};
 
 const notFound = (id: string) =>
   new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue ${id}.`);
