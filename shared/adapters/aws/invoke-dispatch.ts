@@ -2,6 +2,11 @@ import { type AwsCall, signedAwsFetch } from './signed-fetch.ts';
 import type { DispatchIssue } from '../../usecases/studio/act-on-issue.ts';
 import { dispatchEvent } from './dispatch-event.ts';
 
+/** Lambda refused the invoke (throttled, no permission, no such function): the studio shows it failed. */
+export class DispatchInvokeError extends Error {
+  override name = 'DispatchInvokeError';
+}
+
 /**
  * The studio's "send now" on AWS: the dispatch function, invoked asynchronously (InvocationType Event) for the
  * one issue she named, as `npm run sunday -- --now --issue N` does locally. Its outcome shows on the campaign page.
@@ -18,7 +23,8 @@ export const invokeDispatch = (
       headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
       body: JSON.stringify(dispatchEvent(series)),
     });
-    if (response.status !== 202) throw new Error(`dispatch invoke failed: HTTP ${response.status}`);
+    if (response.status !== 202)
+      throw new DispatchInvokeError(`dispatch invoke failed: HTTP ${response.status}`);
     return { kind: 'requested' as const };
   };
 };
