@@ -20,6 +20,14 @@ module.exports = {
       to: { path: ['^shared/adapters/', '^functions/', '^emails/', '^infra/'] },
     },
     {
+      name: 'rules-import-no-use-cases',
+      comment:
+        'Rules sit under the use cases that apply them: a rule that needs a use case type owns that type. (The wording in shared/i18n may name a use case outcome.)',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: { path: '^shared/usecases/' },
+    },
+    {
       name: 'adapters-import-no-edges',
       comment: 'Adapters implement ports; they do not reach into the HTTP edge, MJML or CDK.',
       severity: 'error',
