@@ -2,7 +2,7 @@ import type { AccountProbes } from '../../shared/ports/account-probes.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import { audienceOf } from '../wiring/deliverability.ts';
 import { openTable } from '../wiring/table.ts';
-import { accountProbes } from './account-probes.ts';
+import { accountProbes } from '../../shared/adapters/aws/account-probes.ts';
 import type { DoctorSettings } from './doctor-settings.ts';
 import { getSecretString } from './secrets-manager.ts';
 
