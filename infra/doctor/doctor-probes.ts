@@ -1,9 +1,9 @@
-import type { AccountProbes } from '../../shared/ports/account-probes.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
 import { audienceOf } from '../../functions/wiring/deliverability.ts';
 import { openTable } from '../../functions/wiring/table.ts';
 import { accountProbes } from '../../shared/adapters/aws/account-probes.ts';
 import { getSecretString } from '../../shared/adapters/aws/secrets-manager.ts';
+import type { AccountProbes } from '../../shared/ports/account-probes.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
 import type { DoctorSettings } from './doctor-settings.ts';
 
 const needed = (what: string, value: string | undefined): string => {
