@@ -12,7 +12,7 @@ import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
 import { subscriberLinks } from '../../shared/usecases/campaign/subscriber-links.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { DeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 
 export type DeliveryPorts = {
   issues: IssueStore;

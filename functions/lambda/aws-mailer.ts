@@ -1,5 +1,5 @@
 import { sesMailer } from '../../shared/adapters/ses/ses-mailer.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { DeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 
 /** SES as every mailing function has it on AWS: the region's endpoint, the configuration set when there is one. */
 export const awsMailer = (region: string, delivery: Pick<DeliveryConfig, 'SES_CONFIGURATION_SET'>) =>

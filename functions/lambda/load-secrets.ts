@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AppSecrets, SecretsSource } from '../app-deps.ts';
-import { appSecrets } from '../config/aws-config.ts';
-import { ConfigError } from '../config/config-error.ts';
+import { appSecrets } from '../../shared/domain/settings/app-secrets.ts';
+import { ConfigError } from '../../shared/domain/settings/parse-env.ts';
 
 const CACHE_MS = 5 * 60_000;
 

@@ -9,7 +9,7 @@ import { socialPostSource } from '../../shared/domain/social/compose-source.ts';
 import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import type { PublishSocialDeps, SocialAccount } from '../../shared/usecases/social/publish-social.ts';
 import type { SocialPreviewSettings } from '../../shared/usecases/social/preview-social.ts';
-import { credentialsFingerprint } from '../config/social-accounts.ts';
+import { credentialsFingerprint } from '../../shared/domain/settings/social-accounts.ts';
 
 /** The worker's view of each configured account: its publisher, a fingerprint of its credentials, its expiry. */
 export const socialAccountsFor = (

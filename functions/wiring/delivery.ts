@@ -18,7 +18,7 @@ import type { DispatchDeps } from '../../shared/usecases/campaign/dispatch-sunda
 import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
 import type { PublishSocialDeps } from '../../shared/usecases/social/publish-social.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { DeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 import { senderDeps } from '../delivery/delivery-deps.ts';
 import type { Table } from './table.ts';
 

@@ -19,7 +19,7 @@ import type { RenderTrigger } from '../../shared/ports/render-trigger.ts';
 import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
 import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
-import type { MusicSettings } from '../config/music-config.ts';
+import type { MusicSettings } from '../../shared/domain/settings/music.ts';
 
 type Table = { doc: DynamoDBDocumentClient; tableName: string };
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { createJsonLogger } from '../../functions/observability/json-logger.ts';

@@ -55,7 +55,7 @@ const doctor = async (
   };
   const args = [
     'tsx',
-    'functions/doctor/cli.ts',
+    'infra/doctor/cli.ts',
     '-c',
     `senderAddress=sunday@${DOMAIN}`,
     '-c',

@@ -11,7 +11,7 @@ import type { SocialMessage } from '../../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../../shared/usecases/campaign/send-batch.ts';
 import { type PublishSocialDeps, publishSocial } from '../../../shared/usecases/social/publish-social.ts';
-import type { DeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import type { DeliveryConfig } from '../../../shared/domain/settings/delivery.ts';
 import type { SigningKey } from '../../../shared/adapters/crypto/jws-link-tokens.ts';
 import { authorNotifier } from '../../../functions/delivery/author-notifier.ts';
 import {

@@ -1,22 +1,19 @@
 import * as v from 'valibot';
-import { blogEnv } from './blog-config.ts';
-import { socialEnv } from './social-config.ts';
+import { blogEnv } from './blog.ts';
+import { required, requiredUrl } from './fields.ts';
+import { socialEnv } from './social.ts';
 
-// A missing key would otherwise be reported as an "invalid key": default it to '' and say "required".
-export const required = (name: string) =>
-  v.pipe(v.optional(v.string(`${name} must be a string`), ''), v.minLength(1, `${name} is required`));
-
-const withDefault = <T extends v.GenericSchema<string, unknown>>(schema: T, fallback: string) =>
-  v.optional(schema, fallback);
+/** The series' name, and the sender's where none is set. */
+export const DEFAULT_NAME = 'Online Sunday Morning Sound';
 
 /** Settings both runtimes share, from environment variables. */
 export const commonEnv = {
   PUBLIC_BASE_URL: v.pipe(
-    required('PUBLIC_BASE_URL'),
-    v.url('PUBLIC_BASE_URL must be a URL'),
+    requiredUrl('PUBLIC_BASE_URL'),
     v.transform((url) => url.replace(/\/+$/, '')),
   ),
-  TIME_ZONE: withDefault(
+  /** The zone dates and times are given in: the Sunday, the mails, the studio. */
+  TIME_ZONE: v.optional(
     v.pipe(
       v.string(),
       v.check(
@@ -26,7 +23,7 @@ export const commonEnv = {
     ),
     'Europe/Paris',
   ),
-  SERIES_NAME: withDefault(v.pipe(v.string(), v.minLength(1)), 'Online Sunday Morning Sound'),
+  SERIES_NAME: v.optional(v.pipe(v.string(), v.minLength(1)), DEFAULT_NAME),
   LOG_LEVEL: v.optional(
     v.picklist(['info', 'warn', 'error', 'silent'], 'LOG_LEVEL must be info, warn, error or silent'),
     'info',
@@ -46,7 +43,7 @@ export const commonEnv = {
   ...blogEnv,
 };
 
-/** Who the subscriber mails (the confirmation) come from. The name reaches a header: one line. */
+/** Who the mails come from. The name reaches a header: one line. */
 export const senderEnv = (defaults: { address?: string; name?: string } = {}) => {
   const address = v.pipe(required('SENDER_ADDRESS'), v.email('SENDER_ADDRESS must be an email address'));
   const name = v.pipe(required('SENDER_NAME'), v.regex(/^[^\r\n]+$/, 'SENDER_NAME must be one line'));
@@ -55,15 +52,3 @@ export const senderEnv = (defaults: { address?: string; name?: string } = {}) =>
     SENDER_NAME: defaults.name ? v.optional(name, defaults.name) : name,
   };
 };
-
-export const secretList = (name: string) =>
-  v.pipe(
-    required(name),
-    v.transform((value) =>
-      value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-    v.minLength(1, `${name} needs at least one value`),
-  );

@@ -1,19 +1,20 @@
 import * as v from 'valibot';
-import { commonEnv, required, secretList, senderEnv } from './common.ts';
-import { parseEnv } from './config-error.ts';
-import { studioEnv } from './studio-config.ts';
+import { studioEnv } from './author.ts';
+import { commonEnv, DEFAULT_NAME, senderEnv } from './common.ts';
+import { required, requiredUrl, secretList } from './fields.ts';
+import { type Env, parseEnv } from './parse-env.ts';
 
 const localEnv = v.object({
   ...commonEnv,
   ...studioEnv,
-  DYNAMODB_ENDPOINT: v.pipe(required('DYNAMODB_ENDPOINT'), v.url('DYNAMODB_ENDPOINT must be a URL')),
-  SES_ENDPOINT: v.pipe(required('SES_ENDPOINT'), v.url('SES_ENDPOINT must be a URL')),
+  DYNAMODB_ENDPOINT: requiredUrl('DYNAMODB_ENDPOINT'),
+  SES_ENDPOINT: requiredUrl('SES_ENDPOINT'),
   TABLE_NAME: v.optional(v.pipe(v.string(), v.minLength(1)), 'dimanche'),
   POSTAL_ADDRESS: v.optional(
     v.pipe(v.string(), v.minLength(1)),
     'Dimanche, 12 rue des Lilas, 75011 Paris, France',
   ),
-  ...senderEnv({ address: 'sunday@newsletter.example.com', name: 'Online Sunday Morning Sound' }),
+  ...senderEnv({ address: 'sunday@newsletter.example.com', name: DEFAULT_NAME }),
   WEBHOOK_SECRETS: secretList('WEBHOOK_SECRETS'),
   ADMIN_TOKENS: secretList('ADMIN_TOKENS'),
   // "id:secret,id:secret": the first signs, all verify.
@@ -42,5 +43,4 @@ const localEnv = v.object({
 export type LocalConfig = v.InferOutput<typeof localEnv>;
 
 /** On one machine the secrets come from the environment (a git-ignored file written by `npm start`). */
-export const loadLocalConfig = (env: Record<string, string | undefined>): LocalConfig =>
-  parseEnv(localEnv, env);
+export const loadLocalConfig = (env: Env): LocalConfig => parseEnv(localEnv, env);

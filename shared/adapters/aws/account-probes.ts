@@ -1,17 +1,14 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { lambdaAccountProbe } from '../../shared/adapters/aws/lambda-account-probe.ts';
-import { sesAccountProbe, sesIdentityProbe } from '../../shared/adapters/aws/ses-account-probe.ts';
-import { dnsProbe } from '../../shared/adapters/dns/dns-probe.ts';
-import {
-  type CreatePublishersOptions,
-  createPublishers,
-} from '../../shared/adapters/social/create-publishers.ts';
-import { socialTokenProbe } from '../../shared/adapters/social/token-probe.ts';
-import { emptySecretEntries } from '../../shared/domain/deliverability/secret-entries.ts';
-import type { AccountProbes } from '../../shared/ports/account-probes.ts';
-import type { Clock } from '../../shared/ports/clock.ts';
-import { parseSocialAccounts } from '../config/social-accounts.ts';
+import { dnsProbe } from '../dns/dns-probe.ts';
+import { type CreatePublishersOptions, createPublishers } from '../social/create-publishers.ts';
+import { parseSocialAccounts } from '../social/parse-social-accounts.ts';
+import { socialTokenProbe } from '../social/token-probe.ts';
+import { emptySecretEntries } from '../../domain/deliverability/secret-entries.ts';
+import type { AccountProbes } from '../../ports/account-probes.ts';
+import type { Clock } from '../../ports/clock.ts';
+import { lambdaAccountProbe } from './lambda-account-probe.ts';
+import { sesAccountProbe, sesIdentityProbe } from './ses-account-probe.ts';
 
 export type AccountProbesOptions = {
   region: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadAwsApiConfig, loadAwsRenderConfig } from '../../functions/config/aws-config.ts';
-import { ConfigError } from '../../functions/config/config-error.ts';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadAwsApiConfig, loadAwsRenderConfig } from '../../../shared/domain/settings/aws-app.ts';
+import { ConfigError } from '../../../shared/domain/settings/parse-env.ts';
+import { loadLocalConfig } from '../../../shared/domain/settings/local.ts';
 
 describe('configuration, read once at start', () => {
   it('fails fast naming every missing variable of the API function', () => {

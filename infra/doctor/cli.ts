@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { HealthItem } from '../../shared/domain/deliverability/health-item.ts';
+import { concurrencyNeeded } from '../../shared/domain/settings/concurrency-needed.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { checkDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
 import { doctorProbes } from './doctor-probes.ts';
-import { concurrencyNeeded, readDoctorSettings } from './doctor-settings.ts';
+import { readDoctorSettings } from './doctor-settings.ts';
 
 /**
  * `npm run doctor -- -c key=value ...` (the deploy's settings): read-only looks at the account and the DNS, one

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
 
 /** What the doctor needs to know of the deployment: the deploy's own `-c key=value` settings and outputs. */
 export type DoctorSettings = {
@@ -30,10 +29,6 @@ const flag = (argv: readonly string[], name: string): string | undefined => {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
 };
-
-/** The Sunday's concurrency: the senders, one social worker a network, two music workers, and room for the
- * API, the click redirect and the SES events function (docs/deploy.md, "What you need"). */
-export const concurrencyNeeded = (maxSenders: number): number => maxSenders + SOCIAL_NETWORKS.length + 2 + 3;
 
 /**
  * cdk.json's context, overridden by `-c`, as `npm run deploy` reads it; the stack's outputs from the file

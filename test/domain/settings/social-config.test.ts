@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadAwsApiConfig } from '../../functions/config/aws-config.ts';
-import { ConfigError } from '../../functions/config/config-error.ts';
-import { socialSettings } from '../../functions/config/social-config.ts';
+import { loadAwsApiConfig } from '../../../shared/domain/settings/aws-app.ts';
+import { ConfigError } from '../../../shared/domain/settings/parse-env.ts';
+import { socialSettings } from '../../../shared/domain/settings/social.ts';
 
 const apiEnv = {
   PUBLIC_BASE_URL: 'https://newsletter.example.org',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordpressWebhookUrl } from '../../functions/config/wordpress-webhook-url.ts';
+import { wordpressWebhookUrl } from '../../../shared/domain/settings/wordpress-webhook-url.ts';
 
 const secrets = (wordpressToken?: string) => async () => ({
   webhookSecrets: [],

@@ -1,11 +1,5 @@
 import * as v from 'valibot';
-
-const httpUrl = (name: string) =>
-  v.pipe(
-    v.string(),
-    v.url(`${name} must be a URL`),
-    v.check((url) => /^https?:\/\//.test(url), `${name} must be an http(s) URL`),
-  );
+import { httpUrl } from './fields.ts';
 
 /** Where her posts come from without code (issue 15): her WordPress.com site, its API, or any feed. */
 export const blogEnv = {

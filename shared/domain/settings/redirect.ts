@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { commonEnv, required } from './common.ts';
-import { parseEnv } from './config-error.ts';
+import { commonEnv } from './common.ts';
+import { required } from './fields.ts';
+import { type Env, parseEnv } from './parse-env.ts';
 
 /** The click redirect needs only its table: no secrets, no public address, so its cold start stays short. */
 const redirectEnv = v.object({
@@ -11,5 +12,4 @@ const redirectEnv = v.object({
 
 export type AwsRedirectConfig = v.InferOutput<typeof redirectEnv>;
 
-export const loadAwsRedirectConfig = (env: Record<string, string | undefined>): AwsRedirectConfig =>
-  parseEnv(redirectEnv, env);
+export const loadAwsRedirectConfig = (env: Env): AwsRedirectConfig => parseEnv(redirectEnv, env);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { url } from './fields.ts';
 
 const name = (what: string) => v.optional(v.pipe(v.string(), v.minLength(1, `${what} must not be empty`)));
 
@@ -9,7 +10,7 @@ const name = (what: string) => v.optional(v.pipe(v.string(), v.minLength(1, `${w
 export const publicObjectsEnv = {
   PUBLIC_OBJECTS_BUCKET: name('PUBLIC_OBJECTS_BUCKET'),
   // The SDK's standard per-service endpoint override, for a stand-in; unset on AWS.
-  AWS_ENDPOINT_URL_S3: v.optional(v.pipe(v.string(), v.url('AWS_ENDPOINT_URL_S3 must be a URL'))),
+  AWS_ENDPOINT_URL_S3: v.optional(url('AWS_ENDPOINT_URL_S3')),
 };
 
 export const invalidationQueueEnv = {
@@ -17,16 +18,3 @@ export const invalidationQueueEnv = {
     v.pipe(v.string(), v.minLength(1, 'CDN_INVALIDATION_QUEUE_URL must be the queue URL')),
   ),
 };
-
-/** Where the bucket answers: its own (virtual-hosted) endpoint, or a stand-in's with the bucket in the path. */
-export const bucketAddress = (config: {
-  PUBLIC_OBJECTS_BUCKET: string;
-  AWS_ENDPOINT_URL_S3?: string | undefined;
-  AWS_REGION: string;
-}) =>
-  config.AWS_ENDPOINT_URL_S3
-    ? { endpoint: config.AWS_ENDPOINT_URL_S3, prefix: `/${config.PUBLIC_OBJECTS_BUCKET}` }
-    : {
-        endpoint: `https://${config.PUBLIC_OBJECTS_BUCKET}.s3.${config.AWS_REGION}.amazonaws.com`,
-        prefix: '',
-      };

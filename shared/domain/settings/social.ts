@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { wholeNumberEnv } from './whole-number-env.ts';
-import type { NetworkRow } from '../../shared/domain/social/network-row.ts';
-import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
-import { NETWORK_REGISTRY, type NetworkRegistry } from '../../shared/domain/social/registry.ts';
+import { wholeNumber } from './fields.ts';
+import type { NetworkRow } from '../social/network-row.ts';
+import type { SocialNetwork } from '../social/networks.ts';
+import { NETWORK_REGISTRY, type NetworkRegistry } from '../social/registry.ts';
 
 const list = (value: string) =>
   value
@@ -42,9 +42,9 @@ export const socialEnv = {
     '',
   ),
   /** The instance's `configuration.statuses.max_characters` (GET /api/v2/instance); Mastodon's default is 500. */
-  MASTODON_MAX_CHARACTERS: wholeNumberEnv('MASTODON_MAX_CHARACTERS', 500, 100),
+  MASTODON_MAX_CHARACTERS: wholeNumber('MASTODON_MAX_CHARACTERS', 500, 100),
   /** The instance's `configuration.statuses.characters_reserved_per_url`; 23 on Mastodon. */
-  MASTODON_CHARACTERS_RESERVED_PER_URL: wholeNumberEnv('MASTODON_CHARACTERS_RESERVED_PER_URL', 23, 1),
+  MASTODON_CHARACTERS_RESERVED_PER_URL: wholeNumber('MASTODON_CHARACTERS_RESERVED_PER_URL', 23, 1),
 };
 
 type SocialEnv = {

@@ -1,10 +1,10 @@
+import { audienceOf } from '../../functions/wiring/deliverability.ts';
+import { openTable } from '../../functions/wiring/table.ts';
+import { accountProbes } from '../../shared/adapters/aws/account-probes.ts';
+import { getSecretString } from '../../shared/adapters/aws/secrets-manager.ts';
 import type { AccountProbes } from '../../shared/ports/account-probes.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import { audienceOf } from '../wiring/deliverability.ts';
-import { openTable } from '../wiring/table.ts';
-import { accountProbes } from './account-probes.ts';
 import type { DoctorSettings } from './doctor-settings.ts';
-import { getSecretString } from './secrets-manager.ts';
 
 const needed = (what: string, value: string | undefined): string => {
   if (!value)
@@ -25,7 +25,7 @@ export const doctorProbes = (
   clock: Clock,
 ): AccountProbes => {
   const { region } = settings;
-  const secret = getSecretString(region);
+  const secret = getSecretString(region, env['AWS_ENDPOINT_URL_SECRETS_MANAGER']);
   const servers = env['DOCTOR_DNS_SERVERS']?.split(',').filter(Boolean);
   const dynamoEndpoint = env['AWS_ENDPOINT_URL_DYNAMODB'];
   return accountProbes({

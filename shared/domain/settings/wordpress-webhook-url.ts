@@ -1,5 +1,3 @@
-import type { AppSettings } from '../app-deps.ts';
-
 /** The address she pastes into WordPress.com's webhook settings; the token is its secret part. */
 export const wordpressWebhookUrlFor = (publicBaseUrl: string, token: string): string =>
   `${publicBaseUrl.replace(/\/+$/, '')}/webhooks/wordpress/${encodeURIComponent(token)}`;
@@ -8,9 +6,10 @@ export const wordpressWebhookUrlFor = (publicBaseUrl: string, token: string): st
  * For the studio's settings page and `npm start`'s banner: the full WordPress.com webhook URL, or undefined
  * when no token is set (the route then answers 404 to everything).
  */
-export const wordpressWebhookUrl = async (
-  settings: Pick<AppSettings, 'publicBaseUrl' | 'secrets'>,
-): Promise<string | undefined> => {
+export const wordpressWebhookUrl = async (settings: {
+  publicBaseUrl: string;
+  secrets: () => Promise<{ wordpressToken?: string | undefined }>;
+}): Promise<string | undefined> => {
   const { wordpressToken } = await settings.secrets();
   return wordpressToken ? wordpressWebhookUrlFor(settings.publicBaseUrl, wordpressToken) : undefined;
 };
