@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import type { CdnInvalidator, PublicObjects } from '../../shared/ports/public-objects.ts';
-import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../../emails/pages/archive-list-html.ts';
 
 /** What the render step builds the public pages with: the same on AWS (bucket, CDN) and on one machine. */
 export const publicPages = (

@@ -12,7 +12,7 @@ import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { decodeArchiveCursor } from '../../shared/domain/archive-cursor.ts';
 import { builtPublicObject } from '../../shared/usecases/built-public-object.ts';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
-import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../../emails/pages/archive-list-html.ts';
 
 export { ARCHIVE_PAGE_SIZE };
 
