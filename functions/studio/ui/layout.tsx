@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
-import type { Language } from '../../shared/domain/issue.ts';
-import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import type { Language } from '../../../shared/domain/issue.ts';
+import { studioStrings } from '../../../shared/i18n/studio/studio-strings.ts';
+import { PostButton } from './post-button.tsx';
 
 export type Nav = 'week' | 'issues' | 'campaigns' | 'subscribers' | 'settings' | undefined;
 
@@ -12,14 +13,10 @@ const LINKS: { key: Exclude<Nav, undefined>; href: string }[] = [
   { key: 'settings', href: '/studio/settings' },
 ];
 
+export type LayoutProps = { language: Language; title: string; nav?: Nav; csrf?: string };
+
 /** The page shell: the studio's name, its five pages, sign-out (a POST with the session's CSRF token). */
-export const Layout = (props: {
-  language: Language;
-  title: string;
-  nav?: Nav;
-  csrf?: string;
-  children: Child;
-}) => {
+export const Layout = (props: LayoutProps & { children: Child }) => {
   const t = studioStrings(props.language);
   return (
     <html lang={props.language}>
@@ -50,12 +47,7 @@ export const Layout = (props: {
               </ul>
             </nav>
           ) : null}
-          {props.csrf ? (
-            <form method="post" action="/studio/sign-out">
-              <input type="hidden" name="_csrf" value={props.csrf} />
-              <button type="submit">{t.signOut}</button>
-            </form>
-          ) : null}
+          {props.csrf ? <PostButton action="/studio/sign-out" csrf={props.csrf} label={t.signOut} /> : null}
         </header>
         <main id="main">{props.children}</main>
       </body>
@@ -63,7 +55,13 @@ export const Layout = (props: {
   );
 };
 
-export const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
+/** Most pages: the shell with the page's title as its one h1, then the page. */
+export const Page = (props: LayoutProps & { children?: Child }) => (
+  <Layout {...props}>
+    <h1>{props.title}</h1>
+    {props.children}
+  </Layout>
+);
 
 /** `<!doctype html>` and the page. */
 export const document = (node: unknown) => `<!doctype html>${String(node)}`;

@@ -1,4 +1,6 @@
-import { barChart, type ChartRow } from '../../shared/domain/studio/bar-chart.ts';
+import { barChart, type ChartRow } from '../../../shared/domain/studio/bar-chart.ts';
+
+import { Table } from './table.tsx';
 
 export type { ChartRow };
 
@@ -33,24 +35,14 @@ export const BarChart = (props: {
               </div>
             ))}
           </div>
-          <div class="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{props.label}</th>
-                  <th scope="col">{props.unit}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((row) => (
-                  <tr>
-                    <td>{row.label}</td>
-                    <td>{String(row.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table heads={[props.label, props.unit]}>
+            {props.rows.map((row) => (
+              <tr>
+                <td>{row.label}</td>
+                <td>{String(row.value)}</td>
+              </tr>
+            ))}
+          </Table>
         </div>
       ) : (
         <p class="muted empty-chart">{props.empty}</p>
