@@ -34,6 +34,10 @@ import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
 // Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 3000);
+// A post whose call went unanswered is looked for after this long; the crash test stretches it past its send.
+const socialRecheckSeconds = Number(process.env.LOCAL_SOCIAL_RECHECK_SECONDS ?? 60);
+if (!(socialRecheckSeconds > 0))
+  throw new Error('LOCAL_SOCIAL_RECHECK_SECONDS must be a positive number of seconds');
 mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
 const secrets = localSecrets(secretsFile);
 
@@ -92,6 +96,7 @@ const delivery = createLocalDelivery({
   timeZone: config.TIME_ZONE,
   config: deliveryConfig,
   visibilityMs: deliveryConfig.LOCAL_LEASE_SECONDS * 1000,
+  reconcileAfterMs: socialRecheckSeconds * 1000,
   clock: systemClock,
   logger,
   social: {

@@ -36,6 +36,8 @@ export type LocalDeliveryOptions = {
   /** How long a received batch stays invisible; SQS's visibility timeout. */
   visibilityMs?: number;
   maxReceives?: number;
+  /** How long the social worker waits before it looks for a post whose call went unanswered (60 s on AWS). */
+  reconcileAfterMs?: number;
 };
 
 /**
@@ -78,7 +80,12 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     // One consumer a network, as Lambda runs one invocation a message: a slow network delays no other.
     const socialWorkers = startQueueWorkers(
       socialQueue,
-      (message) => publishSocial(message, { ...social, accounts: options.social?.accounts ?? {} }),
+      (message) =>
+        publishSocial(message, {
+          ...social,
+          accounts: options.social?.accounts ?? {},
+          ...(options.reconcileAfterMs === undefined ? {} : { reconcileAfterMs: options.reconcileAfterMs }),
+        }),
       {
         workers: Math.max(1, config.SOCIAL_NETWORKS.length),
         onError: (error) => logger.error('social post failed', { error }),
