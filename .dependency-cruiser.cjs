@@ -20,6 +20,14 @@ module.exports = {
       to: { path: ['^shared/adapters/', '^functions/', '^emails/', '^infra/'] },
     },
     {
+      name: 'rules-import-no-use-cases',
+      comment:
+        'Rules sit under the use cases that apply them: a rule that needs a use case type owns that type. (The wording in shared/i18n may name a use case outcome.)',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: { path: '^shared/usecases/' },
+    },
+    {
       name: 'adapters-import-no-edges',
       comment: 'Adapters implement ports; they do not reach into the HTTP edge, MJML or CDK.',
       severity: 'error',
@@ -28,19 +36,23 @@ module.exports = {
     },
     {
       name: 'cdk-imports-no-runtime-code',
-      comment: 'The CDK app points at handlers by path; importing them would pull runtime code into synth.',
+      comment:
+        'The CDK app points at handlers by path; importing them would pull runtime code into synth. ' +
+        'infra/local/ (the one-machine runtime) and infra/doctor/ (`npm run doctor`, run beside the deploy and ' +
+        'asking the account with the same probes as the daily job) are commands, not the CDK app: they run code.',
       severity: 'error',
-      from: { path: '^infra/', pathNot: '^infra/local/' },
+      from: { path: '^infra/', pathNot: ['^infra/local/', '^infra/doctor/'] },
       to: { path: ['^functions/', '^shared/', '^emails/'] },
     },
     {
       name: 'api-function-loads-no-mjml',
       comment:
         'MJML stays out of the API function bundle: only the render function and the local runtime load it. ' +
-        'emails/generated/ holds mails MJML rendered at build time: plain strings, no MJML.',
+        'emails/generated/ holds mails MJML rendered at build time: plain strings, no MJML; emails/pages/ the ' +
+        'reader pages, Hono html strings beside no template.',
       severity: 'error',
       from: { path: '^functions/lambda/api\\.ts$' },
-      to: { path: ['^emails/(?!generated/)', 'node_modules/mjml'], reachable: true },
+      to: { path: ['^emails/(?!generated/|pages/)', 'node_modules/mjml'], reachable: true },
     },
     {
       name: 'author-mails-load-no-mjml',

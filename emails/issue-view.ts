@@ -120,6 +120,9 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     series: issue.series,
     sundayLabel: formatSunday(issue.sunday, strings.locale),
     title: issue.title,
+    // WCAG 3.1.2: her words keep their own language inside another language's chrome, so that a screen reader
+    // reads a French story to an English reader with French pronunciation. Absent when the two agree.
+    authorLang: language === issue.language ? null : issue.language,
     // An excerpt that only repeats the story's opening (stored before this rule) is not printed above it.
     subtitle: ledeOf(issue) ?? null,
     cover: issue.cover ?? null,

@@ -129,7 +129,7 @@ const headerSafe = (key: string, value: string): string => {
   return value;
 };
 
-// The shape the sender accepts (functions/config/delivery-config.ts): refuse it here rather than at first send.
+// The shape the sender accepts (shared/domain/settings/delivery.ts): refuse it here rather than at first send.
 const checkListId = (value: string): string => {
   if (!/^[^\r\n]*<[a-z0-9.-]+>$/i.test(headerSafe('listId', value))) {
     throw new Error(`CDK context "listId" must look like "Name <label.example.org>", got "${value}"`);
@@ -252,7 +252,7 @@ export const readSocialConfig = (node: Node): SocialConfig => {
   };
 };
 
-/** What every function that composes, queues or reports social posts reads (functions/config/social-config.ts). */
+/** What every function that composes, queues or reports social posts reads (shared/domain/settings/social.ts). */
 export const socialEnvironment = (social: SocialConfig, config: DimancheConfig) => ({
   SOCIAL_NETWORKS: social.networks,
   SOCIAL_HASHTAGS: social.hashtags,

@@ -38,5 +38,5 @@ const env = { ...process.env, CDK_DISABLE_CLI_TELEMETRY: '1', CDK_DISABLE_VERSIO
 const cdk = spawnSync('npx', ['cdk', ...plan.cdkArgs], { stdio: 'inherit', env });
 if (cdk.status !== 0) process.exit(cdk.status ?? 1);
 // The account itself, which no template shows: sandbox, DNS records, quotas (npm run doctor).
-const doctor = spawnSync('npx', ['tsx', 'functions/doctor/cli.ts', ...argv], { stdio: 'inherit', env });
+const doctor = spawnSync('npx', ['tsx', 'infra/doctor/cli.ts', ...argv], { stdio: 'inherit', env });
 process.exit(doctor.status ?? 1);

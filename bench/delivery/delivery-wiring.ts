@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.ts';

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { securityHeaders } from '../../functions/http/secure-headers.ts';

@@ -3,7 +3,7 @@ import { mailAuthorNotifier } from '../../shared/adapters/mail/author-notifier.t
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { Mailer } from '../../shared/ports/mailer.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { DeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 
 /**
  * The mails to the author, as every composition root that sends one builds them: in AUTHOR_LANGUAGE, dates in

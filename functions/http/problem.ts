@@ -1,4 +1,4 @@
-import type { FieldError } from '../../shared/domain/posts/field-error.ts';
+import type { FieldError } from '../../shared/domain/field-error.ts';
 
 export type { FieldError };
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { createAdminApp } from '../admin-app.ts';
-import { loadAwsApiConfig } from '../config/aws-config.ts';
+import { loadAwsApiConfig } from '../../shared/domain/settings/aws-app.ts';
 import { withProblems } from '../http/with-problems.ts';
 import { studioApp } from '../studio/studio-app.tsx';
 import { adminDeps } from '../wiring/admin.ts';

@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { loadAwsApiConfig } from '../config/aws-config.ts';
+import { loadAwsApiConfig } from '../../shared/domain/settings/aws-app.ts';
 import { createPublicApp } from '../public-app.ts';
 import { publicDeps } from '../wiring/http.ts';
 import { awsHttpHome } from './aws-app-deps.ts';

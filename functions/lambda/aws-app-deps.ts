@@ -1,6 +1,6 @@
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import type { AwsApiConfig } from '../config/aws-config.ts';
+import type { AwsApiConfig } from '../../shared/domain/settings/aws-app.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { HttpHome } from '../wiring/http.ts';
 import { openTable } from '../wiring/table.ts';

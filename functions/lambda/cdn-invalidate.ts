@@ -2,8 +2,8 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import * as v from 'valibot';
 import { cloudFrontInvalidator } from '../../shared/adapters/cdn/cloudfront-invalidator.ts';
 import { invalidationBatch } from '../../shared/adapters/cdn/invalidation-batch.ts';
-import { required } from '../config/common.ts';
-import { parseEnv } from '../config/config-error.ts';
+import { required } from '../../shared/domain/settings/fields.ts';
+import { parseEnv } from '../../shared/domain/settings/parse-env.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import type { SqsRecord } from '../../shared/adapters/sqs/defer-sqs-record.ts';
 

@@ -1,7 +1,7 @@
 import { systemClock } from '../../shared/ports/clock.ts';
 import { refreshDeliverability } from '../../shared/usecases/deliverability/check-deliverability.ts';
-import { loadDeliverabilityEnv } from '../config/deliverability-config.ts';
-import { accountProbes } from '../doctor/account-probes.ts';
+import { loadDeliverabilityEnv } from '../../shared/domain/settings/deliverability.ts';
+import { accountProbes } from '../../shared/adapters/aws/account-probes.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { audienceOf, deliverabilityStore } from '../wiring/deliverability.ts';
 import { openTable } from '../wiring/table.ts';

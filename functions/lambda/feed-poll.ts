@@ -2,8 +2,8 @@ import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-post
 import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
-import { loadDeliveryConfig } from '../config/delivery-config.ts';
-import { loadFeedPollConfig } from '../config/feed-poll-config.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
+import { loadFeedPollConfig } from '../../shared/domain/settings/feed-poll.ts';
 import { authorNotifier } from '../delivery/author-notifier.ts';
 import { feedPollDeps } from '../wiring/feed-poll.ts';
 import { openTable } from '../wiring/table.ts';

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { type ExtensionSecretOptions, extensionSecret } from '../../shared/adapters/aws/extension-secret.ts';
 import type { AppSecrets, SecretsSource } from '../../shared/ports/secrets.ts';
-import { appSecrets } from '../config/aws-config.ts';
-import { ConfigError } from '../config/config-error.ts';
+import { appSecrets } from '../../shared/domain/settings/app-secrets.ts';
+import { ConfigError } from '../../shared/domain/settings/parse-env.ts';
 
 /** What the runtime gives every Lambda to reach the secrets extension its stack adds. */
 type ExtensionEnv = { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: number; AWS_SESSION_TOKEN: string };

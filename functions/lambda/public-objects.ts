@@ -1,7 +1,7 @@
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import { s3PublicObjects } from '../../shared/adapters/public-objects/s3-public-objects.ts';
 import type { PublicObjects } from '../../shared/ports/public-objects.ts';
-import { bucketAddress } from '../config/public-objects-config.ts';
+import { bucketAddress } from '../../shared/adapters/aws/bucket-address.ts';
 
 /** The bucket of public pages, when the stack has one (issue 26); both the API and the render step use it. */
 export const bucketPublicObjects = (config: {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { loadAwsRedirectConfig } from '../config/redirect-config.ts';
+import { loadAwsRedirectConfig } from '../../shared/domain/settings/redirect.ts';
 import { securityHeaders } from '../http/secure-headers.ts';
 import { withProblems } from '../http/with-problems.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';

@@ -6,7 +6,7 @@ import { type IssueId, parseIssueId } from '../../shared/domain/issue.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { RenderOutcome } from '../../shared/ports/render-trigger.ts';
 import { renderIssue } from '../../shared/usecases/render-issue.ts';
-import { loadAwsRenderConfig } from '../config/aws-config.ts';
+import { loadAwsRenderConfig } from '../../shared/domain/settings/aws-app.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { queuedInvalidator } from '../../shared/adapters/cdn/queued-invalidator.ts';
 import { renderDeps } from '../wiring/render.ts';

@@ -2,7 +2,7 @@ import { hmacSubscriberIds } from '../../shared/adapters/crypto/hmac-subscriber-
 import { systemClock } from '../../shared/ports/clock.ts';
 import type { SubscriberIds } from '../../shared/ports/keyed-hash.ts';
 import { handleSnsEvent, type SnsEvent } from '../../shared/adapters/ses/ses-events-handler.ts';
-import { loadSesEventsEnv } from '../config/aws-delivery-config.ts';
+import { loadSesEventsEnv } from '../../shared/domain/settings/aws-workers.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { sesEventStores } from '../wiring/ses-events.ts';
 import { openTable } from '../wiring/table.ts';

@@ -9,7 +9,7 @@ import {
 import type { PublicDeps } from '../app-deps.ts';
 import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
-import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../../emails/pages/archive-list-html.ts';
 
 export { ARCHIVE_PAGE_SIZE };
 

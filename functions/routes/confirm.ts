@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { confirmSubscription } from '../../shared/usecases/subscribers/confirm.ts';
 import type { PublicDeps } from '../app-deps.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { messagePage, oneButtonPage } from '../pages/layout.ts';
+import { messagePage, oneButtonPage } from '../../emails/pages/layout.ts';
 import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';

@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { isDataLinkSecret, openDataLink, useDataLink } from '../../shared/usecases/subscribers/data-link.ts';
 import type { PublicDeps } from '../app-deps.ts';
-import { dataLinkPage } from '../pages/data-link-page.ts';
-import { messagePage } from '../pages/layout.ts';
+import { dataLinkPage } from '../../emails/pages/data-link-page.ts';
+import { messagePage } from '../../emails/pages/layout.ts';
 import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';

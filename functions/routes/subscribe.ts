@@ -10,9 +10,9 @@ import { type BodyKind, readFormOrJson } from '../http/form-or-json.ts';
 import { pickLanguage } from '../../shared/i18n/public/pick-language.ts';
 import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { CACHE_CONTROL, objectResponse } from '../http/object-response.ts';
-import { messagePage } from '../pages/layout.ts';
+import { messagePage } from '../../emails/pages/layout.ts';
 import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
-import { subscribePage } from '../pages/subscribe-page.ts';
+import { subscribePage } from '../../emails/pages/subscribe-page.ts';
 import { parseSignUpFields } from '../../shared/usecases/subscribers/sign-up-fields.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 

@@ -4,7 +4,7 @@ import type { Language } from '../../shared/domain/issue.ts';
 import type { SubscriberId } from '../../shared/domain/subscriber.ts';
 import type { SubscriberStore } from '../../shared/ports/subscriber-store.ts';
 import { readerLanguage } from '../../shared/usecases/subscribers/reader-language.ts';
-import { messagePage } from '../pages/layout.ts';
+import { messagePage } from '../../emails/pages/layout.ts';
 import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 
 /**

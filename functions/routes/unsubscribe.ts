@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { unsubscribe } from '../../shared/usecases/subscribers/unsubscribe.ts';
 import type { PublicDeps } from '../app-deps.ts';
-import { messagePage, oneButtonPage } from '../pages/layout.ts';
+import { messagePage, oneButtonPage } from '../../emails/pages/layout.ts';
 import { PAGE_STRINGS } from '../../shared/i18n/public/page-strings.ts';
 import type { SubscriberContext } from '../subscribers/subscriber-context.ts';
 import { invalidLink, languageFor, privatePage } from './token-pages.ts';

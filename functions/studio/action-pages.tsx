@@ -4,8 +4,12 @@ import type { ActRefusal } from '../../shared/usecases/studio/act-on-issue.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import type { IssueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { issueName } from '../../shared/domain/studio/issue-name.ts';
-import { Csrf, document, Layout } from './layout.tsx';
 import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { ButtonLink } from './ui/button-link.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Alert } from './ui/notes.tsx';
+import { PostButton } from './ui/post-button.tsx';
+import { Select } from './ui/select.tsx';
 
 type PageProps = {
   issue: Issue;
@@ -22,30 +26,24 @@ type PageProps = {
  */
 export const refusalPage = (props: PageProps & { why: ActRefusal; hasCampaign: boolean }) => {
   const { issue, a, f } = props;
-  const base = `/studio/issues/${issue.series}`;
   return document(
-    <Layout language={props.language} title={a.refusedTitle} nav="issues" csrf={props.csrf}>
-      <h1>{a.refusedTitle}</h1>
+    <Page language={props.language} title={a.refusedTitle} nav="issues" csrf={props.csrf}>
       <p>
         <strong>{issueName(issue)}</strong>
       </p>
-      <p class="alert" role="alert">
-        {a.why[props.why](f.sunday(issue.sunday))}
-      </p>
+      <Alert>{a.why[props.why](f.sunday(issue.sunday))}</Alert>
       <p>{a.nothingDone}</p>
       <p>
         {props.hasCampaign ? (
           <>
-            <a class="button" href={`/studio/campaigns/${issue.series}`}>
-              {a.seeCampaign}
-            </a>{' '}
+            <ButtonLink href={`/studio/campaigns/${issue.series}`}>{a.seeCampaign}</ButtonLink>{' '}
           </>
         ) : null}
-        <a class="button secondary" href={base}>
+        <ButtonLink secondary href={`/studio/issues/${issue.series}`}>
           {a.seeIssue}
-        </a>
+        </ButtonLink>
       </p>
-    </Layout>,
+    </Page>,
   );
 };
 
@@ -55,43 +53,39 @@ export const confirmPage = (
 ) => {
   const { issue, t, a, f, action } = props;
   const base = `/studio/issues/${issue.series}`;
-  const slug = action.replace('_', '-');
-  const title = action === 'move' ? a.moveTitle : t.actions.confirmTitle[action];
-  const text =
-    action === 'move'
-      ? a.moveText(f.sunday(issue.sunday))
-      : action === 'send_now'
-        ? t.actions.confirmText.send_now(props.audience)
-        : t.actions.confirmText[action];
-  const canConfirm = action !== 'move' || props.freeSundays.length > 0;
+  const move = action === 'move';
+  const text = move
+    ? a.moveText(f.sunday(issue.sunday))
+    : action === 'send_now'
+      ? t.actions.confirmText.send_now(props.audience)
+      : t.actions.confirmText[action];
+  const label = move ? a.moveButton : t.actions.confirmButton[action];
+  const sundays = props.freeSundays.map((sunday) => [sunday, f.sunday(sunday)] as const);
   return document(
-    <Layout language={props.language} title={title} nav="issues" csrf={props.csrf}>
-      <h1>{title}</h1>
+    <Page
+      language={props.language}
+      title={move ? a.moveTitle : t.actions.confirmTitle[action]}
+      nav="issues"
+      csrf={props.csrf}
+    >
       <p>
         <strong>{issueName(issue)}</strong> · {f.sunday(issue.sunday)}
       </p>
       <p>{text}</p>
-      {canConfirm ? (
-        <form method="post" action={`${base}/${slug}`} class="inline">
-          <Csrf token={props.csrf} />
-          {action === 'move' ? (
+      {!move || sundays.length > 0 ? (
+        <PostButton inline action={`${base}/${action.replace('_', '-')}`} csrf={props.csrf} label={label}>
+          {move ? (
             <p>
-              <label for="to">{a.moveLabel}</label>
-              <select id="to" name="to">
-                {props.freeSundays.map((sunday) => (
-                  <option value={sunday}>{f.sunday(sunday)}</option>
-                ))}
-              </select>
+              <Select id="to" label={a.moveLabel} options={sundays} />
             </p>
           ) : null}
-          <button type="submit">{action === 'move' ? a.moveButton : t.actions.confirmButton[action]}</button>
-        </form>
+        </PostButton>
       ) : (
         <p class="alert">{a.noFreeSunday}</p>
       )}
-      <a class="button secondary" href={base}>
+      <ButtonLink secondary href={base}>
         {t.actions.back}
-      </a>
-    </Layout>,
+      </ButtonLink>
+    </Page>,
   );
 };

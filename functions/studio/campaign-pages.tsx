@@ -7,8 +7,11 @@ import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { type StudioStrings, studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { CampaignProgress } from '../../shared/domain/studio/campaign-progress.ts';
 import type { campaignList, campaignPage } from '../../shared/usecases/studio/campaign-views.ts';
-import { BarChart } from './charts.tsx';
-import { document, Layout } from './layout.tsx';
+import { BarChart } from './ui/bar-chart.tsx';
+import { Figures } from './ui/figures.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Section } from './ui/section.tsx';
+import { Table } from './ui/table.tsx';
 import { SocialOutcomes } from './social-outcomes.tsx';
 
 type Page = { language: Language; f: Formatter; csrf: string };
@@ -21,35 +24,22 @@ export const campaignListPage = (props: Page & Awaited<ReturnType<typeof campaig
   const t = studioStrings(language);
   const e = chartStrings(language);
   return document(
-    <Layout language={language} title={t.campaigns.title} nav="campaigns" csrf={csrf}>
-      <h1>{t.campaigns.title}</h1>
+    <Page language={language} title={t.campaigns.title} nav="campaigns" csrf={csrf}>
       {rows.length === 0 ? (
         <p>{t.campaigns.none}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.issue.number}</th>
-                <th scope="col">{t.issue.state}</th>
-                <th scope="col">{t.campaigns.sent}</th>
-                <th scope="col">{t.campaigns.started}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ issue, progress }) => (
-                <tr>
-                  <td>
-                    <a href={`/studio/campaigns/${issue.series}`}>{issueName(issue)}</a>
-                  </td>
-                  <td>{t.campaigns.status[progress.campaign.status]}</td>
-                  <td>{`${f.number(progress.counts.sent)} / ${f.number(progress.audience)}`}</td>
-                  <td>{f.short(progress.campaign.startedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table heads={[t.issue.number, t.issue.state, t.campaigns.sent, t.campaigns.started]}>
+          {rows.map(({ issue, progress }) => (
+            <tr>
+              <td>
+                <a href={`/studio/campaigns/${issue.series}`}>{issueName(issue)}</a>
+              </td>
+              <td>{t.campaigns.status[progress.campaign.status]}</td>
+              <td>{`${f.number(progress.counts.sent)} / ${f.number(progress.audience)}`}</td>
+              <td>{f.short(progress.campaign.startedAt)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <BarChart
         id="subscribers"
@@ -70,7 +60,7 @@ export const campaignListPage = (props: Page & Awaited<ReturnType<typeof campaig
         }))}
         empty={rows.length ? e.noClicksYet : e.noSends}
       />
-    </Layout>,
+    </Page>,
   );
 };
 
@@ -85,54 +75,38 @@ export const campaignPageView = (
   const { counts, campaign, audience, done, pending, rate } = progress;
   const live = campaign.status !== 'done';
   const figures = [
-    ['audience', t.campaigns.audience, f.number(audience)],
-    ['sent', t.campaigns.sent, f.number(counts.sent)],
-    ['failed', t.campaigns.failed, f.number(counts.failed)],
-    ['pending', t.campaigns.pending, f.number(pending)],
-    ['rate', t.campaigns.rate, t.campaigns.perSecond(f.decimal(rate))],
+    [t.campaigns.audience, f.number(audience), 'audience'],
+    [t.campaigns.sent, f.number(counts.sent), 'sent'],
+    [t.campaigns.failed, f.number(counts.failed), 'failed'],
+    [t.campaigns.pending, f.number(pending), 'pending'],
+    [t.campaigns.rate, t.campaigns.perSecond(f.decimal(rate)), 'rate'],
   ] as const;
   return document(
-    <Layout language={language} title={issueName(issue)} nav="campaigns" csrf={csrf}>
-      <h1>{issueName(issue)}</h1>
-      <section
-        aria-labelledby="progress-title"
-        {...(live ? { 'data-progress-url': `/studio/campaigns/${issue.series}/progress` } : {})}
+    <Page language={language} title={issueName(issue)} nav="campaigns" csrf={csrf}>
+      <Section
+        id="progress"
+        title={t.campaigns.progress}
+        {...(live ? { data: { 'data-progress-url': `/studio/campaigns/${issue.series}/progress` } } : {})}
       >
-        <h2 id="progress-title">{t.campaigns.progress}</h2>
         <p role="status" aria-live="polite">
           <strong data-count="status">{t.campaigns.status[campaign.status]}</strong> · {t.campaigns.started}{' '}
           {f.short(campaign.startedAt)}
           {campaign.finishedAt ? ` · ${t.campaigns.finished} ${f.short(campaign.finishedAt)}` : ''}
         </p>
         <progress max={audience || 1} value={done} aria-label={t.campaigns.progress}></progress>
-        <div class="figures">
-          {figures.map(([key, label, value]) => (
-            <div class="figure">
-              <span>{label}</span>
-              <strong data-count={key}>{value}</strong>
-            </div>
-          ))}
-        </div>
-      </section>
+        <Figures items={figures} />
+      </Section>
       <SocialOutcomes language={language} f={f} attempts={attempts} connected={connected} />
       {report ? (
-        <section aria-labelledby="report-title">
-          <h2 id="report-title">{t.campaigns.report}</h2>
-          <div class="figures">
-            {(
-              [
-                [t.campaigns.delivered, report.delivered],
-                [t.campaigns.bounced, report.bounced],
-                [t.campaigns.complained, report.complained],
-                [t.campaigns.unsubscribed, report.unsubscribed],
-              ] as const
-            ).map(([label, value]) => (
-              <div class="figure">
-                <span>{label}</span>
-                <strong>{f.number(value)}</strong>
-              </div>
-            ))}
-          </div>
+        <Section id="report" title={t.campaigns.report}>
+          <Figures
+            items={[
+              [t.campaigns.delivered, f.number(report.delivered)],
+              [t.campaigns.bounced, f.number(report.bounced)],
+              [t.campaigns.complained, f.number(report.complained)],
+              [t.campaigns.unsubscribed, f.number(report.unsubscribed)],
+            ]}
+          />
           <h3>{t.campaigns.mostPlayed}</h3>
           <p>
             {report.pick
@@ -166,9 +140,9 @@ export const campaignPageView = (
             rows={report.byPlatform.map((r) => ({ label: variantName(r.platform), value: r.clicks }))}
             empty={e.noClicks}
           />
-        </section>
+        </Section>
       ) : null}
-    </Layout>,
+    </Page>,
   );
 };
 

@@ -7,12 +7,14 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { DELIVERABILITY_STRINGS } from '../../shared/i18n/studio/deliverability-strings.ts';
 import { blockingFirst } from '../../shared/domain/studio/blocking-first.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import { Badge } from './ui/badge.tsx';
+import { Section } from './ui/section.tsx';
 
-const BADGE: Record<HealthStatus, string> = { ok: 'badge sent', warn: 'badge held', fail: 'badge cancelled' };
+const TONE: Record<HealthStatus, string> = { ok: 'sent', warn: 'held', fail: 'cancelled' };
 
 const Row = ({ item, language }: { item: HealthItem; language: Language }) => (
   <li data-status={item.status}>
-    <span class={BADGE[item.status]}>{DELIVERABILITY_STRINGS[language].status[item.status]}</span>{' '}
+    <Badge tone={TONE[item.status]}>{DELIVERABILITY_STRINGS[language].status[item.status]}</Badge>{' '}
     {item.text[language]}
   </li>
 );
@@ -27,8 +29,7 @@ export const DeliverabilityPanel = (props: {
   const s = DELIVERABILITY_STRINGS[language];
   const { failing, ordered } = blockingFirst(report);
   return (
-    <section aria-labelledby="deliverability-title">
-      <h2 id="deliverability-title">{s.title}</h2>
+    <Section id="deliverability" title={s.title}>
       <p class="muted">{s.intro}</p>
       {!report ? (
         <p class="notice">{s.none}</p>
@@ -45,6 +46,6 @@ export const DeliverabilityPanel = (props: {
           </ul>
         </div>
       )}
-    </section>
+    </Section>
   );
 };

@@ -5,29 +5,28 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../http/problem.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { type ErrorStrings, errorStrings, megabytes } from '../../shared/i18n/studio/error-strings.ts';
-import { document, Layout } from './layout.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Alert } from './ui/notes.tsx';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { StudioProblem } from './studio-problem.ts';
 
-type Page = { status: number; title: string; detail: string; lines: readonly string[]; reference?: string };
+type Shown = { status: number; title: string; detail: string; lines: readonly string[]; reference?: string };
 
 /** Eight characters she can read out on the phone: no 0/O or 1/I to confuse. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const errorReference = () =>
   Array.from(randomBytes(8), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 
-const render = (c: Context<StudioEnv>, language: Language, page: Page) => {
+const render = (c: Context<StudioEnv>, language: Language, page: Shown) => {
   const t = errorStrings(language);
   // The error may come before the session is read (a body too large): then no navigation, no sign-out.
   const csrf = c.get('session')?.csrfToken;
   return c.html(
     document(
-      <Layout language={language} title={page.title} nav={undefined} {...(csrf ? { csrf } : {})}>
-        <h1>{page.title}</h1>
-        <p class="alert" role="alert">
-          {page.detail}
-        </p>
+      <Page language={language} title={page.title} nav={undefined} {...(csrf ? { csrf } : {})}>
+        <Alert>{page.detail}</Alert>
         {page.lines.length ? (
           <ul class="problems">
             {page.lines.map((line) => (
@@ -41,18 +40,18 @@ const render = (c: Context<StudioEnv>, language: Language, page: Page) => {
           </p>
         ) : null}
         <p>
-          <a class="button secondary" href="/studio">
+          <ButtonLink secondary href="/studio">
             {t.home}
-          </a>
+          </ButtonLink>
         </p>
-      </Layout>,
+      </Page>,
     ),
     page.status as ContentfulStatusCode,
   );
 };
 
 /** What a refusal from a shared edge (an HttpProblem, in English for the API) means to her, in her words. */
-const fromProblem = (error: HttpProblem, t: ErrorStrings): Page => {
+const fromProblem = (error: HttpProblem, t: ErrorStrings): Shown => {
   const { status, type, errors = [], maxBytes } = error.problem;
   const field = (pointer: string) => t.field(pointer.replace(/^\//, '').replace(/^_csrf$/, 'formulaire'));
   if (status === 403 && type.endsWith('/csrf-token'))

@@ -9,7 +9,12 @@ import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { IssueView } from '../../shared/usecases/studio/issue-view.ts';
 import type { issuePage } from '../../shared/usecases/studio/issue-queries.ts';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
-import { document, Layout } from './layout.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Alert, Notice } from './ui/notes.tsx';
+import { Section } from './ui/section.tsx';
+import { Select } from './ui/select.tsx';
+import { Table } from './ui/table.tsx';
 import { Warnings } from './warnings-view.tsx';
 
 type Page = { language: Language; f: Formatter; csrf: string };
@@ -19,39 +24,26 @@ export const issueListPage = (props: Page & { views: IssueView[] }) => {
   const { language, f, csrf, views } = props;
   const t = studioStrings(language);
   return document(
-    <Layout language={language} title={t.issue.list} nav="issues" csrf={csrf}>
-      <h1>{t.issue.list}</h1>
+    <Page language={language} title={t.issue.list} nav="issues" csrf={csrf}>
       {views.length === 0 ? (
         <p>{t.issue.none}</p>
       ) : (
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.issue.number}</th>
-                <th scope="col">{t.issue.sunday}</th>
-                <th scope="col">{t.issue.state}</th>
-                <th scope="col">{t.warnings.title}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {views.map((v) => (
-                <tr>
-                  <td>
-                    <a href={`/studio/issues/${v.issue.series}`}>{issueName(v.issue)}</a>
-                  </td>
-                  <td>{f.sunday(v.issue.sunday)}</td>
-                  <td>
-                    <StateBadge state={v.state} t={t} />
-                  </td>
-                  <td>{String(v.warnings.length)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table heads={[t.issue.number, t.issue.sunday, t.issue.state, t.warnings.title]}>
+          {views.map((v) => (
+            <tr>
+              <td>
+                <a href={`/studio/issues/${v.issue.series}`}>{issueName(v.issue)}</a>
+              </td>
+              <td>{f.sunday(v.issue.sunday)}</td>
+              <td>
+                <StateBadge state={v.state} t={t} />
+              </td>
+              <td>{String(v.warnings.length)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-    </Layout>,
+    </Page>,
   );
 };
 
@@ -75,48 +67,41 @@ export const issuePageView = (
   const t = studioStrings(language);
   const a = issueActionStrings(language);
   const base = `/studio/issues/${issue.series}`;
+  const platforms = LINK_VARIANTS.map(
+    (v) => [v, v === 'universal' ? t.issue.universal : PLATFORM_NAMES[v]] as const,
+  );
+  const languages = READER_LANGUAGES.map((l) => [l, t.issue.readerLanguages[l]] as const);
+  const widths = [
+    ['desktop', t.issue.desktop],
+    ['mobile', t.issue.mobile],
+  ] as const;
   return document(
-    <Layout language={language} title={issueName(issue)} nav="issues" csrf={csrf}>
-      <h1>{issueName(issue)}</h1>
-      {flash === 'test' ? (
-        <p class="notice" role="status">
-          {t.issue.testSent(authorEmail)}
-        </p>
-      ) : null}
+    <Page language={language} title={issueName(issue)} nav="issues" csrf={csrf}>
+      {flash === 'test' ? <Notice>{t.issue.testSent(authorEmail)}</Notice> : null}
       {flash && flash in t.actions.done ? (
-        <p class="notice" role="status">
-          {t.actions.done[flash as keyof typeof t.actions.done]}
-        </p>
+        <Notice>{t.actions.done[flash as keyof typeof t.actions.done]}</Notice>
       ) : null}
-      {flash === 'move' ? (
-        <p class="notice" role="status">
-          {a.moveDone}
-        </p>
-      ) : null}
+      {flash === 'move' ? <Notice>{a.moveDone}</Notice> : null}
       {refused ? (
-        <p class="alert" role="alert">
+        <Alert>
           {refused in t.actions.refused
             ? String((t.actions.refused as Record<string, unknown>)[refused])
             : t.actions.refused.other(refused)}
-        </p>
+        </Alert>
       ) : null}
       <p>
         {f.sunday(issue.sunday)} · <StateBadge state={view.state} t={t} /> ·{' '}
         <a href={webUrl}>{t.issue.web}</a>
       </p>
-      <section aria-labelledby="actions-title">
-        <h2 id="actions-title">{t.issue.actions}</h2>
+      <Section id="actions" title={t.issue.actions}>
         {issue.renderedRevision !== undefined ? (
           <TestSendForm series={issue.series} to={authorEmail} csrf={csrf} t={t} back="issue" />
         ) : null}
         {offered.map((action) => (
           <>
-            <a
-              class={`button${action === 'send_now' ? '' : ' secondary'}`}
-              href={`${base}/${actionSlug(action)}`}
-            >
+            <ButtonLink secondary={action !== 'send_now'} href={`${base}/${actionSlug(action)}`}>
               {action === 'move' ? a.move : t.actions[action]}
-            </a>{' '}
+            </ButtonLink>{' '}
           </>
         ))}
         {view.campaign ? (
@@ -124,43 +109,24 @@ export const issuePageView = (
             <a href={`/studio/campaigns/${issue.series}`}>{t.campaigns.open}</a>
           </p>
         ) : null}
-      </section>
-      <section aria-labelledby="warnings-title">
-        <h2 id="warnings-title">{t.warnings.title}</h2>
+      </Section>
+      <Section id="warnings" title={t.warnings.title}>
         <Warnings warnings={view.warnings} tracks={issue.tracks} t={t} f={f} />
-      </section>
-      <section aria-labelledby="preview-title">
-        <h2 id="preview-title">{t.issue.preview}</h2>
+      </Section>
+      <Section id="preview" title={t.issue.preview}>
         {issue.renderedRevision === undefined ? (
           <p>{t.issue.notRendered}</p>
         ) : (
           <>
             <form method="get" action={base}>
-              <label for="platform">{t.issue.platform}</label>
-              <select id="platform" name="platform">
-                {LINK_VARIANTS.map((v) => (
-                  <option value={v} selected={v === variant}>
-                    {v === 'universal' ? t.issue.universal : PLATFORM_NAMES[v]}
-                  </option>
-                ))}
-              </select>
-              <label for="language">{t.issue.readerLanguage}</label>
-              <select id="language" name="language">
-                {READER_LANGUAGES.map((l) => (
-                  <option value={l} selected={l === readerLanguage}>
-                    {t.issue.readerLanguages[l]}
-                  </option>
-                ))}
-              </select>
-              <label for="width">{t.issue.width}</label>
-              <select id="width" name="width">
-                <option value="desktop" selected={width === 'desktop'}>
-                  {t.issue.desktop}
-                </option>
-                <option value="mobile" selected={width === 'mobile'}>
-                  {t.issue.mobile}
-                </option>
-              </select>
+              <Select id="platform" label={t.issue.platform} options={platforms} selected={variant} />
+              <Select
+                id="language"
+                label={t.issue.readerLanguage}
+                options={languages}
+                selected={readerLanguage}
+              />
+              <Select id="width" label={t.issue.width} options={widths} selected={width} />
               <p>
                 <button type="submit" class="secondary">
                   {t.issue.show}
@@ -179,15 +145,13 @@ export const issuePageView = (
             </details>
           </>
         )}
-      </section>
+      </Section>
       {social.ok ? (
-        <section aria-labelledby="social-title">
-          <h2 id="social-title">{t.issue.social}</h2>
+        <Section id="social" title={t.issue.social}>
           <SocialPosts posts={social.posts} t={t} />
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t.issue.history}</h2>
+      <Section id="history" title={t.issue.history}>
         {actions.length === 0 ? (
           <p>{t.issue.noHistory}</p>
         ) : (
@@ -202,7 +166,7 @@ export const issuePageView = (
             ))}
           </ul>
         )}
-      </section>
-    </Layout>,
+      </Section>
+    </Page>,
   );
 };

@@ -1,11 +1,12 @@
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import type { NetworkPreview } from '../../shared/usecases/social/preview-social.ts';
 import type { IssueState } from '../../shared/domain/studio/issue-state.ts';
-import { Csrf } from './layout.tsx';
 import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { Badge } from './ui/badge.tsx';
+import { PostButton } from './ui/post-button.tsx';
 
 export const StateBadge = (props: { state: IssueState; t: StudioStrings }) => (
-  <span class={`badge ${props.state}`}>{props.t.states[props.state]}</span>
+  <Badge tone={props.state}>{props.t.states[props.state]}</Badge>
 );
 
 export const TestSendForm = (props: {
@@ -15,13 +16,14 @@ export const TestSendForm = (props: {
   t: StudioStrings;
   back: string;
 }) => (
-  <form method="post" action={`/studio/issues/${props.series}/test-send`} class="inline">
-    <Csrf token={props.csrf} />
-    <input type="hidden" name="back" value={props.back} />
-    <button type="submit" class="secondary">
-      {props.t.issue.testSend(props.to)}
-    </button>
-  </form>
+  <PostButton
+    inline
+    secondary
+    action={`/studio/issues/${props.series}/test-send`}
+    csrf={props.csrf}
+    hidden={{ back: props.back }}
+    label={props.t.issue.testSend(props.to)}
+  />
 );
 
 /** Each network's post as it will appear, with its length as that network counts it. */

@@ -3,6 +3,12 @@ import type { ReaderFilter, ReaderPage } from '../../shared/usecases/subscribers
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { Badge } from './ui/badge.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { Notice } from './ui/notes.tsx';
+import { Section } from './ui/section.tsx';
+import { Select } from './ui/select.tsx';
+import { Table } from './ui/table.tsx';
 
 export const FILTERS: readonly ReaderFilter[] = ['all', 'confirmed', 'pending', 'unsubscribed', 'suppressed'];
 
@@ -22,14 +28,12 @@ export const ReaderSearch = (props: { language: Language; search: string; filter
     <form method="get" action="/studio/subscribers" role="search" class="reader-search">
       <label for="q">{r.searchLabel}</label>
       <input id="q" name="q" type="search" value={props.search} autocomplete="off" />
-      <label for="status">{r.filterLabel}</label>
-      <select id="status" name="status">
-        {FILTERS.map((filter) => (
-          <option value={filter} selected={filter === props.filter}>
-            {r.filters[filter]}
-          </option>
-        ))}
-      </select>
+      <Select
+        id="status"
+        label={r.filterLabel}
+        options={FILTERS.map((filter) => [filter, r.filters[filter]])}
+        selected={props.filter}
+      />
       <p>
         <button type="submit">{r.searchButton}</button>
       </p>
@@ -51,82 +55,54 @@ export const ReaderTable = (props: {
   const { page } = props;
   const empty = page.items.length === 0;
   return (
-    <section aria-labelledby="readers-title">
-      <h2 id="readers-title">{r.filters[props.filter]}</h2>
-      {page.kind === 'readers' && page.indexing ? (
-        <p class="notice" role="status">
-          {r.indexing(page.indexing.rows)}
-        </p>
-      ) : null}
+    <Section id="readers" title={r.filters[props.filter]}>
+      {page.kind === 'readers' && page.indexing ? <Notice>{r.indexing(page.indexing.rows)}</Notice> : null}
       {empty ? <p>{r.none(props.search)}</p> : null}
       {page.kind === 'suppressed' ? <p class="muted">{r.suppressedNote}</p> : null}
       {!empty && page.kind === 'readers' ? (
-        <div class="scroll" role="region" aria-label={r.listCaption} tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{r.email}</th>
-                <th scope="col">{r.name}</th>
-                <th scope="col">{r.language}</th>
-                <th scope="col">{r.status}</th>
-                <th scope="col">{r.since}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((reader) => (
-                <tr>
-                  <td class="address">
-                    <a href={`/studio/subscribers/${reader.id}`}>{reader.email}</a>
-                  </td>
-                  <td>{reader.name ?? '—'}</td>
-                  <td>{r.languages[reader.language]}</td>
-                  <td>
-                    <span class={`badge ${reader.status}`}>{s.status[reader.status]}</span>
-                  </td>
-                  <td class="nowrap">{props.f.short(reader.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table heads={[r.email, r.name, r.language, r.status, r.since]} region={r.listCaption}>
+          {page.items.map((reader) => (
+            <tr>
+              <td class="address">
+                <a href={`/studio/subscribers/${reader.id}`}>{reader.email}</a>
+              </td>
+              <td>{reader.name ?? '—'}</td>
+              <td>{r.languages[reader.language]}</td>
+              <td>
+                <Badge tone={reader.status}>{s.status[reader.status]}</Badge>
+              </td>
+              <td class="nowrap">{props.f.short(reader.createdAt)}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       {!empty && page.kind === 'suppressed' ? (
-        <div class="scroll" role="region" aria-label={r.filters.suppressed} tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{r.reason}</th>
-                <th scope="col">{r.suppressedAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((record) => (
-                <tr>
-                  <td>
-                    <a href={`/studio/subscribers/${record.id}`}>{r.reasons[record.reason]}</a>
-                  </td>
-                  <td class="nowrap">{props.f.short(record.suppressedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table heads={[r.reason, r.suppressedAt]} region={r.filters.suppressed}>
+          {page.items.map((record) => (
+            <tr>
+              <td>
+                <a href={`/studio/subscribers/${record.id}`}>{r.reasons[record.reason]}</a>
+              </td>
+              <td class="nowrap">{props.f.short(record.suppressedAt)}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
       <p class="muted" role="status">
         {r.shown(page.items.length)}
       </p>
       <nav class="pager" aria-label={r.listCaption}>
         {props.paged ? (
-          <a class="button secondary" href={listUrl(props.search, props.filter)}>
+          <ButtonLink secondary href={listUrl(props.search, props.filter)}>
             {r.first}
-          </a>
+          </ButtonLink>
         ) : null}{' '}
         {page.after ? (
-          <a class="button" rel="next" href={listUrl(props.search, props.filter, page.after)}>
+          <ButtonLink rel="next" href={listUrl(props.search, props.filter, page.after)}>
             {r.next}
-          </a>
+          </ButtonLink>
         ) : null}
       </nav>
-    </section>
+    </Section>
   );
 };

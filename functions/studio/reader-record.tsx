@@ -1,10 +1,15 @@
 import type { Subscriber, Suppression } from '../../shared/domain/subscriber.ts';
 import type { Language } from '../../shared/domain/issue.ts';
-import { Address } from './address.tsx';
+import { Address } from './ui/address.tsx';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
-import { Csrf } from './layout.tsx';
 import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { Badge } from './ui/badge.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { Csrf } from './ui/csrf.tsx';
+import { Facts } from './ui/facts.tsx';
+import { Notice } from './ui/notes.tsx';
+import { Select } from './ui/select.tsx';
 
 /** A reader's record: who, consent, history, and what she may do (edit, unsubscribe, erase). */
 export const ReaderRecord = (props: {
@@ -31,13 +36,9 @@ export const ReaderRecord = (props: {
   return (
     <>
       <h1 class="address">{person ? <Address email={person.email} /> : s.record}</h1>
-      {flash ? (
-        <p class="notice" role="status">
-          {flash}
-        </p>
-      ) : null}
+      {flash ? <Notice>{flash}</Notice> : null}
       <p>
-        <span class={`badge ${record.status}`}>{s.status[record.status]}</span>
+        <Badge tone={record.status}>{s.status[record.status]}</Badge>
       </p>
       {person ? (
         <form method="post" action={`/studio/subscribers/${record.id}`}>
@@ -54,14 +55,12 @@ export const ReaderRecord = (props: {
           <p id="name-help" class="muted">
             {r.noName}
           </p>
-          <label for="language">{r.language}</label>
-          <select id="language" name="language">
-            {(['fr', 'en'] as const).map((language) => (
-              <option value={language} selected={person.language === language}>
-                {r.languages[language]}
-              </option>
-            ))}
-          </select>
+          <Select
+            id="language"
+            label={r.language}
+            options={(['fr', 'en'] as const).map((language) => [language, r.languages[language]])}
+            selected={person.language}
+          />
           <p>
             <button type="submit">{r.save}</button>
           </p>
@@ -69,22 +68,16 @@ export const ReaderRecord = (props: {
       ) : (
         <p>{s.erasedRecord}</p>
       )}
-      {person ? (
-        <dl>
-          <dt>{s.platform}</dt>
-          <dd>{person.preferences.platform ?? '—'}</dd>
-        </dl>
-      ) : null}
+      {person ? <Facts items={[[s.platform, person.preferences.platform ?? '—']]} /> : null}
       <h2>{s.consent}</h2>
       {person?.consent ? (
-        <dl>
-          <dt>{s.source}</dt>
-          <dd>{person.consent.source}</dd>
-          <dt>{s.consentAt}</dt>
-          <dd>{f.short(person.consent.at)}</dd>
-          <dt>{s.textVersion}</dt>
-          <dd>{person.consent.textVersion}</dd>
-        </dl>
+        <Facts
+          items={[
+            [s.source, person.consent.source],
+            [s.consentAt, f.short(person.consent.at)],
+            [s.textVersion, person.consent.textVersion],
+          ]}
+        />
       ) : (
         <p>{s.noConsent}</p>
       )}
@@ -100,14 +93,14 @@ export const ReaderRecord = (props: {
         <p>
           {person.status === 'confirmed' || person.status === 'pending' ? (
             <>
-              <a class="button secondary" href={`/studio/subscribers/${record.id}/unsubscribe`}>
+              <ButtonLink secondary href={`/studio/subscribers/${record.id}/unsubscribe`}>
                 {r.unsubscribe}
-              </a>{' '}
+              </ButtonLink>{' '}
             </>
           ) : null}
-          <a class="button secondary" href={`/studio/subscribers/${record.id}/erase`}>
+          <ButtonLink secondary href={`/studio/subscribers/${record.id}/erase`}>
             {s.erase}
-          </a>
+          </ButtonLink>
         </p>
       ) : null}
       <p>

@@ -8,7 +8,10 @@ import { signUpSnippet } from '../../shared/i18n/studio/sign-up-snippet.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { settingsView } from '../../shared/usecases/studio/settings-view.ts';
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
-import { document, Layout } from './layout.tsx';
+import { CopyButton } from './ui/copy-button.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Section } from './ui/section.tsx';
+import { Table } from './ui/table.tsx';
 import { NextSend } from './sunday-plan-view.tsx';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
 
@@ -29,20 +32,16 @@ export const settingsPage = (
   const snippet = signUpSnippet(publicBaseUrl, language);
   const schedule = scheduleInWords(props.schedule, props.timeZone, language);
   return document(
-    <Layout language={language} title={t.title} nav="settings" csrf={csrf}>
-      <h1>{t.title}</h1>
-      <section aria-labelledby="form-title">
-        <h2 id="form-title">{t.form}</h2>
+    <Page language={language} title={t.title} nav="settings" csrf={csrf}>
+      <Section id="form" title={t.form}>
         <p>{t.formHelp}</p>
         <label for="snippet">HTML</label>
         <textarea id="snippet" rows={7} readonly>
           {snippet}
         </textarea>
-        <p>
-          <button type="button" data-copy="snippet" data-copied={t.copied}>
-            {t.copy}
-          </button>
-        </p>
+        <CopyButton source="snippet" copied={t.copied}>
+          {t.copy}
+        </CopyButton>
         <h3>{t.preview}</h3>
         <div class="card">
           <form method="post" action={publicUrls(publicBaseUrl).subscribe}>
@@ -55,64 +54,48 @@ export const settingsPage = (
             </p>
           </form>
         </div>
-      </section>
-      <section aria-labelledby="social-title">
-        <h2 id="social-title">{t.social}</h2>
-        <div class="scroll">
-          <table>
-            <thead>
+      </Section>
+      <Section id="social" title={t.social}>
+        <Table heads={[t.network, t.state, t.lastPost]}>
+          {SOCIAL_NETWORKS.map((network) => {
+            const attempt = attempts.find((a) => a.network === network);
+            return (
               <tr>
-                <th scope="col">{t.network}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.lastPost}</th>
+                <td>{NETWORK_NAMES[network]}</td>
+                <td>{connected.includes(network) ? t.connected : t.notConnected}</td>
+                <td>
+                  {attempt?.postUrl ? (
+                    <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
+                  ) : attempt ? (
+                    `${attempt.state}, ${f.short(attempt.updatedAt)}`
+                  ) : (
+                    t.noPost
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {SOCIAL_NETWORKS.map((network) => {
-                const attempt = attempts.find((a) => a.network === network);
-                return (
-                  <tr>
-                    <td>{NETWORK_NAMES[network]}</td>
-                    <td>{connected.includes(network) ? t.connected : t.notConnected}</td>
-                    <td>
-                      {attempt?.postUrl ? (
-                        <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
-                      ) : attempt ? (
-                        `${attempt.state}, ${f.short(attempt.updatedAt)}`
-                      ) : (
-                        t.noPost
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+            );
+          })}
+        </Table>
+      </Section>
       <DeliverabilityPanel report={deliverability} language={language} f={f} />
-      <section aria-labelledby="schedule-title">
-        <h2 id="schedule-title">{t.schedule}</h2>
+      <Section id="schedule" title={t.schedule}>
         <p>{schedule ? t.scheduleWords(schedule) : t.scheduleLine(props.schedule, props.timeZone)}</p>
         <NextSend next={plan.next} at={plan.nextAt} a={issueActionStrings(language)} f={f} />
-      </section>
-      <section aria-labelledby="webhook-title">
-        <h2 id="webhook-title">{t.webhook}</h2>
+      </Section>
+      <Section id="webhook" title={t.webhook}>
         {webhookUrl ? (
           <>
             <p>{t.webhookHelp}</p>
             <label for="webhook-url">{t.webhookLabel}</label>
             <input id="webhook-url" type="text" readonly value={webhookUrl} class="copyable" />
-            <p>
-              <button type="button" data-copy="webhook-url" data-copied={t.copied}>
-                {t.webhookCopy}
-              </button>
-            </p>
+            <CopyButton source="webhook-url" copied={t.copied}>
+              {t.webhookCopy}
+            </CopyButton>
           </>
         ) : (
           <p>{t.webhookNone}</p>
         )}
-      </section>
-    </Layout>,
+      </Section>
+    </Page>,
   );
 };

@@ -1,23 +1,22 @@
 import type { Language } from '../../shared/domain/issue.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
-import { document, Layout } from './layout.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { PostButton } from './ui/post-button.tsx';
 
 /** One line of news about her sign-in (link sent, refused, signed out), with a way to ask again. */
 export const signInMessage = (props: { language: Language; title: string; text: string; again?: boolean }) =>
   document(
-    <Layout language={props.language} title={props.title}>
-      <h1>{props.title}</h1>
+    <Page language={props.language} title={props.title}>
       <p role="status">{props.text}</p>
       {props.again ? <a href="/studio/sign-in">{studioStrings(props.language).signIn.again}</a> : null}
-    </Layout>,
+    </Page>,
   );
 
 /** The form that mails her a link. */
 export const signInPage = (language: Language) => {
   const t = studioStrings(language).signIn;
   return document(
-    <Layout language={language} title={t.title}>
-      <h1>{t.title}</h1>
+    <Page language={language} title={t.title}>
       <p>{t.intro}</p>
       <form method="post" action="/studio/sign-in">
         <label for="email">{t.email}</label>
@@ -26,7 +25,7 @@ export const signInPage = (language: Language) => {
           <button type="submit">{t.button}</button>
         </p>
       </form>
-    </Layout>,
+    </Page>,
   );
 };
 
@@ -34,12 +33,9 @@ export const signInPage = (language: Language) => {
 export const signInConfirmPage = (language: Language, token: string) => {
   const t = studioStrings(language).signIn;
   return document(
-    <Layout language={language} title={t.confirmTitle}>
-      <h1>{t.confirmTitle}</h1>
+    <Page language={language} title={t.confirmTitle}>
       <p>{t.confirm}</p>
-      <form method="post" action={`/studio/sign-in/${encodeURIComponent(token)}`}>
-        <button type="submit">{t.confirmButton}</button>
-      </form>
-    </Layout>,
+      <PostButton action={`/studio/sign-in/${encodeURIComponent(token)}`} label={t.confirmButton} />
+    </Page>,
   );
 };

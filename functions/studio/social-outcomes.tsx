@@ -5,6 +5,8 @@ import type { SocialAttempt } from '../../shared/domain/social/social-attempt.ts
 import { socialOutcome } from '../../shared/domain/studio/social-outcome.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { socialOutcomeStrings } from '../../shared/i18n/studio/social-outcome-strings.ts';
+import { Badge } from './ui/badge.tsx';
+import { Section } from './ui/section.tsx';
 
 /**
  * One issue's announcement on each network: posted with its link, refused with why (in her language, the
@@ -18,8 +20,7 @@ export const SocialOutcomes = (props: {
 }) => {
   const t = socialOutcomeStrings(props.language);
   return (
-    <section aria-labelledby="social-title">
-      <h2 id="social-title">{t.title}</h2>
+    <Section id="social" title={t.title}>
       <ul class="outcomes">
         {SOCIAL_NETWORKS.map((network) => {
           const name = NETWORK_NAMES[network];
@@ -32,7 +33,7 @@ export const SocialOutcomes = (props: {
           const why = said.why(name, attempt?.notBefore ? props.f.short(attempt.notBefore) : '');
           return (
             <li data-network={network}>
-              <strong>{name}</strong> <span class={`badge ${tone}`}>{said.badge}</span>
+              <strong>{name}</strong> <Badge tone={tone}>{said.badge}</Badge>
               {attempt?.postUrl ? (
                 <>
                   {' '}
@@ -50,6 +51,6 @@ export const SocialOutcomes = (props: {
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 };

@@ -1,6 +1,6 @@
 import { authorBanner } from '../../emails/author-banner.ts';
 import type { ActDeps } from '../../shared/usecases/studio/act-on-issue.ts';
-import { wordpressWebhookUrl } from '../config/wordpress-webhook-url.ts';
+import { wordpressWebhookUrl } from '../../shared/domain/settings/wordpress-webhook-url.ts';
 import { samplePersonalisation } from '../../shared/domain/public-urls.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import type { StudioDeps } from './studio-deps.ts';

@@ -2,22 +2,23 @@ import type { Child } from 'hono/jsx';
 import type { Language } from '../../shared/domain/issue.ts';
 import { importStrings } from '../../shared/i18n/studio/import-strings.ts';
 import type { ImportMode, ImportReport } from '../../shared/usecases/subscribers/import-subscribers.ts';
-import { document, Layout } from './layout.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Alert, Notice } from './ui/notes.tsx';
 
 type Page = { language: Language; csrf: string; n: (n: number) => string };
 
 /** One page of the import's answer: its title, what happened, the way back to Abonnés. */
 export const importPage = (props: Page & { title: string; body: Child }) =>
   document(
-    <Layout language={props.language} title={props.title} nav="subscribers" csrf={props.csrf}>
-      <h1>{props.title}</h1>
+    <Page language={props.language} title={props.title} nav="subscribers" csrf={props.csrf}>
       {props.body}
       <p>
-        <a class="button secondary" href="/studio/subscribers">
+        <ButtonLink secondary href="/studio/subscribers">
           {importStrings(props.language).back}
-        </a>
+        </ButtonLink>
       </p>
-    </Layout>,
+    </Page>,
   );
 
 /** What was imported, and the refused rows by line. */
@@ -26,10 +27,10 @@ export const ImportReportBody = (props: Page & { report: ImportReport; mode: Imp
   const s = importStrings(props.language);
   return (
     <>
-      <p class="notice" role="status">
+      <Notice>
         {s.summary({ ...report, invalid: report.invalid.length }, n)}
         {mode.kind === 'confirm' ? ` ${s.mails(report.confirmationsSent, n)}` : ''}
-      </p>
+      </Notice>
       {report.invalid.length > 0 ? (
         <>
           <h2>{s.refusedRows(report.invalid.length, n)}</h2>
@@ -55,10 +56,10 @@ export const ImportInterrupted = (
   const s = importStrings(props.language);
   return (
     <>
-      <p class="alert" role="alert">
+      <Alert>
         {s.interrupted(props.created, props.lines, props.n)}
         {props.mode.kind === 'confirm' && props.created > 0 ? ` ${s.mails(props.mailed, props.n)}` : ''}
-      </p>
+      </Alert>
       <p>{s.interruptedTodo}</p>
     </>
   );
@@ -67,9 +68,9 @@ export const ImportInterrupted = (
 /** The file was refused whole: what is wrong, that nothing was written, what to do. */
 export const ImportRefused = (props: Page & { what: string; todo: string }) => (
   <>
-    <p class="alert" role="alert">
+    <Alert>
       {props.what} {importStrings(props.language).nothingWritten}
-    </p>
+    </Alert>
     <p>{props.todo}</p>
   </>
 );

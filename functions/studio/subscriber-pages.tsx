@@ -4,8 +4,12 @@ import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { ReaderFilter, ReaderPage } from '../../shared/usecases/subscribers/list-readers.ts';
-import { Address } from './address.tsx';
-import { Csrf, document, Layout } from './layout.tsx';
+import { Address } from './ui/address.tsx';
+import { ButtonLink } from './ui/button-link.tsx';
+import { Csrf } from './ui/csrf.tsx';
+import { document, Layout, Page } from './ui/layout.tsx';
+import { Notice } from './ui/notes.tsx';
+import { PostButton } from './ui/post-button.tsx';
 import { ReaderSearch, ReaderTable } from './reader-list.tsx';
 import { ReaderRecord } from './reader-record.tsx';
 
@@ -19,13 +23,8 @@ export const readerListPage = (
   const { language, f, csrf, flash, page, search, filter, after } = props;
   const s = studioStrings(language).subscribers;
   return document(
-    <Layout language={language} title={s.title} nav="subscribers" csrf={csrf}>
-      <h1>{s.title}</h1>
-      {flash === 'erased' ? (
-        <p class="notice" role="status">
-          {s.erased}
-        </p>
-      ) : null}
+    <Page language={language} title={s.title} nav="subscribers" csrf={csrf}>
+      {flash === 'erased' ? <Notice>{s.erased}</Notice> : null}
       <ReaderSearch language={language} search={search} filter={filter} />
       <ReaderTable
         language={language}
@@ -39,9 +38,9 @@ export const readerListPage = (
       <p>
         {(['confirmed', 'pending', 'unsubscribed'] as const).map((status) => (
           <>
-            <a class="button secondary" href={`/studio/subscribers/export.csv?status=${status}`}>
+            <ButtonLink secondary href={`/studio/subscribers/export.csv?status=${status}`}>
               {s.exportOf(s.status[status])}
-            </a>{' '}
+            </ButtonLink>{' '}
           </>
         ))}
       </p>
@@ -65,7 +64,7 @@ export const readerListPage = (
           <button type="submit">{s.importButton}</button>
         </p>
       </form>
-    </Layout>,
+    </Page>,
   );
 };
 
@@ -80,48 +79,40 @@ export const readerRecordPage = (props: RecordPage) => {
   );
 };
 
-/** Unsubscribe this reader? */
-export const unsubscribeReaderPage = (props: RecordPage) => {
+/** A question about one reader (unsubscribe? erase?), its button, and the way back to the record. */
+const readerQuestionPage = (
+  props: RecordPage & { title: string; text: string; button: string; action: 'unsubscribe' | 'erase' },
+) => {
   const { language, csrf, record } = props;
-  const t = studioStrings(language);
-  const r = readerStrings(language);
   return document(
-    <Layout language={language} title={r.unsubscribeTitle} nav="subscribers" csrf={csrf}>
-      <h1>{r.unsubscribeTitle}</h1>
+    <Page language={language} title={props.title} nav="subscribers" csrf={csrf}>
       <p class="address">
         <strong>{'email' in record ? <Address email={record.email} /> : record.id}</strong>
       </p>
-      <p>{r.unsubscribeText}</p>
-      <form method="post" action={`/studio/subscribers/${record.id}/unsubscribe`} class="inline">
-        <Csrf token={csrf} />
-        <button type="submit">{r.unsubscribeButton}</button>
-      </form>
-      <a class="button secondary" href={`/studio/subscribers/${record.id}`}>
-        {t.actions.back}
-      </a>
-    </Layout>,
+      <p>{props.text}</p>
+      <PostButton
+        inline
+        action={`/studio/subscribers/${record.id}/${props.action}`}
+        csrf={csrf}
+        label={props.button}
+      />
+      <ButtonLink secondary href={`/studio/subscribers/${record.id}`}>
+        {studioStrings(language).actions.back}
+      </ButtonLink>
+    </Page>,
   );
+};
+
+/** Unsubscribe this reader? */
+export const unsubscribeReaderPage = (props: RecordPage) => {
+  const r = readerStrings(props.language);
+  const [title, text, button] = [r.unsubscribeTitle, r.unsubscribeText, r.unsubscribeButton];
+  return readerQuestionPage({ ...props, title, text, button, action: 'unsubscribe' });
 };
 
 /** Erase this reader? */
 export const eraseReaderPage = (props: RecordPage) => {
-  const { language, csrf, record } = props;
-  const t = studioStrings(language);
-  const s = t.subscribers;
-  return document(
-    <Layout language={language} title={s.eraseTitle} nav="subscribers" csrf={csrf}>
-      <h1>{s.eraseTitle}</h1>
-      <p class="address">
-        <strong>{'email' in record ? <Address email={record.email} /> : record.id}</strong>
-      </p>
-      <p>{s.eraseText}</p>
-      <form method="post" action={`/studio/subscribers/${record.id}/erase`} class="inline">
-        <Csrf token={csrf} />
-        <button type="submit">{s.eraseButton}</button>
-      </form>
-      <a class="button secondary" href={`/studio/subscribers/${record.id}`}>
-        {t.actions.back}
-      </a>
-    </Layout>,
-  );
+  const s = studioStrings(props.language).subscribers;
+  const [title, text, button] = [s.eraseTitle, s.eraseText, s.eraseButton];
+  return readerQuestionPage({ ...props, title, text, button, action: 'erase' });
 };

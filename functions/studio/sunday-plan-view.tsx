@@ -4,6 +4,8 @@ import { issueName } from '../../shared/domain/studio/issue-name.ts';
 import type { IssueView } from '../../shared/usecases/studio/issue-view.ts';
 import { StateBadge } from './issue-parts.tsx';
 import type { StudioStrings } from '../../shared/i18n/studio/studio-strings.ts';
+import { Badge } from './ui/badge.tsx';
+import { Table } from './ui/table.tsx';
 
 export const NextSend = (props: {
   next: IssueView | undefined;
@@ -30,39 +32,28 @@ export const PlanTable = (props: {
   a: IssueActionStrings;
   f: Formatter;
 }) => (
-  <div class="scroll">
-    <table class="plan">
-      <thead>
-        <tr>
-          <th scope="col">{props.t.issue.sunday}</th>
-          <th scope="col">{props.t.issue.number}</th>
-          <th scope="col">{props.t.issue.state}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map(({ sunday, view }) => (
-          <tr>
-            <td>{props.f.sunday(sunday)}</td>
-            {view ? (
-              <>
-                <td>
-                  <a href={`/studio/issues/${view.issue.series}`}>{issueName(view.issue)}</a>
-                </td>
-                <td>
-                  <StateBadge state={view.state} t={props.t} />
-                </td>
-              </>
-            ) : (
-              <>
-                <td>—</td>
-                <td>
-                  <span class="badge free">{props.a.free}</span>
-                </td>
-              </>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <Table heads={[props.t.issue.sunday, props.t.issue.number, props.t.issue.state]} class="plan">
+    {props.rows.map(({ sunday, view }) => (
+      <tr>
+        <td>{props.f.sunday(sunday)}</td>
+        {view ? (
+          <>
+            <td>
+              <a href={`/studio/issues/${view.issue.series}`}>{issueName(view.issue)}</a>
+            </td>
+            <td>
+              <StateBadge state={view.state} t={props.t} />
+            </td>
+          </>
+        ) : (
+          <>
+            <td>—</td>
+            <td>
+              <Badge tone="free">{props.a.free}</Badge>
+            </td>
+          </>
+        )}
+      </tr>
+    ))}
+  </Table>
 );

@@ -5,7 +5,9 @@ import { issueActionStrings } from '../../shared/i18n/studio/issue-action-string
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { WeekView } from '../../shared/usecases/studio/week-view.ts';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
-import { document, Layout } from './layout.tsx';
+import { document, Page } from './ui/layout.tsx';
+import { Notice } from './ui/notes.tsx';
+import { Section } from './ui/section.tsx';
 import { NextSend, PlanTable } from './sunday-plan-view.tsx';
 import { Warnings } from './warnings-view.tsx';
 
@@ -23,15 +25,9 @@ export const weekPage = (
   const t = studioStrings(language);
   const a = issueActionStrings(language);
   return document(
-    <Layout language={language} title={t.week.title} nav="week" csrf={csrf}>
-      <h1>{t.week.title}</h1>
-      {flash ? (
-        <p class="notice" role="status">
-          {flash === 'test' ? t.issue.testSent(authorEmail) : flash}
-        </p>
-      ) : null}
-      <section aria-labelledby="issue-title">
-        <h2 id="issue-title">{t.week.sundayIssue(f.sunday(sunday))}</h2>
+    <Page language={language} title={t.week.title} nav="week" csrf={csrf}>
+      {flash ? <Notice>{flash === 'test' ? t.issue.testSent(authorEmail) : flash}</Notice> : null}
+      <Section id="issue" title={t.week.sundayIssue(f.sunday(sunday))}>
         {!view ? (
           <div class="alert">
             <p>
@@ -66,25 +62,22 @@ export const weekPage = (
             <Warnings warnings={view.warnings} tracks={view.issue.tracks} t={t} f={f} />
           </div>
         )}
-      </section>
-      <section aria-labelledby="plan-title">
-        <h2 id="plan-title">{a.plan}</h2>
+      </Section>
+      <Section id="plan" title={a.plan}>
         <NextSend next={plan.next} at={plan.nextAt} a={a} f={f} />
         <PlanTable rows={plan.rows} t={t} a={a} f={f} />
-      </section>
-      <section aria-labelledby="subscribers-title">
-        <h2 id="subscribers-title">{t.week.subscribers}</h2>
+      </Section>
+      <Section id="subscribers" title={t.week.subscribers}>
         <p>
           <strong>{t.week.confirmed(f.number(trend.confirmed))}</strong> —{' '}
           {t.week.change(f.number(trend.joined), f.number(trend.left))}
         </p>
-      </section>
+      </Section>
       {social?.ok ? (
-        <section aria-labelledby="posts-title">
-          <h2 id="posts-title">{t.week.posts}</h2>
+        <Section id="posts" title={t.week.posts}>
           <SocialPosts posts={social.posts} t={t} />
-        </section>
+        </Section>
       ) : null}
-    </Layout>,
+    </Page>,
   );
 };

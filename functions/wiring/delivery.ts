@@ -18,7 +18,7 @@ import type { DispatchDeps } from '../../shared/usecases/campaign/dispatch-sunda
 import { finishIfDone } from '../../shared/usecases/campaign/finish-campaign.ts';
 import type { SendBatchDeps } from '../../shared/usecases/campaign/send-batch.ts';
 import type { PublishSocialDeps } from '../../shared/usecases/social/publish-social.ts';
-import type { DeliveryConfig } from '../config/delivery-config.ts';
+import type { DeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
 import { subscriberLinks } from '../../shared/usecases/campaign/subscriber-links.ts';

@@ -15,7 +15,7 @@ import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
 import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
-import type { MusicSettings } from '../config/music-config.ts';
+import type { MusicSettings } from '../../shared/domain/settings/music.ts';
 import type { Table } from './table.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/ports/clock.ts';
 import type { MusicQueue } from '../../shared/ports/music-queue.ts';
 import type { CdnInvalidator, PublicObjects } from '../../shared/ports/public-objects.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
-import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../pages/archive-list-html.ts';
+import { ARCHIVE_PAGE_SIZE, archiveListHtml } from '../../emails/pages/archive-list-html.ts';
 import { renderMusicDeps } from './music.ts';
 import type { Table } from './table.ts';
 

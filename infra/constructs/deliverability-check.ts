@@ -14,7 +14,7 @@ import { grantTable } from './table-grants.ts';
 /**
  * What the stack may run at once on a Sunday morning: the senders, one social worker a network, two music
  * workers, and one each for the API, the click redirect and the SES events. A new account's quota is 10
- * (docs/deploy.md, "What you need"); functions/doctor/doctor-settings.ts counts the same way.
+ * (docs/deploy.md, "What you need"); shared/domain/settings/concurrency-needed.ts counts the same way.
  */
 export const concurrencyNeeded = (maxSenders: number): number => maxSenders + 6 + 2 + 3;
 

@@ -1,5 +1,6 @@
 import { contentHash } from '../domain/content-hash.ts';
 import { FROZEN_STATUSES, type Issue, type IssueContent, type IssueId, issueIdFor } from '../domain/issue.ts';
+import type { PostContent } from '../domain/posts/post-content.ts';
 import type { IssueWarning } from '../domain/music/issue-warning.ts';
 import { sundayOnOrAfter } from '../domain/calendar.ts';
 import { isLongPast } from '../domain/post-sunday.ts';
@@ -17,9 +18,6 @@ export type AcceptPostDeps = {
   /** The newsletter's timezone: "the coming Sunday" and "long past" are local dates. */
   timeZone: string;
 };
-
-/** A post as it arrives: without a Sunday of its own, a new issue takes the next free one, a revision keeps its own. */
-export type PostContent = Omit<IssueContent, 'sunday'> & { sunday?: string };
 
 /** A revision that moved its issue to another Sunday: said back to the author, never done silently. */
 export type SundayMove = { from: string; to: string };

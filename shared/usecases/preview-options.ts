@@ -1,6 +1,6 @@
 import type { Language } from '../domain/issue.ts';
 import { LINK_VARIANTS, type LinkVariant } from '../domain/platforms.ts';
-import type { FieldError } from '../domain/posts/field-error.ts';
+import type { FieldError } from '../domain/field-error.ts';
 import { READER_LANGUAGES } from '../domain/reader-languages.ts';
 
 export type PreviewOptions = { variant: LinkVariant; language: Language | undefined };

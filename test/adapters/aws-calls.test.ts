@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../functions/config/config-error.ts';
+import { ConfigError } from '../../shared/domain/settings/parse-env.ts';
 import { secretsExtensionSource } from '../../functions/lambda/load-secrets.ts';
 import { signedAwsFetch } from '../../shared/adapters/aws/signed-fetch.ts';
 import {

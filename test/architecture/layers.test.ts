@@ -37,6 +37,13 @@ describe('the layer rules', () => {
     expect(violations.join('\n')).not.toContain('clean-rule');
   });
 
+  it('flag a rule that imports a use case', async () => {
+    const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['shared']);
+    expect(violations.filter((v) => v.startsWith('rules-import-no-use-cases'))).toEqual([
+      'rules-import-no-use-cases: shared/domain/rule-leaning-on-use-case.ts → shared/usecases/leaky-use-case.ts',
+    ]);
+  });
+
   it('flag a Lambda root that reaches the stand-ins of the guarded client', async () => {
     const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['functions']);
     expect(violations).toEqual([

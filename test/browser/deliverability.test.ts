@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -12,8 +11,9 @@ import { dynamoSubscriberStore } from '../../shared/adapters/dynamodb/subscriber
 import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
-import { artifacts, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { mailsTo } from '../support/mail-store.ts';
+import { checkPage } from '../support/page-check.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
@@ -117,11 +117,6 @@ describe('Réglages → Délivrabilité, in Chromium', () => {
       ),
     ]);
     expect(rows).toContain('OK Quota quotidien 200 pour 3 abonnés confirmés');
-    for (const width of [375, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await panel.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(artifacts, `studio-deliverability-${width}.png`), fullPage: true });
-      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    }
+    await checkPage(page, 'deliverability');
   });
 });

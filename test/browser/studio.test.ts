@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
@@ -21,12 +17,12 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { acceptPost } from '../../shared/usecases/accept-post.ts';
 import { anIssueContent } from '../builders/issue.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
-import { artifacts, launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { mailsTo } from '../support/mail-store.ts';
+import { checkPage } from '../support/page-check.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const run = randomUUID().slice(0, 8);
 const author = `autrice.${run}@exemple.fr`;
 const readers = [0, 1, 2].map((i) => `lectrice.${i}.${run}@exemple.fr`) as [string, string, string];
@@ -122,97 +118,16 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-/**
- * Words in headings, navigation, badges, buttons, labels and table heads that the browser broke across two
- * lines: the word's range has client rects on more than one line. Text split on purpose (an address's <wbr>
- * after "@" and ".") is several text nodes, whose parts are words of their own and may each go to a new line.
- */
-const BROKEN_WORDS = `(() => {
-  const broken = [];
-  const selector = 'h1, h2, h3, header a, .badge, button, .button, th, label, legend, .bar-label, .figure';
-  for (const element of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/\\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
-        if (lines.size > 1) broken.push(element.tagName.toLowerCase() + ': ' + match[0]);
-      }
-    }
-  }
-  return broken;
-})()`;
-
-/** Text that runs past the screen's right edge, outside the boxes that scroll on purpose (wide tables, code). */
-const OFF_SCREEN = `(() => {
-  const out = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent || !node.data.trim() || parent.closest('.scroll, textarea, pre, input, select, option')) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const right = Math.max(0, ...[...range.getClientRects()].map((r) => r.right));
-    if (right > innerWidth + 1) out.push(parent.tagName.toLowerCase() + ': ' + node.data.trim().slice(0, 40));
-  }
-  return out;
-})()`;
-
-/** Chart labels as rendered: their font size times the scale of the SVG they sit in, if any. */
-const CHART_LABEL_SIZES = `[...document.querySelectorAll('.bar-label, svg text')].map((e) => {
-  const svg = e.ownerSVGElement;
-  const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
-  return parseFloat(getComputedStyle(e).fontSize) * scale;
-})`;
-
-/**
- * Both widths: a screenshot of each, nothing wider than the screen, no word broken mid-word, chart labels of
- * 12 px or more; then no serious or critical axe violation.
- */
-const check = async (page: Page, name: string) => {
-  for (const width of [375, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(artifacts, `studio-${name}-${width}.png`), fullPage: true });
-    expect(
-      await page.evaluate<number>('document.documentElement.scrollWidth'),
-      `${name} at ${width}`,
-    ).toBeLessThanOrEqual(width);
-    expect(await page.evaluate<string[]>(BROKEN_WORDS), `${name} at ${width}: words broken mid-word`).toEqual(
-      [],
-    );
-    expect(
-      await page.evaluate<string[]>(OFF_SCREEN),
-      `${name} at ${width}: text past the right edge`,
-    ).toEqual([]);
-    const small = (await page.evaluate<number[]>(CHART_LABEL_SIZES)).filter((size) => size < 12);
-    expect(small, `${name} at ${width}: chart labels under 12 px`).toEqual([]);
-  }
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      globalThis as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations, name).toEqual([]);
-};
-
 describe('her week in the studio, in Chromium', () => {
   it('signs in from the mail, holds and sends #35, follows it to its report, and looks after a subscriber', async () => {
     const page = await chromium!.context.newPage();
     await page.goto(`${base}/studio`);
     await page.getByRole('heading', { name: 'Connexion au studio' }).waitFor();
-    await check(page, 'sign-in');
+    await checkPage(page, 'sign-in');
     await page.getByLabel('Adresse e-mail').fill(author);
     await page.getByRole('button', { name: 'Recevoir le lien' }).click();
     await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
-    await check(page, 'sign-in-sent');
+    await checkPage(page, 'sign-in-sent');
 
     // The magic link, from the SES stand-in's store (what the mail viewer shows).
     const mail = (await mailsTo(author)).at(-1);
@@ -235,7 +150,7 @@ describe('her week in the studio, in Chromium', () => {
     expect(await page.getByText('#35 — Jardin d’hiver').count()).toBeGreaterThan(0);
     await page.getByText('12 morceaux introuvables sur Bandcamp').waitFor();
     await page.getByText('3 abonnés confirmés').waitFor();
-    await check(page, 'week');
+    await checkPage(page, 'week');
 
     // Test-send to herself.
     const before = (await mailsTo(author)).length;
@@ -246,10 +161,10 @@ describe('her week in the studio, in Chromium', () => {
 
     // Numéros: hold, un-hold, each behind its confirmation.
     await page.getByRole('link', { name: 'Numéros' }).click();
-    await check(page, 'issues');
+    await checkPage(page, 'issues');
     await page.getByRole('link', { name: '#35 — Jardin d’hiver' }).click();
     await page.getByRole('link', { name: 'Mettre en attente' }).click();
-    await check(page, 'issue-confirm');
+    await checkPage(page, 'issue-confirm');
     await page.getByRole('button', { name: 'Oui, mettre en attente' }).click();
     await page.getByText('Le numéro est en attente.').waitFor();
     await page.getByRole('link', { name: 'Reprendre l’envoi' }).click();
@@ -261,7 +176,7 @@ describe('her week in the studio, in Chromium', () => {
       .getByText('Jardin d’hiver')
       .first()
       .waitFor({ timeout: 10_000 });
-    await check(page, 'issue');
+    await checkPage(page, 'issue');
 
     // Send now, then the live progress until done.
     await page.getByRole('link', { name: 'Envoyer maintenant' }).click();
@@ -280,48 +195,48 @@ describe('her week in the studio, in Chromium', () => {
     expect(await page.locator('figure[aria-labelledby="clicks-track-title"] td').allTextContents()).toContain(
       '1',
     );
-    await check(page, 'campaign');
+    await checkPage(page, 'campaign');
     await page.getByRole('link', { name: 'Envois' }).click();
-    await check(page, 'campaigns');
+    await checkPage(page, 'campaigns');
 
     // Abonnés: every reader, a search by part of the address, the record, an edit, unsubscribe, export, erase.
     await page.getByRole('link', { name: 'Abonnés' }).click();
     for (const reader of readers) await page.getByRole('link', { name: reader }).waitFor();
-    await check(page, 'subscribers');
+    await checkPage(page, 'subscribers');
     await page.getByLabel('Chercher par adresse ou prénom').fill(`LECTRICE.1.${run}`);
     await page.getByRole('button', { name: 'Chercher' }).click();
     expect(await page.locator('td.address').allTextContents()).toEqual([readers[1]]);
-    await check(page, 'subscribers-search');
+    await checkPage(page, 'subscribers-search');
     const exported = await page.request.get(`${base}/studio/subscribers/export.csv?status=confirmed`);
     expect(await exported.text()).toContain(readers[2]);
     await page.getByRole('link', { name: readers[1] }).first().click();
-    await check(page, 'subscriber');
+    await checkPage(page, 'subscriber');
     await page.getByLabel('Prénom').fill('Hélène');
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Modifications enregistrées.').waitFor();
     await page.getByRole('link', { name: 'Le désabonner' }).click();
-    await check(page, 'subscriber-unsubscribe');
+    await checkPage(page, 'subscriber-unsubscribe');
     await page.getByRole('button', { name: 'Oui, le désabonner' }).click();
     await page.getByText('Le lecteur est désabonné.').waitFor();
     await page.getByRole('link', { name: 'Effacer cet abonné' }).click();
-    await check(page, 'subscriber-erase');
+    await checkPage(page, 'subscriber-erase');
     await page.getByRole('button', { name: 'Oui, effacer' }).click();
     await page.getByText('L’abonné est effacé.').waitFor();
     await page.goto(`${base}/studio/subscribers?status=suppressed`);
-    await check(page, 'subscribers-suppressed');
+    await checkPage(page, 'subscribers-suppressed');
 
     // Errors are pages in her language: an unknown address, a form whose token went stale.
     await page.goto(`${base}/studio/nulle-part`);
     await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
-    await check(page, 'not-found');
+    await checkPage(page, 'not-found');
     await page.goto(`${base}/studio/subscribers/${firstReaderId}/unsubscribe`);
     await page
       .locator('main input[name="_csrf"]')
       .evaluate((input) => ((input as unknown as { value: string }).value = 'stale'));
     await page.getByRole('button', { name: 'Oui, le désabonner' }).click();
     await page.getByRole('heading', { name: 'Ce formulaire a expiré' }).waitFor();
-    await check(page, 'form-expired');
+    await checkPage(page, 'form-expired');
 
     await page.getByRole('link', { name: 'Réglages' }).click();
     await page.getByRole('heading', { name: 'Le formulaire d’inscription pour votre blog' }).waitFor();
@@ -329,7 +244,31 @@ describe('her week in the studio, in Chromium', () => {
     expect(await page.getByLabel('Adresse du webhook').inputValue()).toBe(
       `${base}/webhooks/wordpress/browser-test-token-0123456789abcdefghijklmnop`,
     );
-    await check(page, 'settings');
+    await checkPage(page, 'settings');
+
+    // A CSV import from Abonnés: a file whose last line never closes its quote writes no one and says which
+    // line to fix; a file with one bad row imports the others and lists that row by its line.
+    const upload = async (name: string, csv: string) => {
+      await page.goto(`${base}/studio/subscribers`);
+      await page.locator('input[type="file"]').setInputFiles({
+        name,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+      await page.locator('form:has(input[type="file"]) button[type="submit"]').click();
+    };
+    const [newcomer, broken] = [`nouvelle.${run}@exemple.fr`, `jamais.${run}@exemple.fr`];
+    await upload('cassé.csv', `email,name\n${broken},Jamais\n${newcomer},"Nouvelle\n`);
+    await page.getByRole('heading', { name: 'Fichier non importé' }).waitFor();
+    await page.getByText('Ligne 3\u00a0: des guillemets s’ouvrent dans la colonne name').waitFor();
+    await checkPage(page, 'import-refused');
+    await upload('lecteurs.csv', `email,name\n${newcomer},Nouvelle\npas-une-adresse,Personne\n`);
+    await page.getByRole('heading', { name: 'Résultat de l’import' }).waitFor();
+    await page.getByText('Ligne 3, colonne email').waitFor();
+    await checkPage(page, 'import-report');
+    await page.goto(`${base}/studio/subscribers?status=pending`);
+    await page.getByRole('link', { name: newcomer }).waitFor();
+    expect(await page.getByRole('link', { name: broken }).count()).toBe(0);
     await page.close();
   });
 });

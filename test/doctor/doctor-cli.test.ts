@@ -55,7 +55,7 @@ const doctor = async (
   };
   const args = [
     'tsx',
-    'functions/doctor/cli.ts',
+    'infra/doctor/cli.ts',
     '-c',
     `senderAddress=sunday@${DOMAIN}`,
     '-c',
@@ -93,7 +93,7 @@ describe('npm run doctor', () => {
     expect(sandbox.lines.filter((l) => l.startsWith('FAIL'))).toEqual([
       `FAIL  SES is in the sandbox: only 1 verified address receives mail (camille@${DOMAIN}); request production access (SES console → Account dashboard → Request production access)`,
       expect.stringMatching(
-        /^FAIL {2}Daily quota 200 is below the 1200 confirmed readers: .*ask AWS for a higher quota/,
+        /^FAIL {2}Daily quota 200 is below the 1,200 confirmed readers: .*ask AWS for a higher quota/,
       ),
     ]);
 

@@ -107,7 +107,7 @@ describe('the deliverability checks', () => {
     };
     expect(failures(facts)).toEqual([
       'fail Lambda concurrency: could not check (AccessDenied); fix the access and run again',
-      'fail bluesky: the token is refused (ExpiredToken); reconnect the account and put the new token in SocialAccountsSecretArn',
+      'fail Bluesky: the token is refused (ExpiredToken); reconnect the account and put the new token in SocialAccountsSecretArn',
       'fail Secrets left empty: adminTokens; fill them (docs/deploy.md, step 6)',
     ]);
   });
@@ -119,6 +119,35 @@ describe('the deliverability checks', () => {
     expect(failures(facts)).toEqual([
       expect.stringMatching(/^fail SES allows no mail a second \(max send rate 0\)/),
     ]);
+  });
+
+  it('name each network as it writes itself, and count readers as each language does', () => {
+    const facts: AccountFacts = {
+      ...healthy(),
+      audience: { ok: true, value: 1 },
+      social: {
+        ok: true,
+        value: [
+          { network: 'linkedin', ok: true, detail: '' },
+          { network: 'x', ok: false, detail: 'Unauthorized' },
+        ],
+      },
+    };
+    const text = (id: string) => assessAccount(facts, plan).find((i) => i.id === id)?.text;
+    expect(text('social_linkedin')).toEqual({
+      en: 'LinkedIn: token accepted',
+      fr: 'LinkedIn : jeton accepté',
+    });
+    expect(text('social_x')?.fr).toMatch(/^X : le jeton est refusé \(Unauthorized\)/);
+    expect(text('quota')).toEqual({
+      en: 'Daily quota 50,000 for 1 confirmed reader',
+      fr: 'Quota quotidien 50\u202f000 pour 1 abonné confirmé',
+    });
+    const none = assessAccount({ ...healthy(), audience: { ok: true, value: 0 } }, plan);
+    expect(none.find((i) => i.id === 'quota')?.text.fr).toBe(
+      'Quota quotidien 50\u202f000 pour 0 abonné confirmé',
+    );
+    expect(text('send_time')?.fr).toMatch(/^L’envoi du dimanche prend environ 1 min/);
   });
 
   it('say the same in French for the studio', () => {

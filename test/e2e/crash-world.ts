@@ -13,7 +13,10 @@ import { freePort, runScript } from '../support/processes.ts';
 import { type Stack, startStack } from './killable-stack.ts';
 import { sesGate } from './ses-gate.ts';
 
-/** How many readers the crash test's Sunday has: `CRASH_READERS=3000 npx vitest run test/e2e/campaign-crash.test.ts`. */
+/**
+ * How many readers the crash test's Sunday has:
+ * `CRASH_READERS=3000 npx vitest run --config vitest.e2e.config.ts test/e2e/campaign-crash.test.ts`.
+ */
 export const AUDIENCE = ((raw: string | undefined) => {
   const n = Number(raw ?? '500');
   if (!Number.isInteger(n) || n < 20 || n > 100_000)
@@ -31,6 +34,14 @@ const FLOOR_RATE = 15;
 
 /** One case: starting, importing and posting (a fixed part), then at most two full sends at the floor rate. */
 export const CASE_TIMEOUT_MS = 60_000 + Math.ceil((2 * AUDIENCE * 1000) / FLOOR_RATE);
+/**
+ * When the social worker looks for a post whose call went unanswered: past a whole case, so that "killed after
+ * the last mail, a post awaiting its check" finds it still awaiting at any audience and any send rate; after
+ * the restart, the announcement put back is looked for at once. (With the usual 60 s, 3,000 readers sent at
+ * under 50 mails/s went out after the check had found the post; 60 s plus a send at the floor rate was not
+ * enough either with five test runs on two cores, at ~10 mails/s.)
+ */
+const SOCIAL_RECHECK_SECONDS = Math.ceil(CASE_TIMEOUT_MS / 1000);
 export const AUTHOR = 'autrice@crash.example';
 export const CAMPAIGN = 'cmp_34';
 
@@ -122,6 +133,7 @@ export const crashWorld = async (tap: string) => {
     MAX_SENDERS: String(MAX_SENDERS),
     // Leases of a few seconds: a restart takes over the dead process's claims and calls without a long wait.
     LOCAL_LEASE_SECONDS: '3',
+    LOCAL_SOCIAL_RECHECK_SECONDS: String(SOCIAL_RECHECK_SECONDS),
     LOG_LEVEL: 'error',
     API_URL: api,
   };

@@ -32,6 +32,17 @@ describe('an issue written in French, as each reader reads it', () => {
     expect(en.subject).toBe(fr.subject);
   });
 
+  it('marks her words as French inside the English chrome, so a screen reader pronounces them as French', () => {
+    const lang = /<h1 lang="fr"[^>]*>Chambre en Provence<\/h1>/;
+    expect(en.html).toMatch(lang);
+    expect(en.html).toMatch(/<div lang="fr"><p[^>]*>«\s*Le TGV/);
+    expect(en.html).toContain('<span lang="fr">Neuf mois intenses');
+    // The chrome around them stays English: the playlist's heading and the footer carry no lang of their own.
+    expect(en.html.match(/ lang="fr"/g)).toHaveLength(3);
+    // A French reader's mail is French throughout: nothing to mark.
+    expect(fr.html).not.toMatch(/<(h1|div|span) lang=/);
+  });
+
   it('gives a French reader the French interface', () => {
     expect(fr.html).toContain('<html lang="fr"');
     expect(fr.html).toContain('Se désabonner</a>');

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { concurrencyNeeded as doctorNeeds } from '../../functions/doctor/doctor-settings.ts';
+import { concurrencyNeeded as doctorNeeds } from '../../shared/domain/settings/concurrency-needed.ts';
 import { concurrencyNeeded } from '../../infra/constructs/deliverability-check.ts';
 import { actionsOf, policyStatements, statementsOfRole } from './iam.ts';
 import { envIn, propsIn, type Resource, roleIn, synthTemplate } from './template.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { loadAwsRedirectConfig } from '../../functions/config/redirect-config.ts';
+import { loadAwsRedirectConfig } from '../../shared/domain/settings/redirect.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { clickLink } from '../../shared/domain/music/click-link.ts';
 import type { ClickStore } from '../../shared/ports/click-store.ts';

@@ -148,4 +148,33 @@ describe('the music worker’s link checks against the unkind web', () => {
     // The warning names where the redirect went, as the author cannot see it in her post.
     expect(warnings[0]).toMatchObject({ detail: expect.stringContaining(`after redirect to ${targets[0]}`) });
   });
+
+  it('names in French an issue cover redirected to a trap: the social worker’s card thumbnail, which it drops without a word', async () => {
+    const base = anIssue();
+    const cover = 'https://blog.example/lavande.jpg';
+    // https all the way, so that the hop is refused for its address, not as a downgrade to http.
+    await web.control.redirect(
+      cover,
+      `${secondTrap.url.replace('http:', 'https:')}/redirected-cover.jpg`,
+      302,
+    );
+    const tracks = base.tracks.map((track, index) => ({
+      ...track,
+      url: `https://open.spotify.com/track/t${index}`,
+      coverUrl: `https://covers.example/${index}.jpg`,
+    }));
+    const { result, mails } = await run({ ...base, tracks, cover: { url: cover, alt: 'Lavande' } });
+
+    expect(secondTrap.connections()).toBe(0);
+    expect(loopbackTrap.connections()).toBe(0);
+    const warnings = result.kind === 'checked' ? result.warnings : [];
+    expect(warnings.filter((w) => w.kind === 'non_public_address')).toEqual([
+      expect.objectContaining({ url: cover, detail: expect.stringContaining('after redirect to') }),
+    ]);
+    expect(warnings.find((w) => w.kind === 'non_public_address')?.position).toBeUndefined();
+    const text = mails.map((m) => m.text).join('\n');
+    expect(text).toContain('1 adresse non publique');
+    expect(text).toContain(`adresse non publique, jamais vérifiée`);
+    expect(text).toContain(cover);
+  });
 });

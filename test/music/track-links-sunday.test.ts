@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
-import { loadMusicSettings } from '../../functions/config/music-config.ts';
+import { loadMusicSettings } from '../../shared/domain/settings/music.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { renderMusicDeps } from '../../functions/wiring/music.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';

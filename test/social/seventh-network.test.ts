@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socialAccountsParser } from '../../functions/config/social-accounts.ts';
-import { socialNetworksField } from '../../functions/config/social-config.ts';
+import { socialAccountsParser } from '../../shared/domain/settings/social-accounts.ts';
+import { socialNetworksField } from '../../shared/domain/settings/social.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import { SOCIAL_STAND_INS } from '../../infra/local/social/stand-ins.ts';
 import { type StartedStandIns, startStandIns } from '../../infra/local/social/start-stand-ins.ts';

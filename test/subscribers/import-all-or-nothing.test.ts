@@ -131,6 +131,9 @@ describe('an import with some bad rows, in the studio', () => {
     expect(one).toContain('2 lignes lues, 1 abonné ajouté, 0 déjà présent, 0 doublon, 0 adresse bloquée.');
     expect(one).toContain('1 e-mail de confirmation est parti.');
     expect(one).toContain('<h2>1 ligne refusée</h2>');
+    // One refused line is not "these lines".
+    expect(one).toContain('Corrigez le fichier, puis importez-le à nouveau');
+    expect(one).not.toContain('ces lignes');
     expect(one).toContain(
       '<li><strong>Ligne 3, colonne email\u00a0:</strong> «\u00a0zoé@\u00a0» n’est pas une adresse e-mail.</li>',
     );

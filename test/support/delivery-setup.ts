@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
-import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { createLocalDelivery, type LocalDeliveryOptions } from '../../infra/local/runtime/local-delivery.ts';
 import { jwsLinkTokens } from '../../shared/adapters/crypto/jws-link-tokens.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { loadDeliveryConfig } from '../../functions/config/delivery-config.ts';
-import { loadLocalConfig } from '../../functions/config/local-config.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
-import { loadLocalConfig } from '../../../functions/config/local-config.ts';
+import { loadLocalConfig } from '../../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../runtime/local-app.ts';
-import { loadDeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import { loadDeliveryConfig } from '../../../shared/domain/settings/delivery.ts';
 import { createLocalDelivery } from '../runtime/local-delivery.ts';
 import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
 import { sesMailer } from '../../../shared/adapters/ses/ses-mailer.ts';
@@ -20,12 +20,12 @@ import { localSocial } from '../runtime/local-social.ts';
 import { localMusic } from '../runtime/local-music.ts';
 import { localBlog, startLocalFeedPoller } from '../runtime/local-blog.ts';
 import { localOutbound } from '../stand-ins/local-outbound.ts';
-import { wordpressWebhookUrlFor } from '../../../functions/config/wordpress-webhook-url.ts';
+import { wordpressWebhookUrlFor } from '../../../shared/domain/settings/wordpress-webhook-url.ts';
 import { normaliseEmail } from '../../../shared/domain/email-address.ts';
 import { createLocalMusic } from '../runtime/local-music-worker.ts';
-import { loadMusicSettings } from '../../../functions/config/music-config.ts';
-import { enabledAccounts } from '../../../functions/config/social-accounts.ts';
-import { socialSettings } from '../../../functions/config/social-config.ts';
+import { loadMusicSettings } from '../../../shared/domain/settings/music.ts';
+import { enabledAccounts } from '../../../shared/domain/settings/social-accounts.ts';
+import { socialSettings } from '../../../shared/domain/settings/social.ts';
 import { socialAccountsFor } from '../../../shared/adapters/social/social-accounts-for.ts';
 import { socialComposer } from '../../../shared/usecases/social/social-composer.ts';
 import { sendTimeOf } from '../../../shared/domain/send-time.ts';
@@ -35,6 +35,10 @@ import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
 // Node 20 is what these machines run; the SDK's notice about Node 22 is for the Lambda runtime, which has it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 3000);
+// A post whose call went unanswered is looked for after this long; the crash test stretches it past its send.
+const socialRecheckSeconds = Number(process.env.LOCAL_SOCIAL_RECHECK_SECONDS ?? 60);
+if (!(socialRecheckSeconds > 0))
+  throw new Error('LOCAL_SOCIAL_RECHECK_SECONDS must be a positive number of seconds');
 mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
 const secrets = localSecrets(secretsFile);
 
@@ -93,6 +97,7 @@ const delivery = createLocalDelivery({
   timeZone: config.TIME_ZONE,
   config: deliveryConfig,
   visibilityMs: deliveryConfig.LOCAL_LEASE_SECONDS * 1000,
+  reconcileAfterMs: socialRecheckSeconds * 1000,
   clock: systemClock,
   logger,
   social: {

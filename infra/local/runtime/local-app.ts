@@ -7,7 +7,7 @@ import type { Logger } from '../../../shared/ports/logger.ts';
 import type { MusicQueue } from '../../../shared/ports/music-queue.ts';
 import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
 import type { PublicObjects } from '../../../shared/ports/public-objects.ts';
-import type { LocalConfig } from '../../../functions/config/local-config.ts';
+import type { LocalConfig } from '../../../shared/domain/settings/local.ts';
 import { createApp } from '../../../functions/create-app.ts';
 import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
 import type { Studio } from '../../../functions/studio/studio-deps.ts';

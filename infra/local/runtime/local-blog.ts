@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
-import { wordpressWebhookUrlFor } from '../../../functions/config/wordpress-webhook-url.ts';
+import { wordpressWebhookUrlFor } from '../../../shared/domain/settings/wordpress-webhook-url.ts';
 import { feedPollDeps } from '../../../functions/wiring/feed-poll.ts';
 import { wordpressComPosts } from '../../../shared/adapters/http/wordpress-com-posts.ts';
 import { authorMailRenderer } from '../../../emails/author-mail.ts';

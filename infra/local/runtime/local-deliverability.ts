@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Cron } from 'croner';
-import { accountProbes } from '../../../functions/doctor/account-probes.ts';
-import { concurrencyNeeded } from '../../../functions/doctor/doctor-settings.ts';
+import { accountProbes } from '../../../shared/adapters/aws/account-probes.ts';
+import { concurrencyNeeded } from '../../../shared/domain/settings/concurrency-needed.ts';
 import type { CreatePublishersOptions } from '../../../shared/adapters/social/create-publishers.ts';
 import type { Clock } from '../../../shared/ports/clock.ts';
 import type { Logger } from '../../../shared/ports/logger.ts';

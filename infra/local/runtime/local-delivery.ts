@@ -11,7 +11,7 @@ import type { SocialMessage } from '../../../shared/ports/social-queue.ts';
 import { type DispatchOptions, dispatchSunday } from '../../../shared/usecases/campaign/dispatch-sunday.ts';
 import { sendBatch } from '../../../shared/usecases/campaign/send-batch.ts';
 import { type PublishSocialDeps, publishSocial } from '../../../shared/usecases/social/publish-social.ts';
-import type { DeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import type { DeliveryConfig } from '../../../shared/domain/settings/delivery.ts';
 import type { SigningKey } from '../../../shared/adapters/crypto/jws-link-tokens.ts';
 import { authorNotifier } from '../../../functions/delivery/author-notifier.ts';
 import {
@@ -36,6 +36,8 @@ export type LocalDeliveryOptions = {
   /** How long a received batch stays invisible; SQS's visibility timeout. */
   visibilityMs?: number;
   maxReceives?: number;
+  /** How long the social worker waits before it looks for a post whose call went unanswered (60 s on AWS). */
+  reconcileAfterMs?: number;
 };
 
 /**
@@ -78,7 +80,12 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     // One consumer a network, as Lambda runs one invocation a message: a slow network delays no other.
     const socialWorkers = startQueueWorkers(
       socialQueue,
-      (message) => publishSocial(message, { ...social, accounts: options.social?.accounts ?? {} }),
+      (message) =>
+        publishSocial(message, {
+          ...social,
+          accounts: options.social?.accounts ?? {},
+          ...(options.reconcileAfterMs === undefined ? {} : { reconcileAfterMs: options.reconcileAfterMs }),
+        }),
       {
         workers: Math.max(1, config.SOCIAL_NETWORKS.length),
         onError: (error) => logger.error('social post failed', { error }),

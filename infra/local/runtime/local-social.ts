@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSocialAccounts } from '../../../functions/config/social-accounts.ts';
+import { parseSocialAccounts } from '../../../shared/adapters/social/parse-social-accounts.ts';
 import type { SocialAccounts } from '../../../shared/adapters/social/social-accounts.ts';
 import { SOCIAL_NETWORKS } from '../../../shared/domain/social/networks.ts';
 import { dataDir } from '../paths.ts';

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { DeliveryConfig } from '../../../functions/config/delivery-config.ts';
+import type { DeliveryConfig } from '../../../shared/domain/settings/delivery.ts';
 import type { createLocalDelivery } from './local-delivery.ts';
 import type { Logger } from '../../../shared/ports/logger.ts';
 import { resumeCampaigns } from '../../../shared/usecases/campaign/resume-campaigns.ts';

@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
+import { credentialsFingerprint } from '../../domain/settings/social-accounts.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { PublishSocialDeps, SocialAccount } from '../../usecases/social/publish-social.ts';
 import { type CreatePublishersOptions, createPublishers } from './create-publishers.ts';
 import type { SocialAccounts } from './social-accounts.ts';
-
-/** Changes whenever an account's credentials change: a block on refused credentials lifts by itself. */
-const credentialsFingerprint = (account: object) =>
-  createHash('sha256').update(JSON.stringify(account)).digest('base64url').slice(0, 22);
 
 /** The worker's view of each configured account: its publisher, a fingerprint of its credentials, its expiry. */
 export const socialAccountsFor = (

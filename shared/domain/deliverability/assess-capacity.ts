@@ -1,6 +1,17 @@
 import type { DeliveryPlan, LambdaFacts, Probed, SesAccountFacts } from './account-facts.ts';
 import { type HealthItem, item, unanswered } from './health-item.ts';
 
+/** Counts as each language writes them: "50 000" and "0 abonné confirmé" in French, "50,000" in English. */
+const count = {
+  en: (n: number) => n.toLocaleString('en-GB'),
+  fr: (n: number) => n.toLocaleString('fr-FR'),
+};
+const readersIn = {
+  en: (n: number) => `${count.en(n)} confirmed ${n === 1 ? 'reader' : 'readers'}`,
+  // French: 0 and 1 take the singular.
+  fr: (n: number) => `${count.fr(n)} ${n < 2 ? 'abonné confirmé' : 'abonnés confirmés'}`,
+};
+
 const duration = (seconds: number): { en: string; fr: string } => {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   if (minutes < 90) return { en: `${minutes} min`, fr: `${minutes} min` };
@@ -32,14 +43,14 @@ export const assessQuota = (
       ? item(
           'quota',
           'ok',
-          `Daily quota ${max24HourSend} for ${readers} confirmed readers`,
-          `Quota quotidien ${max24HourSend} pour ${readers} abonnés confirmés`,
+          `Daily quota ${count.en(max24HourSend)} for ${readersIn.en(readers)}`,
+          `Quota quotidien ${count.fr(max24HourSend)} pour ${readersIn.fr(readers)}`,
         )
       : item(
           'quota',
           'fail',
-          `Daily quota ${max24HourSend} is below the ${readers} confirmed readers: the send would pause until the next day; ask AWS for a higher quota (Service Quotas → Amazon SES → Sending quota)`,
-          `Le quota quotidien ${max24HourSend} est inférieur aux ${readers} abonnés confirmés : l'envoi s'arrêterait jusqu'au lendemain ; demandez à AWS un quota plus haut (Service Quotas → Amazon SES → Sending quota)`,
+          `Daily quota ${count.en(max24HourSend)} is below the ${readersIn.en(readers)}: the send would pause until the next day; ask AWS for a higher quota (Service Quotas → Amazon SES → Sending quota)`,
+          `Le quota quotidien ${count.fr(max24HourSend)} est inférieur aux ${readersIn.fr(readers)} : l’envoi s’arrêterait jusqu’au lendemain ; demandez à AWS un quota plus haut (Service Quotas → Amazon SES → Sending quota)`,
         );
   if (!(rate > 0))
     return [
@@ -48,7 +59,7 @@ export const assessQuota = (
         'send_time',
         'fail',
         `SES allows no mail a second (max send rate ${maxSendRate}): read the account's status in the SES console`,
-        `SES n'autorise aucun envoi par seconde (débit maximal ${maxSendRate}) : regardez l'état du compte dans la console SES`,
+        `SES n’autorise aucun envoi par seconde (débit maximal ${maxSendRate}) : regardez l’état du compte dans la console SES`,
       ),
     ];
   const time = duration(readers / rate);
@@ -56,7 +67,7 @@ export const assessQuota = (
     'send_time',
     'ok',
     `The Sunday send takes about ${time.en} at ${rate} mails/s`,
-    `L'envoi du dimanche prend environ ${time.fr} à ${rate} courriels/s`,
+    `L’envoi du dimanche prend environ ${time.fr} à ${rate} courriels/s`,
   );
   return [quota, send];
 };

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { ledeOf } from '../lede.ts';
 import { sanitiseStoryHtml } from '../story-html.ts';
-import type { PostContent } from '../../usecases/accept-post.ts';
-import type { FieldError } from './field-error.ts';
+import type { FieldError } from '../field-error.ts';
 import { type OwnPost, ownPost } from './own-post.ts';
+import type { PostContent } from './post-content.ts';
 import { toTracks } from './tracks.ts';
 import { mapWordpressPost } from './wordpress-mapping.ts';
 import { looksLikeWordpress, wordpressPost } from './wordpress-post.ts';

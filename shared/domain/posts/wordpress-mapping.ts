@@ -1,7 +1,7 @@
 import { sundayOnOrAfter } from '../calendar.ts';
 import { htmlToText } from '../story-html.ts';
 import { teaser } from '../teaser.ts';
-import type { FieldError } from './field-error.ts';
+import type { FieldError } from '../field-error.ts';
 import type { TrackInput } from './fields.ts';
 import { cleanBlogPost } from './blog-cleanup.ts';
 import { titleAfterSeries, withoutDecorations } from './series-title.ts';

@@ -1,4 +1,4 @@
-import type { FieldError } from './field-error.ts';
+import type { FieldError } from '../field-error.ts';
 
 export type Notification =
   | { ok: true; ignore?: undefined; site: string; id: number }

@@ -44,5 +44,51 @@ const fr = {
   },
 };
 
-/** The actions on an issue, their confirmations and outcomes. In French only: an English studio falls back to these. */
-export const actionStrings = { fr, en: fr };
+const en: typeof fr = {
+  actions: {
+    hold: 'Hold',
+    cancel: 'Cancel the scheduled send',
+    release: 'Resume the send',
+    send_now: 'Send now',
+    test_send: 'Test sent',
+    confirmTitle: {
+      hold: 'Hold this issue?',
+      cancel: 'Cancel Sunday’s send?',
+      release: 'Put this issue back on the schedule?',
+      send_now: 'Send this issue now?',
+    },
+    confirmText: {
+      hold: 'It will not go out on Sunday until you resume it. Nothing is lost.',
+      cancel: 'It will not go out on Sunday. You can still resume it afterwards.',
+      release: 'It will go out on Sunday at the usual time.',
+      send_now: (n: string) =>
+        `The email goes out at once to ${n} subscribers, and the posts on the networks. It cannot be stopped once started.`,
+    },
+    confirmButton: {
+      hold: 'Yes, hold it',
+      cancel: 'Yes, cancel the send',
+      release: 'Yes, resume',
+      send_now: 'Yes, send now',
+    },
+    back: 'No, go back',
+    done: {
+      hold: 'The issue is on hold.',
+      cancel: 'Sunday’s send is cancelled.',
+      release: 'The issue is back on the schedule.',
+      send_now: 'The send has started.',
+    },
+    refused: {
+      already_started: 'Too late: this issue’s send has already started.',
+      unchanged: 'Nothing to change: it already was.',
+      not_found: 'This issue does not exist.',
+      not_coming: 'Only next Sunday’s issue can go out now.',
+      unavailable: 'Sending at once is not available on this installation.',
+      held: 'Resume the issue first: it is on hold.',
+      not_rendered: 'The layout is not ready.',
+      other: (kind: string) => `The send did not start (${kind}).`,
+    },
+  },
+};
+
+/** The actions on an issue, their confirmations and outcomes. */
+export const actionStrings = { fr, en };

@@ -42,5 +42,49 @@ const fr = {
   },
 };
 
-/** Envois: progress, report and charts. In French only: an English studio falls back to these. */
-export const campaignStrings = { fr, en: fr };
+const en: typeof fr = {
+  campaigns: {
+    title: 'Sends',
+    none: 'No send yet.',
+    progress: 'Progress',
+    audience: 'Recipients',
+    sent: 'Sent',
+    failed: 'Failed',
+    pending: 'Pending',
+    rate: 'Rate',
+    perSecond: (n: string) => `${n} emails/s`,
+    status: {
+      dispatching: 'Preparing',
+      sending: 'Sending',
+      paused: 'Paused (SES quota reached), resumes by itself',
+      done: 'Done',
+    },
+    report: 'Report',
+    delivered: 'Delivered (accepted by SES)',
+    bounced: 'Bounced (invalid address)',
+    complained: 'Marked as spam',
+    unsubscribed: 'Unsubscribed since',
+    clicksTrack: 'Clicks per track',
+    clicksPlatform: 'Clicks per platform',
+    noClicks: 'No clicks yet.',
+    mostPlayed: 'Most played',
+    mostPlayedLine: (track: string, n: number) => `${track} — ${n} click${n === 1 ? '' : 's'}`,
+    overTime: 'Sends over time',
+    subscribersOverTime: 'Subscribers week by week',
+    mostPlayedAcross: 'Most played track of each issue',
+    clicks: 'Clicks',
+    mails: 'Emails',
+    time: 'Time',
+    week: 'Week of',
+    count: 'Count',
+    track: 'Track',
+    platform: 'Platform',
+    started: 'Started',
+    finished: 'Finished',
+    open: 'View the send',
+    social: 'Posts',
+  },
+};
+
+/** Envois: progress, report and charts. */
+export const campaignStrings = { fr, en };

@@ -42,7 +42,8 @@ const FR = {
       : `${fr(n(sent), sent, 'e-mail de confirmation est parti', 'e-mails de confirmation sont partis')}.`,
   refusedRows: (count: number, n: Num) => fr(n(count), count, 'ligne refusée', 'lignes refusées'),
   fixRows:
-    'Corrigez ces lignes dans votre fichier, puis importez-le à nouveau\u00a0: les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
+    // One sentence for one refused line or many: the heading above counts them.
+    'Corrigez le fichier, puis importez-le à nouveau\u00a0: les abonnés déjà ajoutés restent tels quels et ne reçoivent pas de second e-mail.',
   rowProblem: (field: ImportField, value: string): string =>
     ({
       email: value ? `«\u00a0${value}\u00a0» n’est pas une adresse e-mail.` : 'L’adresse e-mail manque.',
@@ -120,7 +121,7 @@ const EN: ImportStrings = {
       : `${en(n(sent), sent, 'confirmation mail was', 'confirmation mails were')} sent.`,
   refusedRows: (count, n) => en(n(count), count, 'line refused', 'lines refused'),
   fixRows:
-    'Fix these lines in your file, then import it again: subscribers already added stay as they are and get no second mail.',
+    'Fix the file, then import it again: subscribers already added stay as they are and get no second mail.',
   rowProblem: (field, value) =>
     ({
       email: value ? `“${value}” is not an email address.` : 'The email address is missing.',

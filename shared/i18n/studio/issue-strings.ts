@@ -31,5 +31,36 @@ const fr = {
   },
 };
 
-/** Numéros: the list and an issue's page. In French only: an English studio falls back to these. */
-export const issueStrings = { fr, en: fr };
+const en: typeof fr = {
+  issue: {
+    list: 'Issues',
+    number: 'Issue',
+    sunday: 'Sunday',
+    state: 'State',
+    preview: 'Email preview',
+    platform: 'As read by a reader of',
+    universal: 'All platforms (song.link)',
+    readerLanguage: 'In the reader’s language',
+    readerLanguages: { fr: 'French', en: 'English' },
+    width: 'Width',
+    mobile: 'Mobile',
+    desktop: 'Desktop',
+    show: 'Show',
+    text: 'Text version',
+    web: 'The issue’s web page',
+    social: 'Social texts',
+    characters: (n: number, limit: number) => `${n} / ${limit} characters (as the network counts)`,
+    actions: 'Actions',
+    history: 'History',
+    noHistory: 'No action yet.',
+    none: 'No issue received yet: publish a post on WordPress.com.',
+    testSend: (to: string) => `Send me a test (${to})`,
+    testSent: (to: string) => `A test email went to ${to}.`,
+    testFailed: 'The test email did not go out; try again in a moment.',
+    notRendered: 'The layout is not ready yet: the preview will follow.',
+    by: (who: string, when: string) => `${who}, ${when}`,
+  },
+};
+
+/** Numéros: the list and an issue's page. */
+export const issueStrings = { fr, en };

@@ -29,5 +29,36 @@ const fr = {
   },
 };
 
-/** Réglages, and the wording of a refused form. In French only: an English studio falls back to these. */
-export const settingsStrings = { fr, en: fr };
+const en: typeof fr = {
+  settings: {
+    title: 'Settings',
+    form: 'The sign-up form for your blog',
+    formHelp: 'In the WordPress.com editor, add a “Custom HTML” block and paste this code into it:',
+    copy: 'Copy the code',
+    copied: 'Copied!',
+    preview: 'Preview',
+    social: 'Social accounts',
+    network: 'Network',
+    state: 'State',
+    lastPost: 'Last post',
+    connected: 'Connected',
+    notConnected: 'Not connected',
+    noPost: 'none',
+    schedule: 'Schedule',
+    scheduleLine: (when: string, zone: string) => `Every week, ${when} (time zone ${zone}).`,
+    scheduleWords: (words: string) => `Sent ${words}.`,
+    webhook: 'The blog’s notification address',
+    webhookHelp:
+      'In WP Admin › Settings › Webhooks, add a webhook: action “publish_post”, fields “ID” and “post_url”, and this address as its URL. Every post published or edited then arrives here. Keep it to yourself: with it, anyone can ask Dimanche to read your blog again (nothing more).',
+    webhookLabel: 'Webhook address',
+    webhookCopy: 'Copy the address',
+    webhookNone:
+      'Not set up yet: ask whoever runs Dimanche to create the “wordpressToken” secret; the address will show here.',
+  },
+  problems: {
+    csrf: 'This form has expired. Reload the page and try again.',
+  },
+};
+
+/** Réglages, and the wording of a refused form. */
+export const settingsStrings = { fr, en };

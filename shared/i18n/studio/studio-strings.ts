@@ -39,7 +39,7 @@ const en: StudioStrings = {
   ...settingsStrings.en,
 };
 
-/** French by default; English covers the navigation, sign-in and home page, the rest falls back to French. */
+/** The studio in AUTHOR_LANGUAGE: French by default, or English, every page (test/studio/author-language.test.ts). */
 export const studioStrings = (language: Language): StudioStrings => (language === 'en' ? en : fr);
 
 export const localeOf = (language: Language) => (language === 'en' ? 'en-GB' : 'fr-FR');

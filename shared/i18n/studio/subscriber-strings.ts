@@ -47,5 +47,54 @@ const fr = {
   },
 };
 
-/** Abonnés: the list, a record, import and export. In French only: an English studio falls back to these. */
-export const subscriberStrings = { fr, en: fr };
+const en: typeof fr = {
+  subscribers: {
+    title: 'Subscribers',
+    search: 'Search an address',
+    searchButton: 'Search',
+    notFound: (email: string) => `No subscriber with the address ${email}.`,
+    invalid: 'This is not an email address.',
+    counts: 'By state',
+    recent: 'Latest confirmed',
+    status: {
+      pending: 'Awaiting confirmation',
+      confirmed: 'Confirmed',
+      unsubscribed: 'Unsubscribed',
+      suppressed: 'Blocked',
+    },
+    export: 'Export as CSV',
+    exportOf: (status: string) => `Export: ${status}`,
+    import: 'Import a CSV file',
+    importFile: 'CSV file (an email column is required)',
+    importMode: 'These people…',
+    consented: 'already agreed elsewhere',
+    confirm: 'must confirm by email',
+    importSource: 'Where they agreed',
+    importButton: 'Import',
+    record: 'Record',
+    email: 'Address',
+    name: 'First name',
+    language: 'Language',
+    platform: 'Preferred platform',
+    consent: 'Consent',
+    source: 'Source',
+    consentAt: 'Given on',
+    textVersion: 'Text agreed to',
+    history: 'History',
+    created: 'Sign-up',
+    confirmedAt: 'Confirmation',
+    unsubscribedAt: 'Unsubscription',
+    suppressedAt: 'Blocked',
+    erase: 'Erase this subscriber',
+    eraseTitle: 'Erase this subscriber?',
+    eraseText:
+      'Their address, first name and history are deleted for good. Only a fingerprint remains, so that an import does not sign them up again.',
+    eraseButton: 'Yes, erase',
+    erased: 'The subscriber is erased.',
+    noConsent: 'No consent recorded.',
+    erasedRecord: 'Address erased or blocked: only the fingerprint remains.',
+  },
+};
+
+/** Abonnés: the list, a record, import and export. */
+export const subscriberStrings = { fr, en };

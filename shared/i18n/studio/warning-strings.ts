@@ -38,5 +38,40 @@ const fr = {
   },
 };
 
-/** An issue's warnings, grouped, with what to do. In French only: an English studio falls back to these. */
-export const warningStrings = { fr, en: fr };
+const en: typeof fr = {
+  warnings: {
+    title: 'Warnings',
+    none: 'No warnings: all set.',
+    count: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+    missing: (platform: string, n: number) => `${n} track${n === 1 ? '' : 's'} not found on ${platform}`,
+    track: (position: number, artist: string, title: string) => `Track ${position}, ${artist} – ${title}`,
+    cover: 'Cover image',
+    kinds: {
+      dead_link: 'Dead links',
+      unreachable_link: 'Unreachable links',
+      dead_cover: 'Images not found',
+      non_public_address: 'Non-public addresses',
+      missing_platforms: 'Platforms without the track',
+      unresolved: 'Tracks without links to the other platforms',
+      repeated_track: 'Tracks already played',
+    },
+    todo: {
+      dead_link: 'Replace the link in the WordPress post, then update the post.',
+      unreachable_link:
+        'Often temporary: the link is checked again the day before the send. If it stays unreachable, replace it.',
+      dead_cover: 'Change the image in the post, then update it.',
+      non_public_address:
+        'A non-public address (a private or local network): your readers cannot open it and Dimanche does not check it. Replace it in the post, then update it.',
+      missing_platforms:
+        'Nothing required: these readers get the song.link page, which offers the other platforms.',
+      unresolved:
+        'Check that the link leads to a track (not an album or a playlist); otherwise the email keeps your link as it is.',
+      repeated_track: 'Keep it if you meant it; otherwise choose another track.',
+    },
+    already: (series: number, sunday: string) => `already in #${series} of ${sunday}`,
+    stale: 'checked on an earlier version of the post',
+  },
+};
+
+/** An issue's warnings, grouped, with what to do. */
+export const warningStrings = { fr, en };

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../domain/posts/field-error.ts';
+import type { FieldError } from '../../domain/field-error.ts';
 import { parsePost } from '../../domain/posts/parse-post.ts';
 import { type ImportDeps, type ImportOutcome, importBackIssue } from '../import-back-issue.ts';
 

@@ -1,5 +1,5 @@
 import { type AcceptPostDeps, type AcceptPostResult, acceptPost } from '../accept-post.ts';
-import type { FieldError } from '../../domain/posts/field-error.ts';
+import type { FieldError } from '../../domain/field-error.ts';
 import { parsePost } from '../../domain/posts/parse-post.ts';
 
 export type IgnoredReason = 'not_a_series_post' | 'sunday_long_past' | 'already_sent' | 'no_free_sunday';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { FieldError } from '../../domain/posts/field-error.ts';
+import type { FieldError } from '../../domain/field-error.ts';
 
 const STATUSES = ['pending', 'confirmed', 'unsubscribed', 'suppressed'] as const;
 

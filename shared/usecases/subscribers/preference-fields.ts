@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PLATFORMS } from '../../domain/platforms.ts';
 import type { PreferenceChange } from './preferences.ts';
-import type { FieldError } from '../../domain/posts/field-error.ts';
+import type { FieldError } from '../../domain/field-error.ts';
 
 const schema = v.object({
   language: v.picklist(['fr', 'en'], 'must be fr or en'),

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { hasForbiddenControl } from '../../domain/control-characters.ts';
 import { type EmailAddress, normaliseEmail } from '../../domain/email-address.ts';
 import type { Language } from '../../domain/issue.ts';
-import type { FieldError } from '../../domain/posts/field-error.ts';
+import type { FieldError } from '../../domain/field-error.ts';
 import { CONSENT_TEXT_VERSION } from '../../i18n/public/page-strings.ts';
 
 // One line each: the name reaches mail headers later (To: display name). Checked before trimming, so a

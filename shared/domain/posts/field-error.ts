@@ -1,2 +1,0 @@
-/** A refused field of an incoming post or form, named by its JSON Pointer (RFC 6901) so the sender can fix it. */
-export type FieldError = { pointer: string; detail: string };
