@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
+import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
+import { startXFake } from '../../infra/local/social/x/fake.ts';
+import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
+import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
+import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
+import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
+import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
+import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
+import { accessToken } from '../../shared/usecases/accounts/access-token.ts';
+import { movableClock } from '../support/test-app.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const closing: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closing.splice(0).map((close) => close()));
+});
+
+const later = (clock: ReturnType<typeof movableClock>, ms: number) =>
+  clock.set(new Date(clock.now().getTime() + ms).toISOString());
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const me = (url: string, token: string) => fetch(`${url}/2/users/me`, { headers: bearer(token) });
+const linkedInPost = (url: string, token: string) =>
+  fetch(`${url}/rest/posts`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'linkedin-version': '202611', 'x-restli-protocol-version': '2.0.0' },
+    body: '{}',
+  });
+
+describe('the X fake speaks X’s sign-in: PKCE, 2-hour tokens on the Clock, rotating refresh tokens', () => {
+  it('takes a token from its consent page for 2 hours, then 401; a refresh with rotation brings it back', async () => {
+    const clock = movableClock();
+    const x = await startXFake({ clock });
+    closing.push(x.close);
+    const { provider, app, server } = x.signIn;
+    const tokens = await signInLocally(provider, app, clock);
+    expect(tokens.refreshToken, 'offline.access gives a refresh token').toBeDefined();
+    expect((await me(x.url, tokens.accessToken)).status).toBe(200);
+    expect((await me(x.url, 'a-token-x-never-issued')).status).toBe(401);
+
+    later(clock, 2 * HOUR + 1);
+    expect((await me(x.url, tokens.accessToken)).status).toBe(401);
+
+    // Connected the ordinary way, the account is kept alive by the access-token use case.
+    const accounts = memoryConnectedAccounts();
+    const sealer = aesGcmSealer(randomBytes(32));
+    const account: ConnectedAccount = {
+      provider: 'x',
+      label: '@dimanche_fm',
+      state: 'connected',
+      sealed: await sealer.seal(JSON.stringify(tokens)),
+      accessExpiresAt: tokens.accessExpiresAt ?? '',
+      canRefresh: true,
+      connectedAt: clock.now().toISOString(),
+      version: 1,
+    };
+    await accounts.put(account, undefined);
+    const oauth = oauth4webapiClient({
+      outbound: guardedFetch({ standIns: new StandIns([server.origin]) }),
+      clock,
+    });
+    const deps = { oauth, accounts, sealer, clock, reconnectNeeded: async () => undefined };
+    const fresh = await accessToken(provider, deps);
+    expect(fresh).toMatchObject({ ok: true, refreshed: true });
+    if (fresh.ok) expect((await me(x.url, fresh.accessToken)).status).toBe(200);
+    // The refresh token it started with was spent: presenting it again kills the family (X's rotation).
+    expect(await oauth.refresh(provider, tokens.refreshToken ?? '')).toMatchObject({ error: 'refused' });
+    if (fresh.ok) expect((await me(x.url, fresh.accessToken)).status).toBe(401);
+  });
+
+  it('answers 401 once she removed the app from her account', async () => {
+    const clock = movableClock();
+    const x = await startXFake({ clock });
+    closing.push(x.close);
+    const tokens = await signInLocally(x.signIn.provider, x.signIn.app, clock);
+    x.signIn.server.revokeAll();
+    expect((await me(x.url, tokens.accessToken)).status).toBe(401);
+  });
+});
+
+describe('the LinkedIn fake speaks LinkedIn’s: a 60-day member token and no refresh', () => {
+  it('takes the token for 60 days of the Clock, then 401 INVALID_ACCESS_TOKEN, with nothing to refresh', async () => {
+    const clock = movableClock();
+    const linkedIn = await startLinkedInFake({ author: 'urn:li:organization:5515715', clock });
+    closing.push(linkedIn.close);
+    const tokens = await signInLocally(linkedIn.signIn.provider, linkedIn.signIn.app, clock);
+    expect(tokens.refreshToken).toBeUndefined();
+    expect(Date.parse(tokens.accessExpiresAt ?? '') - clock.now().getTime()).toBe(60 * DAY);
+    expect((await linkedInPost(linkedIn.url, tokens.accessToken)).status).not.toBe(401);
+
+    later(clock, 60 * DAY + 1);
+    const refused = await linkedInPost(linkedIn.url, tokens.accessToken);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'INVALID_ACCESS_TOKEN' });
+  });
+
+  it('answers 401 to a revoked token', async () => {
+    const clock = movableClock();
+    const linkedIn = await startLinkedInFake({ author: 'urn:li:organization:5515715', clock });
+    closing.push(linkedIn.close);
+    const tokens = await signInLocally(linkedIn.signIn.provider, linkedIn.signIn.app, clock);
+    linkedIn.signIn.server.revokeAll();
+    expect((await linkedInPost(linkedIn.url, tokens.accessToken)).status).toBe(401);
+  });
+});
