@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
 import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
+import { startThreadsFake } from '../../infra/local/social/threads/fake.ts';
+import { signInToThreads } from '../../infra/local/social/threads/stand-in.ts';
 import { startXFake } from '../../infra/local/social/x/fake.ts';
+import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
@@ -104,5 +107,57 @@ describe('the LinkedIn fake speaks LinkedIn’s: a 60-day member token and no re
     const tokens = await signInLocally(linkedIn.signIn.provider, linkedIn.signIn.app, clock);
     linkedIn.signIn.server.revokeAll();
     expect((await linkedInPost(linkedIn.url, tokens.accessToken)).status).toBe(401);
+  });
+});
+
+describe('the Threads fake speaks Meta’s: a short-lived token traded for 60 days, renewed with th_refresh_token', () => {
+  const threadsMe = (url: string, token: string) =>
+    fetch(`${url}/v1.0/me/threads?access_token=${encodeURIComponent(token)}`);
+  const setUp = async () => {
+    const clock = movableClock();
+    const threads = await startThreadsFake({ userId: '17841400000000001', clock });
+    closing.push(threads.close);
+    const longLived = threadsLongLivedTokens({
+      outbound: guardedFetch({ standIns: new StandIns([threads.url]) }),
+      clock,
+      graphOrigin: threads.url,
+    });
+    return { clock, threads, longLived };
+  };
+
+  it('opens the API only with the 60-day token, renews it after a day, and answers 190 once it died', async () => {
+    const { clock, threads, longLived } = await setUp();
+    const short = await signInLocally(threads.signIn.provider, threads.signIn.app, clock);
+    const shortAnswer = await threadsMe(threads.url, short.accessToken);
+    expect(shortAnswer.status).toBe(400);
+    expect(await shortAnswer.json()).toMatchObject({ error: { code: 190 } });
+
+    const exchanged = await longLived.exchange(threads.signIn.provider, short.accessToken);
+    if (!exchanged.ok) throw new Error(exchanged.detail);
+    expect(Date.parse(exchanged.tokens.accessExpiresAt ?? '') - clock.now().getTime()).toBe(60 * DAY);
+    expect((await threadsMe(threads.url, exchanged.tokens.accessToken)).status).toBe(200);
+    expect(await longLived.renew(threads.signIn.provider, exchanged.tokens.accessToken)).toMatchObject({
+      ok: false,
+    });
+
+    later(clock, 59 * DAY);
+    const renewed = await longLived.renew(threads.signIn.provider, exchanged.tokens.accessToken);
+    if (!renewed.ok) throw new Error(renewed.detail);
+    later(clock, 2 * DAY);
+    expect((await threadsMe(threads.url, exchanged.tokens.accessToken)).status).toBe(400);
+    expect((await threadsMe(threads.url, renewed.tokens.accessToken)).status).toBe(200);
+    expect(await longLived.renew(threads.signIn.provider, exchanged.tokens.accessToken)).toMatchObject({
+      ok: false,
+      error: 'refused',
+    });
+  });
+
+  it('answers 190 to every token once she removed the app', async () => {
+    const { clock, threads } = await setUp();
+    const tokens = await signInToThreads(threads, clock);
+    threads.revokeAll();
+    expect(await (await threadsMe(threads.url, tokens.accessToken)).json()).toMatchObject({
+      error: { code: 190 },
+    });
   });
 });
