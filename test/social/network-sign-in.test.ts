@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
+import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
+import { signInToFacebook } from '../../infra/local/social/facebook/stand-in.ts';
 import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
 import { startThreadsFake } from '../../infra/local/social/threads/fake.ts';
 import { signInToThreads } from '../../infra/local/social/threads/stand-in.ts';
@@ -159,5 +161,26 @@ describe('the Threads fake speaks Meta’s: a short-lived token traded for 60 da
     expect(await (await threadsMe(threads.url, tokens.accessToken)).json()).toMatchObject({
       error: { code: 190 },
     });
+  });
+});
+
+describe('the Facebook fake speaks Facebook Login: a user token, then the Page token from /me/accounts', () => {
+  const feed = (url: string, token: string) =>
+    fetch(`${url}/v21.0/104857600123456/feed`, {
+      method: 'POST',
+      body: new URLSearchParams({ message: 'Dimanche #34', access_token: token }),
+    });
+
+  it('posts only with the Page token, and answers 190 to it once she lost her role', async () => {
+    const clock = movableClock();
+    const facebook = await startFacebookFake({ pageId: '104857600123456', clock });
+    closing.push(facebook.close);
+    const user = await signInLocally(facebook.signIn.provider, facebook.signIn.app, clock);
+    expect(await (await feed(facebook.url, user.accessToken)).json()).toMatchObject({ error: { code: 190 } });
+
+    const pageToken = await signInToFacebook(facebook, clock);
+    expect((await feed(facebook.url, pageToken)).status).toBe(200);
+    facebook.revokeAll();
+    expect(await (await feed(facebook.url, pageToken)).json()).toMatchObject({ error: { code: 190 } });
   });
 });
