@@ -68,6 +68,8 @@ export type FakeAuthorizationServer = {
   verify: (accessToken: string) => { subject: string; scope: string } | undefined;
   /** As when she removes the app from her account on the network, or changes her password. */
   revokeAll: () => void;
+  /** A developer app registered on the fly (Mastodon's `POST /api/v1/apps`). */
+  registerClient: (client: FakeOAuthClient) => void;
   nextTokenAnswer: (fault: TokenFault) => void;
   /** How many token requests each grant type got: the tests count refreshes. */
   tokenRequests: () => { authorization_code: number; refresh_token: number };
@@ -110,7 +112,8 @@ export const startFakeAuthorizationServer = async (options: {
   const counts = { authorization_code: 0, refresh_token: 0 };
   const spent = { window: -1, count: 0 };
   const now = () => clock.now().getTime();
-  const clientOf = (id: string | null) => options.clients.find((client) => client.clientId === id);
+  const clients = [...options.clients];
+  const clientOf = (id: string | null) => clients.find((client) => client.clientId === id);
 
   const send = (response: ServerResponse, status: number, body: string, type: string, headers = {}) => {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
@@ -358,6 +361,7 @@ export const startFakeAuthorizationServer = async (options: {
     revokeAll: () => {
       for (const grant of grants.values()) grant.revoked = true;
     },
+    registerClient: (client) => void clients.push(client),
     nextTokenAnswer: (fault) => void faults.push(fault),
     tokenRequests: () => ({ ...counts }),
     close: () =>
