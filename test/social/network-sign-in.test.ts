@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
+import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
 import { signInToFacebook } from '../../infra/local/social/facebook/stand-in.ts';
 import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
@@ -182,5 +183,39 @@ describe('the Facebook fake speaks Facebook Login: a user token, then the Page t
     expect((await feed(facebook.url, pageToken)).status).toBe(200);
     facebook.revokeAll();
     expect(await (await feed(facebook.url, pageToken)).json()).toMatchObject({ error: { code: 190 } });
+  });
+});
+
+describe('the Bluesky fake’s PDS: app-password logins counted per day, access JWTs for 2 hours of the Clock', () => {
+  const xrpc = (url: string, nsid: string, init: RequestInit = {}) => fetch(`${url}/xrpc/${nsid}`, init);
+  const login = (url: string) =>
+    xrpc(url, 'com.atproto.server.createSession', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: 'dimanche.bsky.social', password: 'app-pass-word-1234' }),
+    });
+
+  it('refuses a login past the day’s allowance until the next day, and expires access JWTs', async () => {
+    const clock = movableClock('2026-11-24T10:00:00Z');
+    const pds = await startBlueskyFake({ appPassword: 'app-pass-word-1234', clock, sessionsPerDay: 3 });
+    closing.push(pds.close);
+    for (let n = 0; n < 3; n += 1) expect((await login(pds.url)).status).toBe(200);
+    const refused = await login(pds.url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('ratelimit-reset')).toBe(String(Date.parse('2026-11-25T00:00:00Z') / 1000));
+
+    clock.set('2026-11-25T00:00:01Z');
+    const session = (await (await login(pds.url)).json()) as { accessJwt: string; refreshJwt: string };
+    const mine = (token: string) =>
+      xrpc(pds.url, 'com.atproto.server.getSession', { headers: { authorization: `Bearer ${token}` } });
+    expect((await mine(session.accessJwt)).status).toBe(200);
+    later(clock, 2 * HOUR);
+    expect(await (await mine(session.accessJwt)).json()).toMatchObject({ error: 'ExpiredToken' });
+    const refreshed = await xrpc(pds.url, 'com.atproto.server.refreshSession', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.refreshJwt}` },
+    });
+    const next = (await refreshed.json()) as { accessJwt: string };
+    expect((await mine(next.accessJwt)).status).toBe(200);
   });
 });
