@@ -11,8 +11,8 @@ import { issueEmail, issueList, issuePage } from '../../shared/usecases/studio/i
 import { testSendIssue } from '../../shared/usecases/studio/test-send-issue.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { archiveUrl } from '../../shared/domain/public-urls.ts';
-import { confirmPage, refusalPage } from './action-pages.tsx';
-import { issueListPage, issuePageView } from './issue-pages.tsx';
+import { confirmPage, refusalPage } from '../../emails/studio/action-pages.tsx';
+import { issueListPage, issuePageView } from '../../emails/studio/issue-pages.tsx';
 import { emailPreviewHeaders } from './security-headers.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';

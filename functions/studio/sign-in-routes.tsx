@@ -6,7 +6,7 @@ import { askForSignIn, signOut } from '../../shared/usecases/studio/sign-in-requ
 import { completeSignIn, SESSION_HOURS } from '../../shared/usecases/studio/studio-sign-in.ts';
 import { escapeHtml } from '../../emails/escape-html.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { signInConfirmPage, signInMessage, signInPage } from './sign-in-pages.tsx';
+import { signInConfirmPage, signInMessage, signInPage } from '../../emails/studio/sign-in-pages.tsx';
 import { COOKIE, requireSession, type StudioEnv } from './session.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
