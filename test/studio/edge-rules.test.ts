@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../shared/domain/campaign.ts';
+import { signInMail } from '../../emails/studio/sign-in-mail.ts';
 import { campaignProgress } from '../../shared/domain/studio/campaign-progress.ts';
 import { chosenFile } from '../../shared/domain/studio/chosen-file.ts';
 import { errorReference } from '../../shared/domain/studio/error-reference.ts';
+import { readerLanguageOf, variantOf } from '../../shared/domain/studio/preview-choice.ts';
 import { exportStatusOf, readerFilterOf } from '../../shared/domain/studio/reader-query.ts';
 import { formatter } from '../../shared/i18n/studio/format.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
@@ -45,6 +47,14 @@ describe('what the studio reads from a request before a use case', () => {
     expect(chosenFile(empty)).toBe(empty);
   });
 
+  it('previews an issue in a known reader language and platform, else its own language and song.link', () => {
+    expect(readerLanguageOf('en')).toBe('en');
+    expect(readerLanguageOf('de')).toBeUndefined();
+    expect(variantOf('spotify')).toBe('spotify');
+    expect(variantOf('myspace')).toBe('universal');
+    expect(variantOf(undefined)).toBe('universal');
+  });
+
   it('gives an error a reference of eight characters that read out without confusion', () => {
     expect(errorReference()).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     expect(errorReference()).not.toBe(errorReference());
@@ -80,5 +90,15 @@ describe("a campaign's live figures, as its page's script polls them", () => {
         status: t.campaigns.status.sending,
       },
     });
+  });
+});
+
+describe('the sign-in mail', () => {
+  it('carries the link in its text and behind an escaped button in its HTML', () => {
+    const mail = signInMail('fr')('https://example.org/studio/sign-in/a&b');
+    expect(mail.subject).toBe('Votre lien de connexion au studio');
+    expect(mail.text).toContain('https://example.org/studio/sign-in/a&b');
+    expect(mail.html).toContain('<a href="https://example.org/studio/sign-in/a&amp;b">Ouvrir le studio</a>');
+    expect(mail.html).toContain('<br>');
   });
 });
