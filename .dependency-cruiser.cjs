@@ -35,6 +35,24 @@ module.exports = {
       to: { path: ['^functions/', '^infra/', '^emails/', 'node_modules/(hono|@hono|mjml|aws-cdk-lib)/'] },
     },
     {
+      name: 'renderings-import-no-edges-or-stores',
+      comment:
+        "emails/ renders what people read (mails, reader pages, the studio's views) from the values it is given: " +
+        'it reaches no edge, no CDK and no adapter.',
+      severity: 'error',
+      from: { path: '^emails/' },
+      to: { path: ['^functions/', '^infra/', '^shared/adapters/'] },
+    },
+    {
+      name: 'renderings-import-no-edges-or-stores',
+      comment:
+        'A rendering may name a port or a use case result by its type (a renderer implements its port), but ' +
+        'never runs a use case or a store: the edge runs it and passes the result.',
+      severity: 'error',
+      from: { path: '^emails/' },
+      to: { path: ['^shared/ports/', '^shared/usecases/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'cdk-imports-no-runtime-code',
       comment:
         'The CDK app points at handlers by path; importing them would pull runtime code into synth. ' +
@@ -49,10 +67,21 @@ module.exports = {
       comment:
         'MJML stays out of the API function bundle: only the render function and the local runtime load it. ' +
         'emails/generated/ holds mails MJML rendered at build time: plain strings, no MJML; emails/pages/ the ' +
-        'reader pages, Hono html strings beside no template.',
+        "reader pages, Hono html strings beside no template. (The studio's views, emails/studio/, stay out of " +
+        'it by public-function-loads-no-studio; studio-views-load-no-mjml keeps them off MJML in the admin one.)',
       severity: 'error',
       from: { path: '^functions/lambda/api\\.ts$' },
       to: { path: ['^emails/(?!generated/|pages/)', 'node_modules/mjml'], reachable: true },
+    },
+    {
+      name: 'studio-views-load-no-mjml',
+      comment: "The studio's views and the reader pages are Hono JSX and html strings: no page loads MJML.",
+      severity: 'error',
+      from: { path: '^emails/(studio|pages)/' },
+      to: {
+        path: ['node_modules/mjml', '^emails/(compile-mjml|mjml-renderer|author-build|build-emails)\\.ts$'],
+        reachable: true,
+      },
     },
     {
       name: 'author-mails-load-no-mjml',
@@ -98,13 +127,14 @@ module.exports = {
     {
       name: 'public-function-loads-no-studio',
       comment:
-        "The author's studio (Hono JSX pages, its sessions and holds) runs in the admin function only: the " +
-        'public one never loads it.',
+        "The author's studio (its routes and sessions in functions/studio/, its Hono JSX views in emails/studio/) " +
+        'runs in the admin function only: the public one never loads it.',
       severity: 'error',
       from: { path: '^functions/lambda/api\\.ts$' },
       to: {
         path: [
           '^functions/studio/',
+          '^emails/studio/',
           'node_modules/hono/dist/jsx/',
           '^shared/adapters/dynamodb/studio-auth-store\\.ts$',
         ],

@@ -14,15 +14,18 @@ import { securityHeaders } from '../../functions/http/secure-headers.ts';
 import { dynamoClickStore } from '../../shared/adapters/dynamodb/click-store.ts';
 import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
 import { filePublicObjects } from '../../shared/adapters/public-objects/file-public-objects.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { edgeCache } from '../../infra/local/stand-ins/cdn/edge-cache.ts';
+import { serveThroughCdn } from '../../infra/local/stand-ins/cdn/serve-through-cdn.ts';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table.ts';
 import type { IssueId } from '../../shared/domain/issue.ts';
 import { clickLink } from '../../shared/domain/music/click-link.ts';
 import { exitWithParent, say } from '../delivery/child-process.ts';
 
 /**
- * The local app (`npm start`'s composition, on the stand-ins given) in its own process, next to a bare Hono
- * app with one route doing nothing, each on its own @hono/node-server: the same server setup, so the bare one
- * is the floor of what a request costs here. Seeds issue #34 through the signed webhook and one click link,
+ * The local app (`npm start`'s composition, on the stand-ins given, behind its CDN stand-in) in its own
+ * process, next to a bare Hono app with one route doing nothing on @hono/node-server: the floor of what a
+ * request through Hono costs here. Seeds issue #34 through the signed webhook and one click link,
  * then prints the URLs and what the load needs (the slug, the link id, one signed webhook to replay).
  */
 exitWithParent();
@@ -47,10 +50,13 @@ await ensureTable(
   }),
   config.TABLE_NAME,
 );
-// The public pages as `npm start` keeps them: files in a data folder, read once into memory.
+// The public pages as `npm start` keeps them: files in a data folder, read once into memory, behind the
+// same CDN stand-in.
+const cdn = edgeCache({ clock: systemClock });
 const { app, doc } = createLocalApp(config, {
   logger: createJsonLogger({ service: 'bench', level: 'silent' }),
   publicObjects: filePublicObjects(mkdtempSync(join(tmpdir(), 'bench-public-'))),
+  cdn,
 });
 
 // Dated the latest Sunday (today on a Sunday): its page is public from then on, whatever day the bench runs.
@@ -95,7 +101,8 @@ const bare = new Hono().get('/', (c) => c.text('ok'));
 // The same nothing with the app's security headers (~15 on every answer): the floor of any page we may serve.
 const headed = new Hono().use('*', securityHeaders()).get('/', (c) => c.text('ok'));
 say({
-  appUrl: await listen(app.fetch),
+  // As `npm start` serves it: the public pages from the edge's copy, the rest through to the app.
+  appUrl: (await serveThroughCdn({ fetch: app.fetch, cache: cdn })).url,
   bareUrl: await listen(bare.fetch),
   headedUrl: await listen(headed.fetch),
   slug,

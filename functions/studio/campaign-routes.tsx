@@ -7,7 +7,8 @@ import {
   campaignProgressOf,
 } from '../../shared/usecases/studio/campaign-views.ts';
 import { HttpProblem } from '../http/problem.ts';
-import { campaignListPage, campaignPageView, progressJson } from './campaign-pages.tsx';
+import { campaignListPage, campaignPageView } from '../../emails/studio/campaign-pages.tsx';
+import { progressJson } from '../../shared/usecases/studio/campaign-progress-json.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import type { StudioPorts } from './studio-ports.ts';

@@ -1,57 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpProblem } from '../http/problem.ts';
 import type { Language } from '../../shared/domain/issue.ts';
 import { type ErrorStrings, errorStrings, megabytes } from '../../shared/i18n/studio/error-strings.ts';
-import { ButtonLink } from './ui/button-link.tsx';
-import { document, Page } from './ui/layout.tsx';
-import { Alert } from './ui/notes.tsx';
+import { errorPage, type ShownError } from '../../emails/studio/error-page.tsx';
+import { errorReference } from '../../shared/domain/studio/error-reference.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import { StudioProblem } from './studio-problem.ts';
 
-type Shown = { status: number; title: string; detail: string; lines: readonly string[]; reference?: string };
-
-/** Eight characters she can read out on the phone: no 0/O or 1/I to confuse. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const errorReference = () =>
-  Array.from(randomBytes(8), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
-
-const render = (c: Context<StudioEnv>, language: Language, page: Shown) => {
-  const t = errorStrings(language);
+const render = (c: Context<StudioEnv>, language: Language, page: ShownError) =>
   // The error may come before the session is read (a body too large): then no navigation, no sign-out.
-  const csrf = c.get('session')?.csrfToken;
-  return c.html(
-    document(
-      <Page language={language} title={page.title} nav={undefined} {...(csrf ? { csrf } : {})}>
-        <Alert>{page.detail}</Alert>
-        {page.lines.length ? (
-          <ul class="problems">
-            {page.lines.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
-        ) : null}
-        {page.reference ? (
-          <p>
-            {t.reference} : <code class="reference">{page.reference}</code>
-          </p>
-        ) : null}
-        <p>
-          <ButtonLink secondary href="/studio">
-            {t.home}
-          </ButtonLink>
-        </p>
-      </Page>,
-    ),
-    page.status as ContentfulStatusCode,
-  );
-};
+  c.html(errorPage(language, page, c.get('session')?.csrfToken), page.status as ContentfulStatusCode);
 
 /** What a refusal from a shared edge (an HttpProblem, in English for the API) means to her, in her words. */
-const fromProblem = (error: HttpProblem, t: ErrorStrings): Shown => {
+const fromProblem = (error: HttpProblem, t: ErrorStrings): ShownError => {
   const { status, type, errors = [], maxBytes } = error.problem;
   const field = (pointer: string) => t.field(pointer.replace(/^\//, '').replace(/^_csrf$/, 'formulaire'));
   if (status === 403 && type.endsWith('/csrf-token'))

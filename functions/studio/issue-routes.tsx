@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import type { Language } from '../../shared/domain/issue.ts';
-import { LINK_VARIANTS, type LinkVariant } from '../../shared/domain/platforms.ts';
-import { READER_LANGUAGES } from '../../shared/domain/reader-languages.ts';
+import { readerLanguageOf, variantOf } from '../../shared/domain/studio/preview-choice.ts';
 import { actionOfSlug } from '../../shared/domain/studio/action-slug.ts';
 import { formatter } from '../../shared/i18n/studio/format.ts';
 import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
@@ -11,8 +9,8 @@ import { issueEmail, issueList, issuePage } from '../../shared/usecases/studio/i
 import { testSendIssue } from '../../shared/usecases/studio/test-send-issue.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { archiveUrl } from '../../shared/domain/public-urls.ts';
-import { confirmPage, refusalPage } from './action-pages.tsx';
-import { issueListPage, issuePageView } from './issue-pages.tsx';
+import { confirmPage, refusalPage } from '../../emails/studio/action-pages.tsx';
+import { issueListPage, issuePageView } from '../../emails/studio/issue-pages.tsx';
 import { emailPreviewHeaders } from './security-headers.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
@@ -20,13 +18,6 @@ import type { StudioPorts } from './studio-ports.ts';
 
 const noIssue = (raw: string) =>
   new HttpProblem(404, 'issue-not-found', 'No such issue', `There is no issue #${raw.slice(0, 12)}.`);
-
-/** A reader's language to preview in (the mail's chrome follows it); the issue's own when absent or unknown. */
-const readerLanguageOf = (raw: string | undefined): Language | undefined =>
-  READER_LANGUAGES.find((language) => language === raw);
-
-const variantOf = (raw: string | undefined): LinkVariant =>
-  raw && (LINK_VARIANTS as readonly string[]).includes(raw) ? (raw as LinkVariant) : 'universal';
 
 /** Numéros: the list, an issue's page, its email in a frame, and the actions, each behind a confirmation. */
 export const issueRoutes = (deps: StudioDeps, ports: StudioPorts) => {

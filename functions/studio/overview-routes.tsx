@@ -3,10 +3,10 @@ import { formatter } from '../../shared/i18n/studio/format.ts';
 import { settingsView } from '../../shared/usecases/studio/settings-view.ts';
 import { weekView } from '../../shared/usecases/studio/week-view.ts';
 import type { StudioEnv } from './session.ts';
-import { settingsPage } from './settings-page.tsx';
+import { settingsPage } from '../../emails/studio/settings-page.tsx';
 import type { StudioDeps } from './studio-deps.ts';
 import type { StudioPorts } from './studio-ports.ts';
-import { weekPage } from './week-page.tsx';
+import { weekPage } from '../../emails/studio/week-page.tsx';
 
 /** Cette semaine (`/studio`) and Réglages (`/studio/settings`): one read each, shown. */
 export const overviewRoutes = (deps: StudioDeps, ports: StudioPorts) => {

@@ -4,9 +4,9 @@ import { normaliseEmail } from '../../shared/domain/email-address.ts';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
 import { askForSignIn, signOut } from '../../shared/usecases/studio/sign-in-request.ts';
 import { completeSignIn, SESSION_HOURS } from '../../shared/usecases/studio/studio-sign-in.ts';
-import { escapeHtml } from '../../emails/escape-html.ts';
+import { signInMail } from '../../emails/studio/sign-in-mail.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { signInConfirmPage, signInMessage, signInPage } from './sign-in-pages.tsx';
+import { signInConfirmPage, signInMessage, signInPage } from '../../emails/studio/sign-in-pages.tsx';
 import { COOKIE, requireSession, type StudioEnv } from './session.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { StudioDeps } from './studio-deps.ts';
@@ -28,11 +28,7 @@ export const signInRoutes = (deps: StudioDeps, ports: StudioPorts) => {
           {
             ...ports,
             linkUrl: publicUrls(base).studioSignIn,
-            mail: (link) => ({
-              subject: t.mailSubject,
-              text: t.mailText(link),
-              html: `<p>${escapeHtml(t.mailText('')).replaceAll('\n', '<br>')}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t.mailButton)}</a></p>`,
-            }),
+            mail: signInMail(language),
           },
           address,
           clientIp(c),

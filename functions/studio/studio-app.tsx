@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { limitBodies } from '../http/limit-body.ts';
 import { studioErrors, studioNotFound } from './error-pages.tsx';
-import { STUDIO_CSS, STUDIO_JS } from './assets.ts';
+import { STUDIO_CSS, STUDIO_JS } from '../../emails/studio/assets.ts';
 import { campaignRoutes } from './campaign-routes.tsx';
 import { issueRoutes } from './issue-routes.tsx';
 import { requireSession, type StudioEnv } from './session.ts';

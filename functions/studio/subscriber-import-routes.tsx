@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { formatter } from '../../shared/i18n/studio/format.ts';
 import { importStrings } from '../../shared/i18n/studio/import-strings.ts';
+import { chosenFile } from '../../shared/domain/studio/chosen-file.ts';
 import { lineRanges } from '../../shared/usecases/subscribers/csv/import-messages.ts';
 import { subscriberContext } from '../subscribers/subscriber-context.ts';
 import type { StudioEnv } from './session.ts';
@@ -10,7 +11,7 @@ import {
   importPage,
   ImportRefused,
   ImportReportBody,
-} from './subscriber-import-pages.tsx';
+} from '../../emails/studio/subscriber-import-pages.tsx';
 
 /**
  * `POST /studio/subscribers/import`, the Abonnés page's CSV form. The file is read whole first: a broken one
@@ -26,9 +27,8 @@ export const subscriberImportRoutes = (deps: StudioDeps) => {
   return new Hono<StudioEnv>().post('/import', async (c) => {
     const page = { language, n, csrf: c.get('session').csrfToken };
     const form = await c.req.parseBody();
-    const file = form.file;
-    // With no file chosen, browsers still send the field: an unnamed, empty file.
-    if (!(file instanceof File) || (file.size === 0 && file.name === ''))
+    const file = chosenFile(form.file);
+    if (!file)
       return c.html(
         importPage({ ...page, title: s.noFileTitle, body: <p class="alert">{s.noFile}</p> }),
         422,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Language } from '../../shared/domain/issue.ts';
+import { exportStatusOf, readerFilterOf } from '../../shared/domain/studio/reader-query.ts';
 import { errorStrings } from '../../shared/i18n/studio/error-strings.ts';
 import { formatter } from '../../shared/i18n/studio/format.ts';
 import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
@@ -11,8 +11,7 @@ import {
   readerRecord,
   unsubscribeReader,
 } from '../../shared/usecases/studio/reader-records.ts';
-import type { ReaderChange } from '../../shared/usecases/subscribers/edit-reader.ts';
-import { FILTERS } from './reader-list.tsx';
+import { readerChangeOf } from '../../shared/usecases/studio/reader-change.ts';
 import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 import type { StudioPorts } from './studio-ports.ts';
@@ -22,7 +21,7 @@ import {
   readerListPage,
   readerRecordPage,
   unsubscribeReaderPage,
-} from './subscriber-pages.tsx';
+} from '../../emails/studio/subscriber-pages.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -41,22 +40,23 @@ export const subscriberRoutes = (deps: StudioDeps, ports: StudioPorts) => {
     if (!record) throw notFound();
     return record;
   };
-  /** The form's fields, checked here at the edge: the use case receives a typed change. */
-  const readerChange = (form: Record<string, unknown>): ReaderChange => {
-    const name = typeof form.name === 'string' ? form.name.normalize('NFC').trim() : '';
-    const lines = [
-      ...(name.length > 100 || /\p{Cc}/u.test(name) ? [r.invalidName] : []),
-      ...(form.language === 'fr' || form.language === 'en' ? [] : [r.invalidLanguage]),
-    ];
-    if (lines.length) throw new StudioProblem(422, e.invalidTitle, e.invalid, lines);
-    return { name: name || undefined, language: form.language as Language };
+  /** The form's fields, checked before the use case, which receives a typed change. */
+  const readerChange = (form: Record<string, unknown>) => {
+    const checked = readerChangeOf(form);
+    if (!checked.ok)
+      throw new StudioProblem(
+        422,
+        e.invalidTitle,
+        e.invalid,
+        checked.problems.map((problem) => r[problem]),
+      );
+    return checked.change;
   };
 
   return new Hono<StudioEnv>()
     .get('/', async (c) => {
       const search = (c.req.query('q') ?? c.req.query('email') ?? '').trim().slice(0, 200);
-      const rawFilter = c.req.query('status');
-      const filter = FILTERS.find((f) => f === rawFilter) ?? 'all';
+      const filter = readerFilterOf(c.req.query('status'));
       const after = c.req.query('after') || undefined;
       const page = await readerList(ports, { search, filter, limit: PAGE_SIZE, ...(after ? { after } : {}) });
       const csrf = c.get('session').csrfToken;
@@ -65,8 +65,7 @@ export const subscriberRoutes = (deps: StudioDeps, ports: StudioPorts) => {
       );
     })
     .get('/export.csv', async (c) => {
-      const raw = c.req.query('status');
-      const status = raw === 'pending' || raw === 'unsubscribed' ? raw : 'confirmed';
+      const status = exportStatusOf(c.req.query('status'));
       const { exportCsv } = await import('../../shared/usecases/subscribers/csv/csv-export.ts');
       return c.body(exportCsv(ports.subscribers, status), 200, {
         'content-type': 'text/csv; charset=utf-8',

@@ -184,8 +184,15 @@ export class DimancheCdn extends Construct {
       // Europe and North America: her readers; the other edges cost more for a French newsletter.
       priceClass: PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-      ...(props.domain && certificate ? { domainNames: [props.domain.domainName], certificate } : {}),
+      // Her domain's certificate takes a policy; CloudFront's own *.cloudfront.net certificate takes none (CDK
+      // ignores it there with a warning at every synth), so the policy goes with the certificate.
+      ...(props.domain && certificate
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
     });
     const acknowledge = (id: string, reason: string) =>
       Validations.of(this.distribution).acknowledge({ id, reason });

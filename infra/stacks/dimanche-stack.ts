@@ -77,6 +77,7 @@ export class DimancheStack extends Stack {
       api: api.api,
       reader: functions.api,
       writer: functions.render,
+      domain: cdnDomain,
     });
     if (operations.emailIdentity.create) new SenderIdentity(this, 'SenderIdentity', operations.emailIdentity);
     // `npm run deploy` insists on operatorEmail (infra/deploy-plan.ts); a bare synth may leave it out.

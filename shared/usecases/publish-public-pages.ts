@@ -17,7 +17,7 @@ export type PublicPagesDeps = {
   feeds: FeedRenderer;
   /** The archive's first page, as the route would answer it, and how many issues it lists. */
   list: { size: number; render: (page: ArchiveListPage) => string };
-  /** Absent on one machine: nothing caches in front of the app there. */
+  /** CloudFront on AWS, the CloudFront stand-in on one machine; absent where nothing caches in front of the app. */
   cdn?: CdnInvalidator;
 };
 

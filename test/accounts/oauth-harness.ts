@@ -19,10 +19,8 @@ export const REDIRECT_URI = 'https://newsletter.example.org/studio/accounts/call
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/** X's habits: 2-hour access tokens, refresh tokens that rotate on every use. */
-export const X_POLICY: FakeOAuthPolicy = { accessTtlMs: 2 * HOUR, refreshes: true, rotates: true };
-/** LinkedIn's for most apps: 60 days, then sign in again. */
-export const LINKEDIN_POLICY: FakeOAuthPolicy = { accessTtlMs: 60 * DAY, refreshes: false, rotates: false };
+export { consent } from '../../infra/local/oauth/consent.ts';
+export { LINKEDIN_POLICY, X_POLICY } from '../../infra/local/oauth/policies.ts';
 
 /** One network's fake OAuth server, the real client through the guarded fetch, accounts in memory. */
 export const oauthHarness = async (
@@ -74,29 +72,3 @@ export const oauthHarness = async (
   };
   return { clock, server, provider, accounts, connect, access, notices, oauth };
 };
-
-/** What her browser does on the network's consent page: read the form, press "Authorize app", follow back. */
-export const consent = async (authorizationUrl: string, decision: 'allow' | 'deny' = 'allow') => {
-  const pageHtml = await (await fetch(authorizationUrl)).text();
-  const fields = new URLSearchParams();
-  for (const [, name, value] of pageHtml.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
-    fields.set(decode(name ?? ''), decode(value ?? ''));
-  fields.set('decision', decision);
-  const answer = await fetch(new URL('/oauth/authorize', authorizationUrl), {
-    method: 'POST',
-    body: fields,
-    redirect: 'manual',
-  });
-  const back = new URL(answer.headers.get('location') ?? '');
-  return {
-    back,
-    callback: {
-      ...(back.searchParams.get('state') ? { state: back.searchParams.get('state') ?? '' } : {}),
-      ...(back.searchParams.get('code') ? { code: back.searchParams.get('code') ?? '' } : {}),
-      ...(back.searchParams.get('error') ? { error: back.searchParams.get('error') ?? '' } : {}),
-    },
-  };
-};
-
-const decode = (text: string) =>
-  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));

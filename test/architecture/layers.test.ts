@@ -51,6 +51,16 @@ describe('the layer rules', () => {
     ]);
   });
 
+  it('flag a rendering that reaches an edge, a store or a use case (a result type is fine)', async () => {
+    const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['emails']);
+    expect(violations.filter((v) => v.startsWith('renderings-import-no-edges-or-stores')).sort()).toEqual([
+      'renderings-import-no-edges-or-stores: emails/studio/leaky-page.ts → functions/studio/session.ts',
+      'renderings-import-no-edges-or-stores: emails/studio/leaky-page.ts → shared/adapters/dynamodb/issue-store.ts',
+      'renderings-import-no-edges-or-stores: emails/studio/leaky-page.ts → shared/usecases/leaky-use-case.ts',
+    ]);
+    expect(violations.join('\n')).not.toContain('page-data');
+  });
+
   it('flag a store built outside the wiring', async () => {
     const violations = await violationsIn(resolve(repoRoot, 'test/fixtures/layering'), ['infra']);
     expect(violations).toEqual([

@@ -47,6 +47,26 @@ describe('publicBaseUrl=api', () => {
     template.hasOutput('CustomDomainTarget', {});
   });
 
+  it('puts her domain on the CDN with TLS 1.2 at least, and leaves CloudFront’s own certificate as it is', () => {
+    const distribution = (context: Record<string, string>) =>
+      (propsIn(synthTemplate(context), 'Cdn/Distribution') as { DistributionConfig: Record<string, unknown> })
+        .DistributionConfig;
+    const onHerDomain = distribution({
+      publicBaseUrl: 'api',
+      customDomain: 'dimanche.blog.fr',
+      certificateArn: CERTIFICATE,
+      cdnCertificateArn: CERTIFICATE.replace('eu-west-3', 'us-east-1'),
+    });
+    expect(onHerDomain.Aliases).toEqual(['dimanche.blog.fr']);
+    expect(onHerDomain.ViewerCertificate).toEqual({
+      AcmCertificateArn: CERTIFICATE.replace('eu-west-3', 'us-east-1'),
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
+    // *.cloudfront.net takes no policy of ours: CDK would drop one with a warning at every synth.
+    expect(distribution({ publicBaseUrl: 'api' }).ViewerCertificate).toBeUndefined();
+  });
+
   it('refuses half a custom domain, or a certificate that is not ACM’s', () => {
     expect(() => synthTemplate({ customDomain: 'dimanche.blog.fr' })).toThrow(/certificateArn/);
     expect(() => synthTemplate({ certificateArn: CERTIFICATE })).toThrow(/customDomain/);

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
+import { signInToFacebook } from '../../infra/local/social/facebook/stand-in.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { facebookPublisher } from '../../shared/adapters/social/facebook/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
-const TOKEN = 'facebook-page-token';
+/** The Page token the fake gave through Facebook Login and /me/accounts: it takes no other. */
+let TOKEN = '';
 const PAGE = '104857600123456';
 const NOW = new Date('2026-11-29T09:00:00Z');
 let fake: FakeNetwork;
@@ -30,7 +33,9 @@ const graphError = (status: number, code: number, message: string, headers: Reco
 });
 
 beforeAll(async () => {
-  fake = await startFacebookFake({ pageId: PAGE, pageAccessToken: TOKEN });
+  const facebook = await startFacebookFake({ pageId: PAGE });
+  fake = facebook;
+  TOKEN = await signInToFacebook(facebook, systemClock, PAGE);
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
+import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
 import { startLinkedInFake } from '../../infra/local/social/linkedin/fake.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
 import { escapeLittleText } from '../../shared/domain/social/compose-little-text.ts';
 import { linkedInPublisher } from '../../shared/adapters/social/linkedin/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
-const TOKEN = 'linkedin-test-token';
+/** Issued by the fake's own OAuth server through its consent page: the fake takes no other. */
+let TOKEN = '';
 const AUTHOR = 'urn:li:organization:5515715';
 const NOW = new Date('2026-11-29T09:00:00Z');
 let fake: FakeNetwork;
@@ -29,7 +32,9 @@ const publish = (options?: Parameters<typeof publisher>[0]) =>
 type StoredPost = { id: string; commentary: string; content: { article: Record<string, string> } };
 
 beforeAll(async () => {
-  fake = await startLinkedInFake({ accessToken: TOKEN, author: AUTHOR });
+  const linkedIn = await startLinkedInFake({ author: AUTHOR });
+  fake = linkedIn;
+  TOKEN = (await signInLocally(linkedIn.signIn.provider, linkedIn.signIn.app, systemClock)).accessToken;
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());

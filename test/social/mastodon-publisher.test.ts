@@ -2,11 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { startMastodonFake } from '../../infra/local/social/mastodon/fake.ts';
+import { signInToMastodon } from '../../infra/local/social/mastodon/stand-in.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
 import { mastodonLimits, mastodonPublisher } from '../../shared/adapters/social/mastodon/publisher.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
 import { composedPost, refusedUrl } from './social-fixtures.ts';
 
-const TOKEN = 'mastodon-test-token';
+/** Issued by the fake instance through its registered app and consent page: it takes no other. */
+let TOKEN = '';
 let fake: FakeNetwork;
 let control: ReturnType<typeof fakeControl>;
 const publisher = (options: { accessToken?: string; timeoutMs?: number; url?: string } = {}) =>
@@ -16,7 +19,9 @@ const publisher = (options: { accessToken?: string; timeoutMs?: number; url?: st
   );
 
 beforeAll(async () => {
-  fake = await startMastodonFake({ accessToken: TOKEN, maxCharacters: 500 });
+  const instance = await startMastodonFake({ maxCharacters: 500 });
+  fake = instance;
+  TOKEN = (await signInToMastodon(instance, systemClock)).accessToken;
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { startThreadsFake } from '../../infra/local/social/threads/fake.ts';
+import { signInToThreads } from '../../infra/local/social/threads/stand-in.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
 import { threadsPublisher } from '../../shared/adapters/social/threads/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
-const TOKEN = 'threads-test-token';
+/** The 60-day token the fake traded for its consent page's: it takes no other. */
+let TOKEN = '';
 const USER = '17841400000000001';
 const KEY = 'dimanche-iss_34-threads';
 const NOW = new Date('2026-11-29T09:00:00Z');
@@ -28,7 +31,9 @@ const containerCalls = async () =>
 type Thread = { id: string; text: string; link_attachment_url: string; permalink: string };
 
 beforeAll(async () => {
-  fake = await startThreadsFake({ userId: USER, accessToken: TOKEN });
+  const threads = await startThreadsFake({ userId: USER });
+  fake = threads;
+  TOKEN = (await signInToThreads(threads, systemClock)).accessToken;
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());

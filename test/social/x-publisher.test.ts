@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
+import { signInLocally } from '../../infra/local/oauth/local-sign-in.ts';
 import { startXFake } from '../../infra/local/social/x/fake.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
 import { SocialLookupError } from '../../shared/adapters/social/publish-http.ts';
 import { xPublisher } from '../../shared/adapters/social/x/publisher.ts';
 import { composedPost, ISSUE_URL, refusedUrl } from './social-fixtures.ts';
 
-const TOKEN = 'x-test-token';
+/** Issued by the fake's own OAuth server through its consent page: the fake takes no other. */
+let TOKEN = '';
 const NOW = new Date('2026-11-29T09:00:00Z');
 let fake: FakeNetwork;
 let control: ReturnType<typeof fakeControl>;
@@ -19,7 +22,9 @@ const publish = (options?: Parameters<typeof publisher>[0]) =>
   publisher(options).publish({ post: composedPost('x'), idempotencyKey: 'dimanche-iss_34-x' });
 
 beforeAll(async () => {
-  fake = await startXFake({ accessToken: TOKEN });
+  const x = await startXFake();
+  fake = x;
+  TOKEN = (await signInLocally(x.signIn.provider, x.signIn.app, systemClock)).accessToken;
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());

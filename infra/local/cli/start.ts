@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { serve } from '@hono/node-server';
 import { loadLocalConfig } from '../../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../runtime/local-app.ts';
 import { loadDeliveryConfig } from '../../../shared/domain/settings/delivery.ts';
@@ -10,6 +9,8 @@ import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
 import { sesMailer } from '../../../shared/adapters/ses/ses-mailer.ts';
 import { systemClock } from '../../../shared/ports/clock.ts';
 import { localServer } from '../runtime/local-server.ts';
+import { edgeCache } from '../stand-ins/cdn/edge-cache.ts';
+import { serveThroughCdn } from '../stand-ins/cdn/serve-through-cdn.ts';
 import { startLocalSunday } from '../runtime/local-sunday.ts';
 import { ensureTable } from '../../../shared/adapters/dynamodb/ensure-table.ts';
 import { localSecrets, localSecretsEnv } from '../runtime/local-secrets.ts';
@@ -77,6 +78,8 @@ await ensureTable(
   config.TABLE_NAME,
 );
 const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+// Issue 26: the CloudFront of this machine, in front of the app; each render tells it what changed.
+const cdn = edgeCache({ clock: systemClock });
 const localMusicQueue = createLocalMusic({});
 const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   logger,
@@ -84,6 +87,7 @@ const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   outbound,
   // Issue 26: the public pages as files in the data folder, read once into memory, as the bucket is on AWS.
   publicObjects: filePublicObjects(resolve(dataDir, 'public')),
+  cdn,
   // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
   sendNow: (series) => delivery.dispatch({ series }),
 });
@@ -151,7 +155,7 @@ const deliverability = await startLocalDeliverability({
   dynamoEndpoint: dynamo.url,
 });
 const server = localServer({ control: sunday.control, app, logger });
-const api = serve({ fetch: server.fetch, port, hostname: '127.0.0.1' });
+const { server: api } = await serveThroughCdn({ fetch: server.fetch, cache: cdn, port });
 const feedPoller = startLocalFeedPoller({
   feedUrl: config.FEED_URL,
   apiUrl: config.WORDPRESS_API_URL,

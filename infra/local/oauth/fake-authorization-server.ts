@@ -14,11 +14,25 @@ export type FakeOAuthPolicy = {
   rotates: boolean;
   refreshTtlMs?: number;
   codeTtlMs?: number;
+  /**
+   * How long a spent rotated refresh token still answers a retry with the very answer it gave (the graceful
+   * rotation some servers offer, up to a minute). 0 or absent: a reuse revokes the whole family at once, as
+   * OAuth 2.1 §6.1 asks and as X does.
+   */
+  reuseGraceMs?: number;
+  /** Token requests allowed per window of the Clock, per app (X: a 429 with `x-rate-limit-reset`). */
+  rateLimit?: { limit: number; windowMs: number };
 };
 
 type Grant = { family: string; clientId: string; subject: string; scope: string; revoked: boolean };
 type AccessToken = { grant: Grant; expiresAt: number };
-type RefreshToken = { grant: Grant; expiresAt: number | undefined; used: boolean };
+type RefreshToken = {
+  grant: Grant;
+  expiresAt: number | undefined;
+  used: boolean;
+  /** What its one refresh answered, and when: a retry within the grace gets it again. */
+  answered?: { at: number; body: Record<string, unknown> };
+};
 type Code = {
   clientId: string;
   redirectUri: string;
@@ -29,8 +43,21 @@ type Code = {
   family: string;
 };
 
-/** A fault for the next token request: answered instead, or answered late after doing the work. */
-export type TokenFault = { status: number; body?: unknown } | { delayMs: number };
+/**
+ * A fault for the next token request:
+ * - `{ status, headers?, body? }`: answered instead; nothing happens.
+ * - `{ delayMs }`: carried out, then answered late.
+ * - `{ lostAnswer: true }`: carried out, then the connection dropped: the client cannot know it worked.
+ * - `{ replay: true }`: carried out and answered, then the same request arrives again (a retrying proxy, a
+ *   client that gave up too early): the network sees the spent refresh token presented twice.
+ */
+export type TokenFault =
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  | { delayMs: number }
+  | { lostAnswer: true }
+  | { replay: true };
+
+type TokenReply = { status: number; body: unknown; headers?: Record<string, string> };
 
 export type FakeAuthorizationServer = {
   origin: string;
@@ -41,6 +68,8 @@ export type FakeAuthorizationServer = {
   verify: (accessToken: string) => { subject: string; scope: string } | undefined;
   /** As when she removes the app from her account on the network, or changes her password. */
   revokeAll: () => void;
+  /** A developer app registered on the fly (Mastodon's `POST /api/v1/apps`). */
+  registerClient: (client: FakeOAuthClient) => void;
   nextTokenAnswer: (fault: TokenFault) => void;
   /** How many token requests each grant type got: the tests count refreshes. */
   tokenRequests: () => { authorization_code: number; refresh_token: number };
@@ -81,8 +110,10 @@ export const startFakeAuthorizationServer = async (options: {
   const grants = new Map<string, Grant>();
   const faults: TokenFault[] = [];
   const counts = { authorization_code: 0, refresh_token: 0 };
+  const spent = { window: -1, count: 0 };
   const now = () => clock.now().getTime();
-  const clientOf = (id: string | null) => options.clients.find((client) => client.clientId === id);
+  const clients = [...options.clients];
+  const clientOf = (id: string | null) => clients.find((client) => client.clientId === id);
 
   const send = (response: ServerResponse, status: number, body: string, type: string, headers = {}) => {
     response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
@@ -122,8 +153,8 @@ export const startFakeAuthorizationServer = async (options: {
   };
 
   /** Confidential clients prove themselves by Basic or in the form; public ones send their id only. */
-  const authenticate = (request: IncomingMessage, form: URLSearchParams) => {
-    const basic = /^Basic (.+)$/i.exec(request.headers.authorization ?? '');
+  const authenticate = (authorization: string | undefined, form: URLSearchParams) => {
+    const basic = /^Basic (.+)$/i.exec(authorization ?? '');
     const [id, secret] = basic
       ? Buffer.from(basic[1] ?? '', 'base64')
           .toString('utf8')
@@ -186,73 +217,113 @@ export const startFakeAuthorizationServer = async (options: {
     if (grant) grant.revoked = true;
   };
 
+  const reply = (status: number, body: unknown): TokenReply => ({ status, body });
+  const refusal = (status: number, error: string, description: string) =>
+    reply(status, { error, error_description: description });
+
+  /** X's answer once the app spent its token requests for the window: no Retry-After, the reset in seconds. */
+  const rateLimited = (): TokenReply | undefined => {
+    if (!policy.rateLimit) return undefined;
+    const { limit, windowMs } = policy.rateLimit;
+    const window = Math.floor(now() / windowMs);
+    if (window !== spent.window) Object.assign(spent, { window, count: 0 });
+    spent.count += 1;
+    const headers = {
+      'x-rate-limit-limit': String(limit),
+      'x-rate-limit-remaining': String(Math.max(0, limit - spent.count)),
+      'x-rate-limit-reset': String(((window + 1) * windowMs) / 1000),
+    };
+    if (spent.count <= limit) return undefined;
+    return { status: 429, headers, body: { errors: [{ code: 88, message: 'Rate limit exceeded' }] } };
+  };
+
+  const codeGrant = (clientId: string, form: URLSearchParams): TokenReply => {
+    const code = codes.get(form.get('code') ?? '');
+    if (!code || code.clientId !== clientId)
+      return refusal(400, 'invalid_grant', 'Unknown authorization code');
+    if (code.used) {
+      // RFC 6749 §4.1.2: a code used twice revokes the tokens it gave.
+      revokeFamily(code.family);
+      return refusal(400, 'invalid_grant', 'Authorization code already used');
+    }
+    code.used = true;
+    if (code.expiresAt <= now()) return refusal(400, 'invalid_grant', 'Authorization code expired');
+    if (code.redirectUri !== form.get('redirect_uri'))
+      return refusal(400, 'invalid_grant', 'redirect_uri does not match');
+    if (sha256(form.get('code_verifier') ?? '') !== code.challenge)
+      return refusal(400, 'invalid_grant', 'PKCE verification failed');
+    const grant: Grant = {
+      family: code.family,
+      clientId,
+      subject: options.subject,
+      scope: code.scope,
+      revoked: false,
+    };
+    grants.set(grant.family, grant);
+    return reply(200, issue(grant));
+  };
+
+  const refreshGrant = (clientId: string, form: URLSearchParams): TokenReply => {
+    if (!policy.refreshes) return refusal(400, 'unsupported_grant_type', 'No refresh for this app');
+    const refresh = refreshTokens.get(form.get('refresh_token') ?? '');
+    if (!refresh || refresh.grant.clientId !== clientId || refresh.grant.revoked)
+      return refusal(400, 'invalid_grant', 'Invalid refresh token');
+    if (refresh.used) {
+      const grace = policy.reuseGraceMs ?? 0;
+      if (refresh.answered && now() - refresh.answered.at < grace) return reply(200, refresh.answered.body);
+      // A rotated token presented again: stolen or replayed, so the whole family dies.
+      revokeFamily(refresh.grant.family);
+      return refusal(400, 'invalid_grant', 'Refresh token already used');
+    }
+    if (refresh.expiresAt !== undefined && refresh.expiresAt <= now())
+      return refusal(400, 'invalid_grant', 'Refresh token expired');
+    const issued = issue(refresh.grant);
+    if (!policy.rotates) {
+      const { refresh_token: kept, ...rest } = issued;
+      refreshTokens.delete(String(kept));
+      return reply(200, rest);
+    }
+    refresh.used = true;
+    refresh.answered = { at: now(), body: issued };
+    return reply(200, issued);
+  };
+
+  const grantTokens = (authorization: string | undefined, form: URLSearchParams): TokenReply => {
+    const grantType = form.get('grant_type');
+    const limited = rateLimited();
+    if (limited) return limited;
+    const client = authenticate(authorization, form);
+    if (!client) return refusal(401, 'invalid_client', 'Client authentication failed');
+    if (grantType === 'authorization_code') return codeGrant(client.clientId, form);
+    if (grantType === 'refresh_token') return refreshGrant(client.clientId, form);
+    return refusal(400, 'unsupported_grant_type', `grant_type ${grantType ?? ''}`);
+  };
+
   const tokenEndpoint = async (request: IncomingMessage, response: ServerResponse) => {
     const form = await readBody(request);
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code' || grantType === 'refresh_token') counts[grantType] += 1;
     const fault = faults.shift();
     if (fault && 'status' in fault)
-      return json(response, fault.status, fault.body ?? { error: 'temporarily_unavailable' });
-    const answer = (status: number, body: unknown) =>
-      fault && 'delayMs' in fault
-        ? void setTimeout(() => json(response, status, body), fault.delayMs)
-        : json(response, status, body);
-    const client = authenticate(request, form);
-    if (!client) return oauthError(response, 401, 'invalid_client', 'Client authentication failed');
-    if (grantType === 'authorization_code') {
-      const code = codes.get(form.get('code') ?? '');
-      if (!code || code.clientId !== client.clientId)
-        return oauthError(response, 400, 'invalid_grant', 'Unknown authorization code');
-      if (code.used) {
-        // RFC 6749 §4.1.2: a code used twice revokes the tokens it gave.
-        revokeFamily(code.family);
-        return oauthError(response, 400, 'invalid_grant', 'Authorization code already used');
-      }
-      code.used = true;
-      if (code.expiresAt <= now())
-        return oauthError(response, 400, 'invalid_grant', 'Authorization code expired');
-      if (code.redirectUri !== form.get('redirect_uri'))
-        return oauthError(response, 400, 'invalid_grant', 'redirect_uri does not match');
-      if (sha256(form.get('code_verifier') ?? '') !== code.challenge)
-        return oauthError(response, 400, 'invalid_grant', 'PKCE verification failed');
-      const grant: Grant = {
-        family: code.family,
-        clientId: client.clientId,
-        subject: options.subject,
-        scope: code.scope,
-        revoked: false,
-      };
-      grants.set(grant.family, grant);
-      return answer(200, issue(grant));
-    }
-    if (grantType === 'refresh_token') {
-      if (!policy.refreshes)
-        return oauthError(response, 400, 'unsupported_grant_type', 'No refresh for this app');
-      const refresh = refreshTokens.get(form.get('refresh_token') ?? '');
-      if (!refresh || refresh.grant.clientId !== client.clientId || refresh.grant.revoked)
-        return oauthError(response, 400, 'invalid_grant', 'Invalid refresh token');
-      if (refresh.used) {
-        // A rotated token presented again: stolen or replayed, so the whole family dies.
-        revokeFamily(refresh.grant.family);
-        return oauthError(response, 400, 'invalid_grant', 'Refresh token already used');
-      }
-      if (refresh.expiresAt !== undefined && refresh.expiresAt <= now())
-        return oauthError(response, 400, 'invalid_grant', 'Refresh token expired');
-      if (policy.rotates) refresh.used = true;
-      const issued = issue(refresh.grant);
-      if (!policy.rotates) {
-        const { refresh_token: _kept, ...rest } = issued;
-        refreshTokens.delete(String(_kept));
-        return answer(200, rest);
-      }
-      return answer(200, issued);
-    }
-    return oauthError(response, 400, 'unsupported_grant_type', `grant_type ${grantType ?? ''}`);
+      return send(
+        response,
+        fault.status,
+        JSON.stringify(fault.body ?? { error: 'temporarily_unavailable' }),
+        'application/json',
+        fault.headers,
+      );
+    const answer = grantTokens(request.headers.authorization, form);
+    if (fault && 'lostAnswer' in fault) return void response.socket?.destroy();
+    if (fault && 'replay' in fault) grantTokens(request.headers.authorization, form);
+    const deliver = () =>
+      send(response, answer.status, JSON.stringify(answer.body), 'application/json', answer.headers);
+    if (fault && 'delayMs' in fault) return void setTimeout(deliver, fault.delayMs);
+    return deliver();
   };
 
   const revoke = async (request: IncomingMessage, response: ServerResponse) => {
     const form = await readBody(request);
-    if (!authenticate(request, form))
+    if (!authenticate(request.headers.authorization, form))
       return oauthError(response, 401, 'invalid_client', 'Client authentication failed');
     const value = form.get('token') ?? '';
     const grant = accessTokens.get(value)?.grant ?? refreshTokens.get(value)?.grant;
@@ -290,6 +361,7 @@ export const startFakeAuthorizationServer = async (options: {
     revokeAll: () => {
       for (const grant of grants.values()) grant.revoked = true;
     },
+    registerClient: (client) => void clients.push(client),
     nextTokenAnswer: (fault) => void faults.push(fault),
     tokenRequests: () => ({ ...counts }),
     close: () =>

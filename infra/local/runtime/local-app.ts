@@ -6,7 +6,7 @@ import { type Clock, systemClock } from '../../../shared/ports/clock.ts';
 import type { Logger } from '../../../shared/ports/logger.ts';
 import type { MusicQueue } from '../../../shared/ports/music-queue.ts';
 import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
-import type { PublicObjects } from '../../../shared/ports/public-objects.ts';
+import type { CdnInvalidator, PublicObjects } from '../../../shared/ports/public-objects.ts';
 import type { LocalConfig } from '../../../shared/domain/settings/local.ts';
 import { createApp } from '../../../functions/create-app.ts';
 import { createJsonLogger } from '../../../shared/adapters/log/json-logger.ts';
@@ -31,6 +31,8 @@ export const createLocalApp = (
     outbound?: OutboundFetch;
     /** Where the public pages are built to (`npm start`: the data folder); default: this process's memory. */
     publicObjects?: PublicObjects;
+    /** Issue 26: the edge in front of this app (`npm start`'s CDN stand-in), told what each render changed. */
+    cdn?: CdnInvalidator;
   } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
@@ -41,10 +43,16 @@ export const createLocalApp = (
     endpoint: config.DYNAMODB_ENDPOINT,
   });
   const publicObjects = overrides.publicObjects ?? memoryPublicObjects();
-  // Issue 26: nothing caches in front of one machine, so no CDN to tell. Issue 7: click links and the ingest
-  // of a new revision's tracks, when the music worker runs here too.
+  // Issue 26: the CDN stand-in, when one is in front. Issue 7: click links and the ingest of a new revision's
+  // tracks, when the music worker runs here too.
   const renderTrigger = inProcessRenderTrigger(
-    renderDeps(config, { table, clock, publicObjects, musicQueue: overrides.music?.queue }),
+    renderDeps(config, {
+      table,
+      clock,
+      publicObjects,
+      cdn: overrides.cdn,
+      musicQueue: overrides.music?.queue,
+    }),
   );
   const deps = adminDeps(
     config,

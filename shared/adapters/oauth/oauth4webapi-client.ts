@@ -5,7 +5,32 @@ import type { OAuthClient, TokenAnswer } from '../../ports/oauth-client.ts';
 import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
 
 /** What a token endpoint's answer carries back to the library: enough headers for its checks. */
-const KEPT_HEADERS = ['content-type', 'cache-control', 'pragma', 'www-authenticate', 'dpop-nonce'];
+const KEPT_HEADERS = [
+  'content-type',
+  'cache-control',
+  'pragma',
+  'www-authenticate',
+  'dpop-nonce',
+  'retry-after',
+  'x-rate-limit-reset',
+];
+
+/** The answer behind a library error, where it kept one. */
+const responseOf = (error: unknown): Response | undefined => {
+  if (error instanceof oauth.ResponseBodyError) return error.response;
+  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response) return error.cause;
+  return undefined;
+};
+
+/** When a 429 or 503 says to come back: Retry-After (seconds or a date), or X's reset in epoch seconds. */
+const retryAt = (response: Response | undefined, now: Date): string | undefined => {
+  const after = response?.headers.get('retry-after');
+  if (after && /^\d+$/.test(after)) return new Date(now.getTime() + Number(after) * 1000).toISOString();
+  if (after && !Number.isNaN(Date.parse(after))) return new Date(after).toISOString();
+  const reset = response?.headers.get('x-rate-limit-reset');
+  if (reset && /^\d+$/.test(reset)) return new Date(Number(reset) * 1000).toISOString();
+  return undefined;
+};
 
 export class OAuthUnreachableError extends Error {
   override name = 'OAuthUnreachableError';
@@ -68,15 +93,22 @@ export const oauth4webapiClient = (deps: { outbound: OutboundFetch; clock: Clock
       : {}),
     ...(answer.scope ? { scope: answer.scope } : {}),
   });
+  /**
+   * Only a refusal of the grant itself needs her: a 429 or a 5xx is the network asking for patience, and
+   * never turns an account "à reconnecter". Neither the tokens nor the request are in what is kept.
+   */
   const failure = (error: unknown): TokenAnswer => {
-    if (error instanceof oauth.ResponseBodyError && error.status >= 400 && error.status < 500)
+    const response = responseOf(error);
+    const status = response?.status ?? 0;
+    if (error instanceof oauth.ResponseBodyError && status >= 400 && status < 500 && status !== 429)
       return {
         ok: false,
         error: 'refused',
         detail: `${error.error}: ${error.error_description ?? ''}`.trim(),
       };
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: 'unavailable', detail };
+    const when = retryAt(response, deps.clock.now());
+    const detail = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+    return { ok: false, error: 'unavailable', detail, ...(when ? { retryAt: when } : {}) };
   };
 
   return {

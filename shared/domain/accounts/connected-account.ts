@@ -19,6 +19,8 @@ export type ConnectedAccount = {
   reconnectNoticeAt?: string;
   /** While a refresh holds it: another caller waits instead of spending the same refresh token. */
   refreshingUntil?: string;
+  /** The network asked for patience until then (a 429's reset): no refresh is tried before it. */
+  refreshBlockedUntil?: string;
   /** Bumped by every write; each write is conditional on the version it read. */
   version: number;
 };
@@ -32,6 +34,10 @@ export const REFRESH_LEASE_MS = 60_000;
 /** `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). */
 export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean =>
   account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) - now.getTime() < aheadMs;
+
+/** A time stamp of the account still ahead of `now`: a lease held, a network's "come back later". */
+export const pending = (until: string | undefined, now: Date): boolean =>
+  until !== undefined && Date.parse(until) > now.getTime();
 
 export const expired = (account: ConnectedAccount, now: Date): boolean =>
   account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) <= now.getTime();

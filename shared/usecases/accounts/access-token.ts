@@ -1,6 +1,7 @@
 import {
   type ConnectedAccount,
   expired,
+  pending,
   REFRESH_LEASE_MS,
   refreshDue,
 } from '../../domain/accounts/connected-account.ts';
@@ -53,11 +54,9 @@ export const accessToken = async (
       if (await breakAccount(account, 'expired', deps)) return { ok: false, error: 'to_reconnect' };
       continue;
     }
-    const held = account.refreshingUntil !== undefined && Date.parse(account.refreshingUntil) > now.getTime();
-    if (held) {
-      return expired(account, now)
-        ? { ok: false, error: 'busy' }
-        : { ok: true, accessToken: tokens.accessToken, refreshed: false };
+    if (pending(account.refreshingUntil, now) || pending(account.refreshBlockedUntil, now)) {
+      if (!expired(account, now)) return { ok: true, accessToken: tokens.accessToken, refreshed: false };
+      return { ok: false, error: pending(account.refreshingUntil, now) ? 'busy' : 'unavailable' };
     }
     const leased: ConnectedAccount = {
       ...account,
@@ -83,8 +82,10 @@ const refreshHeld = async (
     return { ok: false, error: 'to_reconnect' };
   }
   if (!answer.ok) {
-    const { refreshingUntil: _released, ...rest } = leased;
-    await deps.accounts.put({ ...rest, version: leased.version + 1 }, leased.version);
+    // The lease is let go; a rate limit's reset is kept, so that no caller spends the limit before it.
+    const { refreshingUntil: _released, refreshBlockedUntil: _old, ...rest } = leased;
+    const waiting = answer.retryAt ? { refreshBlockedUntil: answer.retryAt } : {};
+    await deps.accounts.put({ ...rest, ...waiting, version: leased.version + 1 }, leased.version);
     return expired(leased, now)
       ? { ok: false, error: 'unavailable' }
       : { ok: true, accessToken: tokens.accessToken, refreshed: false };
@@ -96,7 +97,7 @@ const refreshHeld = async (
       ? { refreshToken: answer.tokens.refreshToken ?? tokens.refreshToken }
       : {}),
   };
-  const { refreshingUntil: _done, lastError: _cleared, ...rest } = leased;
+  const { refreshingUntil: _done, lastError: _cleared, refreshBlockedUntil: _passed, ...rest } = leased;
   const saved: ConnectedAccount = {
     ...rest,
     sealed: await deps.sealer.seal(JSON.stringify(next)),

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
 import { cidOf, fakeJwt, isRecordKey, isTid, nextTid } from './atproto-ids.ts';
 import { postProblem } from './post-check.ts';
 import {
@@ -10,7 +11,19 @@ import {
   startFakeNetwork,
 } from '../fake-network.ts';
 
-export type BlueskyFakeOptions = { handle?: string; appPassword: string; port?: number };
+export type BlueskyFakeOptions = {
+  handle?: string;
+  appPassword: string;
+  port?: number;
+  /** Whose time the sessions live on: access JWTs 2 hours, refresh JWTs 90 days, logins counted per day. */
+  clock?: Clock;
+  /** createSession calls allowed per day of the Clock (the PDS counts logins per account). */
+  sessionsPerDay?: number;
+};
+
+const HOUR = 3_600_000;
+const ACCESS_TTL_MS = 2 * HOUR;
+const REFRESH_TTL_MS = 90 * 24 * HOUR;
 
 type StoredRecord = {
   uri: string;
@@ -38,27 +51,32 @@ export const startBlueskyFake = async ({
   handle = 'dimanche.bsky.social',
   appPassword,
   port = 0,
+  clock = systemClock,
+  sessionsPerDay = 30,
 }: BlueskyFakeOptions): Promise<FakeNetwork> => {
+  const now = () => clock.now().getTime();
+  const logins = { day: -1, count: 0 };
   const did = 'did:plc:dimanche2local3fake4pds';
   let records: StoredRecord[] = [];
   let blobs = new Map<string, { size: number; mimeType: string }>();
-  const access = new Map<string, { expired: boolean }>();
-  const refresh = new Map<string, { expired: boolean }>();
+  const access = new Map<string, { expired: boolean; expiresAt: number }>();
+  const refresh = new Map<string, { expired: boolean; expiresAt: number }>();
+  const dead = (token: { expired: boolean; expiresAt: number }) => token.expired || token.expiresAt <= now();
 
   const openSession = (): Session & Record<string, unknown> => {
     const session = {
       accessJwt: fakeJwt('com.atproto.access', did),
       refreshJwt: fakeJwt('com.atproto.refresh', did),
     };
-    access.set(session.accessJwt, { expired: false });
-    refresh.set(session.refreshJwt, { expired: false });
+    access.set(session.accessJwt, { expired: false, expiresAt: now() + ACCESS_TTL_MS });
+    refresh.set(session.refreshJwt, { expired: false, expiresAt: now() + REFRESH_TTL_MS });
     return { ...session, handle, did, email: 'dimanche@example.org', emailConfirmed: true, active: true };
   };
   /** The account's DID, or the XRPC error that refuses the request. */
   const authorize = (request: FakeRequest): FakeAnswer | undefined => {
     const token = access.get(bearer(request) ?? '');
     if (!token) return error(401, 'InvalidToken', 'Token could not be verified');
-    if (token.expired) return error(400, 'ExpiredToken', 'Token has expired');
+    if (dead(token)) return error(400, 'ExpiredToken', 'Token has expired');
     return undefined;
   };
   const ownRepo = (repo: string | null | undefined) => repo === did || repo === handle;
@@ -82,6 +100,7 @@ export const startBlueskyFake = async ({
       blobs = new Map();
       access.clear();
       refresh.clear();
+      Object.assign(logins, { day: -1, count: 0 });
     },
     notFound: (request) => error(501, 'MethodNotImplemented', `Method Not Implemented: ${request.path}`),
     decorate: (answer) => ({
@@ -108,6 +127,19 @@ export const startBlueskyFake = async ({
     ],
     routes: [
       xrpc('POST', 'com.atproto.server.createSession', (request) => {
+        const day = Math.floor(now() / (24 * HOUR));
+        if (day !== logins.day) Object.assign(logins, { day, count: 0 });
+        logins.count += 1;
+        if (logins.count > sessionsPerDay)
+          return {
+            ...error(429, 'RateLimitExceeded', 'Rate Limit Exceeded'),
+            headers: {
+              'ratelimit-limit': String(sessionsPerDay),
+              'ratelimit-remaining': '0',
+              'ratelimit-reset': String(((day + 1) * 24 * HOUR) / 1000),
+              'ratelimit-policy': `${sessionsPerDay};w=86400`,
+            },
+          };
         const { identifier, password } = jsonBody<{ identifier?: string; password?: string }>(request) ?? {};
         if (!ownRepo(identifier) || password !== appPassword)
           return error(401, 'AuthenticationRequired', 'Invalid identifier or password');
@@ -117,7 +149,7 @@ export const startBlueskyFake = async ({
         const token = bearer(request) ?? '';
         const known = refresh.get(token);
         if (!known) return error(400, 'InvalidToken', 'Token could not be verified');
-        if (known.expired) return error(400, 'ExpiredToken', 'Token has expired');
+        if (dead(known)) return error(400, 'ExpiredToken', 'Token has expired');
         // Refresh tokens rotate: the one just used is spent.
         refresh.delete(token);
         const { email: _email, emailConfirmed: _confirmed, ...session } = openSession();

@@ -1,7 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
+import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
+import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
 import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
-export type FacebookFakeOptions = { pageId: string; pageAccessToken: string; port?: number };
+export type FacebookFakeOptions = {
+  pageId: string;
+  pageName?: string;
+  port?: number;
+  /** Whose time the user token lives on (60 days); a Page token lives until revoked. */
+  clock?: Clock;
+  clients?: readonly FakeOAuthClient[];
+};
+
+export type FacebookFake = FakeNetwork & {
+  signIn: NetworkSignIn;
+  /** As when she changes her password or loses her role on the Page: every token answers code 190. */
+  revokeAll: () => void;
+};
+
+export const FACEBOOK_SCOPES = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'] as const;
 
 type PagePost = { id: string; message: string | undefined; link: string | undefined; createdAt: number };
 
@@ -9,16 +28,36 @@ type PagePost = { id: string; message: string | undefined; link: string | undefi
  * The Graph API for one Page: POST /{version}/{page-id}/feed and the feed read back. Errors are Meta's
  * `{ error: { code, … } }` (190 token, 506 duplicate status); every answer carries x-app-usage and
  * x-business-use-case-usage, the headers that say how close the Page is to being throttled.
+ * Its sign-in is Facebook Login's: the consent page gives a user token (60 days, no refresh), which opens only
+ * `GET /me/accounts`, the Pages she manages each with its Page token; the feed takes only a Page token.
  */
 export const startFacebookFake = async ({
   pageId,
-  pageAccessToken,
+  pageName = 'Dimanche',
   port = 0,
-}: FacebookFakeOptions): Promise<FakeNetwork> => {
+  clock = systemClock,
+  clients,
+}: FacebookFakeOptions): Promise<FacebookFake> => {
+  const signIn = await startNetworkSignIn('facebook', {
+    policy: { accessTtlMs: 60 * 24 * 3_600_000, refreshes: false, rotates: false },
+    subject: pageName,
+    name: 'Facebook',
+    scopes: FACEBOOK_SCOPES,
+    clock,
+    ...(clients ? { clients } : {}),
+  });
+  const pageTokens = new Map<string, { revoked: boolean }>();
+  const pageTokenFor = () => {
+    const token = `EAAG${randomBytes(32).toString('base64url')}`;
+    pageTokens.set(token, { revoked: false });
+    return token;
+  };
+  const pageToken = (token: string | undefined) =>
+    token !== undefined && pageTokens.get(token)?.revoked === false;
   let posts: PagePost[] = [];
   let calls = 0;
   const permalink = (id: string) => `https://www.facebook.com/${pageId}/posts/${id.split('_')[1] ?? id}`;
-  return startFakeNetwork({
+  const network = await startFakeNetwork({
     port,
     posts: () => posts.map((post) => ({ ...post, permalink_url: permalink(post.id) })),
     reset: () => {
@@ -41,10 +80,24 @@ export const startFacebookFake = async ({
     },
     routes: [
       {
+        method: 'GET',
+        path: /^\/(v\d+\.\d)\/me\/accounts$/,
+        handle: (request) => {
+          if (!signIn.accepts(graphToken(request))) return invalidToken();
+          const page = {
+            id: pageId,
+            name: pageName,
+            category: 'Musician/Band',
+            access_token: pageTokenFor(),
+          };
+          return { status: 200, body: { data: [{ ...page, tasks: ['CREATE_CONTENT', 'MANAGE'] }] } };
+        },
+      },
+      {
         method: 'POST',
         path: /^\/(v\d+\.\d)\/([^/]+)\/feed$/,
         handle: (request, [, page]) => {
-          if (graphToken(request) !== pageAccessToken) return invalidToken();
+          if (!pageToken(graphToken(request))) return invalidToken();
           if (page !== pageId) return graphError(400, 100, '(#100) Unsupported post request.');
           const { message, link } = params(request);
           if (!message && !link) return graphError(400, 100, '(#100) Missing message or attachment');
@@ -59,7 +112,7 @@ export const startFacebookFake = async ({
         method: 'GET',
         path: /^\/(v\d+\.\d)\/([^/]+)\/feed$/,
         handle: (request, [, page]) => {
-          if (graphToken(request) !== pageAccessToken) return invalidToken();
+          if (!pageToken(graphToken(request))) return invalidToken();
           if (page !== pageId) return graphError(400, 100, '(#100) Unsupported get request.');
           const { fields, limit = '25' } = params(request);
           const data = [...posts]
@@ -82,4 +135,16 @@ export const startFacebookFake = async ({
       },
     ],
   });
+  return {
+    ...network,
+    signIn,
+    revokeAll: () => {
+      signIn.server.revokeAll();
+      for (const token of pageTokens.values()) token.revoked = true;
+    },
+    close: async () => {
+      await network.close();
+      await signIn.server.close();
+    },
+  };
 };

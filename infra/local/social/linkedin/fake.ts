@@ -1,3 +1,7 @@
+import type { Clock } from '../../../../shared/ports/clock.ts';
+import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
+import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { LINKEDIN_POLICY } from '../../oauth/policies.ts';
 import {
   bearer,
   type FakeAnswer,
@@ -9,12 +13,19 @@ import {
 } from '../fake-network.ts';
 
 export type LinkedInFakeOptions = {
-  accessToken: string;
   author: string;
+  /** Whose time the member token lives on: 60 days of it, and no refresh. */
+  clock?: Clock;
+  clients?: readonly FakeOAuthClient[];
   /** Versions before this one are retired: LinkedIn answers 426. */
   oldestVersion?: string;
   port?: number;
 };
+
+export type LinkedInFake = FakeNetwork & { signIn: NetworkSignIn };
+
+/** Posting as the member, or as a Page she administers. */
+export const LINKEDIN_SCOPES = ['w_member_social', 'w_organization_social', 'r_organization_admin'] as const;
 
 type Article = { source?: string; title?: string; description?: string };
 type PostInput = {
@@ -46,18 +57,29 @@ const invalid = (fieldPath: string, code: string, description: string) =>
  * LinkedIn's versioned Posts API for one author: POST /rest/posts (201, the post's URN in `x-restli-id`) and
  * the author finder. It insists on `LinkedIn-Version` (426 once retired) and Rest.li 2.0.0, refuses the same
  * commentary twice (422 DUPLICATE_POST naming the first post) and answers errors with `{ status, message }`.
+ * It takes only the member tokens its OAuth server issued (60 days on the Clock, no refresh token: she signs
+ * in again); an expired or revoked one gets LinkedIn's 401.
  */
 export const startLinkedInFake = async ({
-  accessToken,
   author,
   oldestVersion = '202411',
   port = 0,
-}: LinkedInFakeOptions): Promise<FakeNetwork> => {
+  clock,
+  clients,
+}: LinkedInFakeOptions): Promise<LinkedInFake> => {
+  const signIn = await startNetworkSignIn('linkedin', {
+    policy: LINKEDIN_POLICY,
+    subject: author,
+    name: 'LinkedIn',
+    scopes: LINKEDIN_SCOPES,
+    ...(clock ? { clock } : {}),
+    ...(clients ? { clients } : {}),
+  });
   let posts: StoredPost[] = [];
 
   /** Why the request is refused before it is read, or undefined. */
   const refused = (request: FakeRequest): FakeAnswer | undefined => {
-    if (bearer(request) !== accessToken)
+    if (!signIn.accepts(bearer(request)))
       return failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 });
     const version = request.headers['linkedin-version'];
     if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
@@ -116,7 +138,7 @@ export const startLinkedInFake = async ({
     return { status: 201, headers: { 'x-restli-id': post.id, 'x-linkedin-id': post.id } };
   };
 
-  return startFakeNetwork({
+  const network = await startFakeNetwork({
     port,
     posts: () => posts,
     reset: () => {
@@ -149,4 +171,12 @@ export const startLinkedInFake = async ({
       },
     ],
   });
+  return {
+    ...network,
+    signIn,
+    close: async () => {
+      await network.close();
+      await signIn.server.close();
+    },
+  };
 };

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
+import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import {
   bearer,
   type FakeAnswer,
@@ -10,11 +13,21 @@ import {
 } from '../fake-network.ts';
 
 export type MastodonFakeOptions = {
-  accessToken: string;
+  /** Whose time the consent page's codes live on; Mastodon's tokens themselves do not expire. */
+  clock?: Clock;
   username?: string;
   maxCharacters?: number;
   port?: number;
 };
+
+export type MastodonFake = FakeNetwork & {
+  signIn: NetworkSignIn;
+  /** The apps `POST /api/v1/apps` registered, oldest first: a connect must not add one each time. */
+  registeredApps: () => ReadonlyArray<{ clientId: string; redirectUri: string; scopes: string }>;
+};
+
+/** Posting, and reading her own statuses back to find a post again. */
+export const MASTODON_SCOPES = ['read:accounts', 'read:statuses', 'write:statuses'] as const;
 
 type Status = {
   id: string;
@@ -33,11 +46,20 @@ const RATE_LIMIT = 300;
  * JSON, `{ error }` bodies, X-RateLimit-* headers, Idempotency-Key kept for an hour).
  */
 export const startMastodonFake = async ({
-  accessToken,
+  clock = systemClock,
   username = 'dimanche',
   maxCharacters = 500,
   port = 0,
-}: MastodonFakeOptions): Promise<FakeNetwork> => {
+}: MastodonFakeOptions = {}): Promise<MastodonFake> => {
+  const signIn = await startNetworkSignIn('mastodon', {
+    // Mastodon's user tokens live until revoked: ten years stands for that.
+    policy: { accessTtlMs: 10 * 365 * 24 * 3_600_000, refreshes: false, rotates: false },
+    subject: `@${username}`,
+    name: 'Mastodon',
+    scopes: MASTODON_SCOPES,
+    clock,
+  });
+  const registered: Array<{ clientId: string; redirectUri: string; scopes: string }> = [];
   let statuses: Status[] = [];
   let keys = new Map<string, { statusId: string; at: number }>();
   let calls = 0;
@@ -90,7 +112,7 @@ export const startMastodonFake = async ({
     poll: null,
   });
   const error = (status: number, message: string): FakeAnswer => ({ status, body: { error: message } });
-  const authorized = (request: FakeRequest) => bearer(request) === accessToken;
+  const authorized = (request: FakeRequest) => signIn.accepts(bearer(request));
 
   const network = await startFakeNetwork({
     port,
@@ -114,6 +136,42 @@ export const startMastodonFake = async ({
       };
     },
     routes: [
+      {
+        method: 'POST',
+        path: /^\/api\/v1\/apps$/,
+        handle: (request) => {
+          const form = params(request);
+          const redirectUri = form.redirect_uris ?? '';
+          if (!form.client_name || !redirectUri)
+            return error(422, "Validation failed: Application name can't be blank");
+          const client = {
+            clientId: randomBytes(32).toString('base64url'),
+            clientSecret: randomBytes(32).toString('base64url'),
+            redirectUris: redirectUri.split(/\s+/),
+          };
+          signIn.server.registerClient(client);
+          registered.push({ clientId: client.clientId, redirectUri, scopes: form.scopes ?? 'read' });
+          return {
+            status: 200,
+            body: {
+              id: numericId(6),
+              name: form.client_name,
+              website: form.website ?? null,
+              scopes: (form.scopes ?? 'read').split(' '),
+              redirect_uri: redirectUri,
+              redirect_uris: redirectUri.split(/\s+/),
+              client_id: client.clientId,
+              client_secret: client.clientSecret,
+            },
+          };
+        },
+      },
+      { method: 'GET', path: /^\/oauth\/authorize$/, handle: (r) => proxied(signIn.server.origin, r) },
+      ...(['authorize', 'token', 'revoke'] as const).map((step) => ({
+        method: 'POST' as const,
+        path: new RegExp(`^/oauth/${step}$`),
+        handle: (request: FakeRequest) => proxied(signIn.server.origin, request),
+      })),
       {
         method: 'GET',
         path: /^\/api\/v2\/instance$/,
@@ -172,7 +230,7 @@ export const startMastodonFake = async ({
         handle: (request) => {
           if (!authorized(request)) return error(401, 'The access token is invalid');
           const key = request.headers['idempotency-key'];
-          const known = typeof key === 'string' ? keys.get(`${accessToken}:${key}`) : undefined;
+          const known = typeof key === 'string' ? keys.get(`${bearer(request) ?? ''}:${key}`) : undefined;
           if (known && Date.now() - known.at < IDEMPOTENCY_TTL_MS) {
             const first = statuses.find((status) => status.id === known.statusId);
             if (first) return { status: 200, body: view(first) };
@@ -193,14 +251,44 @@ export const startMastodonFake = async ({
           };
           statuses.push(status);
           if (typeof key === 'string')
-            keys.set(`${accessToken}:${key}`, { statusId: status.id, at: Date.now() });
+            keys.set(`${bearer(request) ?? ''}:${key}`, { statusId: status.id, at: Date.now() });
           return { status: 200, body: view(status) };
         },
       },
     ],
   });
   base = network.url;
-  return network;
+  return {
+    ...network,
+    signIn,
+    registeredApps: () => [...registered],
+    close: async () => {
+      await network.close();
+      await signIn.server.close();
+    },
+  };
+};
+
+/** The instance's own OAuth pages and token endpoint, served by its authorization server as if one host. */
+const proxied = async (origin: string, request: FakeRequest): Promise<FakeAnswer> => {
+  const query = request.query.size ? `?${request.query.toString()}` : '';
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'authorization']) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const answer = await fetch(`${origin}${request.path}${query}`, {
+    method: request.method,
+    headers,
+    ...(request.method === 'POST' ? { body: request.body } : {}),
+    redirect: 'manual',
+  });
+  const kept: Record<string, string> = {};
+  for (const name of ['content-type', 'location', 'cache-control']) {
+    const value = answer.headers.get(name);
+    if (value !== null) kept[name] = value;
+  }
+  return { status: answer.status, headers: kept, body: Buffer.from(await answer.arrayBuffer()) };
 };
 
 /** Mastodon counts code points, every URL as 23. */

@@ -1,8 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
+import type { Clock } from '../../../../shared/ports/clock.ts';
+import { systemClock } from '../../../../shared/ports/clock.ts';
+import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
+import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type FakeNetwork, type FakeRequest, numericId, params, startFakeNetwork } from '../fake-network.ts';
 import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
-export type ThreadsFakeOptions = { userId: string; username?: string; accessToken: string; port?: number };
+export type ThreadsFakeOptions = {
+  userId: string;
+  username?: string;
+  port?: number;
+  /** Whose time the tokens live on: an hour for the consent's, 60 days for the long-lived one. */
+  clock?: Clock;
+  clients?: readonly FakeOAuthClient[];
+};
+
+export type ThreadsFake = FakeNetwork & {
+  signIn: NetworkSignIn;
+  /** As when she removes the app in her Threads settings: every token answers code 190. */
+  revokeAll: () => void;
+};
+
+export const THREADS_SCOPES = ['threads_basic', 'threads_content_publish'] as const;
+const HOUR = 3_600_000;
+const LONG_LIVED_MS = 60 * 24 * HOUR;
 
 type Container = { id: string; status: 'FINISHED' | 'PUBLISHED' | 'EXPIRED'; text: string; link?: string };
 type Media = { id: string; text: string; link_attachment_url?: string; permalink: string; createdAt: number };
@@ -18,18 +39,69 @@ const threadsLength = (text: string) =>
  * The Threads API for one user: a TEXT container (POST /{user-id}/threads), then threads_publish; container
  * and media lookups by id; the user's threads. A container is published once; Meta's error shape.
  * Control: `POST /__fake/expire-containers` ages every unpublished container past its 24 hours.
+ * Its sign-in is Meta's: the consent page's token lives an hour and opens nothing but `th_exchange_token`,
+ * which gives a 60-day token; `th_refresh_token` renews one at least a day old. Any other token: code 190.
  */
 export const startThreadsFake = async ({
   userId,
   username = 'dimanche.fm',
-  accessToken,
   port = 0,
-}: ThreadsFakeOptions): Promise<FakeNetwork> => {
+  clock = systemClock,
+  clients,
+}: ThreadsFakeOptions): Promise<ThreadsFake> => {
+  const signIn = await startNetworkSignIn('threads', {
+    policy: { accessTtlMs: HOUR, refreshes: false, rotates: false },
+    subject: username,
+    name: 'Threads',
+    scopes: THREADS_SCOPES,
+    clock,
+    ...(clients ? { clients } : {}),
+  });
+  const longLived = new Map<string, { issuedAt: number; expiresAt: number; revoked: boolean }>();
+  const live = (token: string | undefined) => {
+    const found = token === undefined ? undefined : longLived.get(token);
+    return found && !found.revoked && found.expiresAt > clock.now().getTime() ? found : undefined;
+  };
+  const issueLongLived = () => {
+    const token = `THAA${randomBytes(32).toString('base64url')}`;
+    const at = clock.now().getTime();
+    longLived.set(token, { issuedAt: at, expiresAt: at + LONG_LIVED_MS, revoked: false });
+    return {
+      status: 200,
+      body: { access_token: token, token_type: 'bearer', expires_in: LONG_LIVED_MS / 1000 },
+    };
+  };
+  const tokenRoutes = [
+    {
+      method: 'GET' as const,
+      path: /^\/access_token$/,
+      handle: (request: FakeRequest) => {
+        const { grant_type: grant, client_secret: secret, access_token: short } = params(request);
+        if (grant !== 'th_exchange_token') return graphError(400, 100, 'Unsupported grant_type');
+        if (secret !== signIn.app.clientSecret)
+          return graphError(400, 101, 'Error validating client secret.');
+        return signIn.accepts(short) ? issueLongLived() : invalidToken();
+      },
+    },
+    {
+      method: 'GET' as const,
+      path: /^\/refresh_access_token$/,
+      handle: (request: FakeRequest) => {
+        const { grant_type: grant, access_token: token } = params(request);
+        if (grant !== 'th_refresh_token') return graphError(400, 100, 'Unsupported grant_type');
+        const found = live(token);
+        if (!found) return invalidToken();
+        if (clock.now().getTime() - found.issuedAt < 24 * HOUR)
+          return graphError(400, 100, 'The access token must be at least 24 hours old to be refreshed.');
+        return issueLongLived();
+      },
+    },
+  ];
   let containers = new Map<string, Container>();
   let media: Media[] = [];
   const ownUser = (id: string | undefined) => id === userId || id === 'me';
 
-  return startFakeNetwork({
+  const network = await startFakeNetwork({
     port,
     posts: () => media,
     reset: () => {
@@ -56,11 +128,12 @@ export const startThreadsFake = async ({
       },
     ],
     routes: [
+      ...tokenRoutes,
       {
         method: 'POST',
         path: /^\/v1\.0\/([^/]+)\/threads$/,
         handle: (request, [user]) => {
-          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!live(graphToken(request))) return invalidToken();
           if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported post request.');
           const { media_type: type, text = '', link_attachment: link } = params(request);
           if (type !== 'TEXT') return graphError(400, 100, '(#100) The parameter media_type is required.');
@@ -82,7 +155,7 @@ export const startThreadsFake = async ({
         method: 'POST',
         path: /^\/v1\.0\/([^/]+)\/threads_publish$/,
         handle: (request, [user]) => {
-          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!live(graphToken(request))) return invalidToken();
           if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported post request.');
           const container = containers.get(params(request).creation_id ?? '');
           if (!container)
@@ -109,7 +182,7 @@ export const startThreadsFake = async ({
         method: 'GET',
         path: /^\/v1\.0\/([^/]+)\/threads$/,
         handle: (request, [user]) => {
-          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!live(graphToken(request))) return invalidToken();
           if (!ownUser(user)) return graphError(400, 100, '(#100) Unsupported get request.');
           const { fields, limit = '25' } = params(request);
           const data = [...media]
@@ -125,7 +198,7 @@ export const startThreadsFake = async ({
         method: 'GET',
         path: /^\/v1\.0\/(\d+)$/,
         handle: (request, [id = '']) => {
-          if (graphToken(request) !== accessToken) return invalidToken();
+          if (!live(graphToken(request))) return invalidToken();
           const { fields } = params(request);
           const container = containers.get(id);
           if (container) return { status: 200, body: pick(fields, { id, status: container.status }) };
@@ -137,4 +210,16 @@ export const startThreadsFake = async ({
       },
     ],
   });
+  return {
+    ...network,
+    signIn,
+    revokeAll: () => {
+      signIn.server.revokeAll();
+      for (const token of longLived.values()) token.revoked = true;
+    },
+    close: async () => {
+      await network.close();
+      await signIn.server.close();
+    },
+  };
 };

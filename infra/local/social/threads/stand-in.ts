@@ -1,12 +1,40 @@
+import { guardedFetch } from '../../../../shared/adapters/http/guarded-fetch.ts';
+import { StandIns } from '../../../../shared/adapters/http/stand-ins.ts';
+import { threadsLongLivedTokens } from '../../../../shared/adapters/oauth/threads-long-lived.ts';
 import type { ThreadsAccount } from '../../../../shared/adapters/social/threads/account.ts';
+import type { TokenSet } from '../../../../shared/domain/accounts/oauth-provider.ts';
+import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
+import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
-import { startThreadsFake } from './fake.ts';
+import { startThreadsFake, type ThreadsFake } from './fake.ts';
 
-/** Local credentials: they open nothing but the fake on this machine. */
+/** The Threads user the local account posts as. */
 const USER = '17841400000000001';
-const TOKEN = 'local-threads-token';
 
+/** Her "Connecter" on Threads, against the fake: the consent page, then the 60-day token traded for it. */
+export const signInToThreads = async (fake: ThreadsFake, clock: Clock): Promise<TokenSet> => {
+  const { provider, app } = fake.signIn;
+  const short = await signInLocally(provider, app, clock);
+  const longLived = threadsLongLivedTokens({
+    outbound: guardedFetch({ standIns: new StandIns([fake.url]) }),
+    clock,
+    graphOrigin: fake.url,
+  });
+  const answer = await longLived.exchange(provider, short.accessToken);
+  if (!answer.ok) throw new LocalSignInError(`threads: ${answer.error} (${answer.detail})`);
+  return answer.tokens;
+};
+
+/** The fake Threads, and an account connected to it the way she would: a long-lived token it issued. */
 export const threadsStandIn: StandIn<ThreadsAccount> = async (port) => {
-  const fake = await startThreadsFake({ userId: USER, accessToken: TOKEN, port });
-  return { fake, account: { baseUrl: fake.url, userId: USER, username: 'dimanche.fm', accessToken: TOKEN } };
+  const fake = await startThreadsFake({ userId: USER, port });
+  const tokens = await signInToThreads(fake, systemClock).catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
+  // No expiresAt: the fake holds the token to the machine's time, which the tests' movable clocks are not.
+  return {
+    fake,
+    account: { baseUrl: fake.url, userId: USER, username: 'dimanche.fm', accessToken: tokens.accessToken },
+  };
 };

@@ -1,15 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import twitter from 'twitter-text';
+import type { Clock } from '../../../../shared/ports/clock.ts';
+import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
+import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { X_POLICY } from '../../oauth/policies.ts';
 import {
   bearer,
   type FakeAnswer,
   type FakeNetwork,
+  type FakeRequest,
   jsonBody,
   numericId,
   startFakeNetwork,
 } from '../fake-network.ts';
 
-export type XFakeOptions = { accessToken: string; username?: string; port?: number };
+export type XFakeOptions = {
+  username?: string;
+  port?: number;
+  /** Whose time the tokens live on: 2 hours of it. */
+  clock?: Clock;
+  clients?: readonly FakeOAuthClient[];
+};
+
+export type XFake = FakeNetwork & { signIn: NetworkSignIn };
+
+/** What the app asks on X's consent page: posting, reading back, and a refresh token. */
+export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'] as const;
 
 type UrlEntity = { start: number; end: number; url: string; expanded_url: string; display_url: string };
 type Tweet = { id: string; text: string; submitted: string; urls: UrlEntity[]; createdAt: string };
@@ -22,19 +38,31 @@ const problem = (status: number, title: string, detail: string, type = 'about:bl
 /**
  * X API v2 for one user: POST /2/tweets, /2/users/me and the user's timeline. Like X, it rewrites links to
  * t.co in the text (the original is only in `entities.urls[].expanded_url`), refuses the same text twice
- * (403 duplicate content), and sends x-rate-limit-* headers (reset in epoch seconds).
+ * (403 duplicate content), and sends x-rate-limit-* headers (reset in epoch seconds). It takes only the bearer
+ * tokens its OAuth 2.0 server issued (PKCE, 2 hours on the Clock, refresh tokens rotating); any other, an
+ * expired or a revoked one, gets X's 401.
  */
 export const startXFake = async ({
-  accessToken,
   username = 'dimanche_fm',
   port = 0,
-}: XFakeOptions): Promise<FakeNetwork> => {
+  clock,
+  clients,
+}: XFakeOptions = {}): Promise<XFake> => {
+  const signIn = await startNetworkSignIn('x', {
+    policy: X_POLICY,
+    subject: `@${username}`,
+    name: 'X',
+    scopes: X_SCOPES,
+    ...(clock ? { clock } : {}),
+    ...(clients ? { clients } : {}),
+  });
+  const allowed = (request: FakeRequest) => signIn.accepts(bearer(request));
   const userId = '1456789012345678901';
   let tweets: Tweet[] = [];
   let calls = 0;
   const unauthorized = problem(401, 'Unauthorized', 'Unauthorized');
 
-  return startFakeNetwork({
+  const network = await startFakeNetwork({
     port,
     posts: () => tweets,
     reset: () => {
@@ -58,7 +86,7 @@ export const startXFake = async ({
         method: 'POST',
         path: /^\/2\/tweets$/,
         handle: (request) => {
-          if (bearer(request) !== accessToken) return unauthorized;
+          if (!allowed(request)) return unauthorized;
           const { text } = jsonBody<{ text?: string }>(request) ?? {};
           if (typeof text !== 'string' || !text.trim() || !twitter.parseTweet(text).valid)
             return {
@@ -89,7 +117,7 @@ export const startXFake = async ({
         method: 'GET',
         path: /^\/2\/users\/me$/,
         handle: (request) =>
-          bearer(request) === accessToken
+          allowed(request)
             ? { status: 200, body: { data: { id: userId, name: 'Dimanche', username } } }
             : unauthorized,
       },
@@ -97,7 +125,7 @@ export const startXFake = async ({
         method: 'GET',
         path: /^\/2\/users\/(\d+)\/tweets$/,
         handle: (request, [id]) => {
-          if (bearer(request) !== accessToken) return unauthorized;
+          if (!allowed(request)) return unauthorized;
           if (id !== userId) return problem(404, 'Not Found Error', `Could not find user with id: [${id}].`);
           const limit = Math.min(100, Number(request.query.get('max_results') ?? 10));
           const page = [...tweets].reverse().slice(0, limit);
@@ -119,6 +147,14 @@ export const startXFake = async ({
       },
     ],
   });
+  return {
+    ...network,
+    signIn,
+    close: async () => {
+      await network.close();
+      await signIn.server.close();
+    },
+  };
 };
 
 /** Every link becomes a t.co link, as X stores it; entity indices count code points of the new text. */

@@ -4,8 +4,7 @@ import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import { issueName } from '../../shared/domain/studio/issue-name.ts';
 import { chartStrings } from '../../shared/i18n/studio/chart-strings.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
-import { type StudioStrings, studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
-import type { CampaignProgress } from '../../shared/domain/studio/campaign-progress.ts';
+import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { campaignList, campaignPage } from '../../shared/usecases/studio/campaign-views.ts';
 import { BarChart } from './ui/bar-chart.tsx';
 import { Figures } from './ui/figures.tsx';
@@ -144,22 +143,4 @@ export const campaignPageView = (
       ) : null}
     </Page>,
   );
-};
-
-/** The live figures the page's script polls for, already in her words. */
-export const progressJson = (progress: CampaignProgress, t: StudioStrings, f: Formatter) => {
-  const { counts, campaign, audience, done, pending, rate } = progress;
-  return {
-    status: campaign.status,
-    audience,
-    done,
-    text: {
-      audience: f.number(audience),
-      sent: f.number(counts.sent),
-      failed: f.number(counts.failed),
-      pending: f.number(pending),
-      rate: t.campaigns.perSecond(f.decimal(rate)),
-      status: t.campaigns.status[campaign.status],
-    },
-  };
 };

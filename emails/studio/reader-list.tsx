@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/domain/issue.ts';
+import { READER_FILTERS } from '../../shared/domain/studio/reader-query.ts';
 import type { ReaderFilter, ReaderPage } from '../../shared/usecases/subscribers/list-readers.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { readerStrings } from '../../shared/i18n/studio/reader-strings.ts';
@@ -9,8 +10,6 @@ import { Notice } from './ui/notes.tsx';
 import { Section } from './ui/section.tsx';
 import { Select } from './ui/select.tsx';
 import { Table } from './ui/table.tsx';
-
-export const FILTERS: readonly ReaderFilter[] = ['all', 'confirmed', 'pending', 'unsubscribed', 'suppressed'];
 
 const listUrl = (search: string, filter: ReaderFilter, after?: string) => {
   const query = new URLSearchParams({
@@ -31,7 +30,7 @@ export const ReaderSearch = (props: { language: Language; search: string; filter
       <Select
         id="status"
         label={r.filterLabel}
-        options={FILTERS.map((filter) => [filter, r.filters[filter]])}
+        options={READER_FILTERS.map((filter) => [filter, r.filters[filter]])}
         selected={props.filter}
       />
       <p>

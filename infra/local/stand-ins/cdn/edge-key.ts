@@ -1,0 +1,61 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { cacheRuleFor } from './cached-paths.ts';
+
+/** A request the edge may answer from its copy: its cache key, and the request the origin gets on a miss. */
+export type EdgeRequest = {
+  key: string;
+  /** The path alone, as an invalidation names it. */
+  path: string;
+  /** The path and the forwarded query, and only the headers in the key: what CloudFront sends the origin. */
+  origin: { pathAndQuery: string; headers: Record<string, string> };
+  /** The request headers the key holds (lower case): an answer that varies on any other is not kept. */
+  keyed: readonly string[];
+};
+
+/** Accept-Encoding names gzip with a weight above zero (RFC 9110 §12.5.3). */
+const acceptsGzip = (header: string | undefined) =>
+  (header ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+
+/**
+ * The cache key of a GET or HEAD on a cached path; undefined for anything that passes through (another method,
+ * another path, a query name the behavior does not forward). Accept-Encoding is normalised to gzip or
+ * identity, as CloudFront does, so every browser shares two copies, not one per header spelling.
+ */
+export const edgeKeyOf = (request: {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: IncomingHttpHeaders;
+}): EdgeRequest | undefined => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const url = request.url ?? '/';
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const rule = cacheRuleFor(path);
+  if (!rule) return undefined;
+  const query = mark === -1 ? '' : url.slice(mark + 1);
+  if (query !== '') {
+    const names = [...new URLSearchParams(query).keys()];
+    if (!names.every((name) => rule.query.includes(name))) return undefined;
+  }
+  const pathAndQuery = query === '' ? path : `${path}?${query}`;
+  const headers: Record<string, string> = {};
+  const parts = [pathAndQuery];
+  if (acceptsGzip(headerOf(request.headers, 'accept-encoding'))) headers['accept-encoding'] = 'gzip';
+  parts.push(headers['accept-encoding'] ?? 'identity');
+  for (const name of rule.headers) {
+    const value = headerOf(request.headers, name.toLowerCase());
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+    parts.push(value ?? '');
+  }
+  const keyed = ['accept-encoding', ...rule.headers.map((name) => name.toLowerCase())];
+  return { key: parts.join('\n'), path, origin: { pathAndQuery, headers }, keyed };
+};
+
+const headerOf = (headers: IncomingHttpHeaders, name: string) => {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
