@@ -4,7 +4,7 @@ import type { TrackLinkSet } from '../shared/domain/music/track-link-sets.ts';
 import { ledeOf, storyLine } from '../shared/domain/lede.ts';
 import { teaser } from '../shared/domain/teaser.ts';
 import type { EmailLinks } from '../shared/ports/email-renderer.ts';
-import { escapeHtml } from './escape-html.ts';
+import { bracesAsEntities, escapeHtml } from './escape-html.ts';
 import { formatSunday } from '../shared/domain/calendar.ts';
 import { playlistMinutes, trackDetails } from './format.ts';
 import { headingsInOrder } from './story-headings.ts';
@@ -126,7 +126,7 @@ export const issueView = (issue: Issue, links: EmailLinks, identity: NewsletterI
     // An excerpt that only repeats the story's opening (stored before this rule) is not printed above it.
     subtitle: ledeOf(issue) ?? null,
     cover: issue.cover ?? null,
-    storyHtml: headingsInOrder(issue.storyHtml),
+    storyHtml: bracesAsEntities(headingsInOrder(issue.storyHtml)),
     playlistSummary: summary(issue, strings),
     wholePlaylist: wholePlaylistView(issue, strings, !email),
     tracks: issue.tracks.map((track) =>
