@@ -90,7 +90,9 @@ export const securityHeaders = ({ hsts = false }: { hsts?: boolean } = {}) => {
     common(c, async () => {
       await next();
       const kind = kindOf(c);
-      setIfMissing(c, 'content-security-policy', POLICIES[kind]);
+      // A 304 has no content type to tell its kind by, and needs no policy: a cache keeps the stored answer's
+      // headers where the 304 has none (RFC 9111 §4.3.4), so the page's own policy stays the page's.
+      if (c.res.status !== 304) setIfMissing(c, 'content-security-policy', POLICIES[kind]);
       // Before `common` fills in its defaults, which it then leaves alone.
       if (kind === 'emailPreview') setIfMissing(c, 'x-frame-options', 'SAMEORIGIN');
       if (TOKEN_PAGE.test(c.req.path)) setIfMissing(c, 'referrer-policy', 'no-referrer');

@@ -16,7 +16,10 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
@@ -51,6 +54,12 @@ export const CACHED_PATHS = {
   '/archive/*': { query: [], headers: [] },
   '/subscribe': { query: ['lang', 'source'], headers: ['Accept-Language'] },
 } as const satisfies Record<string, { query: readonly string[]; headers: readonly string[] }>;
+
+/**
+ * Sent on to the app by the cached behaviors, outside the key: it answers a wrong archive address with a page or a
+ * problem by Accept, in words by Accept-Language, and marks both `no-store`, so neither form is ever kept.
+ */
+export const FORWARDED_HEADERS = ['Accept', 'Accept-Language'] as const;
 
 /**
  * Issue 26: CloudFront in front of the HTTP API. The origin is the API, which serves the pages the render step
@@ -151,6 +160,12 @@ export class DimancheCdn extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       functionAssociations: withViewerIp,
     };
+    const forwarded = new OriginRequestPolicy(this, 'CachedOriginRequest', {
+      comment: 'Dimanche public pages: the key, and what the app negotiates an error answer by',
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...FORWARDED_HEADERS),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
     const cached = (
       name: string,
       rule: { query: readonly string[]; headers: readonly string[] },
@@ -159,8 +174,9 @@ export class DimancheCdn extends Construct {
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       cachedMethods: CachedMethods.CACHE_GET_HEAD,
-      // Only the cache key reaches the origin: no cookie, no other query, nothing that could vary the page.
+      // The cache key reaches the origin, and the negotiation headers: no cookie, no other query.
       cachePolicy: cache(`${name}Cache`, rule),
+      originRequestPolicy: forwarded,
       compress: true,
     });
     const form: BehaviorOptions = {

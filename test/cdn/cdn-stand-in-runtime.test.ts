@@ -125,6 +125,25 @@ describe('the CDN stand-in in front of the local runtime', () => {
     expect(list).not.toContain('Chambre en Provence');
   });
 
+  // Issue 27: the edge sends the app what it needs to choose (Accept, Accept-Language) and keeps neither form.
+  it('answers a wrong archive address with a page to a browser and problem+json to a client, keeping neither', async () => {
+    await post();
+    t.clock.set(SUNDAY_MORNING);
+    const browser = { accept: 'text/html,*/*;q=0.8', 'accept-language': 'en-GB,en;q=0.9' };
+    for (const path of ['/archive/35-decembre', '/archive?cursor=zz']) {
+      for (const _ of [1, 2]) {
+        const page = await ask(`${t.edgeUrl}${path}`, { headers: browser });
+        expect(headerOf(page, 'content-type'), path).toBe('text/html; charset=UTF-8');
+        expect(page.body.toString(), path).toContain('See all issues');
+        const problem = await ask(`${t.edgeUrl}${path}`, { headers: { accept: 'application/json' } });
+        expect(headerOf(problem, 'content-type'), path).toBe('application/problem+json; charset=utf-8');
+        expect(problem.status, path).toBe(page.status);
+        expect(headerOf(problem, 'cache-control'), path).toBe('no-store');
+      }
+    }
+    expect(t.cdn.stats().entries).toBe(0);
+  });
+
   it('passes the token routes, the redirects and every POST through to the app', async () => {
     await post();
     t.clock.set(SUNDAY_MORNING);

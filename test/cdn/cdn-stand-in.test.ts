@@ -264,6 +264,37 @@ describe('the CDN stand-in', () => {
     ).toBe(true);
   });
 
+  it('sends Accept and Accept-Language on without keying them, and shares no miss between two forms', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const edge = await edgeOver(async (request) => {
+      await held;
+      const form = request.headers.get('accept') ?? 'none';
+      const words = request.headers.get('accept-language') ?? 'none';
+      return new Response(`${form} in ${words}`, {
+        status: 404,
+        headers: { 'cache-control': 'no-store', vary: 'Accept, Accept-Language' },
+      });
+    });
+    const browser = { accept: 'text/html', 'accept-language': 'en-GB' };
+    const client = { accept: 'application/json' };
+    const answers = Promise.all(
+      [browser, client, browser].map((headers) => ask(`${edge.url}/archive/99`, { headers })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect((await answers).map((answer) => answer.body.toString())).toEqual([
+      'text/html in en-GB',
+      'application/json in none',
+      'text/html in en-GB',
+    ]);
+    expect(edge.seen).toHaveLength(2);
+    expect((await ask(`${edge.url}/archive/99`, { headers: client })).body.toString()).toBe(
+      'application/json in none',
+    );
+    expect(edge.cache.stats().entries).toBe(0);
+  });
+
   it('does not keep what a miss begun before an invalidation fetched, and asks again after it', async () => {
     let release = () => {};
     let version = 1;

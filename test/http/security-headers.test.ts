@@ -4,6 +4,8 @@ import { createAdminApp } from '../../functions/admin-app.ts';
 import type { AppDeps } from '../../functions/app-deps.ts';
 import { POLICIES, TOKEN_PAGE } from '../../functions/http/secure-headers.ts';
 import { createPublicApp } from '../../functions/public-app.ts';
+import { examplePostBody } from '../builders/issue.ts';
+import { signedPost } from '../support/signed-request.ts';
 import { admin, testApp } from '../support/test-app.ts';
 
 // Issue 17: every answer of every route carries the security headers. The route tables are walked, so a route
@@ -109,6 +111,23 @@ describe('the whole app (npm start)', () => {
     expect(confirm.headers.get('cache-control')).toBe('no-store');
     const click = await t.app.request('/r/unknown');
     expect(click.headers.get('content-security-policy')).toBe(POLICIES.data);
+  });
+
+  // Issue 26: a browser revalidating a page updates its stored headers with the 304's (RFC 9111 §4.3.4); a 304
+  // with another policy than the page's 200 would then apply it to the page.
+  it('sends no policy with a 304 that differs from its page’s, for an archive page and the sign-up form', async () => {
+    expect((await t.app.request('/webhooks/posts', signedPost(examplePostBody()))).status).toBe(201);
+    t.clock.set('2026-11-29T09:00:00Z');
+    for (const path of ['/archive/34-chambre-en-provence', '/subscribe']) {
+      const page = await t.app.request(path);
+      expect(page.status, path).toBe(200);
+      const etag = page.headers.get('etag') ?? '';
+      const again = await t.app.request(path, { headers: { 'if-none-match': etag } });
+      expect(again.status, path).toBe(304);
+      const csp = again.headers.get('content-security-policy');
+      expect([null, page.headers.get('content-security-policy')], path).toContain(csp);
+      expect(again.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
   });
 
   it('lets only the admin preview be framed, by its own origin (the studio), and sends no HSTS on http', async () => {

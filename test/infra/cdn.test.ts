@@ -97,6 +97,30 @@ describe('the CDN in front of the public web', () => {
     expect(behavior.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE', 'PATCH']));
   });
 
+  // Issue 27: the app answers a wrong archive address with a page or a problem by Accept (both no-store).
+  it.each(['/archive', '/archive/35-decembre'])(
+    'sends Accept and Accept-Language on %s to the app, outside the key, and no cookie',
+    (path) => {
+      const ref = (behaviorFor(path).OriginRequestPolicyId as { Ref?: string }).Ref ?? '';
+      const config = resources[ref]?.Properties.OriginRequestPolicyConfig as {
+        HeadersConfig: { HeaderBehavior: string; Headers?: string[] };
+        CookiesConfig: { CookieBehavior: string };
+        QueryStringsConfig: { QueryStringBehavior: string };
+      };
+      expect(config.HeadersConfig).toEqual({
+        HeaderBehavior: 'whitelist',
+        Headers: ['Accept', 'Accept-Language'],
+      });
+      expect(config.CookiesConfig.CookieBehavior).toBe('none');
+      expect(config.QueryStringsConfig.QueryStringBehavior).toBe('none');
+      expect(
+        cachePolicyOf(behaviorFor(path))?.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig,
+      ).toEqual({
+        HeaderBehavior: 'none',
+      });
+    },
+  );
+
   it('caches no POST anywhere: every behavior caches GET and HEAD at most', () => {
     for (const behavior of [...behaviors, fallback]) {
       expect(behavior.CachedMethods ?? ['GET', 'HEAD']).toEqual(['GET', 'HEAD']);

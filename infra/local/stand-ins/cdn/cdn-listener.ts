@@ -26,8 +26,9 @@ export const cdnListener = ({
 
   const fetchOnce = (edge: EdgeRequest, url: URL) => {
     const generation = cache.generation();
-    // A miss begun before an invalidation is no flight for the requests after it.
-    const flightKey = `${generation}\n${edge.key}`;
+    // A miss begun before an invalidation is no flight for the requests after it; nor is one that sent the
+    // origin other forwarded headers: its answer may be another form (an error page for a JSON client).
+    const flightKey = [generation, edge.key, JSON.stringify(edge.origin.headers)].join('\n');
     const found = inflight.get(flightKey);
     if (found) return found;
     const flight = (async () => {

@@ -6,11 +6,19 @@ export type EdgeRequest = {
   key: string;
   /** The path alone, as an invalidation names it. */
   path: string;
-  /** The path and the forwarded query, and only the headers in the key: what CloudFront sends the origin. */
+  /** The path and the forwarded query, the headers in the key and the forwarded ones: what CloudFront sends. */
   origin: { pathAndQuery: string; headers: Record<string, string> };
   /** The request headers the key holds (lower case): an answer that varies on any other is not kept. */
   keyed: readonly string[];
 };
+
+/**
+ * Sent on to the origin but not in the key, as the cached behaviors' origin request policy sends them
+ * (infra/constructs/cdn.ts, `FORWARDED_HEADERS`; a test keeps the two equal): the app chooses a wrong
+ * address's error page or problem, and the page's words, by them. Such an answer says so in Vary, and the edge
+ * keeps no answer whose Vary names a header outside the key (edge-ttl.ts).
+ */
+export const STAND_IN_FORWARDED_HEADERS = ['Accept', 'Accept-Language'] as const;
 
 /** Accept-Encoding names gzip with a weight above zero (RFC 9110 §12.5.3). */
 const acceptsGzip = (header: string | undefined) =>
@@ -50,6 +58,10 @@ export const edgeKeyOf = (request: {
     const value = headerOf(request.headers, name.toLowerCase());
     if (value !== undefined) headers[name.toLowerCase()] = value;
     parts.push(value ?? '');
+  }
+  for (const name of STAND_IN_FORWARDED_HEADERS) {
+    const value = headerOf(request.headers, name.toLowerCase());
+    if (value !== undefined) headers[name.toLowerCase()] = value;
   }
   const keyed = ['accept-encoding', ...rule.headers.map((name) => name.toLowerCase())];
   return { key: parts.join('\n'), path, origin: { pathAndQuery, headers }, keyed };
