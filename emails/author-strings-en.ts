@@ -161,6 +161,15 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       `Not a public address: ${url} leads to a private or local network (127.0.0.1, 10.…, 192.168.…), which Dimanche never visits. Give the public address of your blog’s feed (FEED_URL).`,
     button: 'See the settings',
   },
+  blogNotPublic: {
+    subject: 'Not a public address: post not taken',
+    heading: 'Not a public address',
+    body: (url) => [
+      `To take a post, your blog’s API led to ${url}, which is not a public address (a private or local network: 127.0.0.1, 10.…, 192.168.…). Dimanche never visits such addresses: nothing was read from it.`,
+      'A post announced by WordPress is not taken; a post read from the feed is taken as the feed gives it. Check your blog’s API address (WORDPRESS_API_URL) and its redirects.',
+    ],
+    button: 'See the settings',
+  },
   social: {
     reconnectSubject: (network) => `${network}: the account needs reconnecting`,
     reconnectHeading: (network) => `${network} refused the connection`,

@@ -167,6 +167,15 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       `Adresse non publique\u00a0: ${url} mène à un réseau privé ou local (127.0.0.1, 10.…, 192.168.…), que Dimanche ne visite jamais. Donnez l’adresse publique du flux de votre blog (FEED_URL).`,
     button: 'Voir les réglages',
   },
+  blogNotPublic: {
+    subject: 'Adresse non publique\u00a0: article non repris',
+    heading: 'Adresse non publique',
+    body: (url) => [
+      `Pour reprendre un article, l’API de votre blog a mené à ${url}, une adresse non publique (réseau privé ou local\u00a0: 127.0.0.1, 10.…, 192.168.…). Dimanche ne visite jamais ces adresses\u00a0: rien n’y a été lu.`,
+      'Un article annoncé par WordPress n’est pas repris\u00a0; un article lu dans le flux l’est tel que le flux le donne. Vérifiez l’adresse de l’API de votre blog (WORDPRESS_API_URL) et ses redirections.',
+    ],
+    button: 'Voir les réglages',
+  },
   social: {
     reconnectSubject: (network) => `${network}\u00a0: compte à reconnecter`,
     reconnectHeading: (network) => `${network} a refusé la connexion`,

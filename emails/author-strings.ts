@@ -117,6 +117,8 @@ export type AuthorStrings = {
     notPublic: (url: string) => string;
     button: string;
   };
+  /** Her blog's API led to an address that is not public: that address, and that nothing was read from it. */
+  blogNotPublic: { subject: string; heading: string; body: (url: string) => string[]; button: string };
   social: {
     reconnectSubject: (network: string) => string;
     reconnectHeading: (network: string) => string;

@@ -109,6 +109,13 @@ const failureViews = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks)
         ],
         button: { label: s.feed.button, url: links.settings },
       });
+    case 'blog_not_public':
+      return view({
+        subject: s.blogNotPublic.subject,
+        heading: s.blogNotPublic.heading,
+        paragraphs: s.blogNotPublic.body(notice.url),
+        button: { label: s.blogNotPublic.button, url: links.settings },
+      });
     default:
       return socialView(notice, f, links);
   }

@@ -16,6 +16,7 @@ import type { SubscriberStore } from '../shared/ports/subscriber-store.ts';
 import type { WarningStore } from '../shared/ports/warning-store.ts';
 import type { WebhookReceipts } from '../shared/ports/webhook-receipts.ts';
 import type { BlogPosts } from '../shared/ports/blog-posts.ts';
+import type { AuthorNotifier } from '../shared/ports/author-notices.ts';
 import type { PublicObjects } from '../shared/ports/public-objects.ts';
 import type { SecretsSource } from '../shared/ports/secrets.ts';
 
@@ -73,6 +74,8 @@ export type AppDeps = {
   warnings: WarningStore;
   /** Her blog's own copy of a post, which a WordPress.com notification names (issue 15). */
   blogPosts?: BlogPosts;
+  /** Her notices: the webhook tells her when her blog's API leads to an address that is not public. */
+  author?: AuthorNotifier;
   /** The public pages the render step built (issue 26); absent, or not built yet: read from the table. */
   publicObjects?: Pick<PublicObjects, 'get'>;
 };

@@ -33,6 +33,7 @@ const deps = feedPollDeps({
   warnAuthor: author
     ? (trouble) => notifier.notify({ kind: 'feed_unreadable', ...trouble })
     : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),
+  ...(author ? { author: notifier } : {}),
   logger,
 });
 

@@ -5,9 +5,20 @@ import { HttpProblem, invalidFields } from '../http/problem.ts';
 import { wordpressToken } from '../http/wordpress-token.ts';
 import { revisionConflict, storedIssueAnswer } from './post-answer.ts';
 import { notificationOf } from '../../shared/domain/posts/wordpress-notification.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
+import { warnBlogNotPublic } from '../../shared/usecases/posts/warn-blog-not-public.ts';
 
 // WordPress.com posts every field of the post it was asked for (the content too): a generous bound.
 const MAX_NOTIFICATION_BYTES = 1024 * 1024;
+
+/** A notice that cannot be mailed is logged: the 502 still tells WordPress.com, and the log tells the operator. */
+const tellAuthor = async (url: string, author: AuthorNotifier, deps: PublicDeps) => {
+  try {
+    await warnBlogNotPublic(url, { author, cooldowns: deps.rateLimits, clock: deps.clock });
+  } catch (error) {
+    deps.logger.error('blog-not-public notice not sent', { url, error });
+  }
+};
 
 /**
  * `POST /webhooks/wordpress/:token`: WordPress.com's own webhook ("publish_post", form-encoded), which fires on
@@ -40,6 +51,22 @@ export const wordpressNotificationRoutes = (deps: PublicDeps) => {
       if (outcome.kind === 'not_found') {
         deps.logger.warn('blog post not found', { site, postId: id });
         return c.json({ outcome: 'ignored', reason: 'not_found' });
+      }
+      if (outcome.kind === 'unavailable' && outcome.notPublic) {
+        // Her setting (or her blog's redirect) is wrong, not our code: she is told, and WordPress.com hears a
+        // 502 so the notification shows as failed on its side too.
+        const { url } = outcome.notPublic;
+        deps.logger.warn('blog API not public', { site, postId: id, url });
+        if (deps.author) await tellAuthor(url, deps.author, deps);
+        throw new HttpProblem(
+          502,
+          'blog-not-public',
+          'The blog’s API is not a public address',
+          outcome.detail,
+          {
+            notPublic: url,
+          },
+        );
       }
       if (outcome.kind === 'unavailable') {
         deps.logger.error('blog unavailable', { site, postId: id, detail: outcome.detail });

@@ -3,6 +3,8 @@ import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts'
 import { dynamoFeedPollStore } from '../../shared/adapters/dynamodb/feed-poll-store.ts';
 import { rssFeedParser } from '../../shared/adapters/feed/rss-feed-parser.ts';
 import { fetchFeedSource } from '../../shared/adapters/http/fetch-feed-source.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { BlogPosts } from '../../shared/ports/blog-posts.ts';
 import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
@@ -24,6 +26,8 @@ export const feedPollDeps = (options: {
   logger: Logger;
   /** The home's guarded client: the feed's address is a setting. */
   outbound: OutboundFetch;
+  /** Told when her blog's API leads to an address that is not public; absent: only logged. */
+  author?: AuthorNotifier;
 }): PollFeedDeps => ({
   source: fetchFeedSource({ outbound: options.outbound }),
   parser: rssFeedParser(),
@@ -34,6 +38,9 @@ export const feedPollDeps = (options: {
     timeZone: options.timeZone,
     logger: options.logger,
     ...(options.blogPosts ? { blogPosts: options.blogPosts } : {}),
+    ...(options.author
+      ? { notPublic: { author: options.author, cooldowns: dynamoRateLimits(options.doc, options.tableName) } }
+      : {}),
   }),
   warnAuthor: options.warnAuthor,
   clock: options.accept.clock,

@@ -30,6 +30,7 @@ export type HttpConfig = Parameters<typeof socialSettings>[0] &
     | 'WORDPRESS_API_URL'
     | 'SENDER_NAME'
     | 'SENDER_ADDRESS'
+    | 'AUTHOR_EMAIL'
   >;
 
 /** What differs between AWS and one machine: where things are, and how they are reached. */
@@ -57,6 +58,7 @@ export type HttpHome = {
  */
 export const publicDeps = (config: HttpConfig, home: HttpHome): PublicDeps => {
   const { doc, tableName } = home.table;
+  const mailer = sesV2Mailer({ call: home.ses });
   return {
     ...(home.publicObjects ? { publicObjects: home.publicObjects } : {}),
     issues: dynamoIssueStore(doc, tableName),
@@ -79,7 +81,14 @@ export const publicDeps = (config: HttpConfig, home: HttpHome): PublicDeps => {
     },
     blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL, outbound: home.outbound }),
     ...appStores(doc, tableName),
-    mailer: sesV2Mailer({ call: home.ses }),
+    mailer,
+    // Loaded on the first notice only: her mails' renderer is not on a reader's path.
+    author: {
+      notify: async (notice) => {
+        const { authorNotifier } = await import('../delivery/author-notifier.ts');
+        await authorNotifier(mailer, config, config.PUBLIC_BASE_URL).notify(notice);
+      },
+    },
     sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
     confirmationMail: prerenderedConfirmationMail({
       publicBaseUrl: config.PUBLIC_BASE_URL,

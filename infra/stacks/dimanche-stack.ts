@@ -107,6 +107,9 @@ export class DimancheStack extends Stack {
     // "send now", an asynchronous invoke of the dispatch (the unqualified ARN only).
     for (const name of ['AUTHOR_EMAIL', 'AUTHOR_LANGUAGE', 'SCHEDULE'] as const)
       functions.admin.addEnvironment(name, fns.mail[name] ?? '');
+    // The public function tells her when her blog's API leads to an address that is not public (issue 22).
+    for (const name of ['AUTHOR_EMAIL', 'AUTHOR_LANGUAGE'] as const)
+      functions.api.addEnvironment(name, fns.mail[name] ?? '');
     functions.admin.addEnvironment('DISPATCH_FUNCTION_NAME', fns.dispatch.functionName);
     fns.dispatch.grantInvokeLatestVersion(functions.admin);
     // Issue 7: track links resolved and checked off the webhook's path, and the day-before check.

@@ -68,7 +68,12 @@ export type AuthorNotice =
   /** The call's outcome is unknown and the network may not be asked twice: she checks by hand. */
   | { kind: 'social_unconfirmed'; issue: NoticeIssue; network: SocialNetwork; detail: string }
   /** Her blog's feed could not be read `failures` polls in a row: new posts do not come in. */
-  | { kind: 'feed_unreadable'; url: string; failures: number; detail: string; notPublic?: true };
+  | { kind: 'feed_unreadable'; url: string; failures: number; detail: string; notPublic?: true }
+  /**
+   * Her blog's API, asked for a post (a notification, a feed entry), led to `url`, an address that is not public:
+   * nothing was fetched from it.
+   */
+  | { kind: 'blog_not_public'; url: string };
 
 export type AuthorNoticeKind = AuthorNotice['kind'];
 

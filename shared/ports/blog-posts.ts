@@ -3,7 +3,14 @@
  * says is never trusted. The post comes back as the blog's JSON, unvalidated; the edge that maps it checks it.
  */
 export type BlogPostFetch =
-  { ok: true; post: unknown } | { ok: false; error: 'not_found' | 'unavailable'; detail: string };
+  | { ok: true; post: unknown }
+  | {
+      ok: false;
+      error: 'not_found' | 'unavailable';
+      detail: string;
+      /** Never fetched: the API, or a redirect from it, named a loopback, private, link-local… address. */
+      notPublic?: { url: string };
+    };
 
 /** One page of a blog's posts, newest first, for the archive import. */
 export type BlogPostPage =

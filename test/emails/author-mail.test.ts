@@ -183,6 +183,7 @@ describe('the mails to the author', () => {
     { kind: 'social_failed', issue: issue34, network: 'x', detail: '400 text too long' },
     { kind: 'social_unconfirmed', issue: issue34, network: 'facebook', detail: 'no answer' },
     { kind: 'feed_unreadable', url: 'https://blog.example/feed/', failures: 3, detail: 'HTTP 503' },
+    { kind: 'blog_not_public', url: 'http://127.0.0.2:9001/wp/v2/sites/blog.example/posts/34' },
   ];
   const STUDIO: Record<AuthorNotice['kind'], string> = {
     campaign_report: '/studio/campaigns/34',
@@ -196,6 +197,7 @@ describe('the mails to the author', () => {
     social_failed: '/studio/campaigns/34',
     social_unconfirmed: '/studio/campaigns/34',
     feed_unreadable: '/studio/settings',
+    blog_not_public: '/studio/settings',
   };
 
   it.each(every.map((notice) => [notice.kind, notice] as const))(
@@ -210,6 +212,8 @@ describe('the mails to the author', () => {
         {
           nothing_due: 'aucun numéro prévu',
           feed_unreadable: 'votre flux ne se lit pas\u00a0: https://blog.example/feed/ (HTTP 503)',
+          blog_not_public:
+            'mené à http://127.0.0.2:9001/wp/v2/sites/blog.example/posts/34, une adresse non publique',
         }[kind as string] ?? '#34 — Chambre en Provence';
       expect(`${mail.subject}\n${mail.text}`).toContain(named);
       expect(`${mail.subject}${mail.html}${mail.text}`).not.toMatch(/iss_\d/);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type FakeWordpress,
@@ -8,6 +10,7 @@ import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-post
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { loopbackSpellings, startTrapListener } from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { recordAuthorMails } from '../support/author-mails.ts';
+import type { AuthorNotifier } from '../../shared/ports/author-notices.ts';
 import type { FeedTrouble } from '../../shared/ports/feed-poll.ts';
 import { pollFeed } from '../../shared/usecases/poll-feed.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
@@ -29,6 +32,7 @@ const outbound = () => localOutbound({ standIns: [blog.url] });
 const poll = (
   blogPosts = wordpressComPosts({ baseUrl: blog.apiUrl, outbound: outbound() }),
   feedUrl = blog.feedUrl,
+  author?: AuthorNotifier,
 ) =>
   pollFeed(
     feedUrl,
@@ -43,6 +47,7 @@ const poll = (
       },
       logger: silent,
       outbound: outbound(),
+      ...(author ? { author } : {}),
     }),
   );
 
@@ -131,6 +136,48 @@ describe('polling her feed', () => {
       expect(mails[0]?.text).toContain(`Adresse non publique\u00a0: ${feeds[0]}`);
     } finally {
       await Promise.all([loopback.close(), second.close()]);
+    }
+  });
+
+  it('takes the feed’s own copy when the blog’s API redirects to an address that is not public, tells her once, never retries', async () => {
+    const trap = await startTrapListener({ hosts: ['127.0.0.2'] });
+    // Her blog's API, allowed as a stand-in, answers every request with a redirect to the trap.
+    const redirector = createServer((req, res) => {
+      res.writeHead(302, { location: `${trap.url}${req.url ?? '/'}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    const api = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    const { mails, author } = recordAuthorMails();
+    const rest = wordpressComPosts({ baseUrl: api, outbound: localOutbound({ standIns: [blog.url, api] }) });
+    try {
+      await poll(rest, blog.feedUrl, author);
+      await blog.publish(aWordpressComPost(34));
+      expect(await poll(rest, blog.feedUrl, author)).toEqual({
+        kind: 'polled',
+        taken: 1,
+        ignored: 0,
+        retry: 0,
+      });
+      const issue = await t.issues.get('iss_34');
+      expect(issue).toMatchObject({ title: 'Chambre en Provence', status: 'rendered' });
+      expect(issue?.tracks).toHaveLength(12);
+
+      const refused = `${trap.url}/wp/v2/sites/${blog.site}/posts/4242?_embed`;
+      expect(mails.map((mail) => mail.notice)).toEqual([{ kind: 'blog_not_public', url: refused }]);
+      expect(mails[0]?.subject).toContain('Adresse non publique');
+      expect(mails[0]?.text).toContain(`l’API de votre blog a mené à ${refused}, une adresse non publique`);
+
+      // The entry is done: later polls neither fetch it again nor tell her again.
+      for (const hours of [1, 25]) {
+        t.clock.set(new Date(t.clock.now().getTime() + hours * 3600_000).toISOString());
+        expect(await poll(rest, blog.feedUrl, author)).toEqual({ kind: 'not_modified' });
+      }
+      expect(mails).toHaveLength(1);
+      expect(trap.connections()).toBe(0);
+    } finally {
+      await trap.close();
+      await new Promise<void>((resolve) => redirector.close(() => resolve()));
     }
   });
 });

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loopbackSpellings, startTrapListener } from '../../infra/local/stand-ins/music/trap-listener.ts';
 import { notificationForm } from '../../infra/local/stand-ins/wordpress/fake-webhook.ts';
@@ -6,6 +9,7 @@ import {
   startFakeWordpress,
 } from '../../infra/local/stand-ins/wordpress/fake-wordpress.ts';
 import { aWordpressComPost } from '../builders/wordpress-com-post.ts';
+import { mailsTo } from '../support/mail-store.ts';
 import { testApp } from '../support/test-app.ts';
 
 const TOKEN = 'wp_test_token_0123456789abcdefghijklmnopqrstuv';
@@ -156,6 +160,54 @@ describe('POST /webhooks/wordpress/:token (WordPress.com’s own webhook)', () =
       expect(second.connections()).toBe(0);
     } finally {
       await Promise.all([loopback.close(), second.close()]);
+    }
+  });
+
+  it('tells her in French, once a day, when the blog’s API redirects to an address that is not public: 502, never fetched', async () => {
+    const trap = await startTrapListener({ hosts: ['127.0.0.2'] });
+    // Her blog's API, allowed as a stand-in, answers every request with a redirect to the trap.
+    const redirector = createServer((req, res) => {
+      res.writeHead(302, { location: `${trap.url}${req.url ?? '/'}` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    const api = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+    const author = `autrice-${randomUUID()}@example.org`;
+    try {
+      t = await testApp({
+        WORDPRESS_TOKEN: TOKEN,
+        WORDPRESS_SITE: blog.site,
+        WORDPRESS_API_URL: api,
+        AUTHOR_EMAIL: author,
+      });
+      const form = notificationForm(await publish());
+      const refused = `${trap.url}/wp/v2/sites/${blog.site}/posts/4242?_embed`;
+
+      const first = await notify(form);
+      expect(first.status).toBe(502);
+      expect(await first.json()).toMatchObject({ notPublic: refused });
+      expect(await t.issues.get('iss_34')).toBeUndefined();
+      const mails = await mailsTo(author);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toContain('Adresse non publique');
+      expect(mails[0]?.body.text).toContain(
+        `l’API de votre blog a mené à ${refused}, une adresse non publique`,
+      );
+      expect(mails[0]?.body.text).toContain('rien n’y a été lu');
+
+      // WordPress.com retries, the same day: the same 502, no second mail.
+      t.clock.set(new Date(t.clock.now().getTime() + 23 * 3600_000).toISOString());
+      expect((await notify(form)).status).toBe(502);
+      expect(await mailsTo(author)).toHaveLength(1);
+      // A day later she hears of it again, if it still is so.
+      t.clock.set(new Date(t.clock.now().getTime() + 2 * 3600_000).toISOString());
+      expect((await notify(form)).status).toBe(502);
+      expect(await mailsTo(author)).toHaveLength(2);
+
+      expect(trap.connections()).toBe(0);
+    } finally {
+      await trap.close();
+      await new Promise<void>((resolve) => redirector.close(() => resolve()));
     }
   });
 });

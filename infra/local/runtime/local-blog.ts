@@ -101,6 +101,18 @@ export const startLocalFeedPoller = (options: {
 }) => {
   const { feedUrl, logger } = options;
   if (!feedUrl) return { nextPoll: () => undefined, stop: async () => {} };
+  const author = options.author.address
+    ? mailAuthorNotifier({
+        mailer: options.mailer,
+        from: options.sender,
+        to: options.author.address as EmailAddress,
+        render: authorMailRenderer({
+          language: options.author.language,
+          timeZone: options.timeZone,
+          publicBaseUrl: options.publicBaseUrl,
+        }),
+      })
+    : undefined;
   const deps = feedPollDeps({
     doc: options.doc,
     tableName: options.tableName,
@@ -113,19 +125,10 @@ export const startLocalFeedPoller = (options: {
     timeZone: options.timeZone,
     blogPosts: wordpressComPosts({ baseUrl: options.apiUrl, outbound: options.outbound }),
     outbound: options.outbound,
-    warnAuthor: options.author.address
-      ? (trouble) =>
-          mailAuthorNotifier({
-            mailer: options.mailer,
-            from: options.sender,
-            to: options.author.address as EmailAddress,
-            render: authorMailRenderer({
-              language: options.author.language,
-              timeZone: options.timeZone,
-              publicBaseUrl: options.publicBaseUrl,
-            }),
-          }).notify({ kind: 'feed_unreadable', ...trouble })
+    warnAuthor: author
+      ? (trouble) => author.notify({ kind: 'feed_unreadable', ...trouble })
       : async (trouble) => logger.warn('feed trouble, no author address to tell', { ...trouble }),
+    ...(author ? { author } : {}),
     logger,
   });
   const run = async () => {

@@ -30,6 +30,13 @@ export const wordpressComPosts = ({
       timeoutMs,
       maxBytes: MAX_ANSWER_BYTES,
     });
+    if (result.kind === 'refused' && result.reason === 'not_public')
+      return {
+        ok: false as const,
+        error: 'unavailable' as const,
+        detail: result.detail,
+        notPublic: { url: result.url },
+      };
     if (result.kind !== 'answer')
       return { ok: false as const, error: 'unavailable' as const, detail: result.detail };
     if (result.status === 404 || result.status === 410 || result.status === 401) {

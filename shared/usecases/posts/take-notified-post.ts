@@ -6,7 +6,8 @@ export type NotifiedPostOutcome =
   | BlogPostOutcome
   /** Deleted, made private or back to draft since the notification left: nothing for the readers. */
   | { kind: 'not_found' }
-  | { kind: 'unavailable'; detail: string };
+  /** `notPublic`: never fetched, the API or a redirect named an address that is not public. */
+  | { kind: 'unavailable'; detail: string; notPublic?: { url: string } };
 
 /**
  * The post a WordPress.com notification names, fetched from the blog's public API (the notification itself is
@@ -18,6 +19,11 @@ export const takeNotifiedPost = async (
 ): Promise<NotifiedPostOutcome> => {
   const fetched = await deps.blogPosts.byId(site, id);
   if (!fetched.ok && fetched.error === 'not_found') return { kind: 'not_found' };
-  if (!fetched.ok) return { kind: 'unavailable', detail: fetched.detail };
+  if (!fetched.ok)
+    return {
+      kind: 'unavailable',
+      detail: fetched.detail,
+      ...(fetched.notPublic ? { notPublic: fetched.notPublic } : {}),
+    };
   return takeBlogPost(fetched.post, deps);
 };
