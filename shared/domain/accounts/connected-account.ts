@@ -6,6 +6,11 @@ export type ConnectedAccount = {
   provider: string;
   /** Whom she is connected as, to show: `@dimanche_fm`, a Page's name. */
   label: string;
+  /**
+   * The network's account fields that are not secret (its API's base URL, a username, an author URN, a Page id,
+   * an API version), learned when she connected: the publisher's account is these plus the live token.
+   */
+  profile?: Readonly<Record<string, string>>;
   state: 'connected' | 'to_reconnect';
   /** The sealed TokenSet. */
   sealed: string;
