@@ -1,0 +1,42 @@
+import * as v from 'valibot';
+import type { OperatorApp } from '../accounts/sign-in.ts';
+import { NETWORK_REGISTRY } from '../social/registry.ts';
+import { ConfigError } from './parse-env.ts';
+
+/** The networks she connects through a developer app the operator registers once (consent page, PKCE). */
+export const APP_NETWORKS = NETWORK_REGISTRY.rows
+  .filter((row) => row.signIn.kind === 'oauth')
+  .map((row) => row.id);
+
+export type OperatorApps = Partial<Record<string, OperatorApp>>;
+
+const app = v.strictObject({
+  clientId: v.pipe(v.string(), v.trim(), v.nonEmpty('clientId is empty')),
+  clientSecret: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('clientSecret is empty'))),
+});
+
+const schema = v.strictObject(Object.fromEntries(APP_NETWORKS.map((id) => [id, v.optional(app)])));
+
+/**
+ * The operator's developer apps, one per network (a deploy setting held as a secret: `{"x": {"clientId": …,
+ * "clientSecret": …}, "linkedin": …}`). A network missing here shows "pas d'application" in Réglages instead of
+ * a dead "Connecter" button. Mastodon (an app per instance, registered on the fly) and Bluesky (app password)
+ * need none.
+ */
+export const parseOperatorApps = (source: string, raw: string | undefined): OperatorApps => {
+  if (raw === undefined || raw.trim() === '') return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${source} is not JSON`);
+  }
+  const parsed = v.safeParse(schema, json);
+  if (!parsed.success) {
+    const problems = parsed.issues.map((issue) => `${v.getDotPath(issue) ?? '(document)'}: ${issue.message}`);
+    throw new ConfigError(
+      `${source} is invalid: ${problems.join('; ')} (networks: ${APP_NETWORKS.join(', ')})`,
+    );
+  }
+  return parsed.output as OperatorApps;
+};
