@@ -130,6 +130,23 @@ module.exports = {
       },
     },
     {
+      name: 'public-function-renders-no-author-mail',
+      comment:
+        'Her mails (their templates, both languages of their wording, the template engine) are rendered by the ' +
+        "functions that write to her; WordPress.com notifications, which may, are the admin function's.",
+      severity: 'error',
+      from: { path: '^functions/lambda/api\\.ts$' },
+      to: {
+        path: [
+          '^emails/(author-|generated/author-)',
+          '^functions/delivery/',
+          '^functions/routes/wordpress-notifications\\.ts$',
+          'node_modules/mustache',
+        ],
+        reachable: true,
+      },
+    },
+    {
       name: 'public-function-loads-no-studio',
       comment:
         "The author's studio (its routes and sessions in functions/studio/, its Hono JSX views in emails/studio/) " +

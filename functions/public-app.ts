@@ -10,10 +10,12 @@ import { preferencesRoutes } from './routes/preferences.ts';
 import { subscribeRoutes } from './routes/subscribe.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
-import { wordpressNotificationRoutes } from './routes/wordpress-notifications.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
-/** What every visitor reaches: the webhook, the archive, sign-up and the signed-link pages. */
+/**
+ * What every visitor reaches: the signed webhook, the archive, sign-up and the signed-link pages. WordPress.com's
+ * notification is the admin function's (admin-app.ts): it may have to write to her, and her mails stay out of here.
+ */
 export const createPublicApp = (deps: PublicDeps) => {
   const subscribers = subscriberContext(deps);
   const app = new Hono()
@@ -23,7 +25,6 @@ export const createPublicApp = (deps: PublicDeps) => {
     .use('*', limitBodies(deps.settings))
     .get('/health', (c) => c.json({ ok: true }))
     .route('/webhooks', webhookRoutes(deps))
-    .route('/webhooks', wordpressNotificationRoutes(deps))
     .route('/archive', archiveRoutes(deps))
     .route('/subscribe', subscribeRoutes(deps, subscribers))
     .route('/confirm', confirmRoutes(deps, subscribers))

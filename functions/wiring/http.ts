@@ -1,7 +1,6 @@
 import type { AwsCall } from '../../shared/adapters/aws/signed-fetch.ts';
 import { dynamoIssueStore } from '../../shared/adapters/dynamodb/issue-store.ts';
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
-import { wordpressComPosts } from '../../shared/adapters/http/wordpress-com-posts.ts';
 import { sesV2Mailer } from '../../shared/adapters/ses/ses-v2-mailer.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
@@ -79,16 +78,8 @@ export const publicDeps = (config: HttpConfig, home: HttpHome): PublicDeps => {
       ...(config.WORDPRESS_SITE ? { wordpressSite: config.WORDPRESS_SITE } : {}),
       ...(home.edgeToken ? { edgeToken: home.edgeToken } : {}),
     },
-    blogPosts: wordpressComPosts({ baseUrl: config.WORDPRESS_API_URL, outbound: home.outbound }),
     ...appStores(doc, tableName),
     mailer,
-    // Loaded on the first notice only: her mails' renderer is not on a reader's path.
-    author: {
-      notify: async (notice) => {
-        const { authorNotifier } = await import('../delivery/author-notifier.ts');
-        await authorNotifier(mailer, config, config.PUBLIC_BASE_URL).notify(notice);
-      },
-    },
     sender: { name: config.SENDER_NAME, address: config.SENDER_ADDRESS },
     confirmationMail: prerenderedConfirmationMail({
       publicBaseUrl: config.PUBLIC_BASE_URL,

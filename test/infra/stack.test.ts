@@ -373,8 +373,8 @@ describe('the HTTP API', () => {
   it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     // /u/ and /webhooks/ reach the public function too, as routes of their own for their throttles.
-    // /studio and /studio/* (the author's studio) reach the admin function.
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
+    // /studio and /studio/* (the author's studio) and WordPress.com's notification reach the admin function.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 8);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /studio/{proxy+}' });
@@ -389,6 +389,9 @@ describe('the HTTP API', () => {
     ]) {
       expect(props(`Api/HttpApi/${path}/${integration}`).IntegrationUri, path).toEqual(publicFunction);
     }
+    expect(
+      props('Api/HttpApi/POST--webhooks--wordpress--{token}/WordPressIntegration').IntegrationUri,
+    ).toEqual({ 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] },
     });

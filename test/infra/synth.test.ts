@@ -125,6 +125,14 @@ describe('cdk synth with the pinned CLI, offline', () => {
     ).toEqual([]);
   });
 
+  it('bundles none of her mails into the public function (WordPress.com notifications are the admin one’s)', () => {
+    const api = functionPaths().find((p) => p.includes('/Api/'));
+    const admin = functionPaths().find((p) => p.includes('/Admin/'));
+    const hers = (s: string) => /(^|\/)emails\/(author-|generated\/author-)|node_modules\/mustache\//.test(s);
+    expect(bundledSources(api as string).filter(hers)).toEqual([]);
+    expect(bundledSources(admin as string).some(hers)).toBe(true);
+  });
+
   it("bundles cheerio's slim entry only: no parse5, no second cheerio, no TypeScript", () => {
     const sources = bundledSources(RENDER);
     expect(sources.filter((s) => s.includes('node_modules/typescript/'))).toEqual([]);
