@@ -30,10 +30,14 @@ type Load = {
   codes: Record<string, number>;
   fivexx: number;
   errors: number;
+  /** This process's CPU per request: when it nears a core's worth, the load generator is the limit. */
+  clientMicros: number;
 };
 
 const load = async (url: string, options: Partial<autocannon.Options>, duration = seconds): Promise<Load> => {
+  const before = process.cpuUsage();
   const result = await autocannon({ url, connections, duration, ...options });
+  const cpu = process.cpuUsage(before);
   const codes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat?.count ?? 0]),
   );
@@ -44,6 +48,7 @@ const load = async (url: string, options: Partial<autocannon.Options>, duration 
     codes,
     fivexx: result['5xx'],
     errors: result.errors + result.timeouts,
+    clientMicros: (cpu.user + cpu.system) / Math.max(1, result.requests.total),
   };
 };
 
@@ -136,9 +141,11 @@ try {
     const unexpected = Object.keys(ours.codes).filter((code) => !route.expected.includes(code));
     console.log(`  ${route.name}`);
     console.log(
-      `    ours: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms, answers ${JSON.stringify(ours.codes)}, errors ${ours.errors}`,
+      `    ours: ${ours.rps.toFixed(0)} req/s, p50 ${ours.p50} ms, p99 ${ours.p99} ms, answers ${JSON.stringify(ours.codes)}, errors ${ours.errors}, load generator ${ours.clientMicros.toFixed(0)} µs/req`,
     );
-    console.log(`    bare: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+    console.log(
+      `    bare: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, load generator ${bare.clientMicros.toFixed(0)} µs/req`,
+    );
     // The public pages: also against the bare route wearing the app's security headers, which the CDN must
     // pass unchanged (they alone halve a bare route's rate here).
     if (route.name.startsWith('GET /archive') || route.name === 'GET /subscribe') {
