@@ -15,13 +15,19 @@ const CONTEXT = { purpose: 'dimanche-connected-account' };
  */
 export const kmsTokenSealer = (kms: KMSClient, keyId: string): TokenSealer => ({
   seal: async (plaintext) => {
-    const { CiphertextBlob } = await kms.send(
-      new EncryptCommand({
-        KeyId: keyId,
-        Plaintext: Buffer.from(plaintext, 'utf8'),
-        EncryptionContext: CONTEXT,
-      }),
-    );
+    let CiphertextBlob: Uint8Array | undefined;
+    try {
+      ({ CiphertextBlob } = await kms.send(
+        new EncryptCommand({
+          KeyId: keyId,
+          Plaintext: Buffer.from(plaintext, 'utf8'),
+          EncryptionContext: CONTEXT,
+        }),
+      ));
+    } catch (cause) {
+      // Named, like a failed open: a disabled key, a throttle or a token set over 4 KB is the caller's to report.
+      throw new KmsSealError('KMS would not seal the token', { cause });
+    }
     if (!CiphertextBlob) throw new KmsSealError('KMS answered no ciphertext');
     return `kms.v1.${Buffer.from(CiphertextBlob).toString('base64url')}`;
   },
