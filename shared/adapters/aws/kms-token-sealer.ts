@@ -6,7 +6,7 @@ export class KmsSealError extends Error {
 }
 
 // Bound to every ciphertext: a blob sealed for another purpose with the same key does not open here.
-const CONTEXT = { purpose: 'dimanche-connected-account' };
+export const KMS_TOKEN_CONTEXT = { purpose: 'dimanche-connected-account' };
 
 /**
  * Tokens sealed by KMS on AWS: the key never leaves KMS, each use is in CloudTrail, and revoking the functions'
@@ -21,7 +21,7 @@ export const kmsTokenSealer = (kms: KMSClient, keyId: string): TokenSealer => ({
         new EncryptCommand({
           KeyId: keyId,
           Plaintext: Buffer.from(plaintext, 'utf8'),
-          EncryptionContext: CONTEXT,
+          EncryptionContext: KMS_TOKEN_CONTEXT,
         }),
       ));
     } catch (cause) {
@@ -39,7 +39,7 @@ export const kmsTokenSealer = (kms: KMSClient, keyId: string): TokenSealer => ({
         new DecryptCommand({
           KeyId: keyId,
           CiphertextBlob: Buffer.from(body, 'base64url'),
-          EncryptionContext: CONTEXT,
+          EncryptionContext: KMS_TOKEN_CONTEXT,
         }),
       );
       if (!Plaintext) throw new KmsSealError('KMS answered no plaintext');
