@@ -1,5 +1,6 @@
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
+import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
 import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
@@ -7,6 +8,7 @@ import { ACCOUNTS_REFRESH_AHEAD_MS } from '../../shared/domain/settings/accounts
 import type { OperatorApps } from '../../shared/domain/settings/operator-apps.ts';
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
+import type { LongLivedTokens } from '../../shared/ports/long-lived-tokens.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
 import type { AccessDeps } from '../../shared/usecases/accounts/access-token.ts';
@@ -17,8 +19,8 @@ import {
 import type { Table } from './table.ts';
 
 /**
- * The networks signed in through the operator's developer app, for those she registered one for (a network
- * without an app has no account to keep). `origin`: one machine's fake in place of the network.
+ * The networks signed in through a developer app, for each the operator registered one for (a network without
+ * an app has no account to keep). `origin`: one machine's fake in place of the network.
  */
 export const appProviders = (apps: OperatorApps, options: { origin?: string } = {}): OAuthProvider[] =>
   NETWORK_REGISTRY.rows.flatMap((row) => {
@@ -28,7 +30,10 @@ export const appProviders = (apps: OperatorApps, options: { origin?: string } = 
     return provider ? [provider] : [];
   });
 
-/** What reading and refreshing her tokens needs, the same on AWS and on one machine. */
+/**
+ * What reading and refreshing her tokens needs, the same on AWS and on one machine: a refresh token where the
+ * network gives one, Meta's renewal call for Threads' long-lived token.
+ */
 export const accountsAccess = (options: {
   table: Table;
   sealer: TokenSealer;
@@ -37,8 +42,9 @@ export const accountsAccess = (options: {
   clock: Clock;
   /** Told once per break that a network must be reconnected: her French mail with the link, once written. */
   reconnectNeeded: (account: ConnectedAccount) => Promise<void>;
-}): AccessDeps => ({
+}): AccessDeps & { longLived: LongLivedTokens } => ({
   oauth: oauth4webapiClient({ outbound: options.outbound, clock: options.clock }),
+  longLived: threadsLongLivedTokens({ outbound: options.outbound, clock: options.clock }),
   accounts: dynamoConnectedAccounts(options.table.doc, options.table.tableName),
   sealer: options.sealer,
   clock: options.clock,
