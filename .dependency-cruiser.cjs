@@ -91,11 +91,11 @@ module.exports = {
     {
       name: 'author-mails-load-no-mjml',
       comment:
-        'The functions that mail the author (dispatch, sender, social, music, feed poller) fill the layout MJML rendered at ' +
+        'The functions that mail the author (dispatch, sender, social, music, feed poller, accounts refresh) fill the layout MJML rendered at ' +
         'build time (emails/generated/author-notice.ts); none of them loads MJML.',
       severity: 'error',
       from: {
-        path: '^functions/(lambda/(dispatch|sender|social|music|feed-poll)|delivery/author-notifier)\\.ts$',
+        path: '^functions/(lambda/(dispatch|sender|social|music|feed-poll|accounts-refresh)|delivery/author-notifier)\\.ts$',
       },
       to: {
         path: ['node_modules/mjml', '^emails/(compile-mjml|mjml-renderer|author-build|build-emails)\\.ts$'],

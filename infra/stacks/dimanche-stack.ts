@@ -30,6 +30,7 @@ import { MusicWorker } from '../constructs/music-worker.ts';
 import { FeedPoller } from '../constructs/feed-poller.ts';
 import { readBlogConfig } from '../blog-config.ts';
 import { DeliverabilityCheck } from '../constructs/deliverability-check.ts';
+import { ConnectedAccounts } from '../constructs/connected-accounts.ts';
 
 export interface DimancheStackProps extends StackProps {
   readonly config: DimancheConfig;
@@ -127,6 +128,18 @@ export class DimancheStack extends Stack {
       scheduleTime: delivery.scheduleTime,
       timeZone: config.timeZone,
       resolverRatePerMinute: delivery.resolverRatePerMinute,
+    });
+    // Issue 25: her connected accounts' tokens, sealed by one KMS key only the studio (connect), the social
+    // worker (post) and the hourly refresh may use, and the operator's developer apps they sign in with.
+    const accounts = new ConnectedAccounts(this, 'ConnectedAccounts', {
+      table,
+      publicBaseUrl: config.publicBaseUrl,
+    });
+    accounts.grantUse(functions.admin);
+    accounts.grantUse(fns.social.fn);
+    new CfnOutput(this, 'SocialAppsSecretArn', {
+      value: accounts.apps.secretArn,
+      description: 'Put {"x":{"clientId":"…","clientSecret":"…"},…} here: see docs/social-apps.md',
     });
     // Issue 15: her blog without code. WordPress.com's webhook reaches the API; any feed is polled.
     const blog = readBlogConfig(this.node);

@@ -83,6 +83,8 @@ const DEAD_LETTER_QUEUES = [
   'Deliverability/Failures',
   // Issue 26: the CDN's invalidations (cdn.test.ts).
   'Cdn/InvalidationDeadLetters',
+  // Issue 25: the hourly refresh of her connected accounts' on-failure destination (connected-accounts.test.ts).
+  'ConnectedAccounts/Failures',
 ];
 const WORK_QUEUES = ['DeliveryQueues/Send', 'DeliveryQueues/Social', 'Music/Queue', 'Cdn/Invalidations'];
 
@@ -514,7 +516,7 @@ describe('delivery IAM', () => {
     }
   });
 
-  it('lets the social worker use the table, its queue, its accounts secret and mail the author, nothing else', () => {
+  it('lets the social worker use the table, its queue, its accounts and apps secrets and mail the author, nothing else', () => {
     const social = roleStatements(SOCIAL);
     expect(actionsOf(social)).toEqual([
       'dynamodb:GetItem',
@@ -536,9 +538,18 @@ describe('delivery IAM', () => {
     for (const s of social.filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')))) {
       expect(s.Resource).toEqual(arnOf('DeliveryQueues/Social'));
     }
-    for (const s of social.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')))) {
-      expect(s.Resource).toEqual({ Ref: logicalId('Delivery/Social/Accounts') });
-    }
+    // Issue 25: the operator's developer apps too; her tokens' key is granted by its own policy, not here.
+    expect(
+      social
+        .filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')))
+        .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+        .map((resource) => JSON.stringify(resource))
+        .sort(),
+    ).toEqual(
+      [{ Ref: logicalId('ConnectedAccounts/Apps') }, { Ref: logicalId('Delivery/Social/Accounts') }]
+        .map((resource) => JSON.stringify(resource))
+        .sort(),
+    );
   });
 
   it('lets the SES events function use the table, its logs and the secret, nothing else', () => {

@@ -19,9 +19,10 @@ beforeAll(() => {
 });
 
 describe('asynchronously invoked functions', () => {
-  it('are the Sunday dispatch and the deliverability check (Scheduler) and the SES events function (SNS)', () => {
+  it('are the Sunday dispatch, the deliverability check, the accounts refresh (Scheduler) and the SES events function (SNS)', () => {
     expect([...asyncInvoked(template).keys()].sort()).toEqual(
       [
+        logicalIdIn(template, 'ConnectedAccounts/Refresh/Function'),
         logicalIdIn(template, 'Deliverability/Function/Function'),
         logicalIdIn(template, 'Delivery/Dispatch/Function'),
         logicalIdIn(template, 'Delivery/SesEvents/Function'),
@@ -41,6 +42,11 @@ describe('asynchronously invoked functions', () => {
       ]),
     );
     expect(ages).toEqual({
+      // Hourly, each run refreshing an hour and a half ahead: a run that failed is the next one's work.
+      [logicalIdIn(template, 'ConnectedAccounts/Refresh/Function')]: [
+        50 * 60,
+        logicalIdIn(template, 'ConnectedAccounts/Failures'),
+      ],
       // Daily: a day that failed is the next day's work.
       [logicalIdIn(template, 'Deliverability/Function/Function')]: [
         3600,

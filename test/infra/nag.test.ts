@@ -61,9 +61,12 @@ describe('cdk-nag AwsSolutions on the stack', () => {
       'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Api/Role',
       'AwsSolutions-IAM5[Resource::<CdnPublicPages3308A820.Arn>/archive/*] Dimanche/Functions/Render/Role',
       'AwsSolutions-S1 Dimanche/Cdn/PublicPages',
+      // The networks' client secrets: rolled by the operator in each network's console (docs/social-apps.md).
+      'AwsSolutions-SMG4 Dimanche/ConnectedAccounts/Apps',
       'AwsSolutions-SMG4 Dimanche/Delivery/Social/Accounts',
       'AwsSolutions-SMG4 Dimanche/Secrets/Secret',
       // Lambda's on-failure destinations of its asynchronous invocations (async-failures.ts).
+      'AwsSolutions-SQS3 Dimanche/ConnectedAccounts/Failures',
       'AwsSolutions-SQS3 Dimanche/Deliverability/Failures',
       'AwsSolutions-SQS3 Dimanche/Delivery/DispatchFailures',
       'AwsSolutions-SQS3 Dimanche/Delivery/SesEventsDeadLetters',

@@ -12,6 +12,14 @@ export const PINNED = {
     type: 'AWS::SecretsManager::Secret',
     why: 'the social networks’ tokens: nothing would be announced until the author reconnected every account',
   },
+  ConnectedAccountsTokenKey: {
+    type: 'AWS::KMS::Key',
+    why: 'the key her connected accounts’ tokens are sealed with: a new one opens none, so she would reconnect every network',
+  },
+  ConnectedAccountsApps: {
+    type: 'AWS::SecretsManager::Secret',
+    why: 'the developer apps the operator registered at each network: a new secret would hold none, and no network could be connected',
+  },
   SenderIdentityC573EDB0: {
     type: 'AWS::SES::EmailIdentity',
     why: 'the verified domain and its DKIM keys in DNS: a second identity for the domain fails to create',

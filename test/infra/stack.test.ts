@@ -79,8 +79,9 @@ describe('the functions', () => {
   it('are Node 24 arm64 functions answering on index.handler (the ESM bundle is index.mjs)', () => {
     // API, admin, render and redirect; the delivery functions: dispatch, sender, SES events, social
     // (test/infra/delivery.test.ts); the music worker (test/infra/music.test.ts).
-    // The CDN's invalidation worker (test/infra/cdn.test.ts); the daily deliverability check.
-    template.resourceCountIs('AWS::Lambda::Function', 11);
+    // The CDN's invalidation worker (test/infra/cdn.test.ts); the daily deliverability check; the hourly
+    // refresh of her connected accounts (test/infra/connected-accounts.test.ts).
+    template.resourceCountIs('AWS::Lambda::Function', 12);
     for (const path of [
       'Functions/Api/Function',
       'Functions/Admin/Function',
@@ -333,8 +334,17 @@ describe('IAM', () => {
 
 describe('the HTTP API', () => {
   it('gives the admin function the public settings and the studio ones, and invokes the dispatch and the renderer', () => {
-    const { AUTHOR_EMAIL, AUTHOR_LANGUAGE, SCHEDULE, DISPATCH_FUNCTION_NAME, ...shared } =
-      envOf('Functions/Admin/Function');
+    const {
+      AUTHOR_EMAIL,
+      AUTHOR_LANGUAGE,
+      SCHEDULE,
+      DISPATCH_FUNCTION_NAME,
+      // Issue 25: "Connecter" seals her tokens and signs in with the operator's apps (connected-accounts.test.ts).
+      TOKEN_KEY_ARN,
+      SOCIAL_APPS_SECRET_ARN,
+      ...shared
+    } = envOf('Functions/Admin/Function');
+    expect(JSON.stringify({ TOKEN_KEY_ARN, SOCIAL_APPS_SECRET_ARN })).toMatch(/TokenKey.*Apps/);
     // The built public pages are the public function's alone (issue 26).
     const {
       PUBLIC_OBJECTS_BUCKET,

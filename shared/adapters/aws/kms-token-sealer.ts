@@ -6,7 +6,7 @@ export class KmsSealError extends Error {
 }
 
 // Bound to every ciphertext: a blob sealed for another purpose with the same key does not open here.
-const CONTEXT = { purpose: 'dimanche-connected-account' };
+export const KMS_TOKEN_CONTEXT = { purpose: 'dimanche-connected-account' };
 
 /**
  * Tokens sealed by KMS on AWS: the key never leaves KMS, each use is in CloudTrail, and revoking the functions'
@@ -15,13 +15,19 @@ const CONTEXT = { purpose: 'dimanche-connected-account' };
  */
 export const kmsTokenSealer = (kms: KMSClient, keyId: string): TokenSealer => ({
   seal: async (plaintext) => {
-    const { CiphertextBlob } = await kms.send(
-      new EncryptCommand({
-        KeyId: keyId,
-        Plaintext: Buffer.from(plaintext, 'utf8'),
-        EncryptionContext: CONTEXT,
-      }),
-    );
+    let CiphertextBlob: Uint8Array | undefined;
+    try {
+      ({ CiphertextBlob } = await kms.send(
+        new EncryptCommand({
+          KeyId: keyId,
+          Plaintext: Buffer.from(plaintext, 'utf8'),
+          EncryptionContext: KMS_TOKEN_CONTEXT,
+        }),
+      ));
+    } catch (cause) {
+      // Named, like a failed open: a disabled key, a throttle or a token set over 4 KB is the caller's to report.
+      throw new KmsSealError('KMS would not seal the token', { cause });
+    }
     if (!CiphertextBlob) throw new KmsSealError('KMS answered no ciphertext');
     return `kms.v1.${Buffer.from(CiphertextBlob).toString('base64url')}`;
   },
@@ -33,7 +39,7 @@ export const kmsTokenSealer = (kms: KMSClient, keyId: string): TokenSealer => ({
         new DecryptCommand({
           KeyId: keyId,
           CiphertextBlob: Buffer.from(body, 'base64url'),
-          EncryptionContext: CONTEXT,
+          EncryptionContext: KMS_TOKEN_CONTEXT,
         }),
       );
       if (!Plaintext) throw new KmsSealError('KMS answered no plaintext');
