@@ -177,6 +177,12 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       `${network} refused Dimanche’s credentials (${reason}); the announcement of ${s.name} did not appear there.`,
       'Nothing more is posted there until the account is reconnected; the other networks are not affected.',
     ],
+    accountSubject: (network) => `${network}: the account needs reconnecting`,
+    accountBody: (network, label) => [
+      `Dimanche can no longer post on ${network} as ${label}: the access expired or was withdrawn, and cannot be renewed without you.`,
+      'Reconnect the account in the settings: until then nothing is announced there; the other networks are not affected.',
+    ],
+    reconnectButton: 'Reconnect',
     failedSubject: (network, s) => `${network}: the announcement of ${s.name} failed`,
     failedBody: (network, detail, s) => [
       `${network} refused the announcement of ${s.name}: ${detail}.`,

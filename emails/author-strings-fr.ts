@@ -183,6 +183,12 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       `${network} a refusé les accès de Dimanche (${reason}), l’annonce de ${s.name} n’y est pas parue.`,
       `Plus rien n’y sera publié tant que le compte n’est pas reconnecté\u00a0; les autres réseaux ne sont pas touchés.`,
     ],
+    accountSubject: (network) => `${network}\u00a0: compte à reconnecter`,
+    accountBody: (network, label) => [
+      `Dimanche ne peut plus publier sur ${network} au nom de ${label}\u00a0: l’accès a expiré ou a été retiré, et ne peut pas être renouvelé sans vous.`,
+      `Reconnectez le compte dans Réglages\u00a0: d’ici là, les annonces n’y paraîtront pas\u00a0; les autres réseaux ne sont pas touchés.`,
+    ],
+    reconnectButton: 'Reconnecter',
     failedSubject: (network, s) => `${network}\u00a0: l’annonce de ${s.name} a échoué`,
     failedBody: (network, detail, s) => [
       `${network} a refusé l’annonce de ${s.name}\u00a0: ${detail}.`,

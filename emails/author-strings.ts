@@ -123,6 +123,10 @@ export type AuthorStrings = {
     reconnectSubject: (network: string) => string;
     reconnectHeading: (network: string) => string;
     reconnectBody: (network: string, reason: string, s: Said) => string[];
+    /** A connected account that cannot be kept alive any more: before any post is refused. */
+    accountSubject: (network: string) => string;
+    accountBody: (network: string, label: string) => string[];
+    reconnectButton: string;
     failedSubject: (network: string, s: Said) => string;
     failedBody: (network: string, detail: string, s: Said) => string[];
     unconfirmedSubject: (network: string, s: Said) => string;

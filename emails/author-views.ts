@@ -132,6 +132,15 @@ const socialView = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks): 
       button: { label: s.settingsButton, url: links.settings },
     });
   }
+  if (notice.kind === 'account_to_reconnect') {
+    const network = f.network(notice.network);
+    return view({
+      subject: s.accountSubject(network),
+      heading: s.accountSubject(network),
+      paragraphs: s.accountBody(network, notice.label),
+      button: { label: s.reconnectButton, url: `${links.settings}#social` },
+    });
+  }
   if (notice.kind === 'social_failed' || notice.kind === 'social_unconfirmed') {
     const network = f.network(notice.network);
     const said = f.said(notice.issue);

@@ -2,6 +2,7 @@ import { credentialsFingerprint } from '../../domain/settings/social-accounts.ts
 import type { SocialNetwork } from '../../domain/social/networks.ts';
 import type { PublishSocialDeps, SocialAccount } from '../../usecases/social/publish-social.ts';
 import { type CreatePublishersOptions, createPublishers } from './create-publishers.ts';
+import type { ConnectedSocialAccounts } from './connected-social-accounts.ts';
 import type { SocialAccounts } from './social-accounts.ts';
 
 /** The worker's view of each configured account: its publisher, a fingerprint of its credentials, its expiry. */
@@ -24,18 +25,19 @@ export const socialAccountsFor = (
 };
 
 /**
- * The accounts as `read` finds them now; publishers keep sessions (Bluesky's) between calls, so the table is
- * rebuilt only when the accounts' content changes.
+ * The accounts as `read` finds them now (the connected-account store, a live token in each); publishers keep
+ * sessions (Bluesky's) between calls, so the table is rebuilt only when an account changes (a refreshed token,
+ * a reconnect). What the worker takes: the publishers, and why the others cannot post.
  */
 export const currentSocialAccounts = (
-  read: () => Promise<SocialAccounts>,
+  read: () => Promise<ConnectedSocialAccounts>,
   options: CreatePublishersOptions = {},
 ) => {
   let built: { raw: string; accounts: PublishSocialDeps['accounts'] } | undefined;
-  return async () => {
-    const accounts = await read();
+  return async (): Promise<Required<Pick<PublishSocialDeps, 'accounts' | 'unavailable'>>> => {
+    const { accounts, unavailable } = await read();
     const raw = JSON.stringify(accounts);
     if (built?.raw !== raw) built = { raw, accounts: socialAccountsFor(accounts, options) };
-    return built.accounts;
+    return { accounts: built.accounts, unavailable };
   };
 };

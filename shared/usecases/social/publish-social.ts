@@ -20,10 +20,17 @@ export type SocialAccount = {
   expiresAt?: string;
 };
 
+export type UnavailableAccount = { detail: string; retryAfterMs?: number };
+
 export type PublishSocialDeps = {
   issues: IssueStore;
   social: SocialStore;
   accounts: Partial<Record<SocialNetwork, SocialAccount>>;
+  /**
+   * Why an enabled network has no account now, in her words (the report shows it): skipped, or asked again
+   * after `retryAfterMs` when it may come back by itself (a refresh under way elsewhere, a network down).
+   */
+  unavailable?: Partial<Record<SocialNetwork, UnavailableAccount>>;
   compose: (issue: Issue, network: SocialNetwork) => ComposedPost;
   author: AuthorNotifier;
   clock: Clock;
@@ -69,7 +76,11 @@ const publishOnce = async (
   const now = deps.clock.now();
   const step = stepper(deps, issue, network, read);
   const account = deps.accounts[network];
-  if (!account) return step.finish({ state: 'skipped', detail: 'no account configured for this network' });
+  if (!account) {
+    const why = deps.unavailable?.[network];
+    if (why?.retryAfterMs !== undefined) return retry(why.retryAfterMs, why.detail);
+    return step.finish({ state: 'skipped', detail: why?.detail ?? 'no account configured for this network' });
+  }
 
   if (read?.state === 'calling' && Date.parse(read.leaseUntil ?? '') > now.getTime())
     return retry(Date.parse(read.leaseUntil ?? '') - now.getTime(), 'another worker is publishing');
