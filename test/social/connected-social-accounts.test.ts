@@ -52,7 +52,8 @@ describe('the publishers’ accounts, from her connected accounts', () => {
       profile: { baseUrl: 'https://bsky.social', identifier: 'dimanche.bsky.social' },
     });
     const read = readConnectedSocialAccounts([{ id: 'x' }, { id: 'facebook' }, { id: 'bluesky' }], deps);
-    expect(await read()).toEqual({
+    const { accounts, unavailable } = await read();
+    expect({ accounts, unavailable }).toEqual({
       accounts: {
         x: { baseUrl: 'https://api.x.com', username: 'dimanche_fm', accessToken: 'x-token', expiresAt },
         facebook: {

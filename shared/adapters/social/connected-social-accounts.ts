@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
-import type { AccessDeps, AccountProvider } from '../../usecases/accounts/access-token.ts';
+import { type AccessDeps, type AccountProvider, accessToken } from '../../usecases/accounts/access-token.ts';
 import { type LiveAccount, liveAccounts, type Unavailable } from '../../usecases/accounts/live-accounts.ts';
 import type { UnavailableAccount } from '../../usecases/social/publish-social.ts';
 import { SOCIAL_ADAPTERS } from './adapters.ts';
@@ -35,6 +35,8 @@ export const publisherAccount = <Id extends SocialNetwork>(
 export type ConnectedSocialAccounts = {
   accounts: SocialAccounts;
   unavailable: Partial<Record<SocialNetwork, UnavailableAccount>>;
+  /** A token the network refused at post: refreshed now if it can be, else the account turns "à reconnecter". */
+  renew?: (network: SocialNetwork, refusedToken: string) => Promise<'retry' | 'to_reconnect'>;
 };
 
 /** Each enabled network's account from the connected-account store, a live token in it. */
@@ -42,7 +44,15 @@ export const readConnectedSocialAccounts =
   (providers: readonly (AccountProvider & { id: SocialNetwork })[], deps: AccessDeps) =>
   async (): Promise<ConnectedSocialAccounts> => {
     const { live, unavailable } = await liveAccounts(providers, deps);
-    const found: ConnectedSocialAccounts = { accounts: {}, unavailable: {} };
+    const found: ConnectedSocialAccounts = {
+      accounts: {},
+      unavailable: {},
+      renew: async (network, refused) => {
+        const provider = providers.find(({ id }) => id === network) ?? { id: network };
+        const result = await accessToken(provider, deps, { refused });
+        return !result.ok && result.error === 'to_reconnect' ? 'to_reconnect' : 'retry';
+      },
+    };
     for (const { id } of providers) {
       const reason = unavailable[id];
       const connected = live[id];
