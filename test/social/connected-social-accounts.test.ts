@@ -51,7 +51,15 @@ describe('the publishers’ accounts, from her connected accounts', () => {
     await connect('bluesky', 'app-pass-word', {
       profile: { baseUrl: 'https://bsky.social', identifier: 'dimanche.bsky.social' },
     });
-    const read = readConnectedSocialAccounts([{ id: 'x' }, { id: 'facebook' }, { id: 'bluesky' }], deps);
+    // An instance may say when its token ends; Mastodon's account has no expiry to check.
+    await connect('mastodon', 'masto-token', {
+      profile: { baseUrl: 'https://piaille.fr' },
+      accessExpiresAt: '2036-11-24T10:00:00Z',
+    });
+    const read = readConnectedSocialAccounts(
+      [{ id: 'x' }, { id: 'facebook' }, { id: 'bluesky' }, { id: 'mastodon' }],
+      deps,
+    );
     const { accounts, unavailable } = await read();
     expect({ accounts, unavailable }).toEqual({
       accounts: {
@@ -67,6 +75,7 @@ describe('the publishers’ accounts, from her connected accounts', () => {
           identifier: 'dimanche.bsky.social',
           appPassword: 'app-pass-word',
         },
+        mastodon: { baseUrl: 'https://piaille.fr', accessToken: 'masto-token' },
       },
       unavailable: {},
     });

@@ -24,10 +24,12 @@ export const publisherAccount = <Id extends SocialNetwork>(
   live: LiveAccount,
 ): SocialAccounts[Id] | undefined => {
   const adapter = SOCIAL_ADAPTERS[network];
+  // Where the account says no expiry (Mastodon, Bluesky), the publisher has none to check.
+  const expiring = 'expiresAt' in ((adapter.accountSchema as { entries?: object }).entries ?? {});
   const parsed = v.safeParse(adapter.accountSchema, {
     ...live.profile,
     [adapter.secretField]: live.accessToken,
-    ...(live.expiresAt ? { expiresAt: live.expiresAt } : {}),
+    ...(live.expiresAt && expiring ? { expiresAt: live.expiresAt } : {}),
   });
   return parsed.success ? (parsed.output as SocialAccounts[Id]) : undefined;
 };
