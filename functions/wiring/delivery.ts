@@ -39,6 +39,8 @@ export const deliveryStores = ({ doc, tableName }: Table) => ({
   social: dynamoSocialStore(doc, tableName),
   clicks: dynamoClickStore(doc, tableName),
   holds: dynamoIssueHolds(doc, tableName),
+  /** Her connected accounts: the social worker's live tokens, refreshed before each Sunday. */
+  accounts: dynamoConnectedAccounts(doc, tableName),
 });
 
 export type DeliveryStores = ReturnType<typeof deliveryStores>;

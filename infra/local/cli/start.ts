@@ -28,12 +28,11 @@ import { loadMusicSettings } from '../../../shared/domain/settings/music.ts';
 import { socialSettings } from '../../../shared/domain/settings/social.ts';
 import { currentSocialAccounts } from '../../../shared/adapters/social/social-accounts-for.ts';
 import { readConnectedSocialAccounts } from '../../../shared/adapters/social/connected-social-accounts.ts';
-import { dynamoConnectedAccounts } from '../../../shared/adapters/dynamodb/connected-account-store.ts';
 import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
-import { accountAccessDeps } from '../../../functions/wiring/delivery.ts';
+import { accountAccessDeps, deliveryStores } from '../../../functions/wiring/delivery.ts';
 import { openTable } from '../../../functions/wiring/table.ts';
 import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
 import { localTokenSealer } from '../runtime/local-token-sealer.ts';
@@ -94,7 +93,7 @@ const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
 // it through their sign-in (or the operator's accounts file is imported into it once).
 const accountsTable = openTable({ region: 'eu-west-3', tableName: config.TABLE_NAME, endpoint: dynamo.url });
 const connection = {
-  accounts: dynamoConnectedAccounts(accountsTable.doc, accountsTable.tableName),
+  accounts: deliveryStores(accountsTable).accounts,
   sealer: localTokenSealer(resolve(dataDir, 'token-key')),
   clock: systemClock,
 };
