@@ -120,6 +120,18 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     deliverability: (n) =>
       `Careful: the sending account has ${n} ${plural(n, 'problem', 'problems')} that ${plural(n, 'keeps', 'keep')} the newsletter from reaching everyone (Settings → Deliverability):`,
     deliverabilityLine: (text) => `– ${text.en}`,
+    silentNetworks: (count) =>
+      count === 1
+        ? 'One network will not post the announcement:'
+        : `${count} networks will not post the announcement:`,
+    silentNetwork: (network, why) =>
+      `– ${network}: ${
+        {
+          not_connected: 'not connected (“Connect” in the settings)',
+          to_reconnect: 'needs reconnecting (“Reconnect” in the settings)',
+          expires: 'its access ends before the send (“Reconnect” in the settings)',
+        }[why]
+      }`,
   },
   nothingDue: {
     subject: (when) => `${when}: no issue planned`,

@@ -126,6 +126,18 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     deliverability: (n) =>
       `Attention, le compte d’envoi a ${n} ${plural(n, 'problème', 'problèmes')} qui ${plural(n, 'empêche', 'empêchent')} la lettre d’arriver chez tout le monde (Réglages → Délivrabilité)\u00a0:`,
     deliverabilityLine: (text) => `– ${text.fr}`,
+    silentNetworks: (count) =>
+      count === 1
+        ? 'Un réseau ne publiera pas l’annonce\u00a0:'
+        : `${count} réseaux ne publieront pas l’annonce\u00a0:`,
+    silentNetwork: (network, why) =>
+      `– ${network}\u00a0: ${
+        {
+          not_connected: 'non connecté («\u00a0Connecter\u00a0» dans Réglages)',
+          to_reconnect: 'à reconnecter («\u00a0Reconnecter\u00a0» dans Réglages)',
+          expires: 'l’accès expire avant l’envoi («\u00a0Reconnecter\u00a0» dans Réglages)',
+        }[why]
+      }`,
   },
   nothingDue: {
     subject: (when) => `${when}\u00a0: aucun numéro prévu`,

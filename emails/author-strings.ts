@@ -89,6 +89,9 @@ export type AuthorStrings = {
     /** The account's failing deliverability checks (npm run doctor's), each line in her language. */
     deliverability: (count: string) => string;
     deliverabilityLine: (text: HealthText) => string;
+    /** Enabled networks that will not post, each by its brand name, with what she can do. */
+    silentNetworks: (count: number) => string;
+    silentNetwork: (network: string, why: 'not_connected' | 'to_reconnect' | 'expires') => string;
   };
   nothingDue: {
     subject: (when: string) => string;

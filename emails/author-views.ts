@@ -40,6 +40,16 @@ const deliverabilityLines = (notice: Of<'eve_reminder'>, f: AuthorFormat): strin
   return [s.deliverability(f.count(red.length)), ...red.map((item) => s.deliverabilityLine(item.text))];
 };
 
+const silentLines = (notice: Of<'eve_reminder'>, f: AuthorFormat): string[] => {
+  const silent = notice.silentNetworks ?? [];
+  if (silent.length === 0) return [];
+  const s = f.strings.eve;
+  return [
+    s.silentNetworks(silent.length),
+    ...silent.map(({ network, why }) => s.silentNetwork(f.network(network), why)),
+  ];
+};
+
 const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks) => {
   const s = f.strings.eve;
   const said = f.said(notice.issue);
@@ -53,6 +63,7 @@ const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks
       s.intro(at, audience),
       total > 0 ? s.withWarnings(f.count(total)) : s.noWarnings,
       ...deliverabilityLines(notice, f),
+      ...silentLines(notice, f),
     ],
     groups,
     button: { label: s.button, url: links.home },

@@ -56,6 +56,8 @@ export type AuthorNotice =
       warnings: IssueWarning[];
       /** The account's failing deliverability checks, from their last run (none when all pass). */
       deliverability?: HealthItem[];
+      /** Enabled networks that will not post (not connected, to reconnect, a token dying before the send). */
+      silentNetworks?: { network: SocialNetwork; why: 'not_connected' | 'to_reconnect' | 'expires' }[];
     }
   /** The day before, and no issue is due: nothing will go out unless she posts one. */
   | { kind: 'nothing_due'; sunday: string; at: string; sendAt: string }

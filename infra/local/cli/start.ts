@@ -36,6 +36,7 @@ import { accountAccessDeps, deliveryStores } from '../../../functions/wiring/del
 import { openTable } from '../../../functions/wiring/table.ts';
 import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
 import { localTokenSealer } from '../runtime/local-token-sealer.ts';
+import { silentNetworks } from '../../../shared/usecases/accounts/silent-networks.ts';
 import { LOCAL_REFRESH_INTERVAL_MS, startLocalRefresh } from '../runtime/local-refresh.ts';
 import { socialComposer } from '../../../shared/usecases/social/social-composer.ts';
 import { sendTimeOf } from '../../../shared/domain/send-time.ts';
@@ -174,6 +175,7 @@ const musicWorker = localMusicQueue.start({
   sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
   settings: loadMusicSettings({ ...process.env, ...music.env }),
   eveSchedule: deliveryConfig.EVE_SCHEDULE,
+  silentNetworks: (sendAt) => silentNetworks(deliveryConfig.SOCIAL_NETWORKS, connection.accounts, sendAt),
   resolverFetch: music.resolverFetch,
   outbound,
 });
