@@ -183,4 +183,19 @@ describe('her connected accounts post on Sunday, kept alive without her', () => 
       x: 'refreshed',
     });
   }, 90_000);
+
+  it('a post refused with 401 is retried once its token is refreshed; one that cannot be turns to reconnect, one mail', async () => {
+    const s = await sunday();
+    const unauthorized = { status: 401, body: { title: 'Unauthorized', status: 401 } };
+    await fakeControl(fakes.urls.x).queue({ match: '/2/tweets', method: 'POST', ...unauthorized });
+    await fakeControl(fakes.urls.linkedin).queue({ match: '/rest/posts', method: 'POST', ...unauthorized });
+    const before = await tokensOf('x');
+    const attempts = await s.run();
+    const state = Object.fromEntries(attempts.map((a) => [a.network, a.state]));
+    expect(state).toMatchObject({ x: 'published', linkedin: 'needs_reconnect', threads: 'published' });
+    expect((await tokensOf('x')).accessToken).not.toBe(before.accessToken);
+    expect(await postsOn('x')).toHaveLength(1);
+    expect(await store.get('linkedin')).toMatchObject({ state: 'to_reconnect', lastError: 'revoked' });
+    expect(notices.map((account) => account.provider)).toEqual(['linkedin']);
+  }, 90_000);
 });
