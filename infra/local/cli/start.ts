@@ -128,6 +128,10 @@ const access = accountAccessDeps(accountsTable, {
   reconnectNeeded: (account) => tellReconnect(delivery.author, account, logger),
   ...(social.threadsGraphOrigin ? { threadsGraphOrigin: social.threadsGraphOrigin } : {}),
 });
+const readConnected = readConnectedSocialAccounts(
+  enabledProviders as (AccountProvider & { id: SocialNetwork })[],
+  access,
+);
 const refresh = startLocalRefresh(() => enabledProviders, access, { logger });
 const delivery = createLocalDelivery({
   doc,
@@ -144,10 +148,10 @@ const delivery = createLocalDelivery({
   // Refreshed for the whole send (a few hours) before a Sunday starts.
   beforeDispatch: () => refresh.run(SUNDAY_AHEAD_MS),
   social: {
-    accountsNow: currentSocialAccounts(
-      readConnectedSocialAccounts(enabledProviders as (AccountProvider & { id: SocialNetwork })[], access),
-      { ...social.publishers, bluesky: { thumbs: outbound } },
-    ),
+    accountsNow: currentSocialAccounts(readConnected, {
+      ...social.publishers,
+      bluesky: { thumbs: outbound },
+    }),
     compose: socialComposer({
       publicBaseUrl: config.PUBLIC_BASE_URL,
       seriesName: config.SERIES_NAME,
@@ -186,6 +190,7 @@ const deliverability = await startLocalDeliverability({
   senderAddress: config.SENDER_ADDRESS,
   secrets,
   socialAccounts: social.accounts,
+  liveSocialAccounts: async () => (await readConnected()).accounts,
   networks: deliveryConfig.SOCIAL_NETWORKS,
   publishers: social.publishers,
   maxSenders: deliveryConfig.MAX_SENDERS,
