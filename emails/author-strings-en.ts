@@ -120,6 +120,18 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
     deliverability: (n) =>
       `Careful: the sending account has ${n} ${plural(n, 'problem', 'problems')} that ${plural(n, 'keeps', 'keep')} the newsletter from reaching everyone (Settings → Deliverability):`,
     deliverabilityLine: (text) => `– ${text.en}`,
+    silentNetworks: (count) =>
+      count === 1
+        ? 'One network will not post the announcement:'
+        : `${count} networks will not post the announcement:`,
+    silentNetwork: (network, why) =>
+      `– ${network}: ${
+        {
+          not_connected: 'not connected (“Connect” in the settings)',
+          to_reconnect: 'needs reconnecting (“Reconnect” in the settings)',
+          expires: 'its access ends before the send (“Reconnect” in the settings)',
+        }[why]
+      }`,
   },
   nothingDue: {
     subject: (when) => `${when}: no issue planned`,
@@ -177,6 +189,12 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       `${network} refused Dimanche’s credentials (${reason}); the announcement of ${s.name} did not appear there.`,
       'Nothing more is posted there until the account is reconnected; the other networks are not affected.',
     ],
+    accountSubject: (network) => `${network}: the account needs reconnecting`,
+    accountBody: (network, label) => [
+      `Dimanche can no longer post on ${network} as ${label}: the access expired or was withdrawn, and cannot be renewed without you.`,
+      'Reconnect the account in the settings: until then nothing is announced there; the other networks are not affected.',
+    ],
+    reconnectButton: 'Reconnect',
     failedSubject: (network, s) => `${network}: the announcement of ${s.name} failed`,
     failedBody: (network, detail, s) => [
       `${network} refused the announcement of ${s.name}: ${detail}.`,

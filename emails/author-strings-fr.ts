@@ -126,6 +126,18 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
     deliverability: (n) =>
       `Attention, le compte d’envoi a ${n} ${plural(n, 'problème', 'problèmes')} qui ${plural(n, 'empêche', 'empêchent')} la lettre d’arriver chez tout le monde (Réglages → Délivrabilité)\u00a0:`,
     deliverabilityLine: (text) => `– ${text.fr}`,
+    silentNetworks: (count) =>
+      count === 1
+        ? 'Un réseau ne publiera pas l’annonce\u00a0:'
+        : `${count} réseaux ne publieront pas l’annonce\u00a0:`,
+    silentNetwork: (network, why) =>
+      `– ${network}\u00a0: ${
+        {
+          not_connected: 'non connecté («\u00a0Connecter\u00a0» dans Réglages)',
+          to_reconnect: 'à reconnecter («\u00a0Reconnecter\u00a0» dans Réglages)',
+          expires: 'l’accès expire avant l’envoi («\u00a0Reconnecter\u00a0» dans Réglages)',
+        }[why]
+      }`,
   },
   nothingDue: {
     subject: (when) => `${when}\u00a0: aucun numéro prévu`,
@@ -183,6 +195,12 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       `${network} a refusé les accès de Dimanche (${reason}), l’annonce de ${s.name} n’y est pas parue.`,
       `Plus rien n’y sera publié tant que le compte n’est pas reconnecté\u00a0; les autres réseaux ne sont pas touchés.`,
     ],
+    accountSubject: (network) => `${network}\u00a0: compte à reconnecter`,
+    accountBody: (network, label) => [
+      `Dimanche ne peut plus publier sur ${network} au nom de ${label}\u00a0: l’accès a expiré ou a été retiré, et ne peut pas être renouvelé sans vous.`,
+      `Reconnectez le compte dans Réglages\u00a0: d’ici là, les annonces n’y paraîtront pas\u00a0; les autres réseaux ne sont pas touchés.`,
+    ],
+    reconnectButton: 'Reconnecter',
     failedSubject: (network, s) => `${network}\u00a0: l’annonce de ${s.name} a échoué`,
     failedBody: (network, detail, s) => [
       `${network} a refusé l’annonce de ${s.name}\u00a0: ${detail}.`,

@@ -89,6 +89,9 @@ export type AuthorStrings = {
     /** The account's failing deliverability checks (npm run doctor's), each line in her language. */
     deliverability: (count: string) => string;
     deliverabilityLine: (text: HealthText) => string;
+    /** Enabled networks that will not post, each by its brand name, with what she can do. */
+    silentNetworks: (count: number) => string;
+    silentNetwork: (network: string, why: 'not_connected' | 'to_reconnect' | 'expires') => string;
   };
   nothingDue: {
     subject: (when: string) => string;
@@ -123,6 +126,10 @@ export type AuthorStrings = {
     reconnectSubject: (network: string) => string;
     reconnectHeading: (network: string) => string;
     reconnectBody: (network: string, reason: string, s: Said) => string[];
+    /** A connected account that cannot be kept alive any more: before any post is refused. */
+    accountSubject: (network: string) => string;
+    accountBody: (network: string, label: string) => string[];
+    reconnectButton: string;
     failedSubject: (network: string, s: Said) => string;
     failedBody: (network: string, detail: string, s: Said) => string[];
     unconfirmedSubject: (network: string, s: Said) => string;

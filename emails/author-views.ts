@@ -40,6 +40,16 @@ const deliverabilityLines = (notice: Of<'eve_reminder'>, f: AuthorFormat): strin
   return [s.deliverability(f.count(red.length)), ...red.map((item) => s.deliverabilityLine(item.text))];
 };
 
+const silentLines = (notice: Of<'eve_reminder'>, f: AuthorFormat): string[] => {
+  const silent = notice.silentNetworks ?? [];
+  if (silent.length === 0) return [];
+  const s = f.strings.eve;
+  return [
+    s.silentNetworks(silent.length),
+    ...silent.map(({ network, why }) => s.silentNetwork(f.network(network), why)),
+  ];
+};
+
 const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks) => {
   const s = f.strings.eve;
   const said = f.said(notice.issue);
@@ -53,6 +63,7 @@ const eveView = (notice: Of<'eve_reminder'>, f: AuthorFormat, links: StudioLinks
       s.intro(at, audience),
       total > 0 ? s.withWarnings(f.count(total)) : s.noWarnings,
       ...deliverabilityLines(notice, f),
+      ...silentLines(notice, f),
     ],
     groups,
     button: { label: s.button, url: links.home },
@@ -130,6 +141,15 @@ const socialView = (notice: AuthorNotice, f: AuthorFormat, links: StudioLinks): 
       heading: s.reconnectHeading(network),
       paragraphs: s.reconnectBody(network, notice.reason, f.said(notice.issue)),
       button: { label: s.settingsButton, url: links.settings },
+    });
+  }
+  if (notice.kind === 'account_to_reconnect') {
+    const network = f.network(notice.network);
+    return view({
+      subject: s.accountSubject(network),
+      heading: s.accountSubject(network),
+      paragraphs: s.accountBody(network, notice.label),
+      button: { label: s.reconnectButton, url: `${links.settings}#social` },
     });
   }
   if (notice.kind === 'social_failed' || notice.kind === 'social_unconfirmed') {

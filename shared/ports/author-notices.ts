@@ -56,6 +56,8 @@ export type AuthorNotice =
       warnings: IssueWarning[];
       /** The account's failing deliverability checks, from their last run (none when all pass). */
       deliverability?: HealthItem[];
+      /** Enabled networks that will not post (not connected, to reconnect, a token dying before the send). */
+      silentNetworks?: { network: SocialNetwork; why: 'not_connected' | 'to_reconnect' | 'expires' }[];
     }
   /** The day before, and no issue is due: nothing will go out unless she posts one. */
   | { kind: 'nothing_due'; sunday: string; at: string; sendAt: string }
@@ -64,6 +66,8 @@ export type AuthorNotice =
   /** SES's daily quota ran out: the campaign waits, then goes on by itself. */
   | { kind: 'quota_paused'; issue: NoticeIssue; resumeAt: string; counts: CampaignCounts }
   | { kind: 'social_needs_reconnect'; issue: NoticeIssue; network: SocialNetwork; reason: string }
+  /** A connected account turned "à reconnecter" (refused, or dead and not refreshable): once per break. */
+  | { kind: 'account_to_reconnect'; network: SocialNetwork; label: string }
   | { kind: 'social_failed'; issue: NoticeIssue; network: SocialNetwork; detail: string }
   /** The call's outcome is unknown and the network may not be asked twice: she checks by hand. */
   | { kind: 'social_unconfirmed'; issue: NoticeIssue; network: SocialNetwork; detail: string }

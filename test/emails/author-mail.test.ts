@@ -180,6 +180,7 @@ describe('the mails to the author', () => {
     { kind: 'not_rendered', issue: issue34 },
     { kind: 'quota_paused', issue: issue34, resumeAt: '2026-11-29T09:00:00.000Z', counts },
     { kind: 'social_needs_reconnect', issue: issue34, network: 'mastodon', reason: 'HTTP 401' },
+    { kind: 'account_to_reconnect', network: 'x', label: '@dimanche_fm' },
     { kind: 'social_failed', issue: issue34, network: 'x', detail: '400 text too long' },
     { kind: 'social_unconfirmed', issue: issue34, network: 'facebook', detail: 'no answer' },
     { kind: 'feed_unreadable', url: 'https://blog.example/feed/', failures: 3, detail: 'HTTP 503' },
@@ -194,6 +195,7 @@ describe('the mails to the author', () => {
     not_rendered: '/studio/issues/34',
     quota_paused: '/studio/campaigns/34',
     social_needs_reconnect: '/studio/settings',
+    account_to_reconnect: '/studio/settings#social',
     social_failed: '/studio/campaigns/34',
     social_unconfirmed: '/studio/campaigns/34',
     feed_unreadable: '/studio/settings',
@@ -211,6 +213,7 @@ describe('the mails to the author', () => {
       const named =
         {
           nothing_due: 'aucun numéro prévu',
+          account_to_reconnect: 'sur X au nom de @dimanche_fm',
           feed_unreadable: 'votre flux ne se lit pas\u00a0: https://blog.example/feed/ (HTTP 503)',
           blog_not_public:
             'mené à http://127.0.0.2:9001/wp/v2/sites/blog.example/posts/34, une adresse non publique',

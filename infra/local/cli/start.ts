@@ -17,7 +17,7 @@ import { localSecrets, localSecretsEnv } from '../runtime/local-secrets.ts';
 import { dataDir, secretsFile } from '../paths.ts';
 import { filePublicObjects } from '../../../shared/adapters/public-objects/file-public-objects.ts';
 import { startDynalite, startSes } from '../stand-ins/stand-ins.ts';
-import { localSocial } from '../runtime/local-social.ts';
+import { localSocial, localSocialEnv } from '../runtime/local-social.ts';
 import { localMusic } from '../runtime/local-music.ts';
 import { localBlog, startLocalFeedPoller } from '../runtime/local-blog.ts';
 import { localOutbound } from '../stand-ins/local-outbound.ts';
@@ -25,9 +25,19 @@ import { wordpressWebhookUrlFor } from '../../../shared/domain/settings/wordpres
 import { normaliseEmail } from '../../../shared/domain/email-address.ts';
 import { createLocalMusic } from '../runtime/local-music-worker.ts';
 import { loadMusicSettings } from '../../../shared/domain/settings/music.ts';
-import { enabledAccounts } from '../../../shared/domain/settings/social-accounts.ts';
 import { socialSettings } from '../../../shared/domain/settings/social.ts';
-import { socialAccountsFor } from '../../../shared/adapters/social/social-accounts-for.ts';
+import { currentSocialAccounts } from '../../../shared/adapters/social/social-accounts-for.ts';
+import { readConnectedSocialAccounts } from '../../../shared/adapters/social/connected-social-accounts.ts';
+import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
+import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
+import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
+import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
+import { accountAccessDeps, deliveryStores } from '../../../functions/wiring/delivery.ts';
+import { openTable } from '../../../functions/wiring/table.ts';
+import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
+import { localTokenSealer } from '../runtime/local-token-sealer.ts';
+import { silentNetworks } from '../../../shared/usecases/accounts/silent-networks.ts';
+import { LOCAL_REFRESH_INTERVAL_MS, startLocalRefresh } from '../runtime/local-refresh.ts';
 import { socialComposer } from '../../../shared/usecases/social/social-composer.ts';
 import { sendTimeOf } from '../../../shared/domain/send-time.ts';
 import { startLocalDeliverability } from '../runtime/local-deliverability.ts';
@@ -38,6 +48,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const port = Number(process.env.PORT ?? 3000);
 // A post whose call went unanswered is looked for after this long; the crash test stretches it past its send.
 const socialRecheckSeconds = Number(process.env.LOCAL_SOCIAL_RECHECK_SECONDS ?? 60);
+// Before a Sunday, every connection is refreshed to outlive the send.
+const SUNDAY_AHEAD_MS = 6 * 3_600_000;
 if (!(socialRecheckSeconds > 0))
   throw new Error('LOCAL_SOCIAL_RECHECK_SECONDS must be a positive number of seconds');
 mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
@@ -51,7 +63,7 @@ const dynamo = await startDynalite({
 const ses = process.env.SES_ENDPOINT
   ? { url: process.env.SES_ENDPOINT, close: async () => {} }
   : await startSes({ port: Number(process.env.SES_PORT ?? 8005) });
-const social = await localSocial(process.env);
+const socialEnv = localSocialEnv(process.env);
 const music = await localMusic(process.env);
 const blog = await localBlog(process.env, {
   publicBaseUrl: `http://127.0.0.1:${port}`,
@@ -64,7 +76,7 @@ const config = loadLocalConfig({
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   ...localSecretsEnv(secrets),
   ...process.env,
-  ...social.env,
+  ...socialEnv,
   ...blog.env,
   DYNAMODB_ENDPOINT: dynamo.url,
   SES_ENDPOINT: ses.url,
@@ -78,6 +90,15 @@ await ensureTable(
   config.TABLE_NAME,
 );
 const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
+// Her connected accounts on the local table, sealed by the key in the data folder; the stand-ins connect into
+// it through their sign-in (or the operator's accounts file is imported into it once).
+const accountsTable = openTable({ region: 'eu-west-3', tableName: config.TABLE_NAME, endpoint: dynamo.url });
+const connection = {
+  accounts: deliveryStores(accountsTable).accounts,
+  sealer: localTokenSealer(resolve(dataDir, 'token-key')),
+  clock: systemClock,
+};
+const social = await localSocial(process.env, connection);
 // Issue 26: the CloudFront of this machine, in front of the app; each render tells it what changed.
 const cdn = edgeCache({ clock: systemClock });
 const localMusicQueue = createLocalMusic({});
@@ -92,6 +113,26 @@ const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   sendNow: (series) => delivery.dispatch({ series }),
 });
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
+const enabledProviders = deliveryConfig.SOCIAL_NETWORKS.map((network) => social.providers[network]);
+const access = accountAccessDeps(accountsTable, {
+  sealer: connection.sealer,
+  // The fakes' authorization servers and Threads' Graph fake are this machine's loopback stand-ins.
+  outbound: guardedFetch({
+    standIns: new StandIns(
+      enabledProviders
+        .flatMap((provider) => ('tokenEndpoint' in provider ? [new URL(provider.tokenEndpoint).origin] : []))
+        .concat(social.threadsGraphOrigin ? [social.threadsGraphOrigin] : []),
+    ),
+  }),
+  clock: systemClock,
+  reconnectNeeded: (account) => tellReconnect(delivery.author, account, logger),
+  ...(social.threadsGraphOrigin ? { threadsGraphOrigin: social.threadsGraphOrigin } : {}),
+});
+const readConnected = readConnectedSocialAccounts(
+  enabledProviders as (AccountProvider & { id: SocialNetwork })[],
+  access,
+);
+const refresh = startLocalRefresh(() => enabledProviders, access, { logger });
 const delivery = createLocalDelivery({
   doc,
   tableName: config.TABLE_NAME,
@@ -104,8 +145,10 @@ const delivery = createLocalDelivery({
   reconcileAfterMs: socialRecheckSeconds * 1000,
   clock: systemClock,
   logger,
+  // Refreshed for the whole send (a few hours) before a Sunday starts.
+  beforeDispatch: () => refresh.run(SUNDAY_AHEAD_MS),
   social: {
-    accounts: socialAccountsFor(enabledAccounts(social.accounts, deliveryConfig.SOCIAL_NETWORKS), {
+    accountsNow: currentSocialAccounts(readConnected, {
       ...social.publishers,
       bluesky: { thumbs: outbound },
     }),
@@ -116,6 +159,8 @@ const delivery = createLocalDelivery({
     }),
   },
 });
+// At start, then every few minutes: what would die before the next run is refreshed now.
+await refresh.run();
 const sunday = await startLocalSunday({
   delivery,
   config: deliveryConfig,
@@ -134,6 +179,7 @@ const musicWorker = localMusicQueue.start({
   sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
   settings: loadMusicSettings({ ...process.env, ...music.env }),
   eveSchedule: deliveryConfig.EVE_SCHEDULE,
+  silentNetworks: (sendAt) => silentNetworks(deliveryConfig.SOCIAL_NETWORKS, connection.accounts, sendAt),
   resolverFetch: music.resolverFetch,
   outbound,
 });
@@ -144,6 +190,7 @@ const deliverability = await startLocalDeliverability({
   senderAddress: config.SENDER_ADDRESS,
   secrets,
   socialAccounts: social.accounts,
+  liveSocialAccounts: async () => (await readConnected()).accounts,
   networks: deliveryConfig.SOCIAL_NETWORKS,
   publishers: social.publishers,
   maxSenders: deliveryConfig.MAX_SENDERS,
@@ -200,6 +247,8 @@ Preview an issue (admin token from the secrets file):
   curl -H "Authorization: Bearer ${secrets.adminToken}" ${config.PUBLIC_BASE_URL}/admin/issues/iss_34/social
 
 Social networks (${deliveryConfig.SOCIAL_NETWORKS.join(', ') || 'none enabled'}): ${social.describe}
+Connected accounts: kept in the table, tokens sealed by ${resolve(dataDir, 'token-key')}; refreshed every
+${LOCAL_REFRESH_INTERVAL_MS / 60_000} minutes and before every Sunday.
 
 Track links: each post's tracks are resolved to every platform and their links checked, off the webhook's
 path; the eve check runs ${deliveryConfig.EVE_SCHEDULE} (next ${musicWorker.nextEve() ?? 'never'}). Warnings of an issue:
@@ -226,6 +275,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await new Promise<void>((done) => api.close(() => done()));
+  refresh.stop();
   await Promise.all([sunday.stop(), musicWorker.stop(), feedPoller.stop(), deliverability.close()]);
   await Promise.all([ses.close(), dynamo.close(), social.close(), music.close(), blog.close()]);
   console.log('Stopped.');

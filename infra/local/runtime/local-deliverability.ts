@@ -20,6 +20,8 @@ export type LocalDeliverabilityOptions = {
   senderAddress: string;
   secrets: LocalSecrets;
   socialAccounts: object;
+  /** Her connected accounts with a live token each, probed instead of `socialAccounts` (which may have died). */
+  liveSocialAccounts?: () => Promise<object>;
   networks: readonly string[];
   publishers: CreatePublishersOptions;
   maxSenders: number;
@@ -52,7 +54,10 @@ export const startLocalDeliverability = async (options: LocalDeliverabilityOptio
     publishers: options.publishers,
     audience: audienceOf({ doc, tableName }, clock),
     appSecret: async () => state.secrets['local-secret'] ?? '{}',
-    socialSecret: async () => state.secrets['local-social-accounts'] ?? '{}',
+    socialSecret: async () =>
+      options.liveSocialAccounts
+        ? JSON.stringify(await options.liveSocialAccounts())
+        : (state.secrets['local-social-accounts'] ?? '{}'),
   });
   // The fake's Secrets Manager holds them too, for `npm run doctor` against it.
   state.secrets['local-secret'] = JSON.stringify({

@@ -31,8 +31,16 @@ export type LocalDeliveryOptions = {
   config: DeliveryConfig;
   clock: Clock;
   logger: Logger;
-  /** The social worker's accounts and composer; a network without an account is skipped. */
-  social?: Pick<PublishSocialDeps, 'accounts' | 'compose'>;
+  /**
+   * The social worker's accounts and composer; a network without an account is skipped. `accountsNow`, read
+   * for each post, replaces the fixed `accounts`: her connected accounts with a live token each.
+   */
+  social?: Pick<PublishSocialDeps, 'compose'> &
+    Partial<Pick<PublishSocialDeps, 'accounts'>> & {
+      accountsNow?: () => Promise<Pick<PublishSocialDeps, 'accounts' | 'unavailable'>>;
+    };
+  /** Before each Sunday's dispatch: her connections refreshed for the whole send (keepAccountsAlive). */
+  beforeDispatch?: () => Promise<unknown>;
   /** How long a received batch stays invisible; SQS's visibility timeout. */
   visibilityMs?: number;
   maxReceives?: number;
@@ -80,10 +88,12 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     // One consumer a network, as Lambda runs one invocation a message: a slow network delays no other.
     const socialWorkers = startQueueWorkers(
       socialQueue,
-      (message) =>
+      async (message) =>
         publishSocial(message, {
           ...social,
-          accounts: options.social?.accounts ?? {},
+          ...(options.social?.accountsNow
+            ? await options.social.accountsNow()
+            : { accounts: options.social?.accounts ?? {} }),
           ...(options.reconcileAfterMs === undefined ? {} : { reconcileAfterMs: options.reconcileAfterMs }),
         }),
       {
@@ -107,8 +117,9 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
     /** The announcements' attempts, for a restart to see which networks have no outcome yet. */
     social: stores.social,
     startWorkers,
-    dispatch: (dispatchOptions: DispatchOptions = {}) =>
-      dispatchSunday(
+    dispatch: async (dispatchOptions: DispatchOptions = {}) => {
+      await options.beforeDispatch?.();
+      return dispatchSunday(
         dispatchDeps(stores, {
           ...context,
           queue: inProcessQueuePort(queue),
@@ -117,7 +128,8 @@ export const createLocalDelivery = (options: LocalDeliveryOptions) => {
           timeZone: options.timeZone,
         }),
         dispatchOptions,
-      ),
+      );
+    },
   };
 };
 

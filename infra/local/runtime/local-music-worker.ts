@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { inProcessQueue, inProcessQueuePort } from './in-process-queue.ts';
 import { startQueueWorkers } from './queue-workers.ts';
 import type { MusicMessage } from '../../../shared/ports/music-queue.ts';
-import { handleMusicMessage } from '../../../shared/usecases/music/music-worker.ts';
+import { handleMusicMessage, type MusicWorkerDeps } from '../../../shared/usecases/music/music-worker.ts';
 import { musicWorkerDeps } from '../../../functions/wiring/music.ts';
 
 /**
@@ -21,9 +21,14 @@ export const createLocalMusic = (options: { visibilityMs?: number; maxReceives?:
       deps: Omit<Parameters<typeof musicWorkerDeps>[0], 'queue'> & {
         /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
         eveSchedule?: string;
+        /** The networks that will not post, for the eve reminder to name. */
+        silentNetworks?: MusicWorkerDeps['silentNetworks'];
       },
     ) => {
-      const worker = musicWorkerDeps({ ...deps, queue: inProcessQueuePort(queue) });
+      const worker: MusicWorkerDeps = {
+        ...musicWorkerDeps({ ...deps, queue: inProcessQueuePort(queue) }),
+        ...(deps.silentNetworks ? { silentNetworks: deps.silentNetworks } : {}),
+      };
       const workers = startQueueWorkers(
         queue,
         async (message) => {

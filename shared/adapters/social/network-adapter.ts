@@ -21,12 +21,18 @@ export type NetworkPublisher<Id extends string = SocialNetwork> = Omit<
 export type NetworkAdapter<Account, Extra = object, Id extends string = SocialNetwork> = {
   /** Validates one account of the accounts document; its output is an `Account`. */
   accountSchema: v.GenericSchema<unknown, unknown>;
+  /**
+   * The account's one secret field, where a connected account's live token goes (the rest of the account is
+   * the connection's profile).
+   */
+  secretField: keyof Account & string;
   publisher: (account: Account, options: PublisherOptions, extra: Extra) => NetworkPublisher<Id>;
 };
 
 /** Any adapter: what a table of them holds (whatever its account, options and id). */
 export type SomeAdapter = {
   accountSchema: v.GenericSchema<unknown, unknown>;
+  secretField: string;
   publisher: (
     account: never,
     options: PublisherOptions,

@@ -18,6 +18,11 @@ export type OAuthProvider = {
   clientAuth: 'basic' | 'post' | 'none';
   /** Each refresh answers a new refresh token and kills the old one (X): it must be saved before use. */
   rotatesRefreshTokens: boolean;
+  /**
+   * Meta's long-lived tokens (sign-in.ts): `threads` is kept alive by its own renewal call (the LongLivedTokens
+   * port) instead of a refresh token.
+   */
+  longLived?: 'threads' | 'facebook';
 };
 
 /** What a token endpoint answered, in the clock's time: absent dates mean the network did not say. */

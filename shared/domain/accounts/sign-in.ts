@@ -51,6 +51,7 @@ export const oauthProviderFor = (
       ...secret,
       clientAuth: app.clientSecret === undefined ? 'none' : signIn.clientAuth,
       rotatesRefreshTokens: signIn.rotatesRefreshTokens,
+      ...(signIn.longLived ? { longLived: signIn.longLived } : {}),
     };
   if (signIn.kind === 'instance-oauth' && options.instance) {
     const server = new URL(options.instance).origin;

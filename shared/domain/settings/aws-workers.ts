@@ -47,17 +47,34 @@ export const loadSesEventsEnv = (env: Env) =>
     env,
   );
 
-/** The social worker: its queue (to put a rate-limited post back, delayed) and the accounts' secret. */
+/**
+ * The social worker: its queue (to put a rate-limited post back, delayed), and her connected accounts: the
+ * KMS key their tokens are sealed with (TOKEN_KEY_ARN) and the operator's developer apps that refresh them
+ * (SOCIAL_APPS_SECRET_ARN). Until a stack hands over the key, the old accounts document
+ * (SOCIAL_ACCOUNTS_SECRET_ARN) is read as before; one of the two is required.
+ */
 export const loadSocialWorkerEnv = (env: Env) =>
   parseEnv(
-    v.object({
-      ...base,
-      PUBLIC_BASE_URL: commonEnv.PUBLIC_BASE_URL,
-      SERIES_NAME: commonEnv.SERIES_NAME,
-      ...socialEnv,
-      SOCIAL_QUEUE_URL: required('SOCIAL_QUEUE_URL'),
-      SOCIAL_ACCOUNTS_SECRET_ARN: required('SOCIAL_ACCOUNTS_SECRET_ARN'),
-      ...secretsExtensionEnv,
-    }),
+    v.pipe(
+      v.object({
+        ...base,
+        PUBLIC_BASE_URL: commonEnv.PUBLIC_BASE_URL,
+        SERIES_NAME: commonEnv.SERIES_NAME,
+        ...socialEnv,
+        SOCIAL_QUEUE_URL: required('SOCIAL_QUEUE_URL'),
+        TOKEN_KEY_ARN: v.optional(v.pipe(v.string(), v.minLength(1, 'TOKEN_KEY_ARN is empty'))),
+        SOCIAL_APPS_SECRET_ARN: v.optional(
+          v.pipe(v.string(), v.minLength(1, 'SOCIAL_APPS_SECRET_ARN is empty')),
+        ),
+        SOCIAL_ACCOUNTS_SECRET_ARN: v.optional(
+          v.pipe(v.string(), v.minLength(1, 'SOCIAL_ACCOUNTS_SECRET_ARN is empty')),
+        ),
+        ...secretsExtensionEnv,
+      }),
+      v.check(
+        (config) => config.TOKEN_KEY_ARN !== undefined || config.SOCIAL_ACCOUNTS_SECRET_ARN !== undefined,
+        'TOKEN_KEY_ARN is required (the key her connected accounts are sealed with)',
+      ),
+    ),
     env,
   );

@@ -8,7 +8,8 @@ import {
 import type { OAuthProvider, TokenSet } from '../../domain/accounts/oauth-provider.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ConnectedAccountStore } from '../../ports/connected-account-store.ts';
-import type { OAuthClient } from '../../ports/oauth-client.ts';
+import type { LongLivedTokens } from '../../ports/long-lived-tokens.ts';
+import type { OAuthClient, TokenAnswer } from '../../ports/oauth-client.ts';
 import type { TokenSealer } from '../../ports/token-sealer.ts';
 
 export type AccessDeps = {
@@ -18,6 +19,24 @@ export type AccessDeps = {
   clock: Clock;
   /** Tells her, once per break, that a network must be reconnected (a French mail with the link). */
   reconnectNeeded: (account: ConnectedAccount) => Promise<void>;
+  /** Meta's renewal of a long-lived token, for providers signed in that way (`longLived: 'threads'`). */
+  longLived?: LongLivedTokens;
+};
+
+/**
+ * Whose account: an OAuth provider, which can refresh it, or only its key where nothing can (an app password,
+ * a Mastodon token that never expires): its token is then used while it lives.
+ */
+export type AccountProvider = OAuthProvider | { id: string };
+
+export type AccessOptions = {
+  /** How long the token must still live; the refresh job asks for its whole interval. */
+  aheadMs?: number;
+  /**
+   * The access token a network just refused (401, Meta's code 190): it is refreshed now whatever its expiry,
+   * once (a caller holding an older token gets the one stored since); one that cannot be turns "à reconnecter".
+   */
+  refused?: string;
 };
 
 export type AccessResult =
@@ -37,9 +56,9 @@ const open = async (account: ConnectedAccount, sealer: TokenSealer): Promise<Tok
  * refresh token is saved before the new access token is handed out, so a crash between the two loses nothing.
  */
 export const accessToken = async (
-  provider: OAuthProvider,
+  provider: AccountProvider,
   deps: AccessDeps,
-  options: { aheadMs?: number } = {},
+  options: AccessOptions = {},
 ): Promise<AccessResult> => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const now = deps.clock.now();
@@ -47,15 +66,20 @@ export const accessToken = async (
     if (!account) return { ok: false, error: 'not_connected' };
     if (account.state === 'to_reconnect') return { ok: false, error: 'to_reconnect' };
     const tokens = await open(account, deps.sealer);
-    if (!refreshDue(account, now, options.aheadMs))
-      return { ok: true, accessToken: tokens.accessToken, refreshed: false };
-    if (!account.canRefresh || !tokens.refreshToken) {
-      if (!expired(account, now)) return { ok: true, accessToken: tokens.accessToken, refreshed: false };
-      if (await breakAccount(account, 'expired', deps)) return { ok: false, error: 'to_reconnect' };
+    const stored: AccessResult = { ok: true, accessToken: tokens.accessToken, refreshed: false };
+    if (options.refused !== undefined && options.refused !== tokens.accessToken) return stored;
+    const refused = options.refused !== undefined;
+    const dead = refused || expired(account, now);
+    if (!refused && !refreshDue(account, now, options.aheadMs)) return stored;
+    const renew = renewalOf(provider, account, tokens, deps);
+    if (!renew) {
+      if (!dead) return stored;
+      if (await breakAccount(account, refused ? 'revoked' : 'expired', deps))
+        return { ok: false, error: 'to_reconnect' };
       continue;
     }
     if (pending(account.refreshingUntil, now) || pending(account.refreshBlockedUntil, now)) {
-      if (!expired(account, now)) return { ok: true, accessToken: tokens.accessToken, refreshed: false };
+      if (!dead) return stored;
       return { ok: false, error: pending(account.refreshingUntil, now) ? 'busy' : 'unavailable' };
     }
     const leased: ConnectedAccount = {
@@ -64,19 +88,34 @@ export const accessToken = async (
       version: account.version + 1,
     };
     if (!(await deps.accounts.put(leased, account.version))) continue;
-    return refreshHeld(provider, leased, tokens, deps);
+    return refreshHeld(renew, leased, tokens, dead, deps);
   }
   return { ok: false, error: 'busy' };
 };
 
+/** How this account's token is renewed, if it can be: a refresh token, or Meta's long-lived renewal. */
+const renewalOf = (
+  provider: AccountProvider,
+  account: ConnectedAccount,
+  tokens: TokenSet,
+  deps: AccessDeps,
+): (() => Promise<TokenAnswer>) | undefined => {
+  if (!('tokenEndpoint' in provider) || !account.canRefresh) return undefined;
+  const { longLived } = deps;
+  if (provider.longLived === 'threads')
+    return longLived ? () => longLived.renew(provider, tokens.accessToken) : undefined;
+  const { refreshToken } = tokens;
+  return refreshToken ? () => deps.oauth.refresh(provider, refreshToken) : undefined;
+};
+
 const refreshHeld = async (
-  provider: OAuthProvider,
+  renew: () => Promise<TokenAnswer>,
   leased: ConnectedAccount,
-  tokens: TokenSet & { refreshToken?: string },
+  tokens: TokenSet,
+  dead: boolean,
   deps: AccessDeps,
 ): Promise<AccessResult> => {
-  const now = deps.clock.now();
-  const answer = await deps.oauth.refresh(provider, tokens.refreshToken ?? '');
+  const answer = await renew();
   if (!answer.ok && answer.error === 'refused') {
     await breakAccount(leased, 'refresh_refused', deps);
     return { ok: false, error: 'to_reconnect' };
@@ -86,10 +125,11 @@ const refreshHeld = async (
     const { refreshingUntil: _released, refreshBlockedUntil: _old, ...rest } = leased;
     const waiting = answer.retryAt ? { refreshBlockedUntil: answer.retryAt } : {};
     await deps.accounts.put({ ...rest, ...waiting, version: leased.version + 1 }, leased.version);
-    return expired(leased, now)
+    return dead
       ? { ok: false, error: 'unavailable' }
       : { ok: true, accessToken: tokens.accessToken, refreshed: false };
   }
+  const now = deps.clock.now();
   // A network that does not rotate answers no refresh token: the one in hand stays good.
   const next: TokenSet = {
     ...answer.tokens,
@@ -113,7 +153,7 @@ const refreshHeld = async (
 /** "À reconnecter", and her one mail about it: the flag is written with the state, so a retry sends none. */
 const breakAccount = async (
   account: ConnectedAccount,
-  reason: 'expired' | 'refresh_refused',
+  reason: 'expired' | 'refresh_refused' | 'revoked',
   deps: AccessDeps,
 ): Promise<boolean> => {
   const { refreshingUntil: _released, ...rest } = account;

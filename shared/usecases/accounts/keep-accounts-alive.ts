@@ -1,5 +1,4 @@
-import type { OAuthProvider } from '../../domain/accounts/oauth-provider.ts';
-import { type AccessDeps, type AccessResult, accessToken } from './access-token.ts';
+import { type AccessDeps, type AccessResult, type AccountProvider, accessToken } from './access-token.ts';
 
 export type KeepAliveOutcome = 'fresh' | 'refreshed' | Extract<AccessResult, { ok: false }>['error'];
 
@@ -9,7 +8,7 @@ export type KeepAliveOutcome = 'fresh' | 'refreshed' | Extract<AccessResult, { o
  * waits on a refresh and a dead grant is known, and mailed about, before Sunday rather than at send time.
  */
 export const keepAccountsAlive = async (
-  providers: readonly OAuthProvider[],
+  providers: readonly AccountProvider[],
   deps: AccessDeps,
   aheadMs: number,
 ): Promise<Record<string, KeepAliveOutcome>> => {

@@ -36,6 +36,10 @@ export type CheckIssueLinksDeps = {
   reason: 'ingest' | 'eve';
   /** The last run of the account's checks (the daily deliverability job), quoted by the eve reminder. */
   deliverability?: { latest: () => Promise<HealthReport | undefined> };
+  /** The enabled networks that will not post at the send (silentNetworks), named by the eve reminder. */
+  silentNetworks?: (
+    sendAt: Date,
+  ) => Promise<NonNullable<Extract<AuthorNotice, { kind: 'eve_reminder' }>['silentNetworks']>>;
 };
 
 export type CheckTarget = { issueId: IssueId } | { comingSunday: true };
@@ -80,14 +84,17 @@ const tellOnce = async (
 const eveReminder = async (issue: Issue, warnings: IssueWarning[], deps: CheckIssueLinksDeps) => {
   const now = deps.clock.now();
   const red = failing((await deps.deliverability?.latest())?.items ?? []);
+  const sendAt = localInstant(issue.sunday, deps.sendTime, deps.timeZone);
+  const silent = (await deps.silentNetworks?.(sendAt)) ?? [];
   const notice: AuthorNotice = {
     kind: 'eve_reminder',
     issue: noticeIssue(issue),
     at: now.toISOString(),
-    sendAt: localInstant(issue.sunday, deps.sendTime, deps.timeZone).toISOString(),
+    sendAt: sendAt.toISOString(),
     audience: await countAudience(deps.subscribers, now),
     warnings,
     ...(red.length > 0 ? { deliverability: red } : {}),
+    ...(silent.length > 0 ? { silentNetworks: silent } : {}),
   };
   // The reminder carries the warnings: the set is claimed so that a later check does not mail it again.
   const fingerprint = warningFingerprint(warnings);

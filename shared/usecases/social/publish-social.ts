@@ -18,12 +18,24 @@ export type SocialAccount = {
   fingerprint: string;
   /** When the token stops working, for networks whose tokens expire (ISO 8601). */
   expiresAt?: string;
+  /**
+   * The network refused the token (401, Meta's code 190): `retry` once it was refreshed (or is being), or
+   * `to_reconnect` when it cannot be (she got her one mail). Absent: nothing renews this account.
+   */
+  renew?: () => Promise<'retry' | 'to_reconnect'>;
 };
+
+export type UnavailableAccount = { detail: string; retryAfterMs?: number };
 
 export type PublishSocialDeps = {
   issues: IssueStore;
   social: SocialStore;
   accounts: Partial<Record<SocialNetwork, SocialAccount>>;
+  /**
+   * Why an enabled network has no account now, in her words (the report shows it): skipped, or asked again
+   * after `retryAfterMs` when it may come back by itself (a refresh under way elsewhere, a network down).
+   */
+  unavailable?: Partial<Record<SocialNetwork, UnavailableAccount>>;
   compose: (issue: Issue, network: SocialNetwork) => ComposedPost;
   author: AuthorNotifier;
   clock: Clock;
@@ -69,7 +81,11 @@ const publishOnce = async (
   const now = deps.clock.now();
   const step = stepper(deps, issue, network, read);
   const account = deps.accounts[network];
-  if (!account) return step.finish({ state: 'skipped', detail: 'no account configured for this network' });
+  if (!account) {
+    const why = deps.unavailable?.[network];
+    if (why?.retryAfterMs !== undefined) return retry(why.retryAfterMs, why.detail);
+    return step.finish({ state: 'skipped', detail: why?.detail ?? 'no account configured for this network' });
+  }
 
   if (read?.state === 'calling' && Date.parse(read.leaseUntil ?? '') > now.getTime())
     return retry(Date.parse(read.leaseUntil ?? '') - now.getTime(), 'another worker is publishing');
@@ -133,8 +149,18 @@ const publishOnce = async (
     case 'unknown':
       await step.save({ state: 'uncertain', detail: outcome.detail });
       return retry(deps.reconcileAfterMs ?? 60_000, `outcome unknown: ${outcome.detail}`);
-    case 'needs_reconnect':
-      return needsReconnect(deps, step, issue, network, account, outcome.detail);
+    case 'needs_reconnect': {
+      const renewed = attempts < (deps.maxAttempts ?? 5) ? await account.renew?.() : undefined;
+      if (renewed === 'retry') {
+        await step.save({
+          state: 'waiting',
+          notBefore: deps.clock.now().toISOString(),
+          detail: outcome.detail,
+        });
+        return retry(1000, `token refused, renewed: ${outcome.detail}`, true);
+      }
+      return needsReconnect(deps, step, issue, network, account, outcome.detail, renewed === 'to_reconnect');
+    }
     case 'rejected':
       return failed(deps, step, issue, network, outcome.detail);
   }
@@ -189,6 +215,8 @@ const needsReconnect = async (
   network: SocialNetwork,
   account: SocialAccount,
   reason: string,
+  /** Her account's mail already said it (the connection turned "à reconnecter"): one mail, not two. */
+  told = false,
 ) => {
   const at = deps.clock.now().toISOString();
   const newlyBlocked = await deps.social.block({
@@ -198,7 +226,7 @@ const needsReconnect = async (
     since: at,
   });
   await step.finish({ state: 'needs_reconnect', detail: reason });
-  if (newlyBlocked)
+  if (newlyBlocked && !told)
     await tell(deps, { kind: 'social_needs_reconnect', issue: noticeIssue(issue), network, reason });
   return DONE;
 };

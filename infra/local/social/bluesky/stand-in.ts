@@ -1,14 +1,22 @@
 import type { BlueskyAccount } from '../../../../shared/adapters/social/bluesky/account.ts';
+import { systemClock } from '../../../../shared/ports/clock.ts';
+import { connectLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
 import { startBlueskyFake } from './fake.ts';
 
 /** A local credential: it opens nothing but the fake on this machine. */
 const APP_PASSWORD = 'loca-lbsk-ypas-swrd';
+const HANDLE = 'dimanche.bsky.social';
 
-export const blueskyStandIn: StandIn<BlueskyAccount> = async (port) => {
-  const fake = await startBlueskyFake({ appPassword: APP_PASSWORD, port });
-  return {
-    fake,
-    account: { baseUrl: fake.url, identifier: 'dimanche.bsky.social', appPassword: APP_PASSWORD },
-  };
+/** The fake Bluesky, and her handle with an app password made for Dimanche (what she types in Réglages). */
+export const blueskyStandIn: StandIn<BlueskyAccount> = async (port, into) => {
+  const fake = await startBlueskyFake({ appPassword: APP_PASSWORD, port, clock: into?.clock ?? systemClock });
+  const profile = { baseUrl: fake.url, identifier: HANDLE };
+  const tokens = await connectLocally(
+    'bluesky',
+    into,
+    { label: `@${HANDLE}`, profile, accepts: (token) => token === APP_PASSWORD },
+    async () => ({ tokens: { accessToken: APP_PASSWORD }, canRefresh: false }),
+  );
+  return { fake, account: { ...profile, appPassword: tokens.accessToken }, provider: { id: 'bluesky' } };
 };

@@ -1,6 +1,6 @@
 import type { FacebookAccount } from '../../../../shared/adapters/social/facebook/account.ts';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
-import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
 import { type FacebookFake, startFacebookFake } from './fake.ts';
 
@@ -21,14 +21,23 @@ export const signInToFacebook = async (fake: FacebookFake, clock: Clock, pageId 
 };
 
 /** The fake Facebook, and a Page connected to it the way she would: a Page token it issued. */
-export const facebookStandIn: StandIn<FacebookAccount> = async (port) => {
-  const fake = await startFacebookFake({ pageId: PAGE, port });
-  const pageAccessToken = await signInToFacebook(fake, systemClock).catch(async (error: unknown) => {
+export const facebookStandIn: StandIn<FacebookAccount> = async (port, into) => {
+  const clock = into?.clock ?? systemClock;
+  const fake = await startFacebookFake({ pageId: PAGE, port, clock });
+  const profile = { baseUrl: fake.url, pageId: PAGE, graphVersion: GRAPH_VERSION };
+  // A Page token lasts until her password changes or she loses the role: nothing refreshes it.
+  const tokens = await connectLocally(
+    'facebook',
+    into,
+    { label: 'Dimanche (Page)', profile, accepts: () => false },
+    async () => ({ tokens: { accessToken: await signInToFacebook(fake, clock) }, canRefresh: false }),
+  ).catch(async (error: unknown) => {
     await fake.close();
     throw error;
   });
   return {
     fake,
-    account: { baseUrl: fake.url, pageId: PAGE, pageAccessToken, graphVersion: GRAPH_VERSION },
+    account: { ...profile, pageAccessToken: tokens.accessToken },
+    provider: { id: 'facebook' },
   };
 };

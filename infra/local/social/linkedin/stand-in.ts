@@ -1,6 +1,6 @@
 import type { LinkedInAccount } from '../../../../shared/adapters/social/linkedin/account.ts';
 import { systemClock } from '../../../../shared/ports/clock.ts';
-import { signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectLocally, signInLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
 import { startLinkedInFake } from './fake.ts';
 
@@ -8,18 +8,23 @@ import { startLinkedInFake } from './fake.ts';
 const AUTHOR = 'urn:li:organization:5515715';
 
 /** The fake LinkedIn, and an account connected to it through its consent page: a 60-day member token. */
-export const linkedInStandIn: StandIn<LinkedInAccount> = async (port) => {
-  const fake = await startLinkedInFake({ author: AUTHOR, port });
+export const linkedInStandIn: StandIn<LinkedInAccount> = async (port, into) => {
+  const clock = into?.clock ?? systemClock;
+  const fake = await startLinkedInFake({ author: AUTHOR, port, ...(into ? { clock } : {}) });
   const { signIn } = fake;
-  const tokens = await signInLocally(signIn.provider, signIn.app, systemClock).catch(
-    async (error: unknown) => {
-      await fake.close();
-      throw error;
+  const profile = { baseUrl: fake.url, author: AUTHOR, version: '202611' };
+  const tokens = await connectLocally(
+    'linkedin',
+    into,
+    { label: 'Dimanche (page)', profile, accepts: signIn.accepts },
+    async () => {
+      const signedIn = await signInLocally(signIn.provider, signIn.app, clock);
+      return { tokens: signedIn, canRefresh: signedIn.refreshToken !== undefined };
     },
-  );
-  // No expiresAt: the fake holds the token to the machine's time, which the tests' movable clocks are not.
-  return {
-    fake,
-    account: { baseUrl: fake.url, accessToken: tokens.accessToken, author: AUTHOR, version: '202611' },
-  };
+  ).catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
+  // No expiresAt: the fake holds the token to its own clock; the connected account holds the expiry.
+  return { fake, account: { ...profile, accessToken: tokens.accessToken }, provider: signIn.provider };
 };

@@ -12,7 +12,7 @@ import type { InstanceAppStore } from '../../../../shared/ports/instance-apps.ts
 import type { TokenSealer } from '../../../../shared/ports/token-sealer.ts';
 import { instanceApp } from '../../../../shared/usecases/accounts/instance-app.ts';
 import { randomBytes } from 'node:crypto';
-import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
 import { type MastodonFake, startMastodonFake } from './fake.ts';
 
@@ -49,11 +49,19 @@ export const signInToMastodon = async (
 };
 
 /** The fake instance, and an account connected to it the way she would: app registered, then OAuth. */
-export const mastodonStandIn: StandIn<MastodonAccount> = async (port) => {
-  const fake = await startMastodonFake({ port });
-  const tokens = await signInToMastodon(fake, systemClock).catch(async (error: unknown) => {
+export const mastodonStandIn: StandIn<MastodonAccount> = async (port, into) => {
+  const clock = into?.clock ?? systemClock;
+  const fake = await startMastodonFake({ port, clock });
+  const profile = { baseUrl: fake.url };
+  const tokens = await connectLocally(
+    'mastodon',
+    into,
+    { label: '@dimanche', profile, accepts: fake.signIn.accepts },
+    async () => ({ tokens: await signInToMastodon(fake, clock), canRefresh: false }),
+  ).catch(async (error: unknown) => {
     await fake.close();
     throw error;
   });
-  return { fake, account: { baseUrl: fake.url, accessToken: tokens.accessToken } };
+  // Mastodon's tokens do not expire: nothing refreshes them.
+  return { fake, account: { ...profile, accessToken: tokens.accessToken }, provider: { id: 'mastodon' } };
 };

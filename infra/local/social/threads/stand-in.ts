@@ -4,7 +4,7 @@ import { threadsLongLivedTokens } from '../../../../shared/adapters/oauth/thread
 import type { ThreadsAccount } from '../../../../shared/adapters/social/threads/account.ts';
 import type { TokenSet } from '../../../../shared/domain/accounts/oauth-provider.ts';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
-import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
 import type { StandIn } from '../stand-in.ts';
 import { startThreadsFake, type ThreadsFake } from './fake.ts';
 
@@ -26,15 +26,25 @@ export const signInToThreads = async (fake: ThreadsFake, clock: Clock): Promise<
 };
 
 /** The fake Threads, and an account connected to it the way she would: a long-lived token it issued. */
-export const threadsStandIn: StandIn<ThreadsAccount> = async (port) => {
-  const fake = await startThreadsFake({ userId: USER, port });
-  const tokens = await signInToThreads(fake, systemClock).catch(async (error: unknown) => {
+export const threadsStandIn: StandIn<ThreadsAccount> = async (port, into) => {
+  const clock = into?.clock ?? systemClock;
+  const fake = await startThreadsFake({ userId: USER, port, clock });
+  const profile = { baseUrl: fake.url, userId: USER, username: 'dimanche.fm' };
+  // The fake does not say whether it still honours a long-lived token: a kept connection is made again.
+  const tokens = await connectLocally(
+    'threads',
+    into,
+    { label: '@dimanche.fm', profile, accepts: () => false },
+    async () => ({ tokens: await signInToThreads(fake, clock), canRefresh: true }),
+  ).catch(async (error: unknown) => {
     await fake.close();
     throw error;
   });
-  // No expiresAt: the fake holds the token to the machine's time, which the tests' movable clocks are not.
+  // No expiresAt: the fake holds the token to its own clock; the connected account holds the expiry.
   return {
     fake,
-    account: { baseUrl: fake.url, userId: USER, username: 'dimanche.fm', accessToken: tokens.accessToken },
+    account: { ...profile, accessToken: tokens.accessToken },
+    // Renewed by th_refresh_token, not a refresh token.
+    provider: { ...fake.signIn.provider, longLived: 'threads' },
   };
 };

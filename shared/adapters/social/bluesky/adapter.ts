@@ -9,5 +9,6 @@ export const blueskyAdapter = networkAdapter<
   BlueskySessionHooks & { thumbs?: OutboundFetch }
 >({
   accountSchema: blueskyAccountSchema,
+  secretField: 'appPassword',
   publisher: (account, options, extra) => blueskyPublisher(account, { ...options, ...extra }),
 });

@@ -4,5 +4,6 @@ import { facebookPublisher } from './publisher.ts';
 
 export const facebookAdapter = networkAdapter<FacebookAccount>({
   accountSchema: facebookAccountSchema,
+  secretField: 'pageAccessToken',
   publisher: (account, options) => facebookPublisher(account, options),
 });

@@ -4,5 +4,6 @@ import { linkedInPublisher } from './publisher.ts';
 
 export const linkedInAdapter = networkAdapter<LinkedInAccount>({
   accountSchema: linkedInAccountSchema,
+  secretField: 'accessToken',
   publisher: (account, options) => linkedInPublisher(account, options),
 });

@@ -4,5 +4,6 @@ import { mastodonPublisher } from './publisher.ts';
 
 export const mastodonAdapter = networkAdapter<MastodonAccount>({
   accountSchema: mastodonAccountSchema,
+  secretField: 'accessToken',
   publisher: (account, options) => mastodonPublisher(account, options),
 });

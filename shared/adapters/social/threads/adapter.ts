@@ -4,5 +4,6 @@ import { type ThreadsContainers, threadsPublisher } from './publisher.ts';
 
 export const threadsAdapter = networkAdapter<ThreadsAccount, { containers?: ThreadsContainers }>({
   accountSchema: threadsAccountSchema,
+  secretField: 'accessToken',
   publisher: (account, options, extra) => threadsPublisher(account, { ...options, ...extra }),
 });

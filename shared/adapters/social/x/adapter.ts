@@ -4,5 +4,6 @@ import { xPublisher } from './publisher.ts';
 
 export const xAdapter = networkAdapter<XAccount>({
   accountSchema: xAccountSchema,
+  secretField: 'accessToken',
   publisher: (account, options) => xPublisher(account, options),
 });
