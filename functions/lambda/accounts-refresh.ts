@@ -5,7 +5,7 @@ import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { loadAccountsRefreshEnv } from '../../shared/domain/settings/accounts-refresh.ts';
 import { parseOperatorApps } from '../../shared/domain/settings/operator-apps.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { accountsAccess, accountsRefresh, appProviders } from '../wiring/accounts.ts';
+import { accountAccessDeps, accountsRefresh, appProviders } from '../wiring/accounts.ts';
 import { openTable } from '../wiring/table.ts';
 import { lambdaSecret } from './load-secrets.ts';
 
@@ -17,8 +17,7 @@ const apps = lambdaSecret(env, env.SOCIAL_APPS_SECRET_ARN, (raw) =>
   parseOperatorApps(`Secret ${env.SOCIAL_APPS_SECRET_ARN}`, raw),
 );
 const refresh = accountsRefresh(
-  accountsAccess({
-    table: openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }),
+  accountAccessDeps(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }), {
     sealer: kmsTokenSealer(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KEY_ARN),
     outbound: lambdaOutbound(),
     clock: systemClock,

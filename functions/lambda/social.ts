@@ -12,7 +12,8 @@ import { enabledAccounts } from '../../shared/domain/settings/social-accounts.ts
 import { parseSocialAccounts } from '../../shared/adapters/social/parse-social-accounts.ts';
 import { socialSettings } from '../../shared/domain/settings/social.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
-import { accountAccessDeps, deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
+import { accountAccessDeps } from '../wiring/accounts.ts';
+import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { kmsTokenSealer } from '../../shared/adapters/aws/kms-token-sealer.ts';
 import { parseOperatorApps } from '../../shared/domain/settings/operator-apps.ts';

@@ -3,15 +3,14 @@ import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-cli
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
-import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
 import { ACCOUNTS_REFRESH_AHEAD_MS } from '../../shared/domain/settings/accounts-refresh.ts';
 import type { OperatorApps } from '../../shared/domain/settings/operator-apps.ts';
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import type { LongLivedTokens } from '../../shared/ports/long-lived-tokens.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
-import type { AccessDeps } from '../../shared/usecases/accounts/access-token.ts';
+import type { AccessDeps, AccountProvider } from '../../shared/usecases/accounts/access-token.ts';
+import { accountProviders } from '../../shared/usecases/accounts/account-providers.ts';
 import {
   keepAccountsAlive,
   type KeepAliveOutcome,
@@ -23,32 +22,35 @@ import type { Table } from './table.ts';
  * an app has no account to keep). `origin`: one machine's fake in place of the network.
  */
 export const appProviders = (apps: OperatorApps, options: { origin?: string } = {}): OAuthProvider[] =>
-  NETWORK_REGISTRY.rows.flatMap((row) => {
-    const app = apps[row.id];
-    const provider =
-      app && row.signIn.kind === 'oauth' ? oauthProviderFor(row.id, row.signIn, app, options) : undefined;
-    return provider ? [provider] : [];
-  });
+  accountProviders(NETWORK_REGISTRY.rows, apps, { origin: () => options.origin }).filter(
+    (provider): provider is OAuthProvider => 'tokenEndpoint' in provider,
+  );
 
 /**
- * What reading and refreshing her tokens needs, the same on AWS and on one machine: a refresh token where the
- * network gives one, Meta's renewal call for Threads' long-lived token.
+ * Her connected accounts on the table, opened and refreshed: what the social worker and the refresh before
+ * Sunday read live tokens through, in both homes (KMS seals them on AWS, a key file on one machine).
  */
-export const accountsAccess = (options: {
-  table: Table;
-  sealer: TokenSealer;
-  /** The home's guarded client: token endpoints are public addresses (a Mastodon instance is hers to name). */
-  outbound: OutboundFetch;
-  clock: Clock;
-  /** Told once per break that a network must be reconnected: her French mail with the link, once written. */
-  reconnectNeeded: (account: ConnectedAccount) => Promise<void>;
-}): AccessDeps & { longLived: LongLivedTokens } => ({
-  oauth: oauth4webapiClient({ outbound: options.outbound, clock: options.clock }),
-  longLived: threadsLongLivedTokens({ outbound: options.outbound, clock: options.clock }),
-  accounts: dynamoConnectedAccounts(options.table.doc, options.table.tableName),
-  sealer: options.sealer,
-  clock: options.clock,
-  reconnectNeeded: options.reconnectNeeded,
+export const accountAccessDeps = (
+  table: Table,
+  context: {
+    sealer: TokenSealer;
+    outbound: OutboundFetch;
+    clock: Clock;
+    reconnectNeeded: (account: ConnectedAccount) => Promise<void>;
+    /** Where Threads' Graph API answers, when not beside its token endpoint (one machine's fake). */
+    threadsGraphOrigin?: string;
+  },
+): AccessDeps => ({
+  oauth: oauth4webapiClient({ outbound: context.outbound, clock: context.clock }),
+  accounts: dynamoConnectedAccounts(table.doc, table.tableName),
+  sealer: context.sealer,
+  clock: context.clock,
+  reconnectNeeded: context.reconnectNeeded,
+  longLived: threadsLongLivedTokens({
+    outbound: context.outbound,
+    clock: context.clock,
+    ...(context.threadsGraphOrigin ? { graphOrigin: context.threadsGraphOrigin } : {}),
+  }),
 });
 
 /**
@@ -56,6 +58,6 @@ export const accountsAccess = (options: {
  * The providers are asked at each run: on AWS from the apps' secret, so a client id put there counts next hour.
  */
 export const accountsRefresh =
-  (access: AccessDeps, providers: () => Promise<readonly OAuthProvider[]>) =>
+  (access: AccessDeps, providers: () => Promise<readonly AccountProvider[]>) =>
   async (): Promise<Record<string, KeepAliveOutcome>> =>
     keepAccountsAlive(await providers(), access, ACCOUNTS_REFRESH_AHEAD_MS);

@@ -23,12 +23,6 @@ import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { campaignEmails } from '../../shared/usecases/campaign/campaign-email.ts';
 import { subscriberLinks } from '../../shared/usecases/campaign/subscriber-links.ts';
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
-import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
-import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
-import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
-import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
-import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
-import type { AccessDeps } from '../../shared/usecases/accounts/access-token.ts';
 import type { Table } from './table.ts';
 
 /** The Sunday run's stores on the one table: dispatch, sender and social worker share them. */
@@ -135,31 +129,4 @@ export const socialWorkerDeps = (
       clock: context.clock,
       logger: context.logger,
     }),
-});
-
-/**
- * Her connected accounts on the table, opened and refreshed: what the social worker and the refresh before
- * Sunday read live tokens through, in both homes (KMS seals them on AWS, a key file on one machine).
- */
-export const accountAccessDeps = (
-  table: Table,
-  context: {
-    sealer: TokenSealer;
-    outbound: OutboundFetch;
-    clock: Clock;
-    reconnectNeeded: (account: ConnectedAccount) => Promise<void>;
-    /** Where Threads' Graph API answers, when not beside its token endpoint (one machine's fake). */
-    threadsGraphOrigin?: string;
-  },
-): AccessDeps => ({
-  oauth: oauth4webapiClient({ outbound: context.outbound, clock: context.clock }),
-  accounts: dynamoConnectedAccounts(table.doc, table.tableName),
-  sealer: context.sealer,
-  clock: context.clock,
-  reconnectNeeded: context.reconnectNeeded,
-  longLived: threadsLongLivedTokens({
-    outbound: context.outbound,
-    clock: context.clock,
-    ...(context.threadsGraphOrigin ? { graphOrigin: context.threadsGraphOrigin } : {}),
-  }),
 });

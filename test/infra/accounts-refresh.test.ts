@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accountsAccess, accountsRefresh, appProviders } from '../../functions/wiring/accounts.ts';
+import { accountAccessDeps, accountsRefresh, appProviders } from '../../functions/wiring/accounts.ts';
 import { consent } from '../../infra/local/oauth/consent.ts';
 import { startKmsStandIn, type KmsStandIn } from '../../infra/local/stand-ins/kms/kms-stand-in.ts';
 import { startXFake, type XFake } from '../../infra/local/social/x/fake.ts';
@@ -35,8 +35,7 @@ const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toI
 const connectedX = async () => {
   const table = await freshTable(inject('dynaliteUrl'));
   const notices: ConnectedAccount[] = [];
-  const access = accountsAccess({
-    table,
+  const access = accountAccessDeps(table, {
     sealer: kmsTokenSealer(kmsClient(kms.url), kms.keyArns[0] ?? ''),
     outbound: guardedFetch({ standIns: new StandIns([x.signIn.server.origin]) }),
     clock,
