@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
 import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
@@ -58,6 +58,7 @@ export const startFacebookFake = async ({
   let calls = 0;
   const permalink = (id: string) => `https://www.facebook.com/${pageId}/posts/${id.split('_')[1] ?? id}`;
   const network = await startFakeNetwork({
+    controls: signInControls(signIn),
     port,
     posts: () => posts.map((post) => ({ ...post, permalink_url: permalink(post.id) })),
     reset: () => {
