@@ -11,7 +11,8 @@ const fr = {
   lastError: 'Dernière erreur',
   errors: {
     expired: 'l’accès donné par le réseau a expiré : reconnectez-le.',
-    refresh_refused: 'le réseau a refusé de renouveler l’accès (application retirée ou mot de passe changé) : reconnectez-le.',
+    refresh_refused:
+      'le réseau a refusé de renouveler l’accès (application retirée ou mot de passe changé) : reconnectez-le.',
     revoked: 'l’accès a été retiré sur le réseau : reconnectez-le.',
     other: 'le réseau a refusé la dernière publication : reconnectez-le si cela se répète.',
   } as Record<string, string>,
@@ -110,7 +111,8 @@ const en: AccountStrings = {
   lastError: 'Last error',
   errors: {
     expired: 'the access the network gave has expired: reconnect it.',
-    refresh_refused: 'the network refused to renew the access (app removed or password changed): reconnect it.',
+    refresh_refused:
+      'the network refused to renew the access (app removed or password changed): reconnect it.',
     revoked: 'the access was withdrawn on the network: reconnect it.',
     other: 'the network refused the last post: reconnect it if this happens again.',
   },
