@@ -73,3 +73,13 @@ export const fakeConsoles = (
     outbound: (async (url, request) => (await once()).outbound(url, request)) as OutboundFetch,
   };
 };
+
+/** The social accounts' base URLs that are this machine's fakes (loopback): a file of real accounts has none. */
+export const localFakesOf = (accounts: Partial<Record<string, { baseUrl: string }>>) =>
+  Object.fromEntries(
+    Object.entries(accounts).flatMap(([network, account]) =>
+      account && ['127.0.0.1', 'localhost'].includes(new URL(account.baseUrl).hostname)
+        ? [[network, account.baseUrl]]
+        : [],
+    ),
+  );
