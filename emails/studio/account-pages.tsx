@@ -48,17 +48,10 @@ export const choosePage = (props: {
         <fieldset>
           <legend>{a.chooseTitle(name)}</legend>
           {props.choices.map((choice, index) => (
-            <p>
-              <input
-                type="radio"
-                name="choice"
-                id={`choice-${index}`}
-                value={choice.id}
-                required
-                checked={index === 0}
-              />{' '}
-              <label for={`choice-${index}`}>{choice.label}</label>
-            </p>
+            <label class="choice">
+              <input type="radio" name="choice" value={choice.id} required checked={index === 0} />{' '}
+              {choice.label}
+            </label>
           ))}
         </fieldset>
       </PostButton>

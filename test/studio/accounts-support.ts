@@ -20,6 +20,13 @@ export const refreshTarget = (html: string) =>
  * table and a throwaway key, signed in as the author; `connect` runs her whole flow for one network.
  */
 export const accountsStudio = async (fakes: Partial<Record<string, string>>) => {
+  /** Every line the app logged, as JSON: a test greps them for tokens. */
+  const logged: string[] = [];
+  const logger = {
+    info: (message: string, fields?: object) => void logged.push(JSON.stringify({ message, ...fields })),
+    warn: (message: string, fields?: object) => void logged.push(JSON.stringify({ message, ...fields })),
+    error: (message: string, fields?: object) => void logged.push(JSON.stringify({ message, ...fields })),
+  };
   const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
   const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
   const config = loadLocalConfig({
@@ -38,6 +45,7 @@ export const accountsStudio = async (fakes: Partial<Record<string, string>>) => 
   const sealer = aesGcmSealer(randomBytes(32));
   const { app } = createLocalApp(config, {
     clock,
+    logger,
     outbound: localOutbound({ standIns: [] }),
     accounts: { fakes, sealer },
   });
@@ -74,5 +82,20 @@ export const accountsStudio = async (fakes: Partial<Record<string, string>>) => 
     const { back: returned } = await consent(to, decision);
     return { returned, answer: await back(returned) };
   };
-  return { app, store, sealer, clock, cookie, csrf, settings, post, begin, back, connect, doc, tableName };
+  return {
+    logged,
+    app,
+    store,
+    sealer,
+    clock,
+    cookie,
+    csrf,
+    settings,
+    post,
+    begin,
+    back,
+    connect,
+    doc,
+    tableName,
+  };
 };
