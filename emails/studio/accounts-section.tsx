@@ -109,3 +109,22 @@ export const AccountsNotice = (props: {
     return <Notice>{a.disconnectedNotice(nameOf(disconnected.network))}</Notice>;
   return null;
 };
+
+/** Cette semaine: each network that is on but will not post on Sunday, and where to fix it. */
+export const WillNotPost = (props: { networks: readonly NetworkState[]; language: Language }) => {
+  const a = accountStrings(props.language);
+  if (!props.networks.length) return null;
+  return (
+    <div class="alert" role="status">
+      {props.networks.map((state) => (
+        <p>
+          {a.willNotPost(
+            nameOf(state.network),
+            state.account?.state === 'to_reconnect' ? a.whyToReconnect : a.whyNotConnected,
+          )}{' '}
+          <a href="/studio/settings#social">{state.account ? a.reconnect : a.connect}</a>
+        </p>
+      ))}
+    </div>
+  );
+};

@@ -1,4 +1,7 @@
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { currentSession } from '../../shared/usecases/studio/studio-sign-in.ts';
+import { COOKIE, type StudioEnv } from './session.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
@@ -15,7 +18,6 @@ import { disconnectAccount } from '../../shared/usecases/accounts/disconnect-acc
 import { choosePage, onTheWayPage } from '../../emails/studio/account-pages.tsx';
 import { errorPage } from '../../emails/studio/error-page.tsx';
 import { accountUrls } from './account-urls.ts';
-import type { StudioEnv } from './session.ts';
 import type { StudioDeps } from './studio-deps.ts';
 
 const STATUS: Record<string, ContentfulStatusCode> = {
@@ -32,9 +34,9 @@ const field = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? form[name] : '';
 
 /**
- * Réglages' "Connecter" and "Déconnecter" (`/studio/accounts/:network/…`). The network's callback and her pick
- * after it are reached without the session cookie (SameSite=Strict is not sent on a redirect from the network's
- * site): the one-time state, and the one-time hold after it, are what prove the request is hers.
+ * Réglages' "Connecter" and "Déconnecter" (`/studio/accounts/:network/…`), and the network's way back: every
+ * step but the first arrival from the network's site (see `open`) runs in her session, the forms with its CSRF
+ * token; the one-time state, and the one-time hold of her pick after it, tie each step to the one before.
  */
 export const accountRoutes = (deps: StudioDeps) => {
   const { language } = deps.studio;
@@ -64,15 +66,36 @@ export const accountRoutes = (deps: StudioDeps) => {
       deps.logger.info('account not connected', { network, error: result.error });
       return problem(c, result.error);
     }
-    if ('choose' in result) return c.html(choosePage({ language, network, ...result.choose, csrf: '' }));
+    if ('choose' in result)
+      return c.html(choosePage({ language, network, ...result.choose, csrf: c.get('session').csrfToken }));
     deps.logger.info('account connected', { network, state: result.account.state });
     return c.html(
       onTheWayPage(language, a.connectedNotice(name(network), result.account.label), urls.settings(network)),
     );
   };
 
-  /** Reached from the network's site: no session, the state is the proof. */
-  const open = new Hono<StudioEnv>()
+  /**
+   * The network's way back comes from its site, so her SameSite=Strict session cookie is not sent with it: the
+   * first arrival gets a page that reloads the same address from the studio itself, which carries the cookie.
+   * Nothing is read or spent before the session is there (the state stays unused); `bounced` stops a loop when
+   * she really has no session (then the sign-in page, as for any studio address).
+   */
+  const open = new Hono<StudioEnv>().get('/:network/callback', async (c, next) => {
+    const query = c.req.query();
+    const session = await currentSession(getCookie(c, COOKIE, 'host'), {
+      auth: deps.studio.auth,
+      clock: deps.clock,
+    });
+    if (session || !query.state || query.bounced) return next();
+    const again = new URL(c.req.url);
+    again.searchParams.set('bounced', '1');
+    return c.html(
+      onTheWayPage(language, a.backFrom(name(c.req.param('network'))), `${again.pathname}${again.search}`),
+    );
+  });
+
+  /** From Réglages, signed in, with the CSRF token (the session middleware checks it). */
+  const signedIn = new Hono<StudioEnv>()
     .get('/:network/callback', async (c) => {
       const network = c.req.param('network');
       if (!accounts || !known(network)) return problem(c, 'unknown_state');
@@ -88,16 +111,9 @@ export const accountRoutes = (deps: StudioDeps) => {
       const network = c.req.param('network');
       if (!accounts || !known(network)) return problem(c, 'unknown_state');
       const form = await c.req.parseBody();
-      const result = await chooseAccount(
-        network,
-        { hold: field(form, 'hold'), id: field(form, 'choice') },
-        accounts,
-      );
-      return connected(c, network, result);
-    });
-
-  /** From Réglages, signed in, with the CSRF token (the session middleware checks it). */
-  const signedIn = new Hono<StudioEnv>()
+      const choice = { hold: field(form, 'hold'), id: field(form, 'choice') };
+      return connected(c, network, await chooseAccount(network, choice, accounts));
+    })
     .post('/:network/connect', async (c) => {
       const network = c.req.param('network');
       if (!accounts || !known(network)) return problem(c, 'no_app');

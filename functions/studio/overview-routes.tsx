@@ -17,9 +17,27 @@ export const overviewRoutes = (deps: StudioDeps, ports: StudioPorts) => {
   const f = formatter(language, timeZone);
   return new Hono<StudioEnv>()
     .get('/', async (c) => {
-      const week = await weekView(ports);
+      const accounts = deps.studio.accounts;
+      const [week, networks] = await Promise.all([
+        weekView(ports),
+        accounts ? accountsView(NETWORK_REGISTRY.rows, accounts) : undefined,
+      ]);
+      const on = new Set<string>(deps.settings.social.networks);
+      const wontPost = networks?.filter(
+        (state) => on.has(state.network) && state.account?.state !== 'connected',
+      );
       const csrf = c.get('session').csrfToken;
-      return c.html(weekPage({ ...week, language, f, csrf, authorEmail, flash: c.req.query('done') }));
+      return c.html(
+        weekPage({
+          ...week,
+          ...(wontPost ? { wontPost } : {}),
+          language,
+          f,
+          csrf,
+          authorEmail,
+          flash: c.req.query('done'),
+        }),
+      );
     })
     .get('/settings', async (c) => {
       const accounts = deps.studio.accounts;

@@ -19,7 +19,10 @@ export const refreshTarget = (html: string) =>
  * The studio with Réglages' "Connecter" against the social fakes given (their base URLs), its accounts on a fresh
  * table and a throwaway key, signed in as the author; `connect` runs her whole flow for one network.
  */
-export const accountsStudio = async (fakes: Partial<Record<string, string>>) => {
+export const accountsStudio = async (
+  fakes: Partial<Record<string, string>>,
+  env: Record<string, string> = {},
+) => {
   /** Every line the app logged, as JSON: a test greps them for tokens. */
   const logged: string[] = [];
   const logger = {
@@ -40,6 +43,7 @@ export const accountsStudio = async (fakes: Partial<Record<string, string>>) => 
     SUBSCRIBER_ID_KEY,
     LOG_LEVEL: 'silent',
     AUTHOR_EMAIL: author,
+    ...env,
   });
   const clock = movableClock();
   const sealer = aesGcmSealer(randomBytes(32));
@@ -70,10 +74,16 @@ export const accountsStudio = async (fakes: Partial<Record<string, string>>) => 
     const answer = await post(`/studio/accounts/${network}/connect`, fields);
     return { answer, html: await answer.clone().text(), to: refreshTarget(await answer.text()) };
   };
-  /** The network's callback as her browser arrives with it: from another site, so without the cookie. */
-  const back = (url: URL | string) => {
+  /**
+   * The network's callback as her browser arrives with it: from another site, so first without the cookie
+   * (SameSite=Strict), which gets a page reloading the same address from the studio, with it.
+   */
+  const back = async (url: URL | string) => {
     const at = new URL(url, BASE_URL);
-    return app.request(`${at.pathname}${at.search}`);
+    const first = await app.request(`${at.pathname}${at.search}`);
+    const again = refreshTarget(await first.clone().text());
+    if (first.status !== 200 || !again) return first;
+    return app.request(again, { headers: { cookie } });
   };
   /** Connecter, Autoriser (or Refuser), and the way back: the callback's answer. */
   const connect = async (network: string, decision: 'allow' | 'deny' = 'allow', fields = {}) => {

@@ -51,10 +51,9 @@ describe('Connecter from Réglages, against the fakes', () => {
     const html = await answer.text();
     expect(html).toContain('Publier sur Facebook en tant que…');
     expect(html).not.toMatch(/EAAG|at_/);
-    const chosen = await t.app.request('/studio/accounts/facebook/choose', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ hold: hiddenHold(html), choice: choicesOf(html)[0] ?? '' }).toString(),
+    const chosen = await t.post('/studio/accounts/facebook/choose', {
+      hold: hiddenHold(html),
+      choice: choicesOf(html)[0] ?? '',
     });
     expect(refreshTarget(await chosen.text())).toBe('/studio/settings?connected=facebook#social');
     const stored = await t.store.get('facebook');
@@ -74,11 +73,7 @@ describe('Connecter from Réglages, against the fakes', () => {
     const html = await answer.text();
     expect(choicesOf(html)).toEqual(['urn:li:person:mE3mbr0Dim4nche', 'urn:li:organization:5515715']);
     const choose = (hold: string) =>
-      t.app.request('/studio/accounts/linkedin/choose', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ hold, choice: 'urn:li:organization:5515715' }).toString(),
-      });
+      t.post('/studio/accounts/linkedin/choose', { hold, choice: 'urn:li:organization:5515715' });
     expect((await choose(hiddenHold(html))).status).toBe(200);
     expect((await t.store.get('linkedin'))?.profile).toEqual({
       baseUrl: fakes.urls.linkedin,
@@ -165,6 +160,21 @@ describe('every failure of the flow is a French page, with nothing half-written'
     expect(await t.store.get('x')).toEqual(first);
   });
 
+  it('a callback without her session spends nothing: it goes to sign-in, and the state still works after', async () => {
+    const t = await accountsStudio(fakes.urls);
+    const { to } = await t.begin('x');
+    const { back } = await consent(to ?? '');
+    const first = await t.app.request(`${back.pathname}${back.search}`);
+    const again = refreshTarget(await first.text()) ?? '';
+    expect(again).toContain('bounced=1');
+    const anonymous = await t.app.request(again);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/studio/sign-in');
+    expect(await t.store.get('x')).toBeUndefined();
+    expect((await t.back(back)).status).toBe(200);
+    expect(await t.store.get('x')).toMatchObject({ state: 'connected' });
+  });
+
   it('the network refuses the code, or does not answer whom it belongs to', async () => {
     const t = await accountsStudio(fakes.urls);
     const { to } = await t.begin('x');
@@ -212,5 +222,31 @@ describe('every failure of the flow is a French page, with nothing half-written'
     const answer = await t.post('/studio/accounts/x/connect');
     expect(answer.status).toBe(404);
     expect(await answer.text()).toContain('Application non enregistrée');
+  });
+});
+
+describe('a true state per network', () => {
+  it('shows a broken account as to reconnect, its last error in words, and names it on Cette semaine', async () => {
+    const t = await accountsStudio(fakes.urls, { SOCIAL_NETWORKS: 'x,linkedin' });
+    await t.connect('x');
+    const stored = await t.store.get('x');
+    if (!stored) throw new Error('x not connected');
+    await t.store.put(
+      { ...stored, state: 'to_reconnect', lastError: 'refresh_refused', version: stored.version + 1 },
+      stored.version,
+    );
+    const settings = await t.settings();
+    expect(settings).toContain('À reconnecter');
+    expect(settings).toContain('le réseau a refusé de renouveler l’accès');
+    expect(settings).toContain('>Reconnecter X</button>');
+    expect(settings).toMatch(/accès valable jusqu’au \d+ nov\. 2026, \d\d:\d\d/);
+    const week = await t.settings('/studio');
+    expect(week).toContain('X ne publiera pas dimanche : il est à reconnecter.');
+    expect(week).toContain('LinkedIn ne publiera pas dimanche : il n’est pas connecté.');
+    expect(week).not.toContain('Mastodon ne publiera pas');
+    // Reconnecting mends it.
+    await t.connect('x');
+    expect(await t.store.get('x')).toMatchObject({ state: 'connected' });
+    expect(await t.settings('/studio')).not.toContain('X ne publiera pas');
   });
 });

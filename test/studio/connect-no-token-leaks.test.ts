@@ -21,13 +21,7 @@ describe('what the fakes issued never shows', () => {
     const pick = async (network: string, html: string, which: (ids: string[]) => string) => {
       const hold = /name="hold" value="([^"]+)"/.exec(html)?.[1] ?? '';
       const ids = [...html.matchAll(/name="choice" value="([^"]+)"/g)].map((m) => m[1] ?? '');
-      return keep(
-        await t.app.request(`/studio/accounts/${network}/choose`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ hold, choice: which(ids) }).toString(),
-        }),
-      );
+      return keep(await t.post(`/studio/accounts/${network}/choose`, { hold, choice: which(ids) }));
     };
     for (const network of ['x', 'threads'] as const) await keep((await t.connect(network)).answer);
     await pick('facebook', await keep((await t.connect('facebook')).answer), (ids) => ids[0] ?? '');

@@ -31,6 +31,7 @@ const fr = {
   onTheWay: (name: string) => `Vers la page d’autorisation de ${name}…`,
   onTheWayHelp: 'Si rien ne se passe, suivez ce lien :',
   continue: 'Continuer',
+  backFrom: (name: string) => `Retour de ${name}…`,
   backToSettings: 'Revenir aux Réglages',
   chooseTitle: (name: string) => `Publier sur ${name} en tant que…`,
   chooseHelp: 'Choisissez le compte au nom duquel Dimanche annoncera chaque numéro.',
@@ -121,7 +122,7 @@ const en: AccountStrings = {
   instanceLabel: 'Your Mastodon instance’s address',
   instanceHelp: 'For example piaille.fr or mastodon.social.',
   handleLabel: 'Your Bluesky handle',
-  handleHelp: 'For example dimanche.bsky.social.',
+  handleHelp: 'For example yourname.bsky.social.',
   passwordLabel: 'App password',
   passwordHelp:
     'Never your main password: make an app password for Dimanche in Bluesky (Settings › Privacy and security › App passwords), then paste it here.',
@@ -131,6 +132,7 @@ const en: AccountStrings = {
   onTheWay: (name) => `On the way to ${name}’s consent page…`,
   onTheWayHelp: 'If nothing happens, follow this link:',
   continue: 'Continue',
+  backFrom: (name) => `Back from ${name}…`,
   backToSettings: 'Back to Settings',
   chooseTitle: (name) => `Post on ${name} as…`,
   chooseHelp: 'Choose the account Dimanche announces each issue as.',
@@ -182,7 +184,7 @@ const en: AccountStrings = {
     },
     invalid_handle: {
       title: 'Invalid Bluesky handle',
-      detail: 'Write your full handle, for example dimanche.bsky.social, and try again.',
+      detail: 'Write your full handle, for example yourname.bsky.social, and try again.',
     },
     not_app_password: {
       title: 'Not an app password',
