@@ -4,6 +4,7 @@ import { mastodonAppRegistrar } from '../../shared/adapters/oauth/mastodon-app-r
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import { blueskyIdentity } from '../../shared/adapters/social/bluesky/identity.ts';
+import { facebookLongLivedToken } from '../../shared/adapters/social/facebook/long-lived.ts';
 import { facebookIdentity } from '../../shared/adapters/social/facebook/identity.ts';
 import { linkedInIdentity } from '../../shared/adapters/social/linkedin/identity.ts';
 import { mastodonIdentity } from '../../shared/adapters/social/mastodon/identity.ts';
@@ -84,6 +85,12 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     mastodon: (instance) => mastodonIdentity(outbound, instance ?? ''),
   };
   const longLived = threadsLongLivedTokens({ outbound, clock, graphOrigin: api('threads') });
+  const facebookLongLived = facebookLongLivedToken({ outbound, clock, baseUrl: api('facebook') });
+  /** The consent page's token traded for the one kept, where the network gives a short-lived one first. */
+  const keep: Record<string, StudioAccounts['keep']> = {
+    threads: async (_, found, tokens) => longLived.exchange(found, tokens.accessToken),
+    facebook: async (_, found, tokens) => facebookLongLived(found, tokens.accessToken),
+  };
   return {
     accounts: dynamoConnectedAccounts(home.table.doc, home.table.tableName),
     sealer,
@@ -94,8 +101,7 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     redirectUri,
     provider,
     hasApp: async (network) => (await provider(network)) !== undefined,
-    keep: async (network, found, tokens) =>
-      network === 'threads' ? longLived.exchange(found, tokens.accessToken) : undefined,
+    keep: async (network, found, tokens) => keep[network]?.(network, found, tokens),
     identify: async (network, accessToken, instance) =>
       identities[network]?.(instance)(accessToken) ?? {
         ok: false,

@@ -65,6 +65,14 @@ describe('Connecter from Réglages, against the fakes', () => {
     });
     const tokens = JSON.parse(await t.sealer.open(stored?.sealed ?? '')) as TokenSet;
     expect(tokens).toEqual({ accessToken: expect.stringMatching(/^EAAG/) });
+    // The Pages were read with the 60-day user token, so the Page token does not die with the consent's.
+    const { requests } = (await (await fetch(`${fakes.urls.facebook}/__fake/requests`)).json()) as {
+      requests: { path: string; query: Record<string, string>; headers: Record<string, string> }[];
+    };
+    const traded = requests.filter((r) => r.path === '/v21.0/oauth/access_token');
+    expect(traded.at(-1)?.query.grant_type).toBe('fb_exchange_token');
+    const pages = requests.filter((r) => r.path === '/v21.0/me/accounts');
+    expect(pages.at(-1)?.headers.authorization).toMatch(/^Bearer EAAL/);
   });
 
   it('connects LinkedIn as the organisation page she administers, or as herself', async () => {
