@@ -96,6 +96,12 @@ export const createLocalApp = (
   const redirectUri = accountUrls(config.PUBLIC_BASE_URL).callback;
   const consoles = fakeConsoles(overrides.accounts?.fakes ?? {}, redirectUri);
   const hasFakes = Object.keys(overrides.accounts?.fakes ?? {}).length > 0;
+  // The studio's callbacks registered with the fakes' apps now that its address is known; a failure is retried
+  // by the first "Connecter", which needs them.
+  if (hasFakes)
+    consoles
+      .apps()
+      .catch((error: unknown) => logger.warn('fake consoles not read', { error: String(error) }));
   deps.studio.accounts = studioAccounts({
     table,
     sealer: overrides.accounts?.sealer ?? localTokenSealer(resolve(dataDir, 'token-key')),
