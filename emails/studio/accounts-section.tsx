@@ -57,7 +57,7 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
         <PostButton action={connect} csrf={props.csrf} label={label}>
           <label for={`${network}-instance`}>{a.instanceLabel}</label>
           <input id={`${network}-instance`} name="instance" type="text" inputmode="url" required />
-          <small>{a.instanceHelp}</small>
+          <p class="muted">{a.instanceHelp}</p>
         </PostButton>
         {disconnect}
       </>
@@ -68,7 +68,7 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
         <PostButton action={connect} csrf={props.csrf} label={label}>
           <label for={`${network}-handle`}>{a.handleLabel}</label>
           <input id={`${network}-handle`} name="handle" type="text" autocomplete="username" required />
-          <small>{a.handleHelp}</small>
+          <p class="muted">{a.handleHelp}</p>
           <label for={`${network}-password`}>{a.passwordLabel}</label>
           <input
             id={`${network}-password`}
@@ -78,9 +78,9 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
             aria-describedby={`${network}-password-help`}
             required
           />
-          <small id={`${network}-password-help`}>
+          <p class="muted" id={`${network}-password-help`}>
             {a.passwordHelp} <a href={BLUESKY_APP_PASSWORDS}>{a.passwordLink}</a>
-          </small>
+          </p>
         </PostButton>
         {disconnect}
       </>
