@@ -14,7 +14,6 @@ import { awsHttpHome } from './aws-app-deps.ts';
 import { lambdaSecret } from './load-secrets.ts';
 import { invokeDispatch } from '../../shared/adapters/aws/invoke-dispatch.ts';
 import { kmsTokenSealer } from '../../shared/adapters/aws/kms-token-sealer.ts';
-import { memoryInstanceApps } from '../../shared/adapters/oauth/memory-instance-apps.ts';
 
 // The admin HTTP function: `/admin/*` (bearer token) and the author's studio `/studio` (magic-link session).
 const config = loadAwsApiConfig(process.env);
@@ -33,7 +32,6 @@ if (accounts.TOKEN_KEY_ARN && accounts.SOCIAL_APPS_SECRET_ARN) {
   deps.studio.accounts = studioAccounts({
     table: home.table,
     sealer: kmsTokenSealer(new KMSClient({ region: config.AWS_REGION }), accounts.TOKEN_KEY_ARN),
-    instanceApps: memoryInstanceApps(),
     outbound: home.outbound,
     clock: home.clock,
     publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
+import { dynamoInstanceApps } from '../../shared/adapters/dynamodb/instance-app-store.ts';
 import { mastodonAppRegistrar } from '../../shared/adapters/oauth/mastodon-app-registrar.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
@@ -16,7 +17,6 @@ import type { OperatorApps } from '../../shared/domain/settings/operator-apps.ts
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
 import type { IdentifyAccount } from '../../shared/ports/account-identity.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
-import type { InstanceAppStore } from '../../shared/ports/instance-apps.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
 import { accountUrls } from '../studio/account-urls.ts';
@@ -38,10 +38,9 @@ export type SignInEndpoints = Pick<
 >;
 
 export type AccountsHome = {
-  /** Where the connected accounts and the sign-ins under way are kept: the one table. */
+  /** Where the connected accounts, the sign-ins under way and the Mastodon apps are kept: the one table. */
   table: { doc: DynamoDBDocumentClient; tableName: string };
   sealer: TokenSealer;
-  instanceApps: InstanceAppStore;
   /** The guarded client: every address here may come from her (a Mastodon instance). */
   outbound: OutboundFetch;
   clock: Clock;
@@ -59,6 +58,7 @@ export type AccountsHome = {
 /** The studio's "Connecter" deps, the same on AWS and on one machine but for the addresses. */
 export const studioAccounts = (home: AccountsHome): StudioAccounts => {
   const { outbound, clock, sealer } = home;
+  const instanceApps = dynamoInstanceApps(home.table.doc, home.table.tableName);
   const api = (network: string) => home.local?.api(network) ?? API_ORIGINS[network] ?? '';
   const redirectUri = accountUrls(home.publicBaseUrl).callback;
   const oauth = oauth4webapiClient({ outbound, clock });
@@ -66,7 +66,7 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     if (!NETWORK_REGISTRY.has(network)) return undefined;
     const { signIn } = NETWORK_REGISTRY.row(network);
     if (signIn.kind === 'instance-oauth') {
-      const kept = instance ? await home.instanceApps.get(instance, redirectUri(network)) : undefined;
+      const kept = instance ? await instanceApps.get(instance, redirectUri(network)) : undefined;
       if (!kept) return undefined;
       const app = { clientId: kept.clientId, clientSecret: await sealer.open(kept.sealedSecret) };
       return oauthProviderFor(network, signIn, app, { instance: kept.instance });
@@ -108,7 +108,7 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
         error: 'refused',
         detail: `no identity call for ${network}`,
       },
-    apps: home.instanceApps,
+    apps: instanceApps,
     register: mastodonAppRegistrar(outbound),
     website: home.publicBaseUrl,
     openSession: blueskyIdentity(outbound, api('bluesky')),

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { memoryInstanceApps } from '../../../shared/adapters/oauth/memory-instance-apps.ts';
 import type { TokenSealer } from '../../../shared/ports/token-sealer.ts';
 import { accountUrls } from '../../../functions/studio/account-urls.ts';
 import { studioAccounts } from '../../../functions/wiring/studio-accounts.ts';
@@ -105,7 +104,6 @@ export const createLocalApp = (
   deps.studio.accounts = studioAccounts({
     table,
     sealer: overrides.accounts?.sealer ?? localTokenSealer(resolve(dataDir, 'token-key')),
-    instanceApps: memoryInstanceApps(),
     outbound: hasFakes ? consoles.outbound : (overrides.outbound ?? guardedFetch()),
     clock,
     publicBaseUrl: config.PUBLIC_BASE_URL,
