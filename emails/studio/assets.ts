@@ -24,7 +24,7 @@ button,.button{display:inline-block;font:600 1rem 'Helvetica Neue',Arial,sans-se
 .secondary{background:#fff;color:#8f3d1f;border:2px solid #8f3d1f}
 form.inline{display:inline-block;margin:0 .5rem .5rem 0}
 label{display:block;font-weight:600;margin:.75rem 0 .3rem}
-input[type=email],input[type=text],input[type=search],select,textarea{width:100%;max-width:32rem;font:inherit;padding:.55rem .7rem;border:2px solid #6b5a4d;border-radius:4px;background:#fff;color:#2b211c}
+input[type=email],input[type=text],input[type=password],input[type=search],select,textarea{width:100%;max-width:32rem;font:inherit;padding:.55rem .7rem;border:2px solid #6b5a4d;border-radius:4px;background:#fff;color:#2b211c}
 textarea{max-width:100%;font:13px/1.4 monospace}
 .notice{padding:.75rem 1rem;background:#e7f3e7;border-left:4px solid #2f6b2f;margin:0 0 1rem}
 .alert{padding:.75rem 1rem;background:#fdecea;border-left:4px solid #9b1c1c;margin:0 0 1rem}

@@ -7,6 +7,8 @@ import { issueActionStrings } from '../../shared/i18n/studio/issue-action-string
 import { signUpSnippet } from '../../shared/i18n/studio/sign-up-snippet.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { settingsView } from '../../shared/usecases/studio/settings-view.ts';
+import type { NetworkState } from '../../shared/usecases/accounts/accounts-view.ts';
+import { AccountActions, AccountsNotice, AccountState } from './accounts-section.tsx';
 import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { CopyButton } from './ui/copy-button.tsx';
 import { document, Page } from './ui/layout.tsx';
@@ -25,6 +27,9 @@ export const settingsPage = (
     connected: readonly SocialNetwork[];
     schedule: string;
     timeZone: string;
+    /** Each network's connected account, where this runtime can connect them (else `connected` only). */
+    networks?: readonly NetworkState[];
+    notice?: { connected?: string | undefined; disconnected?: string | undefined };
   },
 ) => {
   const { language, f, csrf, publicBaseUrl, connected, attempts, plan, deliverability, webhookUrl } = props;
@@ -56,13 +61,25 @@ export const settingsPage = (
         </div>
       </Section>
       <Section id="social" title={t.social}>
-        <Table heads={[t.network, t.state, t.lastPost]}>
+        <AccountsNotice networks={props.networks} notice={props.notice} language={language} />
+        <Table
+          heads={props.networks ? [t.network, t.state, t.lastPost, ''] : [t.network, t.state, t.lastPost]}
+        >
           {SOCIAL_NETWORKS.map((network) => {
             const attempt = attempts.find((a) => a.network === network);
+            const state = props.networks?.find((candidate) => candidate.network === network);
             return (
               <tr>
                 <td>{NETWORK_NAMES[network]}</td>
-                <td>{connected.includes(network) ? t.connected : t.notConnected}</td>
+                <td>
+                  {state ? (
+                    <AccountState state={state} language={language} f={f} />
+                  ) : connected.includes(network) ? (
+                    t.connected
+                  ) : (
+                    t.notConnected
+                  )}
+                </td>
                 <td>
                   {attempt?.postUrl ? (
                     <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
@@ -72,6 +89,11 @@ export const settingsPage = (
                     t.noPost
                   )}
                 </td>
+                {state ? (
+                  <td>
+                    <AccountActions state={state} language={language} csrf={csrf} />
+                  </td>
+                ) : null}
               </tr>
             );
           })}

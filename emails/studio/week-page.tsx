@@ -7,6 +7,8 @@ import type { WeekView } from '../../shared/usecases/studio/week-view.ts';
 import { SocialPosts, StateBadge, TestSendForm } from './issue-parts.tsx';
 import { document, Page } from './ui/layout.tsx';
 import { Notice } from './ui/notes.tsx';
+import type { NetworkState } from '../../shared/usecases/accounts/accounts-view.ts';
+import { WillNotPost } from './accounts-section.tsx';
 import { Section } from './ui/section.tsx';
 import { NextSend, PlanTable } from './sunday-plan-view.tsx';
 import { Warnings } from './warnings-view.tsx';
@@ -19,6 +21,8 @@ export const weekPage = (
     csrf: string;
     authorEmail: string;
     flash: string | undefined;
+    /** The networks that are on but will not post (not connected, or to reconnect). */
+    wontPost?: readonly NetworkState[];
   },
 ) => {
   const { language, f, csrf, authorEmail, flash, now, sunday, view, social, trend, plan, sendAt } = props;
@@ -27,6 +31,7 @@ export const weekPage = (
   return document(
     <Page language={language} title={t.week.title} nav="week" csrf={csrf}>
       {flash ? <Notice>{flash === 'test' ? t.issue.testSent(authorEmail) : flash}</Notice> : null}
+      {props.wontPost ? <WillNotPost networks={props.wontPost} language={language} /> : null}
       <Section id="issue" title={t.week.sundayIssue(f.sunday(sunday))}>
         {!view ? (
           <div class="alert">

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { limitBodies } from '../http/limit-body.ts';
 import { studioErrors, studioNotFound } from './error-pages.tsx';
 import { STUDIO_CSS, STUDIO_JS } from '../../emails/studio/assets.ts';
+import { accountRoutes } from './accounts-routes.tsx';
 import { campaignRoutes } from './campaign-routes.tsx';
 import { issueRoutes } from './issue-routes.tsx';
 import { requireSession, type StudioEnv } from './session.ts';
@@ -21,6 +22,7 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
   if (!deps) return new Hono<StudioEnv>();
   const { language } = deps.studio;
   const ports = studioPorts(deps);
+  const accounts = accountRoutes(deps);
   const pages = new Hono<StudioEnv>()
     .use('*', requireSession(deps))
     .route('/', overviewRoutes(deps, ports))
@@ -28,6 +30,7 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
     .route('/campaigns', campaignRoutes(deps, ports))
     .route('/subscribers', subscriberImportRoutes(deps))
     .route('/subscribers', subscriberRoutes(deps, ports))
+    .route('/accounts', accounts.signedIn)
     // Last: any other address, once signed in (before that, the sign-in page, which reveals no route).
     .all('*', (c) => studioNotFound(c, language));
   const studio = new Hono<StudioEnv>();
@@ -51,6 +54,8 @@ export const studioApp = (deps?: StudioDeps): Hono<StudioEnv> => {
         }),
       )
       .route('/', signInRoutes(deps, ports))
+      // The network's way back, before the session check: see accounts-routes.tsx.
+      .route('/accounts', accounts.open)
       .route('/', pages)
   );
 };

@@ -7,6 +7,7 @@ import type { StudioAuthStore } from '../../shared/ports/studio-auth.ts';
 import type { DeliverabilityStore } from '../../shared/ports/deliverability-store.ts';
 import type { SubscriberDirectory } from '../../shared/ports/subscriber-directory.ts';
 import type { AppDeps } from '../app-deps.ts';
+import type { StudioAccounts } from './accounts-deps.ts';
 
 export type StudioSettings = {
   authorEmail: EmailAddress;
@@ -25,6 +26,8 @@ export type Studio = StudioSettings & {
   directory: SubscriberDirectory;
   /** This issue out now (a person asked), by its number; absent where this runtime cannot start it. */
   sendNow?: DispatchIssue;
+  /** Réglages' "Connecter" per network; absent where this runtime has no key to seal tokens with. */
+  accounts?: StudioAccounts;
 };
 
 export type StudioDeps = AppDeps & { studio: Studio };

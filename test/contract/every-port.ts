@@ -2,6 +2,7 @@ import { campaignStoreContract } from './campaign-store.contract.ts';
 import { catalogueStoreContract } from './catalogue-store.contract.ts';
 import { clickStoreContract } from './click-store.contract.ts';
 import { connectedAccountStoreContract } from './connected-account-store.contract.ts';
+import { instanceAppStoreContract } from './instance-app-store.contract.ts';
 import { dataLayerContract } from './data-layer.contract.ts';
 import { singleUseLinksContract } from './single-use-links.contract.ts';
 import { smallStoresContract } from './small-stores.contract.ts';
@@ -24,4 +25,5 @@ export const everyPortContract = (label: string, makeStores: MakeStores) => {
   smallStoresContract(label, makeStores);
   subscriberDirectoryContract(label, makeStores);
   connectedAccountStoreContract(label, makeStores);
+  instanceAppStoreContract(label, makeStores);
 };

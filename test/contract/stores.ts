@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoLedgerReader } from '../../shared/adapters/dynamodb/campaign-ledger-reader.ts';
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
+import { dynamoInstanceApps } from '../../shared/adapters/dynamodb/instance-app-store.ts';
 import { dynamoDataLinks } from '../../shared/adapters/dynamodb/data-link-store.ts';
 import { dynamoDeliverabilityStore } from '../../shared/adapters/dynamodb/deliverability-store.ts';
 import { dynamoFeedPollStore } from '../../shared/adapters/dynamodb/feed-poll-store.ts';
@@ -19,6 +20,7 @@ import { dynamoWarningStore } from '../../shared/adapters/dynamodb/warning-store
 import { dynamoWebhookReceipts } from '../../shared/adapters/dynamodb/webhook-receipts.ts';
 import { type LedgerEntries, memoryLedgerReader } from '../../shared/adapters/memory/campaign-ledger.ts';
 import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
+import { memoryInstanceApps } from '../../shared/adapters/memory/instance-app-store.ts';
 import { memoryDataLinks } from '../../shared/adapters/memory/data-link-store.ts';
 import { memoryDeliverabilityStore } from '../../shared/adapters/memory/deliverability-store.ts';
 import { memoryFeedPollStore } from '../../shared/adapters/memory/feed-poll-store.ts';
@@ -37,6 +39,7 @@ import { memoryWarningStore } from '../../shared/adapters/memory/warning-store.t
 import { memoryWebhookReceipts } from '../../shared/adapters/memory/webhook-receipts.ts';
 import type { CampaignLedgerReader } from '../../shared/ports/campaign-ledger.ts';
 import type { ConnectedAccountStore } from '../../shared/ports/connected-account-store.ts';
+import type { InstanceAppStore } from '../../shared/ports/instance-apps.ts';
 import type { DataLinkStore } from '../../shared/ports/data-links.ts';
 import type { DeliverabilityStore } from '../../shared/ports/deliverability-store.ts';
 import type { FeedPollStore } from '../../shared/ports/feed-poll.ts';
@@ -75,6 +78,7 @@ export type Stores = {
   holds: IssueHolds;
   directory: SubscriberDirectory;
   connectedAccounts: ConnectedAccountStore;
+  instanceApps: InstanceAppStore;
   /** How many catalogue entries an issue holds, read from the storage itself (what a replace leaves behind). */
   catalogueEntriesOf: (issueId: string) => Promise<number>;
 };
@@ -105,6 +109,7 @@ export const dynamoStores =
       holds: dynamoIssueHolds(doc, tableName),
       directory: dynamoSubscriberDirectory(doc, tableName),
       connectedAccounts: dynamoConnectedAccounts(doc, tableName),
+      instanceApps: dynamoInstanceApps(doc, tableName),
       catalogueEntriesOf: async (issueId) =>
         (
           await doc.send(
@@ -142,6 +147,7 @@ export const memoryStores: MakeStores = async () => {
     holds: memoryIssueHolds(),
     directory: memorySubscriberDirectory(),
     connectedAccounts: memoryConnectedAccounts(),
+    instanceApps: memoryInstanceApps(),
     catalogueEntriesOf: async (issueId) =>
       [...catalogueEntries.values()].filter((entry) => entry.issueId === issueId).length,
   };

@@ -18,6 +18,7 @@ import { dataDir, secretsFile } from '../paths.ts';
 import { filePublicObjects } from '../../../shared/adapters/public-objects/file-public-objects.ts';
 import { startDynalite, startSes } from '../stand-ins/stand-ins.ts';
 import { localSocial, localSocialEnv } from '../runtime/local-social.ts';
+import { localFakesOf } from '../oauth/fake-consoles.ts';
 import { localMusic } from '../runtime/local-music.ts';
 import { localBlog, startLocalFeedPoller } from '../runtime/local-blog.ts';
 import { localOutbound } from '../stand-ins/local-outbound.ts';
@@ -110,6 +111,8 @@ const { app, doc, issues, renderTrigger } = createLocalApp(config, {
   // Issue 26: the public pages as files in the data folder, read once into memory, as the bucket is on AWS.
   publicObjects: filePublicObjects(resolve(dataDir, 'public')),
   cdn,
+  // Issue 25: Réglages' "Connecter" against the social fakes started above.
+  accounts: { fakes: localFakesOf(social.accounts) },
   // The studio's "send now" of one issue: the delivery below, built once the app's table client exists.
   sendNow: (series) => delivery.dispatch({ series }),
 });

@@ -4,7 +4,7 @@ const decode = (text: string) =>
   text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 
 /**
- * What her browser does on a fake network's consent page: read the form, press "Authorize app" (or "Cancel"),
+ * What her browser does on a fake network's consent page: read the form, press "Autoriser" (or "Refuser"),
  * and read where it sends her back. The redirect is not followed: the caller finishes the sign-in itself.
  */
 export const consent = async (

@@ -70,6 +70,8 @@ export type FakeAuthorizationServer = {
   revokeAll: () => void;
   /** A developer app registered on the fly (Mastodon's `POST /api/v1/apps`). */
   registerClient: (client: FakeOAuthClient) => void;
+  /** One more exact redirect address for an app, as its developer adds it in the network's console. */
+  allowRedirect: (clientId: string, redirectUri: string) => void;
   nextTokenAnswer: (fault: TokenFault) => void;
   /** How many token requests each grant type got: the tests count refreshes. */
   tokenRequests: () => { authorization_code: number; refresh_token: number };
@@ -112,7 +114,7 @@ export const startFakeAuthorizationServer = async (options: {
   const counts = { authorization_code: 0, refresh_token: 0 };
   const spent = { window: -1, count: 0 };
   const now = () => clock.now().getTime();
-  const clients = [...options.clients];
+  const clients = options.clients.map((client) => ({ ...client, redirectUris: [...client.redirectUris] }));
   const clientOf = (id: string | null) => clients.find((client) => client.clientId === id);
 
   const send = (response: ServerResponse, status: number, body: string, type: string, headers = {}) => {
@@ -127,7 +129,7 @@ export const startFakeAuthorizationServer = async (options: {
     send(
       response,
       status,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`,
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`,
       'text/html; charset=utf-8',
     );
 
@@ -188,10 +190,10 @@ export const startFakeAuthorizationServer = async (options: {
       return page(
         response,
         200,
-        `${options.name}: authorize this app?`,
-        `<p>Signed in as <strong>${escape(options.subject)}</strong>. The app asks: ${escape(form.get('scope') ?? '')}</p>` +
+        `${options.name} : autoriser cette application ?`,
+        `<p>Connectée en tant que <strong>${escape(options.subject)}</strong>. L’application demande : ${escape(form.get('scope') ?? '')}</p>` +
           `<form method="post" action="/oauth/authorize">${hidden}` +
-          `<button name="decision" value="allow">Authorize app</button> <button name="decision" value="deny">Cancel</button></form>`,
+          `<button name="decision" value="allow">Autoriser</button> <button name="decision" value="deny">Refuser</button></form>`,
       );
     }
     if (form.get('decision') !== 'allow') {
@@ -361,7 +363,11 @@ export const startFakeAuthorizationServer = async (options: {
     revokeAll: () => {
       for (const grant of grants.values()) grant.revoked = true;
     },
-    registerClient: (client) => void clients.push(client),
+    registerClient: (client) => void clients.push({ ...client, redirectUris: [...client.redirectUris] }),
+    allowRedirect: (clientId, redirectUri) => {
+      const client = clientOf(clientId);
+      if (client && !client.redirectUris.includes(redirectUri)) client.redirectUris.push(redirectUri);
+    },
     nextTokenAnswer: (fault) => void faults.push(fault),
     tokenRequests: () => ({ ...counts }),
     close: () =>

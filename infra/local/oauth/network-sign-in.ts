@@ -1,4 +1,5 @@
 import type { OAuthProvider } from '../../../shared/domain/accounts/oauth-provider.ts';
+import { jsonBody, type Route } from '../social/fake-network.ts';
 import { type Clock, systemClock } from '../../../shared/ports/clock.ts';
 import {
   type FakeAuthorizationServer,
@@ -48,3 +49,35 @@ export const startNetworkSignIn = async (
     accepts: (accessToken) => accessToken !== undefined && server.verify(accessToken) !== undefined,
   };
 };
+
+/**
+ * The fake's developer console, under its `/__fake/` controls: the local app and the sign-in's endpoints (what
+ * the operator copies from a network's console), and `POST …/redirect-uris` `{ "uri": … }` to register the
+ * studio's exact callback once its port is known.
+ */
+export const signInControls = (signIn: NetworkSignIn): Route[] => [
+  {
+    method: 'GET',
+    path: /^\/__fake\/oauth$/,
+    handle: () => ({
+      status: 200,
+      body: {
+        authorizationEndpoint: signIn.server.authorizationEndpoint,
+        tokenEndpoint: signIn.server.tokenEndpoint,
+        revocationEndpoint: signIn.server.revocationEndpoint,
+        clientId: signIn.app.clientId,
+        ...(signIn.app.clientSecret ? { clientSecret: signIn.app.clientSecret } : {}),
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: /^\/__fake\/oauth\/redirect-uris$/,
+    handle: (request) => {
+      const uri = jsonBody<{ uri?: string }>(request)?.uri;
+      if (!uri || !URL.canParse(uri)) return { status: 400, body: { error: 'uri must be an absolute URL' } };
+      signIn.server.allowRedirect(signIn.app.clientId, uri);
+      return { status: 204 };
+    },
+  },
+];

@@ -1,3 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { TokenSealer } from '../../../shared/ports/token-sealer.ts';
+import { accountUrls } from '../../../functions/studio/account-urls.ts';
+import { studioAccounts } from '../../../functions/wiring/studio-accounts.ts';
+import { fakeConsoles } from '../oauth/fake-consoles.ts';
+import { dataDir } from '../paths.ts';
+import { localTokenSealer } from './local-token-sealer.ts';
 import { signedAwsFetch } from '../../../shared/adapters/aws/signed-fetch.ts';
 import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
 import { memoryPublicObjects } from '../../../shared/adapters/public-objects/memory-public-objects.ts';
@@ -33,6 +41,11 @@ export const createLocalApp = (
     publicObjects?: PublicObjects;
     /** Issue 26: the edge in front of this app (`npm start`'s CDN stand-in), told what each render changed. */
     cdn?: CdnInvalidator;
+    /**
+     * Issue 25: Réglages' "Connecter". `fakes`: the social fakes started with the runtime (each network's base
+     * URL), whose consoles give the operator's apps; `sealer`: default, the key in the data folder.
+     */
+    accounts?: { fakes?: Partial<Record<string, string>>; sealer?: TokenSealer };
   } = {},
 ) => {
   const clock = overrides.clock ?? systemClock;
@@ -79,5 +92,24 @@ export const createLocalApp = (
     },
     overrides.sendNow,
   );
+  const redirectUri = accountUrls(config.PUBLIC_BASE_URL).callback;
+  const consoles = fakeConsoles(overrides.accounts?.fakes ?? {}, redirectUri);
+  const hasFakes = Object.keys(overrides.accounts?.fakes ?? {}).length > 0;
+  // The studio's callbacks registered with the fakes' apps now that its address is known; a failure is retried
+  // by the first "Connecter", which needs them.
+  if (hasFakes)
+    consoles
+      .apps()
+      .catch((error: unknown) => logger.warn('fake consoles not read', { error: String(error) }));
+  deps.studio.accounts = studioAccounts({
+    table,
+    sealer: overrides.accounts?.sealer ?? localTokenSealer(resolve(dataDir, 'token-key')),
+    outbound: hasFakes ? consoles.outbound : (overrides.outbound ?? guardedFetch()),
+    clock,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    random: () => randomBytes(32).toString('base64url'),
+    apps: hasFakes ? consoles.apps : async () => ({}),
+    ...(hasFakes ? { local: { api: consoles.api, signIn: consoles.signIn } } : {}),
+  });
   return { app: createApp(deps), doc: table.doc, issues: deps.issues, renderTrigger };
 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { type FakeNetwork, numericId, params, startFakeNetwork } from '../fake-network.ts';
 import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
@@ -52,12 +52,17 @@ export const startFacebookFake = async ({
     pageTokens.set(token, { revoked: false });
     return token;
   };
+  // Long-lived user tokens (fb_exchange_token): 60 days, and they open /me/accounts like the consent page's.
+  const longLivedUsers = new Set<string>();
+  const userToken = (token: string | undefined) =>
+    signIn.accepts(token) || (token !== undefined && longLivedUsers.has(token));
   const pageToken = (token: string | undefined) =>
     token !== undefined && pageTokens.get(token)?.revoked === false;
   let posts: PagePost[] = [];
   let calls = 0;
   const permalink = (id: string) => `https://www.facebook.com/${pageId}/posts/${id.split('_')[1] ?? id}`;
   const network = await startFakeNetwork({
+    controls: signInControls(signIn),
     port,
     posts: () => posts.map((post) => ({ ...post, permalink_url: permalink(post.id) })),
     reset: () => {
@@ -80,10 +85,26 @@ export const startFacebookFake = async ({
     },
     routes: [
       {
+        // Facebook Login's short-lived user token traded for a 60-day one, from which Page tokens never expire.
+        method: 'GET',
+        path: /^\/(v\d+\.\d)\/oauth\/access_token$/,
+        handle: (request) => {
+          const query = params(request);
+          if (query.grant_type !== 'fb_exchange_token')
+            return graphError(400, 100, 'Unsupported grant_type for this endpoint');
+          if (query.client_id !== signIn.app.clientId || query.client_secret !== signIn.app.clientSecret)
+            return graphError(400, 1, 'Error validating client secret.');
+          if (!userToken(query.fb_exchange_token)) return invalidToken();
+          const token = `EAAL${randomBytes(32).toString('base64url')}`;
+          longLivedUsers.add(token);
+          return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: 5_183_944 } };
+        },
+      },
+      {
         method: 'GET',
         path: /^\/(v\d+\.\d)\/me\/accounts$/,
         handle: (request) => {
-          if (!signIn.accepts(graphToken(request))) return invalidToken();
+          if (!userToken(graphToken(request))) return invalidToken();
           const page = {
             id: pageId,
             name: pageName,
@@ -140,6 +161,7 @@ export const startFacebookFake = async ({
     signIn,
     revokeAll: () => {
       signIn.server.revokeAll();
+      longLivedUsers.clear();
       for (const token of pageTokens.values()) token.revoked = true;
     },
     close: async () => {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { LINKEDIN_POLICY } from '../../oauth/policies.ts';
 import {
   bearer,
@@ -76,6 +76,9 @@ export const startLinkedInFake = async ({
     ...(clients ? { clients } : {}),
   });
   let posts: StoredPost[] = [];
+  // The member behind the token: the author itself when it is a person, else a member who administers it.
+  const member = /^urn:li:person:(.+)$/.exec(author)?.[1] ?? 'mE3mbr0Dim4nche';
+  const organization = /^urn:li:organization:(\d+)$/.exec(author)?.[1];
 
   /** Why the request is refused before it is read, or undefined. */
   const refused = (request: FakeRequest): FakeAnswer | undefined => {
@@ -145,7 +148,49 @@ export const startLinkedInFake = async ({
       posts = [];
     },
     notFound: (request) => failure(404, 'NOT_FOUND', `No resource found for ${request.path}`),
+    controls: signInControls(signIn),
     routes: [
+      {
+        method: 'GET',
+        path: /^\/v2\/userinfo$/,
+        handle: (request) =>
+          signIn.accepts(bearer(request))
+            ? {
+                status: 200,
+                body: { sub: member, name: 'Dimanche', given_name: 'Dimanche', locale: 'fr_FR' },
+              }
+            : failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 }),
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/organizationAcls$/,
+        handle: (request) => {
+          const refusal = refused(request);
+          if (refusal) return refusal;
+          if (request.query.get('q') !== 'roleAssignee')
+            return failure(400, 'ILLEGAL_ARGUMENT', 'Invalid finder: use q=roleAssignee');
+          const elements = organization
+            ? [
+                {
+                  roleAssignee: `urn:li:person:${member}`,
+                  role: 'ADMINISTRATOR',
+                  state: 'APPROVED',
+                  organization: author,
+                },
+              ]
+            : [];
+          return { status: 200, body: { paging: { start: 0, count: 10, total: elements.length }, elements } };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/rest\/organizations\/(\d+)$/,
+        handle: (request, [id]) =>
+          refused(request) ??
+          (id === organization
+            ? { status: 200, body: { id: Number(id), localizedName: 'Dimanche', vanityName: 'dimanche' } }
+            : failure(404, 'NOT_FOUND', `No organization ${id ?? ''}`)),
+      },
       { method: 'POST', path: /^\/rest\/posts$/, handle: (request) => refused(request) ?? create(request) },
       {
         method: 'GET',

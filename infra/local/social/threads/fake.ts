@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import { systemClock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { type FakeNetwork, type FakeRequest, numericId, params, startFakeNetwork } from '../fake-network.ts';
 import { graphError, graphTime, graphToken, invalidToken, pick } from '../graph-fake.ts';
 
@@ -117,6 +117,7 @@ export const startThreadsFake = async ({
       },
     }),
     controls: [
+      ...signInControls(signIn),
       {
         method: 'POST',
         path: /^\/__fake\/expire-containers$/,
@@ -129,6 +130,14 @@ export const startThreadsFake = async ({
     ],
     routes: [
       ...tokenRoutes,
+      {
+        method: 'GET',
+        path: /^\/v1\.0\/me$/,
+        handle: (request) =>
+          live(graphToken(request))
+            ? { status: 200, body: pick(params(request).fields, { id: userId, username }) }
+            : invalidToken(),
+      },
       {
         method: 'POST',
         path: /^\/v1\.0\/([^/]+)\/threads$/,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import twitter from 'twitter-text';
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
+import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
 import { X_POLICY } from '../../oauth/policies.ts';
 import {
   bearer,
@@ -63,6 +63,7 @@ export const startXFake = async ({
   const unauthorized = problem(401, 'Unauthorized', 'Unauthorized');
 
   const network = await startFakeNetwork({
+    controls: signInControls(signIn),
     port,
     posts: () => tweets,
     reset: () => {

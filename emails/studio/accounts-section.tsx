@@ -1,0 +1,130 @@
+import type { Language } from '../../shared/domain/issue.ts';
+import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
+import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
+import { accountStrings } from '../../shared/i18n/studio/account-strings.ts';
+import type { Formatter } from '../../shared/i18n/studio/format.ts';
+import type { NetworkState } from '../../shared/usecases/accounts/accounts-view.ts';
+import { Notice } from './ui/notes.tsx';
+import { PostButton } from './ui/post-button.tsx';
+
+const BLUESKY_APP_PASSWORDS = 'https://bsky.app/settings/app-passwords';
+
+const nameOf = (network: string) => NETWORK_NAMES[network as SocialNetwork] ?? network;
+
+/** Whom it is connected as, until when, and the last error in her words. */
+export const AccountState = (props: { state: NetworkState; language: Language; f: Formatter }) => {
+  const a = accountStrings(props.language);
+  const { account } = props.state;
+  if (!account) return <>{a.notConnected}</>;
+  const until = account.accessExpiresAt ? a.validUntil(props.f.short(account.accessExpiresAt)) : a.noExpiry;
+  const error = account.lastError ? (a.errors[account.lastError] ?? a.errors.other) : undefined;
+  return (
+    <>
+      <strong>{account.state === 'to_reconnect' ? a.toReconnect : a.connectedAs(account.label)}</strong>
+      {account.state === 'to_reconnect' ? ` (${account.label})` : null}
+      <br />
+      <small>{until}</small>
+      {error ? (
+        <>
+          <br />
+          <small class="alert-text">{`${a.lastError} : ${error}`}</small>
+        </>
+      ) : null}
+    </>
+  );
+};
+
+/** "Connecter" as each network signs in: a button, her instance's address, or her handle and app password. */
+export const AccountActions = (props: { state: NetworkState; language: Language; csrf: string }) => {
+  const a = accountStrings(props.language);
+  const { network, account, canConnect, signIn } = props.state;
+  const connect = `/studio/accounts/${network}/connect`;
+  const name = nameOf(network);
+  if (!canConnect) return <p class="muted">{a.noApp(name)}</p>;
+  const label = account?.state === 'to_reconnect' ? a.reconnect : a.connect;
+  const disconnect = account ? (
+    <PostButton
+      action={`/studio/accounts/${network}/disconnect`}
+      csrf={props.csrf}
+      label={a.disconnect}
+      secondary
+    />
+  ) : null;
+  if (account && account.state !== 'to_reconnect') return disconnect;
+  if (signIn === 'instance-oauth')
+    return (
+      <>
+        <PostButton action={connect} csrf={props.csrf} label={label}>
+          <label for={`${network}-instance`}>{a.instanceLabel}</label>
+          <input id={`${network}-instance`} name="instance" type="text" inputmode="url" required />
+          <p class="muted">{a.instanceHelp}</p>
+        </PostButton>
+        {disconnect}
+      </>
+    );
+  if (signIn === 'app-password')
+    return (
+      <>
+        <PostButton action={connect} csrf={props.csrf} label={label}>
+          <label for={`${network}-handle`}>{a.handleLabel}</label>
+          <input id={`${network}-handle`} name="handle" type="text" autocomplete="username" required />
+          <p class="muted">{a.handleHelp}</p>
+          <label for={`${network}-password`}>{a.passwordLabel}</label>
+          <input
+            id={`${network}-password`}
+            name="password"
+            type="password"
+            autocomplete="off"
+            aria-describedby={`${network}-password-help`}
+            required
+          />
+          <p class="muted" id={`${network}-password-help`}>
+            {a.passwordHelp} <a href={BLUESKY_APP_PASSWORDS}>{a.passwordLink}</a>
+          </p>
+        </PostButton>
+        {disconnect}
+      </>
+    );
+  return (
+    <>
+      <PostButton action={connect} csrf={props.csrf} label={`${label} ${name}`} />
+      {disconnect}
+    </>
+  );
+};
+
+/** What she just did, read from the store: "X connecté en tant que @…" (nothing from the address is echoed). */
+export const AccountsNotice = (props: {
+  networks: readonly NetworkState[] | undefined;
+  notice: { connected?: string | undefined; disconnected?: string | undefined } | undefined;
+  language: Language;
+}) => {
+  const a = accountStrings(props.language);
+  const find = (network: string | undefined) => props.networks?.find((state) => state.network === network);
+  const connected = find(props.notice?.connected);
+  const disconnected = find(props.notice?.disconnected);
+  if (connected?.account)
+    return <Notice>{a.connectedNotice(nameOf(connected.network), connected.account.label)}</Notice>;
+  if (disconnected && !disconnected.account)
+    return <Notice>{a.disconnectedNotice(nameOf(disconnected.network))}</Notice>;
+  return null;
+};
+
+/** Cette semaine: each network that is on but will not post on Sunday, and where to fix it. */
+export const WillNotPost = (props: { networks: readonly NetworkState[]; language: Language }) => {
+  const a = accountStrings(props.language);
+  if (!props.networks.length) return null;
+  return (
+    <div class="alert" role="status">
+      {props.networks.map((state) => (
+        <p>
+          {a.willNotPost(
+            nameOf(state.network),
+            state.account?.state === 'to_reconnect' ? a.whyToReconnect : a.whyNotConnected,
+          )}{' '}
+          <a href="/studio/settings#social">{state.account ? a.reconnect : a.connect}</a>
+        </p>
+      ))}
+    </div>
+  );
+};

@@ -1,0 +1,116 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
+import { dynamoInstanceApps } from '../../shared/adapters/dynamodb/instance-app-store.ts';
+import { mastodonAppRegistrar } from '../../shared/adapters/oauth/mastodon-app-registrar.ts';
+import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
+import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
+import { blueskyIdentity } from '../../shared/adapters/social/bluesky/identity.ts';
+import { facebookLongLivedToken } from '../../shared/adapters/social/facebook/long-lived.ts';
+import { facebookIdentity } from '../../shared/adapters/social/facebook/identity.ts';
+import { linkedInIdentity } from '../../shared/adapters/social/linkedin/identity.ts';
+import { mastodonIdentity } from '../../shared/adapters/social/mastodon/identity.ts';
+import { threadsIdentity } from '../../shared/adapters/social/threads/identity.ts';
+import { xIdentity } from '../../shared/adapters/social/x/identity.ts';
+import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
+import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
+import type { OperatorApps } from '../../shared/domain/settings/operator-apps.ts';
+import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
+import type { IdentifyAccount } from '../../shared/ports/account-identity.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
+import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
+import { accountUrls } from '../studio/account-urls.ts';
+import type { StudioAccounts } from '../studio/accounts-deps.ts';
+
+/** Where each network's API answers: the world's, unless one machine's fakes stand in. */
+const API_ORIGINS: Record<string, string> = {
+  x: 'https://api.x.com',
+  linkedin: 'https://api.linkedin.com',
+  facebook: 'https://graph.facebook.com',
+  threads: 'https://graph.threads.net',
+  bluesky: 'https://bsky.social',
+};
+
+/** A network's sign-in addresses, where a fake's differ from the network's own (one machine). */
+export type SignInEndpoints = Pick<
+  OAuthProvider,
+  'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint'
+>;
+
+export type AccountsHome = {
+  /** Where the connected accounts, the sign-ins under way and the Mastodon apps are kept: the one table. */
+  table: { doc: DynamoDBDocumentClient; tableName: string };
+  sealer: TokenSealer;
+  /** The guarded client: every address here may come from her (a Mastodon instance). */
+  outbound: OutboundFetch;
+  clock: Clock;
+  publicBaseUrl: string;
+  random: () => string;
+  /** The operator's developer apps (a secret on AWS, the fakes' consoles on one machine), read when needed. */
+  apps: () => Promise<OperatorApps>;
+  /** One machine's fakes: each network's API origin and sign-in addresses. */
+  local?: {
+    api: (network: string) => string | undefined;
+    signIn: (network: string) => Promise<SignInEndpoints | undefined>;
+  };
+};
+
+/** The studio's "Connecter" deps, the same on AWS and on one machine but for the addresses. */
+export const studioAccounts = (home: AccountsHome): StudioAccounts => {
+  const { outbound, clock, sealer } = home;
+  const instanceApps = dynamoInstanceApps(home.table.doc, home.table.tableName);
+  const api = (network: string) => home.local?.api(network) ?? API_ORIGINS[network] ?? '';
+  const redirectUri = accountUrls(home.publicBaseUrl).callback;
+  const oauth = oauth4webapiClient({ outbound, clock });
+  const provider = async (network: string, instance?: string): Promise<OAuthProvider | undefined> => {
+    if (!NETWORK_REGISTRY.has(network)) return undefined;
+    const { signIn } = NETWORK_REGISTRY.row(network);
+    if (signIn.kind === 'instance-oauth') {
+      const kept = instance ? await instanceApps.get(instance, redirectUri(network)) : undefined;
+      if (!kept) return undefined;
+      const app = { clientId: kept.clientId, clientSecret: await sealer.open(kept.sealedSecret) };
+      return oauthProviderFor(network, signIn, app, { instance: kept.instance });
+    }
+    const app = (await home.apps())[network];
+    const found = app && oauthProviderFor(network, signIn, app);
+    if (!found || !home.local) return found;
+    const endpoints = await home.local.signIn(network);
+    return endpoints && { ...found, ...endpoints };
+  };
+  const identities: Record<string, (instance?: string) => IdentifyAccount> = {
+    x: () => xIdentity(outbound, api('x')),
+    linkedin: () => linkedInIdentity(outbound, api('linkedin')),
+    facebook: () => facebookIdentity(outbound, api('facebook')),
+    threads: () => threadsIdentity(outbound, api('threads')),
+    mastodon: (instance) => mastodonIdentity(outbound, instance ?? ''),
+  };
+  const longLived = threadsLongLivedTokens({ outbound, clock, graphOrigin: api('threads') });
+  const facebookLongLived = facebookLongLivedToken({ outbound, clock, baseUrl: api('facebook') });
+  /** The consent page's token traded for the one kept, where the network gives a short-lived one first. */
+  const keep: Record<string, StudioAccounts['keep']> = {
+    threads: async (_, found, tokens) => longLived.exchange(found, tokens.accessToken),
+    facebook: async (_, found, tokens) => facebookLongLived(found, tokens.accessToken),
+  };
+  return {
+    accounts: dynamoConnectedAccounts(home.table.doc, home.table.tableName),
+    sealer,
+    clock,
+    oauth,
+    outbound,
+    random: home.random,
+    redirectUri,
+    provider,
+    hasApp: async (network) => (await provider(network)) !== undefined,
+    keep: async (network, found, tokens) => keep[network]?.(network, found, tokens),
+    identify: async (network, accessToken, instance) =>
+      identities[network]?.(instance)(accessToken) ?? {
+        ok: false,
+        error: 'refused',
+        detail: `no identity call for ${network}`,
+      },
+    apps: instanceApps,
+    register: mastodonAppRegistrar(outbound),
+    website: home.publicBaseUrl,
+    openSession: blueskyIdentity(outbound, api('bluesky')),
+  };
+};

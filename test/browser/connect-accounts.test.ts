@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
+import { startSocialFakes, type SocialFakes } from '../../infra/local/social/start-social-fakes.ts';
+import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
+import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
+import { launchChromium } from '../support/browser.ts';
+import { mailsTo } from '../support/mail-store.ts';
+import { checkPage } from '../support/page-check.ts';
+import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
+import { freshTable } from '../support/tables.ts';
+import { randomBytes } from 'node:crypto';
+
+const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
+
+let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let server: ReturnType<typeof serve> | undefined;
+let fakes: SocialFakes | undefined;
+let base = '';
+
+/** npm start's wiring with the six social fakes, the studio on a port of its own (its callbacks registered). */
+beforeAll(async () => {
+  fakes = await startSocialFakes();
+  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server?.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { tableName } = await freshTable(inject('dynaliteUrl'));
+  const config = loadLocalConfig({
+    PUBLIC_BASE_URL: base,
+    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
+    SES_ENDPOINT: inject('sesUrl'),
+    TABLE_NAME: tableName,
+    WEBHOOK_SECRETS: TEST_SECRET,
+    ADMIN_TOKENS: ADMIN_TOKEN,
+    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
+    SUBSCRIBER_ID_KEY,
+    AUTHOR_EMAIL: author,
+    LOG_LEVEL: 'silent',
+  });
+  const { app } = createLocalApp(config, {
+    accounts: { fakes: fakes.urls, sealer: aesGcmSealer(randomBytes(32)) },
+  });
+  fetchApp = app.fetch;
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  server?.close();
+  await fakes?.close();
+});
+
+const signIn = async (page: Page) => {
+  await page.goto(`${base}/studio`);
+  await page.getByLabel('Adresse e-mail').fill(author);
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
+  const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
+    (await mailsTo(author)).at(-1)?.body.text ?? '',
+  )?.[0];
+  await page.goto(link ?? '');
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
+};
+
+/** On the fake's consent page: "Autoriser". */
+const allow = async (page: Page) => {
+  await page.getByRole('button', { name: 'Autoriser' }).click();
+};
+
+const landed = async (page: Page, notice: string) => {
+  await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+  expect(await page.getByRole('status').textContent()).toBe(notice);
+};
+
+describe('Connecter from Réglages, in Chromium, against the fakes', () => {
+  it('connects each of the six networks: consent page, then back to Réglages showing the handle', async () => {
+    const page = await chromium!.context.newPage();
+    await signIn(page);
+    await page.goto(`${base}/studio/settings#social`);
+    await checkPage(page, 'connect-settings-empty');
+
+    await page.getByRole('button', { name: 'Connecter X' }).click();
+    await allow(page);
+    await landed(page, 'X connecté en tant que @dimanche_fm.');
+
+    await page.getByRole('button', { name: 'Connecter Threads' }).click();
+    await allow(page);
+    await landed(page, 'Threads connecté en tant que @dimanche.fm.');
+
+    await page.getByRole('button', { name: 'Connecter Facebook' }).click();
+    await allow(page);
+    await page.getByRole('heading', { name: 'Publier sur Facebook en tant que…' }).waitFor();
+    await checkPage(page, 'connect-choose');
+    await page.getByRole('button', { name: 'Publier avec ce compte' }).click();
+    await landed(page, 'Facebook connecté en tant que Dimanche.');
+
+    await page.getByRole('button', { name: 'Connecter LinkedIn' }).click();
+    await allow(page);
+    await page.getByLabel('Dimanche').last().check();
+    await page.getByRole('button', { name: 'Publier avec ce compte' }).click();
+    await landed(page, 'LinkedIn connecté en tant que Dimanche.');
+
+    await page.getByLabel('Adresse de votre instance Mastodon').fill(fakes!.urls.mastodon);
+    await page.locator('form[action="/studio/accounts/mastodon/connect"] button').click();
+    await allow(page);
+    await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(
+      /^Mastodon connecté en tant que @\w+@127\.0\.0\.1:\d+\.$/,
+    );
+
+    await page.getByLabel('Votre identifiant Bluesky').fill('dimanche.bsky.social');
+    await page.getByLabel('Mot de passe d’application').fill('loca-lbsk-ypas-swrd');
+    await page.locator('form[action="/studio/accounts/bluesky/connect"] button').click();
+    await landed(page, 'Bluesky connecté en tant que @dimanche.bsky.social.');
+
+    expect(await page.getByRole('button', { name: 'Déconnecter', exact: true }).count()).toBe(6);
+    await checkPage(page, 'connect-settings-connected');
+  });
+
+  it('says so in French when she refuses on the consent page', async () => {
+    // Signed in already: the same browser as above.
+    const page = await chromium!.context.newPage();
+    await page.goto(`${base}/studio/settings`);
+    await page.getByRole('button', { name: 'Déconnecter', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Réglages' }).waitFor();
+    await page.getByLabel('Adresse de votre instance Mastodon').fill(fakes!.urls.mastodon);
+    await page.locator('form[action="/studio/accounts/mastodon/connect"] button').click();
+    await page.getByRole('button', { name: 'Refuser' }).click();
+    await page.getByRole('heading', { name: 'Connexion refusée' }).waitFor();
+    await checkPage(page, 'connect-denied');
+  });
+});
