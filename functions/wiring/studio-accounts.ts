@@ -4,32 +4,19 @@ import { dynamoInstanceApps } from '../../shared/adapters/dynamodb/instance-app-
 import { mastodonAppRegistrar } from '../../shared/adapters/oauth/mastodon-app-registrar.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
+import { SOCIAL_ADAPTERS } from '../../shared/adapters/social/adapters.ts';
 import { blueskyIdentity } from '../../shared/adapters/social/bluesky/identity.ts';
 import { facebookLongLivedToken } from '../../shared/adapters/social/facebook/long-lived.ts';
-import { facebookIdentity } from '../../shared/adapters/social/facebook/identity.ts';
-import { linkedInIdentity } from '../../shared/adapters/social/linkedin/identity.ts';
-import { mastodonIdentity } from '../../shared/adapters/social/mastodon/identity.ts';
-import { threadsIdentity } from '../../shared/adapters/social/threads/identity.ts';
-import { xIdentity } from '../../shared/adapters/social/x/identity.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
 import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
 import type { OperatorApps } from '../../shared/domain/settings/operator-apps.ts';
+import { isSocialNetwork } from '../../shared/domain/social/networks.ts';
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
-import type { IdentifyAccount } from '../../shared/ports/account-identity.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
 import { accountUrls } from '../studio/account-urls.ts';
 import type { StudioAccounts } from '../studio/accounts-deps.ts';
-
-/** Where each network's API answers: the world's, unless one machine's fakes stand in. */
-const API_ORIGINS: Record<string, string> = {
-  x: 'https://api.x.com',
-  linkedin: 'https://api.linkedin.com',
-  facebook: 'https://graph.facebook.com',
-  threads: 'https://graph.threads.net',
-  bluesky: 'https://bsky.social',
-};
 
 /** A network's sign-in addresses, where a fake's differ from the network's own (one machine). */
 export type SignInEndpoints = Pick<
@@ -59,7 +46,10 @@ export type AccountsHome = {
 export const studioAccounts = (home: AccountsHome): StudioAccounts => {
   const { outbound, clock, sealer } = home;
   const instanceApps = dynamoInstanceApps(home.table.doc, home.table.tableName);
-  const api = (network: string) => home.local?.api(network) ?? API_ORIGINS[network] ?? '';
+  const api = (network: string) =>
+    home.local?.api(network) ??
+    (isSocialNetwork(network) ? SOCIAL_ADAPTERS[network].apiOrigin : undefined) ??
+    '';
   const redirectUri = accountUrls(home.publicBaseUrl).callback;
   const oauth = oauth4webapiClient({ outbound, clock });
   const provider = async (network: string, instance?: string): Promise<OAuthProvider | undefined> => {
@@ -77,19 +67,16 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     const endpoints = await home.local.signIn(network);
     return endpoints && { ...found, ...endpoints };
   };
-  const identities: Record<string, (instance?: string) => IdentifyAccount> = {
-    x: () => xIdentity(outbound, api('x')),
-    linkedin: () => linkedInIdentity(outbound, api('linkedin')),
-    facebook: () => facebookIdentity(outbound, api('facebook')),
-    threads: () => threadsIdentity(outbound, api('threads')),
-    mastodon: (instance) => mastodonIdentity(outbound, instance ?? ''),
-  };
   const longLived = threadsLongLivedTokens({ outbound, clock, graphOrigin: api('threads') });
   const facebookLongLived = facebookLongLivedToken({ outbound, clock, baseUrl: api('facebook') });
-  /** The consent page's token traded for the one kept, where the network gives a short-lived one first. */
-  const keep: Record<string, StudioAccounts['keep']> = {
+  /** The consent page's token traded for the one kept, where the network's sign-in gives a short-lived one. */
+  const keep: Record<'threads' | 'facebook', StudioAccounts['keep']> = {
     threads: async (_, found, tokens) => longLived.exchange(found, tokens.accessToken),
     facebook: async (_, found, tokens) => facebookLongLived(found, tokens.accessToken),
+  };
+  const keepOf = (network: string) => {
+    const signIn = NETWORK_REGISTRY.has(network) ? NETWORK_REGISTRY.row(network).signIn : undefined;
+    return signIn?.kind === 'oauth' && signIn.longLived ? keep[signIn.longLived] : undefined;
   };
   return {
     accounts: dynamoConnectedAccounts(home.table.doc, home.table.tableName),
@@ -101,13 +88,13 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     redirectUri,
     provider,
     hasApp: async (network) => (await provider(network)) !== undefined,
-    keep: async (network, found, tokens) => keep[network]?.(network, found, tokens),
-    identify: async (network, accessToken, instance) =>
-      identities[network]?.(instance)(accessToken) ?? {
-        ok: false,
-        error: 'refused',
-        detail: `no identity call for ${network}`,
-      },
+    keep: async (network, found, tokens) => keepOf(network)?.(network, found, tokens),
+    // Her instance is where a Mastodon account's identity answers; every other network's API is its own.
+    identify: async (network, accessToken, instance) => {
+      const identity = isSocialNetwork(network) ? SOCIAL_ADAPTERS[network].identity : undefined;
+      if (!identity) return { ok: false, error: 'refused', detail: `no identity call for ${network}` };
+      return identity(outbound, instance ?? api(network))(accessToken);
+    },
     apps: instanceApps,
     register: mastodonAppRegistrar(outbound),
     website: home.publicBaseUrl,

@@ -1,6 +1,8 @@
 import type * as v from 'valibot';
 import type { NetworkPost } from '../../domain/social/compose-post.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
+import type { IdentifyAccount } from '../../ports/account-identity.ts';
+import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
 import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../ports/social-publisher.ts';
 import type { PublisherOptions } from './publish-http.ts';
 
@@ -27,6 +29,17 @@ export type NetworkAdapter<Account, Extra = object, Id extends string = SocialNe
    */
   secretField: keyof Account & string;
   publisher: (account: Account, options: PublisherOptions, extra: Extra) => NetworkPublisher<Id>;
+} & ConnectSide;
+
+/** How connecting it from Réglages learns who she is there. */
+type ConnectSide = {
+  /** The network's API, where its identity call answers; absent: her own server's (a Mastodon instance). */
+  apiOrigin?: string;
+  /**
+   * Whom a token belongs to and the account's non-secret fields, asked of the API at `baseUrl` (apiOrigin, her
+   * instance, or one machine's fake). Absent where her sign-in itself says (Bluesky's session).
+   */
+  identity?: (outbound: OutboundFetch, baseUrl: string) => IdentifyAccount;
 };
 
 /** Any adapter: what a table of them holds (whatever its account, options and id). */
@@ -38,7 +51,7 @@ export type SomeAdapter = {
     options: PublisherOptions,
     extra: never,
   ) => Omit<NetworkPublisher<string>, 'publish'> & { publish: (request: never) => Promise<PublishOutcome> };
-};
+} & ConnectSide;
 
 type PublisherParameters<A> = A extends { publisher: (...args: infer P) => unknown } ? P : never;
 export type AccountOf<A> = PublisherParameters<A>[0];

@@ -10,7 +10,7 @@ export type BlueskyAccount = {
   appPassword: string;
 };
 
-const BLUESKY_BASE_URL = 'https://bsky.social';
+export const BLUESKY_BASE_URL = 'https://bsky.social';
 
 export const blueskyAccountSchema = v.strictObject({
   baseUrl: baseUrlField(BLUESKY_BASE_URL),

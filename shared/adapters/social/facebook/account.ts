@@ -12,7 +12,7 @@ export type FacebookAccount = {
   expiresAt?: string;
 };
 
-const FACEBOOK_BASE_URL = 'https://graph.facebook.com';
+export const FACEBOOK_BASE_URL = 'https://graph.facebook.com';
 
 export const facebookAccountSchema = v.strictObject({
   baseUrl: baseUrlField(FACEBOOK_BASE_URL),

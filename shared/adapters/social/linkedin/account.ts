@@ -12,7 +12,7 @@ export type LinkedInAccount = {
   expiresAt?: string;
 };
 
-const LINKEDIN_BASE_URL = 'https://api.linkedin.com';
+export const LINKEDIN_BASE_URL = 'https://api.linkedin.com';
 
 export const linkedInAccountSchema = v.strictObject({
   baseUrl: baseUrlField(LINKEDIN_BASE_URL),

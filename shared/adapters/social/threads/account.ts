@@ -11,7 +11,7 @@ export type ThreadsAccount = {
   expiresAt?: string;
 };
 
-const THREADS_BASE_URL = 'https://graph.threads.net';
+export const THREADS_BASE_URL = 'https://graph.threads.net';
 
 export const threadsAccountSchema = v.strictObject({
   baseUrl: baseUrlField(THREADS_BASE_URL),

@@ -11,7 +11,7 @@ export type XAccount = {
   expiresAt?: string;
 };
 
-const X_BASE_URL = 'https://api.x.com';
+export const X_BASE_URL = 'https://api.x.com';
 
 export const xAccountSchema = v.strictObject({
   baseUrl: baseUrlField(X_BASE_URL),
