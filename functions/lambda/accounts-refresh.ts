@@ -5,7 +5,12 @@ import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
 import { loadAccountsRefreshEnv } from '../../shared/domain/settings/accounts-refresh.ts';
 import { parseOperatorApps } from '../../shared/domain/settings/operator-apps.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { accountAccessDeps, accountsRefresh, appProviders } from '../wiring/accounts.ts';
+import { awsMailer } from '../../shared/adapters/aws/aws-mailer.ts';
+import { importSocialAccounts } from '../../shared/adapters/social/import-social-accounts.ts';
+import { parseSocialAccounts } from '../../shared/adapters/social/parse-social-accounts.ts';
+import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
+import { authorNotifier, tellReconnect } from '../delivery/author-notifier.ts';
+import { accountAccessDeps, accountImportStores, accountsRefresh, appProviders } from '../wiring/accounts.ts';
 import { openTable } from '../wiring/table.ts';
 import { lambdaSecret } from './load-secrets.ts';
 
@@ -16,20 +21,33 @@ const logger = createJsonLogger({ service: 'accounts-refresh', level: env.LOG_LE
 const apps = lambdaSecret(env, env.SOCIAL_APPS_SECRET_ARN, (raw) =>
   parseOperatorApps(`Secret ${env.SOCIAL_APPS_SECRET_ARN}`, raw),
 );
+const mail = loadDeliveryConfig(process.env);
+const author = authorNotifier(awsMailer(env.AWS_REGION, mail), mail, env.PUBLIC_BASE_URL);
+const table = openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME });
+const sealer = kmsTokenSealer(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KEY_ARN);
 const refresh = accountsRefresh(
-  accountAccessDeps(openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME }), {
-    sealer: kmsTokenSealer(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KEY_ARN),
+  accountAccessDeps(table, {
+    sealer,
     outbound: lambdaOutbound(),
     clock: systemClock,
-    // Her one French mail with the "Reconnecter" link comes next; meanwhile the break is in the logs and Réglages.
-    reconnectNeeded: async (account) =>
-      logger.warn('account to reconnect', { provider: account.provider, reason: account.lastError }),
+    // Her one French mail per break, with the "Reconnecter" link; the break is in Réglages too.
+    reconnectNeeded: (account) => tellReconnect(author, account, logger),
   }),
   async () => appProviders(await apps()),
 );
+const legacyArn = env.SOCIAL_ACCOUNTS_SECRET_ARN;
+const legacy = legacyArn
+  ? lambdaSecret(env, legacyArn, (raw) => parseSocialAccounts(`Secret ${legacyArn}`, raw ?? '{}'))
+  : undefined;
+const imports = { ...accountImportStores(table), sealer, clock: systemClock };
 
-/** A network's trouble is an outcome per account; only the table, KMS or the secret failing fails the run. */
+/** A network's trouble is an outcome per account; only the table, KMS or a secret failing fails the run. */
 export const handler = async () => {
+  // The hand-written accounts of a stack deployed before "Connecter": each account once, before the refresh.
+  if (legacy) {
+    const imported = await importSocialAccounts(await legacy(), imports);
+    if (imported.imported.length > 0) logger.info('accounts document imported', { imported });
+  }
   const outcome = await refresh();
   logger.info('accounts refresh', { outcome });
   return outcome;

@@ -33,6 +33,7 @@ const deps = musicWorkerDeps({
   sendTime: sendTimeOf(delivery.SCHEDULE),
   settings: env,
   outbound: lambdaOutbound(),
+  networks: delivery.SOCIAL_NETWORKS,
 });
 
 /**

@@ -1,4 +1,5 @@
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
+import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
@@ -51,6 +52,15 @@ export const accountAccessDeps = (
     clock: context.clock,
     ...(context.threadsGraphOrigin ? { graphOrigin: context.threadsGraphOrigin } : {}),
   }),
+});
+
+/**
+ * What importing the old accounts document needs: her accounts, and claims that outlive every run, so that each
+ * account of the document is imported once (never brought back after she disconnected it).
+ */
+export const accountImportStores = ({ doc, tableName }: Table) => ({
+  accounts: dynamoConnectedAccounts(doc, tableName),
+  claims: dynamoRateLimits(doc, tableName),
 });
 
 /**

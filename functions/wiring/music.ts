@@ -14,6 +14,9 @@ import type { MusicQueue } from '../../shared/ports/music-queue.ts';
 import type { OutboundFetch } from '../../shared/ports/outbound-fetch.ts';
 import { ingestTracks } from '../../shared/usecases/music/ingest-tracks.ts';
 import type { MusicWorkerDeps } from '../../shared/usecases/music/music-worker.ts';
+import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
+import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
+import { silentNetworks } from '../../shared/usecases/accounts/silent-networks.ts';
 import type { RenderIssueDeps } from '../../shared/usecases/render-issue.ts';
 import type { MusicSettings } from '../../shared/domain/settings/music.ts';
 import type { Table } from './table.ts';
@@ -56,6 +59,7 @@ export const musicWorkerDeps = ({
   settings,
   resolverFetch,
   outbound,
+  networks,
   ...context
 }: Table &
   Pick<
@@ -65,6 +69,8 @@ export const musicWorkerDeps = ({
     settings: MusicSettings;
     resolverFetch?: typeof fetch;
     outbound: OutboundFetch;
+    /** The networks each issue is announced on: the eve reminder names those that will not post. */
+    networks?: readonly SocialNetwork[];
   }): MusicWorkerDeps => ({
   issues: dynamoIssueStore(doc, tableName),
   links: dynamoTrackLinkStore(doc, tableName),
@@ -88,5 +94,11 @@ export const musicWorkerDeps = ({
   maxAttempts: settings.RESOLVER_MAX_ATTEMPTS,
   concurrency: settings.LINK_CHECK_CONCURRENCY,
   budgetMs: settings.LINK_CHECK_BUDGET_MS,
+  ...(networks
+    ? {
+        silentNetworks: (sendAt: Date) =>
+          silentNetworks(networks, dynamoConnectedAccounts(doc, tableName), sendAt),
+      }
+    : {}),
   ...context,
 });

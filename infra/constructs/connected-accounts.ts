@@ -52,8 +52,12 @@ const KEY_ADMIN_ACTIONS = [
 
 export interface ConnectedAccountsProps {
   readonly table: Table;
-  /** Where the studio answers (her "Reconnecter" link, once the mail exists). */
+  /** Where the studio answers (her "Reconnecter" link). */
   readonly publicBaseUrl: string;
+  /** Her one mail when a network must be reconnected: the mail settings and the right to send it. */
+  readonly mail: { readonly environment: Record<string, string>; readonly sendRawEmail: PolicyStatement };
+  /** The accounts document of a stack deployed before connected accounts: imported once, account by account. */
+  readonly legacyAccounts: Secret;
 }
 
 /**
@@ -67,7 +71,11 @@ export class ConnectedAccounts extends Construct {
   readonly refresh: NodejsFunction;
   private users = 0;
 
-  constructor(scope: Construct, id: string, { table, publicBaseUrl }: ConnectedAccountsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { table, publicBaseUrl, mail, legacyAccounts }: ConnectedAccountsProps,
+  ) {
     super(scope, id);
     this.key = new Key(this, 'TokenKey', {
       description: 'Dimanche: seals the tokens of her connected accounts (studio, social worker, refresh)',
@@ -109,11 +117,19 @@ export class ConnectedAccounts extends Construct {
       // A few token endpoints, each given ten seconds.
       timeout: Duration.seconds(90),
       paramsAndSecrets: secretsExtension(),
-      environment: { TABLE_NAME: table.tableName, PUBLIC_BASE_URL: publicBaseUrl },
+      environment: {
+        ...mail.environment,
+        TABLE_NAME: table.tableName,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        SOCIAL_ACCOUNTS_SECRET_ARN: legacyAccounts.secretArn,
+      },
     }).fn;
-    // The accounts: read, listed, written conditionally on the version read (the refresh lease).
+    // The accounts: read, listed, written conditionally on the version read (the refresh lease); the import's
+    // once-only claims are conditional puts too.
     grantTable(table, this.refresh, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     this.grantUse(this.refresh);
+    this.refresh.addToRolePolicy(mail.sendRawEmail);
+    legacyAccounts.grantRead(this.refresh);
 
     new Schedule(this, 'Schedule', {
       description: 'Dimanche: keeps her connected accounts’ tokens alive',

@@ -62,12 +62,14 @@ export class DeliveryFunctions extends Construct {
   /** What a function that mails the author needs: the sender's settings and the SES grant. */
   readonly mail: Record<string, string>;
   readonly sendRawEmail: PolicyStatement;
+  /** The networks each issue is announced on and how (SOCIAL_NETWORKS…): the eve reminder names the silent ones. */
+  readonly socialSettings: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: DeliveryFunctionsProps) {
     super(scope, id);
     const { table, secret, config, delivery, queues, emailEvents, social } = props;
     // Dispatch queues one message a network, the sender's report waits for each, the worker composes.
-    const socialSettings = socialEnvironment(social, config);
+    const socialSettings = (this.socialSettings = socialEnvironment(social, config));
     const mail = (this.mail = {
       SENDER_ADDRESS: config.senderAddress,
       SENDER_NAME: delivery.senderName,

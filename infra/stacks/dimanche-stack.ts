@@ -108,9 +108,6 @@ export class DimancheStack extends Stack {
     // "send now", an asynchronous invoke of the dispatch (the unqualified ARN only).
     for (const name of ['AUTHOR_EMAIL', 'AUTHOR_LANGUAGE', 'SCHEDULE'] as const)
       functions.admin.addEnvironment(name, fns.mail[name] ?? '');
-    // The public function tells her when her blog's API leads to an address that is not public (issue 22).
-    for (const name of ['AUTHOR_EMAIL', 'AUTHOR_LANGUAGE'] as const)
-      functions.api.addEnvironment(name, fns.mail[name] ?? '');
     functions.admin.addEnvironment('DISPATCH_FUNCTION_NAME', fns.dispatch.functionName);
     fns.dispatch.grantInvokeLatestVersion(functions.admin);
     // Issue 7: track links resolved and checked off the webhook's path, and the day-before check.
@@ -119,6 +116,8 @@ export class DimancheStack extends Stack {
       render: functions.render,
       environment: {
         ...fns.mail,
+        // The eve reminder names each of these networks that will not post (issue 25).
+        SOCIAL_NETWORKS: fns.socialSettings['SOCIAL_NETWORKS'] ?? '',
         PUBLIC_BASE_URL: config.publicBaseUrl,
         TIME_ZONE: config.timeZone,
         SERIES_NAME: config.seriesName,
@@ -134,6 +133,11 @@ export class DimancheStack extends Stack {
     const accounts = new ConnectedAccounts(this, 'ConnectedAccounts', {
       table,
       publicBaseUrl: config.publicBaseUrl,
+      mail: {
+        environment: { ...fns.mail, TIME_ZONE: config.timeZone, SERIES_NAME: config.seriesName },
+        sendRawEmail: fns.sendRawEmail,
+      },
+      legacyAccounts: fns.social.accounts,
     });
     accounts.grantUse(functions.admin);
     accounts.grantUse(fns.social.fn);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
+import { memoryRateLimits } from '../../shared/adapters/memory/rate-limits.ts';
 import { readConnectedSocialAccounts } from '../../shared/adapters/social/connected-social-accounts.ts';
 import { importSocialAccounts } from '../../shared/adapters/social/import-social-accounts.ts';
 import type { SocialAccounts } from '../../shared/adapters/social/social-accounts.ts';
@@ -32,9 +33,11 @@ describe('the old accounts document, imported once as connected accounts', () =>
     const clock = movableClock('2026-11-24T10:00:00Z');
     const sealer = aesGcmSealer(randomBytes(32));
     const accounts = memoryConnectedAccounts();
-    expect(await importSocialAccounts(document, { accounts, sealer, clock })).toEqual({
+    const claims = memoryRateLimits();
+    expect(await importSocialAccounts(document, { accounts, sealer, clock, claims })).toEqual({
       imported: ['x', 'mastodon', 'bluesky'],
       kept: [],
+      done: [],
     });
     const x = await accounts.get('x');
     expect(x).toMatchObject({
@@ -63,18 +66,51 @@ describe('the old accounts document, imported once as connected accounts', () =>
     const clock = movableClock();
     const sealer = aesGcmSealer(randomBytes(32));
     const accounts = memoryConnectedAccounts();
-    await importSocialAccounts({ mastodon }, { accounts, sealer, clock });
+    const claims = memoryRateLimits();
+    await importSocialAccounts({ mastodon }, { accounts, sealer, clock, claims });
     const before = await accounts.list();
-    expect(await importSocialAccounts(document, { accounts, sealer, clock })).toEqual({
+    expect(await importSocialAccounts(document, { accounts, sealer, clock, claims })).toEqual({
       imported: ['x', 'bluesky'],
       kept: ['mastodon'],
+      done: [],
     });
     const after = await accounts.list();
     expect(after.find((a) => a.provider === 'mastodon')).toEqual(before[0]);
-    expect(await importSocialAccounts(document, { accounts, sealer, clock })).toEqual({
+    expect(await importSocialAccounts(document, { accounts, sealer, clock, claims })).toEqual({
       imported: [],
       kept: ['x', 'mastodon', 'bluesky'],
+      done: [],
     });
     expect(await accounts.list()).toEqual(after);
+  });
+
+  it('never brings back an account she disconnected since, however often the old document is read; a new token in it is imported once', async () => {
+    const clock = movableClock();
+    const sealer = aesGcmSealer(randomBytes(32));
+    const accounts = memoryConnectedAccounts();
+    const claims = memoryRateLimits();
+    await importSocialAccounts(document, { accounts, sealer, clock, claims });
+    const x = await accounts.get('x');
+    // "Déconnecter" in Réglages forgets it.
+    expect(await accounts.remove('x', x?.version ?? 0)).toBe(true);
+    expect(await accounts.get('x')).toBeUndefined();
+    for (let hour = 0; hour < 3; hour += 1) {
+      clock.set(new Date(clock.now().getTime() + 3_600_000).toISOString());
+      expect(await importSocialAccounts(document, { accounts, sealer, clock, claims })).toEqual({
+        imported: [],
+        kept: ['mastodon', 'bluesky'],
+        done: ['x'],
+      });
+      expect(await accounts.get('x')).toBeUndefined();
+    }
+    const rewritten = {
+      ...document,
+      x: { ...document.x, accessToken: 'a-new-token-by-hand' },
+    } as SocialAccounts;
+    expect((await importSocialAccounts(rewritten, { accounts, sealer, clock, claims })).imported).toEqual([
+      'x',
+    ]);
+    expect(await accounts.get('x')).toMatchObject({ label: x?.label, canRefresh: false });
+    expect((await importSocialAccounts(rewritten, { accounts, sealer, clock, claims })).imported).toEqual([]);
   });
 });

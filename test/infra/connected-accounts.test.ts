@@ -142,7 +142,7 @@ describe('the three functions', () => {
     expect(env.TOKEN_KEY_ARN).toBe('placeholder-TOKEN_KEY_ARN');
   });
 
-  it('let the refresh read and conditionally write the accounts on the table, nothing more', () => {
+  it('let the refresh read and conditionally write the accounts on the table, mail her, nothing more', () => {
     const role = roleIn(template, 'ConnectedAccounts/Refresh/Function');
     const actions = policyStatements(template)
       .filter(({ roles }) => JSON.stringify(roles).includes(role))
@@ -155,6 +155,8 @@ describe('the three functions', () => {
       'logs:PutLogEvents',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
+      // Her one mail when a network must be reconnected.
+      'ses:SendRawEmail',
       'sqs:SendMessage',
     ]);
   });

@@ -105,6 +105,8 @@ describe('the music worker', () => {
       AUTHOR_EMAIL: 'author@newsletter.example.com',
       AUTHOR_LANGUAGE: 'fr',
       SCHEDULE: '0 9 * * 0',
+      // Issue 25: the eve reminder names each of these that will not post (none enabled by default).
+      SOCIAL_NETWORKS: '',
       NODE_OPTIONS: '--enable-source-maps',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });

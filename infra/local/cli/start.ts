@@ -33,12 +33,11 @@ import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
-import { accountAccessDeps } from '../../../functions/wiring/accounts.ts';
+import { accountAccessDeps, accountImportStores } from '../../../functions/wiring/accounts.ts';
 import { deliveryStores } from '../../../functions/wiring/delivery.ts';
 import { openTable } from '../../../functions/wiring/table.ts';
 import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
 import { localTokenSealer } from '../runtime/local-token-sealer.ts';
-import { silentNetworks } from '../../../shared/usecases/accounts/silent-networks.ts';
 import { LOCAL_REFRESH_INTERVAL_MS, startLocalRefresh } from '../runtime/local-refresh.ts';
 import { socialComposer } from '../../../shared/usecases/social/social-composer.ts';
 import { sendTimeOf } from '../../../shared/domain/send-time.ts';
@@ -96,7 +95,7 @@ const logger = createJsonLogger({ service: 'local', level: config.LOG_LEVEL });
 // it through their sign-in (or the operator's accounts file is imported into it once).
 const accountsTable = openTable({ region: 'eu-west-3', tableName: config.TABLE_NAME, endpoint: dynamo.url });
 const connection = {
-  accounts: deliveryStores(accountsTable).accounts,
+  ...accountImportStores(accountsTable),
   sealer: localTokenSealer(resolve(dataDir, 'token-key')),
   clock: systemClock,
 };
@@ -183,7 +182,7 @@ const musicWorker = localMusicQueue.start({
   sendTime: sendTimeOf(deliveryConfig.SCHEDULE),
   settings: loadMusicSettings({ ...process.env, ...music.env }),
   eveSchedule: deliveryConfig.EVE_SCHEDULE,
-  silentNetworks: (sendAt) => silentNetworks(deliveryConfig.SOCIAL_NETWORKS, connection.accounts, sendAt),
+  networks: deliveryConfig.SOCIAL_NETWORKS,
   resolverFetch: music.resolverFetch,
   outbound,
 });

@@ -21,14 +21,9 @@ export const createLocalMusic = (options: { visibilityMs?: number; maxReceives?:
       deps: Omit<Parameters<typeof musicWorkerDeps>[0], 'queue'> & {
         /** Cron of the day-before check, in `timeZone`; none: no eve run (tests). */
         eveSchedule?: string;
-        /** The networks that will not post, for the eve reminder to name. */
-        silentNetworks?: MusicWorkerDeps['silentNetworks'];
       },
     ) => {
-      const worker: MusicWorkerDeps = {
-        ...musicWorkerDeps({ ...deps, queue: inProcessQueuePort(queue) }),
-        ...(deps.silentNetworks ? { silentNetworks: deps.silentNetworks } : {}),
-      };
+      const worker: MusicWorkerDeps = musicWorkerDeps({ ...deps, queue: inProcessQueuePort(queue) });
       const workers = startQueueWorkers(
         queue,
         async (message) => {

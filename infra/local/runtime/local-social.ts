@@ -6,6 +6,7 @@ import type { SocialAccounts } from '../../../shared/adapters/social/social-acco
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
 import type { LocalConnection } from '../oauth/local-sign-in.ts';
+import type { RateLimits } from '../../../shared/ports/rate-limits.ts';
 import { dataDir } from '../paths.ts';
 import { loopbackOnlyFetch } from '../social/loopback-fetch.ts';
 import { startSocialFakes } from '../social/start-social-fakes.ts';
@@ -40,12 +41,13 @@ const idsOnly = () =>
  */
 export const localSocial = async (
   env: Record<string, string | undefined>,
-  into: LocalConnection,
+  /** `claims` outlive a restart: an accounts file is imported once, account by account. */
+  into: LocalConnection & { claims: Pick<RateLimits, 'cooldown'> },
 ): Promise<LocalSocial> => {
   const file = accountsFile(env);
   if (existsSync(file)) {
     const accounts: SocialAccounts = parseSocialAccounts(file, readFileSync(file, 'utf8'));
-    const { imported, kept } = await importSocialAccounts(accounts, into);
+    const { imported, kept, done } = await importSocialAccounts(accounts, into);
     // Fakes given by file (a test's, which outlive this process) get the fetch the fakes started here get.
     const allFakes = Object.values(accounts).every((account) =>
       ['127.0.0.1', 'localhost'].includes(new URL(account.baseUrl).hostname),
@@ -57,7 +59,8 @@ export const localSocial = async (
       publishers: allFakes ? { fetch: loopbackOnlyFetch } : {},
       describe:
         `accounts from ${file}, imported as connected accounts (${imported.join(', ') || 'none new'}` +
-        `${kept.length ? `; already connected: ${kept.join(', ')}` : ''}): posts use the connected accounts, ` +
+        `${kept.length ? `; already connected: ${kept.join(', ')}` : ''}` +
+        `${done.length ? `; imported before, disconnected since: ${done.join(', ')}` : ''}): posts use the connected accounts, ` +
         'the file is not read for them again and may be deleted',
       close: async () => {},
     };

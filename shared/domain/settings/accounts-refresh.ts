@@ -26,6 +26,8 @@ export const loadAccountsRefreshEnv = (env: Env) =>
       PUBLIC_BASE_URL: commonEnv.PUBLIC_BASE_URL,
       TOKEN_KEY_ARN: required('TOKEN_KEY_ARN'),
       SOCIAL_APPS_SECRET_ARN: required('SOCIAL_APPS_SECRET_ARN'),
+      // The accounts document of a stack deployed before connected accounts, imported once account by account.
+      SOCIAL_ACCOUNTS_SECRET_ARN: v.optional(v.string()),
       ...secretsExtensionEnv,
     }),
     env,
