@@ -34,7 +34,6 @@ import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
 import { accountAccessDeps, accountImportStores } from '../../../functions/wiring/accounts.ts';
-import { deliveryStores } from '../../../functions/wiring/delivery.ts';
 import { openTable } from '../../../functions/wiring/table.ts';
 import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
 import { localTokenSealer } from '../runtime/local-token-sealer.ts';
