@@ -22,9 +22,11 @@ export type StampedeResult = {
 };
 
 /**
- * The Sunday stampede, measured at the server: `connections` connections opened and warmed first (one request
- * each to `warmPath`, not the page, so the page's first request is still the edge's miss), then `requests`
- * GETs of `path` over them, each timed from the moment its bytes are written to its answer's last byte.
+ * The Sunday stampede, measured at the server: `connections` connections opened and warmed first on
+ * `warmPath`, not the page, so that the page's first request is still the edge's miss (the warm-up's first
+ * `connections` requests open them, one each; as many more as the round then run the generator's own code
+ * warm), then `requests` GETs of `path` over them, each timed from the moment its bytes are written to its
+ * answer's last byte, bodies dropped undecoded.
  *
  * Why the clock starts at the write, not when the load tool creates its client (autocannon's clock): in the
  * world the 500 fetchers are 500 machines whose connections CloudFront already holds; a client here spends
@@ -35,7 +37,7 @@ export type StampedeResult = {
  * The generator runs in its own worker thread (a fresh loop, not the one autocannon just used), or in `shards`
  * threads each with its share of connections and requests, their latencies merged before the percentiles are
  * taken. One is the default: on this 2-core machine a second generator thread competes with the server for the
- * cores and doubled the p99 (322–500 ms against 90–170 ms, same load average), though each loop was less busy.
+ * cores and doubled the p99 (322–500 ms against 90–170 ms, load average 7–9), though each loop was less busy.
  * Each round prints the generator's CPU per request and its loop's busy share beside the server's CPU per
  * request: the generator at 100 % busy means the answers it times queued in its own socket buffers.
  */
