@@ -7,6 +7,7 @@ export type ShardJob = {
   origin: string;
   path: string;
   warmPath: string;
+  warmRequests: number;
   connections: number;
   requests: number;
   headers: Record<string, string>;
@@ -103,9 +104,9 @@ const timed = async () => {
 
 const port = parentPort;
 if (port) {
-  // The first `connections` requests go out at once: the pool opens every connection. The same loop, as many
-  // requests as the timed one, then runs the generator's own code warm (cold, it tripled its CPU per request).
-  const warm = await round(job.warmPath, job.requests);
+  // The first `connections` requests go out at once: the pool opens every connection. The same loop then runs
+  // the generator's own code warm (cold, it tripled its CPU per request).
+  const warm = await round(job.warmPath, job.warmRequests);
   const warmConnections = connects;
   port.once('message', () => {
     void timed().then(async (result) => {

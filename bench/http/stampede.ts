@@ -24,8 +24,8 @@ export type StampedeResult = {
 /**
  * The Sunday stampede, measured at the server: `connections` connections opened and warmed first on
  * `warmPath`, not the page, so that the page's first request is still the edge's miss (the warm-up's first
- * `connections` requests open them, one each; as many more as the round then run the generator's own code
- * warm), then `requests` GETs of `path` over them, each timed from the moment its bytes are written to its
+ * `connections` requests open them, one each; the rest of `warmRequests` run the generator's own code warm,
+ * whatever the round's size), then `requests` GETs of `path` over them, each timed from the moment its bytes are written to its
  * answer's last byte, bodies dropped undecoded.
  *
  * Why the clock starts at the write, not when the load tool creates its client (autocannon's clock): in the
@@ -45,6 +45,7 @@ export const stampede = async ({
   origin,
   path,
   warmPath = '/health',
+  warmRequests = 5000,
   connections = 500,
   requests = 5000,
   headers = {},
@@ -54,6 +55,7 @@ export const stampede = async ({
   origin: string;
   path: string;
   warmPath?: string;
+  warmRequests?: number;
   connections?: number;
   requests?: number;
   headers?: Record<string, string>;
@@ -66,6 +68,7 @@ export const stampede = async ({
       origin,
       path,
       warmPath,
+      warmRequests: Math.max(share(warmRequests, i), share(connections, i)),
       headers,
       connections: share(connections, i),
       requests: share(requests, i),
