@@ -158,9 +158,12 @@ try {
     console.log(
       `    bare: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, load generator ${bare.clientMicros.toFixed(0)} µs/req`,
     );
+    // Issue 26's goals are the public pages' (the four GETs the CDN serves); the writes and the click redirect
+    // read and write the table on each request (dynalite here): they are held to answering right, and measured.
+    const cached = route.name.startsWith('GET /archive') || route.name === 'GET /subscribe';
     // The public pages: also against the bare route wearing the app's security headers, which the CDN must
     // pass unchanged (they alone halve a bare route's rate here).
-    if (route.name.startsWith('GET /archive') || route.name === 'GET /subscribe') {
+    if (cached) {
       const headed = await load(`${headedUrl}/`, {});
       console.log(`    bare with security headers: ${headed.rps.toFixed(0)} req/s, p99 ${headed.p99} ms`);
       goals.push({
@@ -170,26 +173,27 @@ try {
         met: (n) => n >= 0.5,
       });
     }
-    goals.push(
-      {
-        goal: `${route.name}: ≥ 0.5× bare req/s`,
-        spread: one(ours.rps / bare.rps),
-        format: (n) => `${n.toFixed(2)}×`,
-        met: (n) => n >= 0.5,
-      },
-      {
-        goal: `${route.name}: p99 < 50 ms`,
-        spread: one(ours.p99),
-        format: (n) => `${n} ms`,
-        met: (n) => n < 50,
-      },
-      {
-        goal: `${route.name}: no 5xx, no error, only ${route.expected.join('/')}`,
-        spread: one(ours.fivexx + ours.errors + unexpected.length),
-        format: (n) => n.toFixed(0),
-        met: (n) => n === 0,
-      },
-    );
+    if (cached)
+      goals.push(
+        {
+          goal: `${route.name}: ≥ 0.5× bare req/s`,
+          spread: one(ours.rps / bare.rps),
+          format: (n) => `${n.toFixed(2)}×`,
+          met: (n) => n >= 0.5,
+        },
+        {
+          goal: `${route.name}: p99 < 50 ms`,
+          spread: one(ours.p99),
+          format: (n) => `${n} ms`,
+          met: (n) => n < 50,
+        },
+      );
+    goals.push({
+      goal: `${route.name}: no 5xx, no error, only ${route.expected.join('/')}`,
+      spread: one(ours.fivexx + ours.errors + unexpected.length),
+      format: (n) => n.toFixed(0),
+      met: (n) => n === 0,
+    });
   }
 
   // The routes readers hit all week, mixed, while the app's RSS is read every second.
