@@ -13,7 +13,6 @@ import { DeliverabilityPanel } from './deliverability-panel.tsx';
 import { CopyButton } from './ui/copy-button.tsx';
 import { document, Page } from './ui/layout.tsx';
 import { Section } from './ui/section.tsx';
-import { Table } from './ui/table.tsx';
 import { NextSend } from './sunday-plan-view.tsx';
 import { publicUrls } from '../../shared/domain/public-urls.ts';
 
@@ -62,16 +61,15 @@ export const settingsPage = (
       </Section>
       <Section id="social" title={t.social}>
         <AccountsNotice networks={props.networks} notice={props.notice} language={language} />
-        <Table
-          heads={props.networks ? [t.network, t.state, t.lastPost, ''] : [t.network, t.state, t.lastPost]}
-        >
+        {/* One card a network: at 375 px her "Connecter" stays on screen, not in a table's scrolled-off column. */}
+        <div class="cards">
           {SOCIAL_NETWORKS.map((network) => {
             const attempt = attempts.find((a) => a.network === network);
             const state = props.networks?.find((candidate) => candidate.network === network);
             return (
-              <tr>
-                <td>{NETWORK_NAMES[network]}</td>
-                <td>
+              <section class="card" aria-labelledby={`network-${network}`}>
+                <h3 id={`network-${network}`}>{NETWORK_NAMES[network]}</h3>
+                <p>
                   {state ? (
                     <AccountState state={state} language={language} f={f} />
                   ) : connected.includes(network) ? (
@@ -79,25 +77,24 @@ export const settingsPage = (
                   ) : (
                     t.notConnected
                   )}
-                </td>
-                <td>
-                  {attempt?.postUrl ? (
-                    <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
-                  ) : attempt ? (
-                    `${attempt.state}, ${f.short(attempt.updatedAt)}`
-                  ) : (
-                    t.noPost
-                  )}
-                </td>
-                {state ? (
-                  <td>
-                    <AccountActions state={state} language={language} csrf={csrf} />
-                  </td>
-                ) : null}
-              </tr>
+                </p>
+                <p>
+                  <small>
+                    {t.lastPostLead}
+                    {attempt?.postUrl ? (
+                      <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
+                    ) : attempt ? (
+                      `${attempt.state}, ${f.short(attempt.updatedAt)}`
+                    ) : (
+                      t.noPost
+                    )}
+                  </small>
+                </p>
+                {state ? <AccountActions state={state} language={language} csrf={csrf} /> : null}
+              </section>
             );
           })}
-        </Table>
+        </div>
       </Section>
       <DeliverabilityPanel report={deliverability} language={language} f={f} />
       <Section id="schedule" title={t.schedule}>

@@ -34,7 +34,14 @@ describe('Réglages', () => {
     const { html } = await settingsOf({});
     expect(html).toContain('Envoi chaque dimanche à 9 h, heure de Paris.');
     expect(html).not.toContain('0 9 * * 0');
-    for (const name of ['Mastodon', 'Bluesky', 'LinkedIn', 'Facebook', 'Threads'])
-      expect(html).toContain(`<td>${name}</td>`);
+    for (const [id, name] of Object.entries({
+      mastodon: 'Mastodon',
+      bluesky: 'Bluesky',
+      x: 'X',
+      linkedin: 'LinkedIn',
+      facebook: 'Facebook',
+      threads: 'Threads',
+    }))
+      expect(html).toContain(`<h3 id="network-${id}">${name}</h3>`);
   });
 });
