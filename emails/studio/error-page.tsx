@@ -11,6 +11,8 @@ export type ShownError = {
   detail: string;
   lines: readonly string[];
   reference?: string;
+  /** Where to go from here, when it is not the week (a failed "Connecter" goes back to Réglages). */
+  back?: { href: string; label: string };
 };
 
 /** The error page; with no CSRF token (an error before the session is read) the layout has no navigation. */
@@ -32,8 +34,8 @@ export const errorPage = (language: Language, page: ShownError, csrf: string | u
         </p>
       ) : null}
       <p>
-        <ButtonLink secondary href="/studio">
-          {t.home}
+        <ButtonLink secondary href={page.back?.href ?? '/studio'}>
+          {page.back?.label ?? t.home}
         </ButtonLink>
       </p>
     </Page>,

@@ -51,7 +51,14 @@ export const accountRoutes = (deps: StudioDeps) => {
     return c.html(
       errorPage(
         language,
-        { status: STATUS[error] ?? 422, title: shown.title, detail: shown.detail, lines: [] },
+        {
+          status: STATUS[error] ?? 422,
+          title: shown.title,
+          detail: shown.detail,
+          lines: [],
+          // Her next step is in Réglages, where every error of this flow tells her to go.
+          back: { href: '/studio/settings#social', label: a.backToSettings },
+        },
         csrf,
       ),
       STATUS[error] ?? 422,

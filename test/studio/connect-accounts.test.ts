@@ -91,7 +91,11 @@ describe('Connecter from Réglages, against the fakes', () => {
     // A double submit of the choice finds the hold used: a page saying so, the account as chosen.
     const again = await choose(hiddenHold(html));
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain('Cette connexion n’est plus valable');
+    const page = await again.text();
+    expect(page).toContain('Cette connexion n’est plus valable');
+    // Her next step is in Réglages, which the page says: its one button goes there.
+    expect(page).toContain('href="/studio/settings#social"');
+    expect(page).toContain('Revenir aux Réglages');
   });
 
   it('connects Mastodon on the instance she names: app registered there, then its consent page', async () => {
