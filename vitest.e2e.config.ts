@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-/** Whole Sundays with crashes injected: minutes each, so CI runs them beside `npm test`, not inside it. */
+/**
+ * Whole Sundays (with crashes injected, to all six networks, with the clock moved hours then months): tens of
+ * seconds to minutes each, so CI runs them beside `npm test`, not inside it.
+ */
 export const SLOW_END_TO_END = [
   'test/delivery/sender-crash.test.ts',
   'test/e2e/campaign-crash.test.ts',
   'test/delivery/sunday-run.test.ts',
   'test/delivery/dispatch-crash.test.ts',
+  'test/delivery/social-sunday.test.ts',
+  'test/runtime/connected-sunday.test.ts',
 ];
 
 export default defineConfig({
