@@ -3,15 +3,18 @@
  * counts: a flag, a skin-toned or ZWJ emoji and an accent written as a combining mark are one grapheme cluster
  * (UAX #29) each, and must never be split.
  */
-const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Made on first use, not at import: ICU's segmenter costs ~7 ms to build, and the public function's cold start
+// (which imports the composer for the webhook's answer) should not pay it before its first request.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const segmentGraphemes = (text: string) =>
+  (graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' })).segment(text);
 const encoder = new TextEncoder();
 
-export const graphemes = (text: string): string[] =>
-  Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+export const graphemes = (text: string): string[] => Array.from(segmentGraphemes(text), (s) => s.segment);
 
 export const graphemeCount = (text: string): number => {
   let count = 0;
-  for (const _ of graphemeSegmenter.segment(text)) count += 1;
+  for (const _ of segmentGraphemes(text)) count += 1;
   return count;
 };
 
@@ -19,7 +22,7 @@ export const utf8Length = (text: string): number => encoder.encode(text).length;
 
 /** UTF-16 offsets where a grapheme cluster starts (0 included) or the text ends. */
 export const graphemeBoundaries = (text: string): number[] => [
-  ...Array.from(graphemeSegmenter.segment(text), (s) => s.index),
+  ...Array.from(segmentGraphemes(text), (s) => s.index),
   text.length,
 ];
 
