@@ -130,18 +130,19 @@ module.exports = {
       },
     },
     {
-      name: 'public-function-renders-no-author-mail',
+      name: 'public-function-takes-no-posts',
       comment:
-        'Her mails (their templates, both languages of their wording, the template engine) are rendered by the ' +
-        "functions that write to her; WordPress.com notifications, which may, are the admin function's.",
+        "The readers' function: her blog's webhooks (the post parser, the signature check) and her mails " +
+        "(templates, wording, template engine) are the admin function's, out of a reader's cold start.",
       severity: 'error',
       from: { path: '^functions/lambda/api\\.ts$' },
       to: {
         path: [
           '^emails/(author-|generated/author-)',
           '^functions/delivery/',
-          '^functions/routes/wordpress-notifications\\.ts$',
-          'node_modules/mustache',
+          '^functions/routes/(webhooks|wordpress-notifications)\\.ts$',
+          '^shared/domain/posts/',
+          'node_modules/(mustache|standardwebhooks)',
         ],
         reachable: true,
       },

@@ -8,12 +8,13 @@ import { adminRoutes } from './routes/admin.ts';
 import { adminImportRoutes } from './routes/admin-import.ts';
 import { adminSocialRoutes } from './routes/admin-social.ts';
 import { adminSubscriberRoutes } from './routes/admin-subscribers.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { wordpressNotificationRoutes } from './routes/wordpress-notifications.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
 /**
  * The author's and the operator's API (bearer token): preview (email and social posts), test-send, campaigns,
- * subscribers and their CSV import and export; and WordPress.com's notification of her posts. On AWS it is its own function, so CSV parsing never weighs on a
+ * subscribers and their CSV import and export; and her blog's webhooks (the signed post, WordPress.com's notification). On AWS it is its own function, so CSV parsing never weighs on a
  * reader's cold start.
  */
 export const createAdminApp = (deps: AppDeps) => {
@@ -28,8 +29,9 @@ export const createAdminApp = (deps: AppDeps) => {
     .route('/admin', adminRoutes(deps))
     .route('/admin', adminSocialRoutes(deps))
     .route('/admin', adminImportRoutes(deps))
-    // WordPress.com's notification (its token in the path): here, beside the mails to her, because a blog whose
-    // API leads to a private address is hers to fix and she is told by mail; the public function renders none.
+    // Her blog's webhooks: the signed post, and WordPress.com's notification (its token in the path), which may
+    // mail her (a blog whose API leads to a private address is hers to fix). Here, not in the readers' function.
+    .route('/webhooks', webhookRoutes(deps))
     .route('/webhooks', wordpressNotificationRoutes(deps));
   return withProblems(app, deps);
 };

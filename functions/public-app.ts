@@ -9,12 +9,12 @@ import { dataLinkRoutes } from './routes/data-links.ts';
 import { preferencesRoutes } from './routes/preferences.ts';
 import { subscribeRoutes } from './routes/subscribe.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
-import { webhookRoutes } from './routes/webhooks.ts';
 import { subscriberContext } from './subscribers/subscriber-context.ts';
 
 /**
- * What every visitor reaches: the signed webhook, the archive, sign-up and the signed-link pages. WordPress.com's
- * notification is the admin function's (admin-app.ts): it may have to write to her, and her mails stay out of here.
+ * What readers reach: the archive, sign-up and the signed-link pages. Her blog's webhooks (the signed post and
+ * WordPress.com's notification) are the admin function's (admin-app.ts): the post parser, the sanitiser and her
+ * mails stay out of the function a reader's click cold-starts.
  */
 export const createPublicApp = (deps: PublicDeps) => {
   const subscribers = subscriberContext(deps);
@@ -24,7 +24,6 @@ export const createPublicApp = (deps: PublicDeps) => {
     // First: no route reads a body over its limit (limit-body.ts says how a route gets a larger one).
     .use('*', limitBodies(deps.settings))
     .get('/health', (c) => c.json({ ok: true }))
-    .route('/webhooks', webhookRoutes(deps))
     .route('/archive', archiveRoutes(deps))
     .route('/subscribe', subscribeRoutes(deps, subscribers))
     .route('/confirm', confirmRoutes(deps, subscribers))

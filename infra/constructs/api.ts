@@ -68,7 +68,6 @@ export const ROUTE_THROTTLES = {
   'GET /r/{linkId}': { rateLimit: 500, burstLimit: 1000 },
   'ANY /u/{token}': { rateLimit: 50, burstLimit: 200 },
   'POST /webhooks/{proxy+}': { rateLimit: 10, burstLimit: 50 },
-  'POST /webhooks/wordpress/{token}': { rateLimit: 10, burstLimit: 50 },
 } as const satisfies Record<string, Throttle>;
 
 /**
@@ -89,9 +88,7 @@ export const ROUTE_AUTHORISATION: Record<string, string> = {
   'ANY /u/{token}':
     'One-click unsubscribe (RFC 8058) must work without signing in: the HMAC-signed token in the path is the proof, checked in the app.',
   'POST /webhooks/{proxy+}':
-    'The blog webhook is called by WordPress: the app checks its Standard Webhooks signature with the secret, which an authorizer cannot.',
-  'POST /webhooks/wordpress/{token}':
-    'WordPress.com notifies with a secret token in the path, checked in the app against the secret (constant time); an authorizer would only repeat it.',
+    "The blog webhooks: the signed post (its Standard Webhooks signature checked with the secret, which an authorizer cannot) and WordPress.com's notification (a secret token in the path, compared in constant time).",
 };
 
 const acknowledgeRouteAuthorisation = (api: HttpApi): void => {
@@ -146,23 +143,18 @@ export class DimancheApi extends Construct {
         methods: [HttpMethod.GET],
         integration: new HttpLambdaIntegration('RedirectIntegration', redirect),
       }),
-      // The same function as `$default`, as routes of their own only so that they get their own throttle.
+      // The same function as `$default`, as a route of its own only so that it gets its own throttle.
       ...this.api.addRoutes({
         path: '/u/{token}',
         methods: [HttpMethod.ANY],
         integration: new HttpLambdaIntegration('UnsubscribeIntegration', handler),
       }),
+      // Her blog's webhooks: the admin function's (the post parser and her mails stay out of the readers' one),
+      // with their own throttle.
       ...this.api.addRoutes({
         path: '/webhooks/{proxy+}',
         methods: [HttpMethod.POST],
-        integration: new HttpLambdaIntegration('WebhookIntegration', handler),
-      }),
-      // WordPress.com's notification: the admin function's, which may mail her about her blog (the public
-      // function renders no mail of hers); the more specific route wins over `{proxy+}`.
-      ...this.api.addRoutes({
-        path: '/webhooks/wordpress/{token}',
-        methods: [HttpMethod.POST],
-        integration: new HttpLambdaIntegration('WordPressIntegration', admin),
+        integration: new HttpLambdaIntegration('WebhookIntegration', admin),
       }),
     ];
     acknowledgeRouteAuthorisation(this.api);

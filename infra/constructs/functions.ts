@@ -136,7 +136,7 @@ export class DimancheFunctions extends Construct {
     this.api = httpFunction(
       'Api',
       'functions/lambda/api.ts',
-      'Public HTTP: webhook, archive, sign-up, signed links',
+      'Public HTTP for readers: archive, sign-up, signed links',
       apiBundleAliases,
     );
     // The unqualified ARN only: grantInvoke would add `:*` (every version and alias).
@@ -144,7 +144,7 @@ export class DimancheFunctions extends Construct {
     this.admin = httpFunction(
       'Admin',
       'functions/lambda/admin.ts',
-      'Admin HTTP (/admin/*): preview, test-send, campaigns, subscribers, CSV',
+      'Admin HTTP (/admin/*, the studio, the blog webhooks): preview, test-send, campaigns, subscribers, CSV',
       {},
     );
     // The back-issue import (POST /admin/archive/imports) renders each past post for the archive and its feeds.

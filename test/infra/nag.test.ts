@@ -49,7 +49,6 @@ describe('cdk-nag AwsSolutions on the stack', () => {
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/ANY--u--{token}',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/DefaultRoute',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/GET--r--{linkId}',
-      'AwsSolutions-APIG4 Dimanche/Api/HttpApi/POST--webhooks--wordpress--{token}',
       'AwsSolutions-APIG4 Dimanche/Api/HttpApi/POST--webhooks--{proxy+}',
       // Issue 26: the CDN (geo, WAF, logs, TLS of the default name) and the grants on its pages' prefix.
       'AwsSolutions-CFR1 Dimanche/Cdn/Distribution',

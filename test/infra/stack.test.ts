@@ -368,11 +368,11 @@ describe('the HTTP API', () => {
     expect(invokes).toMatch(/Render/);
   });
 
-  it('sends /admin/* to the admin function and every other path to the public one, payload v2', () => {
+  it('sends /admin/*, the studio and the blog webhooks to the admin function and every other path to the public one, payload v2', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    // /u/ and /webhooks/ reach the public function too, as routes of their own for their throttles.
-    // /studio and /studio/* (the author's studio) and WordPress.com's notification reach the admin function.
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 8);
+    // /u/ reaches the public function too, as a route of its own for its throttle.
+    // /studio and /studio/* (the author's studio) and her blog's webhooks reach the admin function.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /admin/{proxy+}' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /studio/{proxy+}' });
@@ -381,15 +381,12 @@ describe('the HTTP API', () => {
       'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'],
     });
     const publicFunction = { 'Fn::GetAtt': [logicalId('Functions/Api/Function'), 'Arn'] };
-    for (const [path, integration] of [
-      ['ANY--u--{token}', 'UnsubscribeIntegration'],
-      ['POST--webhooks--{proxy+}', 'WebhookIntegration'],
-    ]) {
+    for (const [path, integration] of [['ANY--u--{token}', 'UnsubscribeIntegration']]) {
       expect(props(`Api/HttpApi/${path}/${integration}`).IntegrationUri, path).toEqual(publicFunction);
     }
-    expect(
-      props('Api/HttpApi/POST--webhooks--wordpress--{token}/WordPressIntegration').IntegrationUri,
-    ).toEqual({ 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] });
+    expect(props('Api/HttpApi/POST--webhooks--{proxy+}/WebhookIntegration').IntegrationUri).toEqual({
+      'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'],
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationUri: { 'Fn::GetAtt': [logicalId('Functions/Admin/Function'), 'Arn'] },
     });
