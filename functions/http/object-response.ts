@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 
 /** What the CDN and browsers keep, and for how long (see README, Performance). */
@@ -9,7 +9,8 @@ export const CACHE_CONTROL = {
   list: 'public, max-age=300, s-maxage=300, stale-while-revalidate=60',
 } as const;
 
-type Encoded = { identity: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> };
+type Coding = 'br' | 'gzip';
+type Encoded = { identity: Uint8Array<ArrayBuffer> } & Record<Coding, Uint8Array<ArrayBuffer>>;
 
 // The bytes of each page as sent, by ETag: encoded (and compressed) once, not on every request. A few dozen
 // pages at most are current at once (issue pages, the list, the feeds, the form in two languages).
@@ -20,7 +21,16 @@ const encodingsOf = (body: string, etag: string): Encoded => {
   if (found) return found;
   // Copies into plain ArrayBuffers: what a Response body takes, and no share of Node's pooled buffer.
   const identity = new Uint8Array(Buffer.from(body, 'utf8'));
-  const entry = { identity, gzip: new Uint8Array(gzipSync(identity)) };
+  // Brotli at its best quality once per page (tens of ms for an issue page), then sent as it is: 15-20 % fewer
+  // bytes than gzip for every reader whose browser takes it, as CloudFront serves it when the origin does.
+  const br = brotliCompressSync(identity, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength,
+    },
+  });
+  const entry = { identity, gzip: new Uint8Array(gzipSync(identity)), br: new Uint8Array(br) };
   if (encoded.size >= ENCODED_LIMIT) encoded.delete(encoded.keys().next().value as string);
   encoded.set(etag, entry);
   return entry;
@@ -33,20 +43,28 @@ const matches = (header: string | undefined, tags: readonly string[]) => {
   return header.split(',').some((tag) => tag.trim() === '*' || tags.includes(opaque(tag)));
 };
 
-/** A strong ETag names one representation: the gzipped bytes get a tag of their own (RFC 9110 §8.8.3). */
-const gzipTag = (etag: string) => `${etag.slice(0, -1)}-gz"`;
+/** A strong ETag names one representation: each compressed copy gets a tag of its own (RFC 9110 §8.8.3). */
+const codedTag = (etag: string, coding: Coding) => `${etag.slice(0, -1)}-${coding === 'gzip' ? 'gz' : 'br'}"`;
 
-/** Accept-Encoding names gzip with a weight above zero (RFC 9110 §12.5.3). */
-const acceptsGzip = (header: string | undefined) =>
-  (header ?? '').split(',').some((part) => {
-    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
-  });
+/** The codings Accept-Encoding names with a weight above zero (RFC 9110 §12.5.3). */
+const accepted = (header: string | undefined): Set<string> =>
+  new Set(
+    (header ?? '').split(',').flatMap((part) => {
+      const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0 ? [coding] : [];
+    }),
+  );
+
+/** Brotli where the client takes it (every current browser, and CloudFront), else gzip, else the bytes as they are. */
+const codingFor = (header: string | undefined): Coding | undefined => {
+  const codings = accepted(header);
+  return codings.has('br') ? 'br' : codings.has('gzip') ? 'gzip' : undefined;
+};
 
 /**
- * A finished page with its strong ETag, gzipped for a client that takes it; a conditional request whose copy
- * is current (in either coding) gets 304 and no body.
+ * A finished page with its strong ETag, compressed for a client that takes it (brotli, else gzip); a
+ * conditional request whose copy is current (in any coding) gets 304 and no body.
  */
 export const objectResponse = (
   c: Context,
@@ -54,17 +72,19 @@ export const objectResponse = (
   cacheControl: string,
   vary: readonly string[] = [],
 ): Response => {
-  const gzip = acceptsGzip(c.req.header('accept-encoding'));
-  const etag = gzip ? gzipTag(object.etag) : object.etag;
+  const coding = codingFor(c.req.header('accept-encoding'));
+  const etag = coding ? codedTag(object.etag, coding) : object.etag;
   const headers: Record<string, string> = {
     etag,
     'cache-control': cacheControl,
     vary: [...vary, 'accept-encoding'].join(', '),
   };
-  if (matches(c.req.header('if-none-match'), [object.etag, gzipTag(object.etag)])) {
-    return c.body(null, 304, headers);
-  }
+  const tags = [object.etag, codedTag(object.etag, 'gzip'), codedTag(object.etag, 'br')];
+  if (matches(c.req.header('if-none-match'), tags)) return c.body(null, 304, headers);
   const bytes = encodingsOf(object.body, object.etag);
-  if (gzip) headers['content-encoding'] = 'gzip';
-  return c.body(gzip ? bytes.gzip : bytes.identity, 200, { ...headers, 'content-type': object.contentType });
+  if (coding) headers['content-encoding'] = coding;
+  return c.body(coding ? bytes[coding] : bytes.identity, 200, {
+    ...headers,
+    'content-type': object.contentType,
+  });
 };

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { archiveFeeds, publicPages } from '../../functions/wiring/render.ts';
 import { issuePageKey } from '../../shared/domain/public-object.ts';
@@ -166,13 +166,13 @@ describe('the sign-up form', () => {
 });
 
 describe('the bytes on the wire', () => {
-  it('gzips a page for a client that takes it, under an ETag of its own, and revalidates either copy', async () => {
+  it('compresses a page for a client that takes it (brotli, else gzip), each under an ETag of its own, and revalidates any copy', async () => {
     await post();
     t.clock.set(SUNDAY_MORNING);
     const plain = await t.app.request('/archive/34-chambre-en-provence');
     const html = await plain.text();
     const zipped = await t.app.request('/archive/34-chambre-en-provence', {
-      headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' },
+      headers: { 'accept-encoding': 'gzip, deflate' },
     });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(zipped.headers.get('vary')).toContain('accept-encoding');
@@ -181,11 +181,23 @@ describe('the bytes on the wire', () => {
     const body = Buffer.from(await zipped.arrayBuffer());
     expect(gunzipSync(body).toString('utf8')).toBe(html);
     expect(body.length).toBeLessThan(html.length / 3);
-    const refused = await t.app.request('/archive/34-chambre-en-provence', {
-      headers: { 'accept-encoding': 'gzip;q=0' },
+    // A browser's header: brotli, smaller still.
+    const brotli = await t.app.request('/archive/34-chambre-en-provence', {
+      headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' },
     });
-    expect(refused.headers.get('content-encoding')).toBeNull();
-    for (const tag of [zippedTag, plain.headers.get('etag') ?? '']) {
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    const brotliTag = brotli.headers.get('etag') ?? '';
+    expect(new Set([brotliTag, zippedTag, plain.headers.get('etag')]).size).toBe(3);
+    const brBody = Buffer.from(await brotli.arrayBuffer());
+    expect(brotliDecompressSync(brBody).toString('utf8')).toBe(html);
+    expect(brBody.length).toBeLessThan(body.length);
+    for (const refusing of ['gzip;q=0', 'br;q=0, gzip;q=0', 'identity']) {
+      const refused = await t.app.request('/archive/34-chambre-en-provence', {
+        headers: { 'accept-encoding': refusing },
+      });
+      expect(refused.headers.get('content-encoding'), refusing).toBeNull();
+    }
+    for (const tag of [zippedTag, brotliTag, plain.headers.get('etag') ?? '']) {
       const again = await t.app.request('/archive/34-chambre-en-provence', {
         headers: { 'accept-encoding': 'gzip', 'if-none-match': tag },
       });

@@ -20,18 +20,26 @@ export type EdgeRequest = {
  */
 export const STAND_IN_FORWARDED_HEADERS = ['Accept', 'Accept-Language'] as const;
 
-/** Accept-Encoding names gzip with a weight above zero (RFC 9110 §12.5.3). */
-const acceptsGzip = (header: string | undefined) =>
-  (header ?? '').split(',').some((part) => {
-    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
-  });
+/**
+ * Accept-Encoding as CloudFront normalises it with gzip and brotli on in the cache policy: the codings among br
+ * and gzip the viewer takes (a weight above zero, RFC 9110 §12.5.3), `br,gzip` for both; none: identity.
+ */
+const normalisedEncoding = (header: string | undefined): string | undefined => {
+  const codings = new Set(
+    (header ?? '').split(',').flatMap((part) => {
+      const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0 ? [coding] : [];
+    }),
+  );
+  const kept = ['br', 'gzip'].filter((coding) => codings.has(coding));
+  return kept.length > 0 ? kept.join(',') : undefined;
+};
 
 /**
  * The cache key of a GET or HEAD on a cached path; undefined for anything that passes through (another method,
- * another path, a query name the behavior does not forward). Accept-Encoding is normalised to gzip or
- * identity, as CloudFront does, so every browser shares two copies, not one per header spelling.
+ * another path, a query name the behavior does not forward). Accept-Encoding is normalised as CloudFront does
+ * (br,gzip, br, gzip or identity), so every browser shares a few copies, not one per header spelling.
  */
 export const edgeKeyOf = (request: {
   method?: string | undefined;
@@ -52,7 +60,8 @@ export const edgeKeyOf = (request: {
   const pathAndQuery = query === '' ? path : `${path}?${query}`;
   const headers: Record<string, string> = {};
   const parts = [pathAndQuery];
-  if (acceptsGzip(headerOf(request.headers, 'accept-encoding'))) headers['accept-encoding'] = 'gzip';
+  const encoding = normalisedEncoding(headerOf(request.headers, 'accept-encoding'));
+  if (encoding) headers['accept-encoding'] = encoding;
   parts.push(headers['accept-encoding'] ?? 'identity');
   for (const name of rule.headers) {
     const value = headerOf(request.headers, name.toLowerCase());
