@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { OperatorApp } from '../accounts/sign-in.ts';
 import { NETWORK_REGISTRY } from '../social/registry.ts';
-import { ConfigError } from './parse-env.ts';
+import { parseJsonSetting } from './json-setting.ts';
 
 /** The networks she connects through a developer app the operator registers once (consent page, PKCE). */
 export const APP_NETWORKS = NETWORK_REGISTRY.rows
@@ -25,18 +25,5 @@ const schema = v.strictObject(Object.fromEntries(APP_NETWORKS.map((id) => [id, v
  */
 export const parseOperatorApps = (source: string, raw: string | undefined): OperatorApps => {
   if (raw === undefined || raw.trim() === '') return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new ConfigError(`${source} is not JSON`);
-  }
-  const parsed = v.safeParse(schema, json);
-  if (!parsed.success) {
-    const problems = parsed.issues.map((issue) => `${v.getDotPath(issue) ?? '(document)'}: ${issue.message}`);
-    throw new ConfigError(
-      `${source} is invalid: ${problems.join('; ')} (networks: ${APP_NETWORKS.join(', ')})`,
-    );
-  }
-  return parsed.output as OperatorApps;
+  return parseJsonSetting(source, raw, schema, ` (networks: ${APP_NETWORKS.join(', ')})`) as OperatorApps;
 };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import type { SocialNetwork } from '../social/networks.ts';
-import { ConfigError } from './parse-env.ts';
+import { parseJsonSetting } from './json-setting.ts';
 
 type AccountSchemas = Record<string, { accountSchema: v.GenericSchema<unknown, unknown> }>;
 
@@ -16,22 +16,7 @@ export const socialAccountsParser = <Accounts = Partial<Record<string, unknown>>
       Object.entries(table).map(([id, { accountSchema }]) => [id, v.optional(accountSchema)]),
     ),
   );
-  return (source: string, raw: string): Accounts => {
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new ConfigError(`${source} is not JSON`);
-    }
-    const parsed = v.safeParse(schema, json);
-    if (!parsed.success) {
-      const problems = parsed.issues.map(
-        (issue) => `${v.getDotPath(issue) ?? '(document)'}: ${issue.message}`,
-      );
-      throw new ConfigError(`${source} is invalid: ${problems.join('; ')}`);
-    }
-    return parsed.output as Accounts;
-  };
+  return (source: string, raw: string): Accounts => parseJsonSetting(source, raw, schema) as Accounts;
 };
 
 /** Changes whenever an account's credentials change: a block on refused credentials lifts by itself. */
