@@ -12,7 +12,7 @@ import { enabledAccounts } from '../../shared/domain/settings/social-accounts.ts
 import { parseSocialAccounts } from '../../shared/adapters/social/parse-social-accounts.ts';
 import { socialSettings } from '../../shared/domain/settings/social.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
-import { accountAccessDeps } from '../wiring/accounts.ts';
+import { accountAccessDeps, blueskySessions } from '../wiring/accounts.ts';
 import { deliveryStores, socialWorkerDeps } from '../wiring/delivery.ts';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { kmsTokenSealer } from '../../shared/adapters/aws/kms-token-sealer.ts';
@@ -80,7 +80,16 @@ const readDocument = (secretArn: string) => {
 };
 const accountsNow = currentSocialAccounts(
   env.TOKEN_KEY_ARN ? readConnected(env.TOKEN_KEY_ARN) : readDocument(env.SOCIAL_ACCOUNTS_SECRET_ARN ?? ''),
-  { bluesky: { logger, thumbs } },
+  {
+    bluesky: {
+      logger,
+      thumbs,
+      // The session outlives the cold start (sealed on her account): a login is counted, a refresh is not.
+      ...(env.TOKEN_KEY_ARN
+        ? blueskySessions(table, kmsTokenSealer(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KEY_ARN))
+        : {}),
+    },
+  },
 );
 
 const message = v.object({

@@ -2,6 +2,7 @@ import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connecte
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
+import { savedBlueskySession } from '../../shared/adapters/social/bluesky/saved-session.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
 import { ACCOUNTS_REFRESH_AHEAD_MS } from '../../shared/domain/settings/accounts-refresh.ts';
@@ -53,6 +54,13 @@ export const accountAccessDeps = (
     ...(context.threadsGraphOrigin ? { graphOrigin: context.threadsGraphOrigin } : {}),
   }),
 });
+
+/**
+ * The Bluesky publisher's session kept on her connected account (sealed), so that a cold start resumes it with a
+ * refresh instead of a login: what the social worker passes as the publisher's session hooks, in both homes.
+ */
+export const blueskySessions = ({ doc, tableName }: Table, sealer: TokenSealer) =>
+  savedBlueskySession({ accounts: dynamoConnectedAccounts(doc, tableName), sealer });
 
 /**
  * What importing the old accounts document needs: her accounts, and claims that outlive every run, so that each

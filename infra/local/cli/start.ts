@@ -33,7 +33,11 @@ import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
-import { accountAccessDeps, accountImportStores } from '../../../functions/wiring/accounts.ts';
+import {
+  accountAccessDeps,
+  accountImportStores,
+  blueskySessions,
+} from '../../../functions/wiring/accounts.ts';
 import { openTable } from '../../../functions/wiring/table.ts';
 import { tellReconnect } from '../../../functions/delivery/author-notifier.ts';
 import { localTokenSealer } from '../runtime/local-token-sealer.ts';
@@ -152,7 +156,7 @@ const delivery = createLocalDelivery({
   social: {
     accountsNow: currentSocialAccounts(readConnected, {
       ...social.publishers,
-      bluesky: { thumbs: outbound },
+      bluesky: { thumbs: outbound, ...blueskySessions(accountsTable, connection.sealer) },
     }),
     compose: socialComposer({
       publicBaseUrl: config.PUBLIC_BASE_URL,

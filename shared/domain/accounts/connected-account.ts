@@ -14,6 +14,11 @@ export type ConnectedAccount = {
   state: 'connected' | 'to_reconnect';
   /** The sealed TokenSet. */
   sealed: string;
+  /**
+   * The network's own session, sealed like the tokens, where one outlives a process (Bluesky's, whose logins
+   * are counted): a new process resumes it with a refresh. Dropped by a reconnect.
+   */
+  sealedSession?: string;
   accessExpiresAt?: string;
   canRefresh: boolean;
   connectedAt: string;
