@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
 import { cidOf, fakeJwt, isRecordKey, isTid, nextTid } from './atproto-ids.ts';
+import { type AtprotoOAuthOptions, atprotoOAuth } from './fake-oauth.ts';
 import { postProblem } from './post-check.ts';
 import {
   bearer,
@@ -19,6 +20,8 @@ export type BlueskyFakeOptions = {
   clock?: Clock;
   /** createSession calls allowed per day of the Clock (the PDS counts logins per account). */
   sessionsPerDay?: number;
+  /** Her client's metadata document, read at its client_id by the PDS's OAuth server (fetched by default). */
+  clientMetadata?: AtprotoOAuthOptions['clientMetadata'];
 };
 
 const HOUR = 3_600_000;
@@ -45,7 +48,9 @@ const error = (status: number, name: string, message: string): FakeAnswer => ({
  * A PDS holding one account: sessions (createSession, refreshSession with rotating refresh tokens,
  * getSession), records with their record-key rules, blobs, and the author feed. Errors are XRPC's
  * `{ error, message }`; an expired access token gets 400 ExpiredToken, as the agent expects to refresh on.
- * Controls: `POST /__fake/expire-session` (`{ "refresh": true }` expires the refresh tokens too).
+ * Its OAuth side (fake-oauth.ts) signs her in as atproto's OAuth profile has it; the repo accepts either kind of
+ * token. Controls: `POST /__fake/expire-session` (`{ "refresh": true }` expires the refresh tokens too),
+ * `POST /__fake/oauth` (`{ "enabled": false }`: a PDS without OAuth; `{ "rotateNonce": true }`).
  */
 export const startBlueskyFake = async ({
   handle = 'dimanche.bsky.social',
@@ -53,10 +58,12 @@ export const startBlueskyFake = async ({
   port = 0,
   clock = systemClock,
   sessionsPerDay = 30,
+  clientMetadata,
 }: BlueskyFakeOptions): Promise<FakeNetwork> => {
   const now = () => clock.now().getTime();
   const logins = { day: -1, count: 0 };
   const did = 'did:plc:dimanche2local3fake4pds';
+  const oauth = atprotoOAuth({ did, handle, clock, ...(clientMetadata ? { clientMetadata } : {}) });
   let records: StoredRecord[] = [];
   let blobs = new Map<string, { size: number; mimeType: string }>();
   const access = new Map<string, { expired: boolean; expiresAt: number }>();
@@ -72,8 +79,9 @@ export const startBlueskyFake = async ({
     refresh.set(session.refreshJwt, { expired: false, expiresAt: now() + REFRESH_TTL_MS });
     return { ...session, handle, did, email: 'dimanche@example.org', emailConfirmed: true, active: true };
   };
-  /** The account's DID, or the XRPC error that refuses the request. */
-  const authorize = (request: FakeRequest): FakeAnswer | undefined => {
+  /** The XRPC error that refuses the request, if any: a session's bearer JWT, or an OAuth token with DPoP. */
+  const authorize = async (request: FakeRequest): Promise<FakeAnswer | undefined> => {
+    if (/^DPoP /.test(request.headers.authorization ?? '')) return oauth.verifyAccess(request);
     const token = access.get(bearer(request) ?? '');
     if (!token) return error(401, 'InvalidToken', 'Token could not be verified');
     if (dead(token)) return error(400, 'ExpiredToken', 'Token has expired');
@@ -89,8 +97,8 @@ export const startBlueskyFake = async ({
   });
   const authed =
     (handleIt: Route['handle']): Route['handle'] =>
-    (request, found) =>
-      authorize(request) ?? handleIt(request, found);
+    async (request, found) =>
+      (await authorize(request)) ?? handleIt(request, found);
 
   const network = await startFakeNetwork({
     port,
@@ -101,6 +109,7 @@ export const startBlueskyFake = async ({
       access.clear();
       refresh.clear();
       Object.assign(logins, { day: -1, count: 0 });
+      oauth.reset();
     },
     notFound: (request) => error(501, 'MethodNotImplemented', `Method Not Implemented: ${request.path}`),
     decorate: (answer) => ({
@@ -116,6 +125,17 @@ export const startBlueskyFake = async ({
     controls: [
       {
         method: 'POST',
+        path: /^\/__fake\/oauth$/,
+        handle: (request) => {
+          const { enabled = true, rotateNonce = false } =
+            jsonBody<{ enabled?: boolean; rotateNonce?: boolean }>(request) ?? {};
+          oauth.setEnabled(enabled);
+          if (rotateNonce) oauth.rotateNonce();
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
         path: /^\/__fake\/expire-session$/,
         handle: (request) => {
           const { refresh: alsoRefresh = false } = jsonBody<{ refresh?: boolean }>(request) ?? {};
@@ -126,6 +146,7 @@ export const startBlueskyFake = async ({
       },
     ],
     routes: [
+      ...oauth.routes,
       xrpc('POST', 'com.atproto.server.createSession', (request) => {
         const day = Math.floor(now() / (24 * HOUR));
         if (day !== logins.day) Object.assign(logins, { day, count: 0 });
