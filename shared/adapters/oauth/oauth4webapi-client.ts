@@ -40,7 +40,7 @@ export class OAuthUnreachableError extends Error {
  * The library's requests go out through the guarded client like every other fetch to an address from settings
  * (a Mastodon instance is hers to name): no private address, no redirect followed from a token endpoint.
  */
-const throughGuard =
+export const throughGuard =
   (outbound: OutboundFetch) =>
   async (
     url: string,
