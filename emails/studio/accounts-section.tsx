@@ -2,6 +2,7 @@ import type { Language } from '../../shared/domain/issue.ts';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import type { SocialNetwork } from '../../shared/domain/social/networks.ts';
 import { accountStrings } from '../../shared/i18n/studio/account-strings.ts';
+import { blueskyStrings } from '../../shared/i18n/studio/bluesky-strings.ts';
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import type { NetworkState } from '../../shared/usecases/accounts/accounts-view.ts';
 import { Notice } from './ui/notes.tsx';
@@ -62,21 +63,23 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
         {disconnect}
       </>
     );
-  if (signIn === 'app-password')
+  if (signIn === 'app-password') {
+    const b = blueskyStrings(props.language);
+    // Her handle alone signs her in on her server's own page where it offers one (OAuth); else the app password.
     return (
       <>
         <PostButton action={connect} csrf={props.csrf} label={label}>
           <label for={`${network}-handle`}>{a.handleLabel}</label>
           <input id={`${network}-handle`} name="handle" type="text" autocomplete="username" required />
           <p class="muted">{a.handleHelp}</p>
-          <label for={`${network}-password`}>{a.passwordLabel}</label>
+          <p class="muted">{b.oauthHelp}</p>
+          <label for={`${network}-password`}>{b.passwordOptional}</label>
           <input
             id={`${network}-password`}
             name="password"
             type="password"
             autocomplete="off"
             aria-describedby={`${network}-password-help`}
-            required
           />
           <p class="muted" id={`${network}-password-help`}>
             {a.passwordHelp} <a href={BLUESKY_APP_PASSWORDS}>{a.passwordLink}</a>
@@ -85,6 +88,7 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
         {disconnect}
       </>
     );
+  }
   return (
     <>
       <PostButton action={connect} csrf={props.csrf} label={`${label} ${name}`} />

@@ -1,3 +1,4 @@
+import type { BlueskyOAuthDeps } from '../../shared/adapters/social/bluesky/oauth-connect.ts';
 import type { SessionCheck } from '../../shared/ports/account-identity.ts';
 import type { NetworkConnectDeps } from '../../shared/usecases/accounts/connect-network.ts';
 import type { InstanceConnectDeps } from '../../shared/usecases/accounts/connect-instance.ts';
@@ -13,4 +14,6 @@ export type StudioAccounts = NetworkConnectDeps &
     hasApp: (network: string) => Promise<boolean>;
     /** Bluesky's createSession on her PDS, once. */
     openSession: (identifier: string, password: string) => Promise<SessionCheck>;
+    /** Bluesky by atproto OAuth and its client metadata document: only with the operator's client key. */
+    blueskyOAuth?: () => Promise<{ deps: BlueskyOAuthDeps; clientMetadata: object } | undefined>;
   };

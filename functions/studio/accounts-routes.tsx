@@ -6,6 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { NETWORK_NAMES } from '../../shared/domain/social/network-names.ts';
 import { NETWORK_REGISTRY } from '../../shared/domain/social/registry.ts';
 import { accountStrings } from '../../shared/i18n/studio/account-strings.ts';
+import { blueskyStrings } from '../../shared/i18n/studio/bluesky-strings.ts';
+import { beginBlueskyOAuth, finishBlueskyOAuth } from '../../shared/adapters/social/bluesky/oauth-connect.ts';
 import { connectWithAppPassword } from '../../shared/usecases/accounts/connect-app-password.ts';
 import { beginInstanceConnect } from '../../shared/usecases/accounts/connect-instance.ts';
 import {
@@ -28,6 +30,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   unreachable: 502,
   no_app: 404,
   not_connected: 409,
+  no_oauth: 409,
 };
 
 const field = (form: Record<string, unknown>, name: string) =>
@@ -41,12 +44,15 @@ const field = (form: Record<string, unknown>, name: string) =>
 export const accountRoutes = (deps: StudioDeps) => {
   const { language } = deps.studio;
   const a = accountStrings(language);
+  const b = blueskyStrings(language);
   const urls = accountUrls(deps.settings.publicBaseUrl);
   const accounts = deps.studio.accounts;
   const known = (network: string) => NETWORK_REGISTRY.has(network);
   const name = (network: string) => NETWORK_NAMES[network as keyof typeof NETWORK_NAMES] ?? network;
   const problem = (c: Context<StudioEnv>, error: string) => {
-    const shown = a.problems[error] ?? a.problems.unavailable ?? { title: '', detail: '' };
+    const shown = a.problems[error] ??
+      b.problems[error] ??
+      a.problems.unavailable ?? { title: '', detail: '' };
     const csrf = c.get('session')?.csrfToken;
     return c.html(
       errorPage(
@@ -87,19 +93,26 @@ export const accountRoutes = (deps: StudioDeps) => {
    * Nothing is read or spent before the session is there (the state stays unused); `bounced` stops a loop when
    * she really has no session (then the sign-in page, as for any studio address).
    */
-  const open = new Hono<StudioEnv>().get('/:network/callback', async (c, next) => {
-    const query = c.req.query();
-    const session = await currentSession(getCookie(c, COOKIE, 'host'), {
-      auth: deps.studio.auth,
-      clock: deps.clock,
+  const open = new Hono<StudioEnv>()
+    // atproto has no client registry: her server reads the client here, at its client_id (a public document).
+    .get('/bluesky/client-metadata.json', async (c) => {
+      const oauth = await accounts?.blueskyOAuth?.();
+      if (!oauth) return c.json({ error: 'not_found' }, 404);
+      return c.json(oauth.clientMetadata, 200, { 'cache-control': 'max-age=300' });
+    })
+    .get('/:network/callback', async (c, next) => {
+      const query = c.req.query();
+      const session = await currentSession(getCookie(c, COOKIE, 'host'), {
+        auth: deps.studio.auth,
+        clock: deps.clock,
+      });
+      if (session || !query.state || query.bounced) return next();
+      const again = new URL(c.req.url);
+      again.searchParams.set('bounced', '1');
+      return c.html(
+        onTheWayPage(language, a.backFrom(name(c.req.param('network'))), `${again.pathname}${again.search}`),
+      );
     });
-    if (session || !query.state || query.bounced) return next();
-    const again = new URL(c.req.url);
-    again.searchParams.set('bounced', '1');
-    return c.html(
-      onTheWayPage(language, a.backFrom(name(c.req.param('network'))), `${again.pathname}${again.search}`),
-    );
-  });
 
   /** From Réglages, signed in, with the CSRF token (the session middleware checks it). */
   const signedIn = new Hono<StudioEnv>()
@@ -112,6 +125,13 @@ export const accountRoutes = (deps: StudioDeps) => {
         ...(query.code ? { code: query.code } : {}),
         ...(query.error ? { error: query.error } : {}),
       };
+      if (NETWORK_REGISTRY.row(network).signIn.kind === 'app-password') {
+        // Only Bluesky's OAuth sends her back here; without the operator's client there is none under way.
+        const oauth = await accounts.blueskyOAuth?.();
+        if (!oauth) return problem(c, 'unknown_state');
+        const back = { ...callback, ...(query.iss ? { iss: query.iss } : {}) };
+        return connected(c, network, await finishBlueskyOAuth(network, back, oauth.deps));
+      }
       return connected(c, network, await finishNetworkConnect(network, callback, accounts));
     })
     .post('/:network/choose', async (c) => {
@@ -127,6 +147,14 @@ export const accountRoutes = (deps: StudioDeps) => {
       const { signIn } = NETWORK_REGISTRY.row(network);
       const csrf = c.get('session').csrfToken;
       const form = await c.req.parseBody();
+      if (signIn.kind === 'app-password' && !field(form, 'password').trim()) {
+        // Her handle alone: her server's own sign-in page where it offers one, else the app password.
+        const oauth = await accounts.blueskyOAuth?.();
+        if (!oauth) return problem(c, 'no_oauth');
+        const begun = await beginBlueskyOAuth(network, field(form, 'handle'), oauth.deps);
+        if (!begun.ok) return problem(c, begun.error);
+        return c.html(onTheWayPage(language, a.onTheWay(name(network)), begun.consentUrl, csrf));
+      }
       if (signIn.kind === 'app-password') {
         const result = await connectWithAppPassword(
           network,

@@ -6,6 +6,12 @@ import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-cli
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import { SOCIAL_ADAPTERS } from '../../shared/adapters/social/adapters.ts';
 import { blueskyIdentity } from '../../shared/adapters/social/bluesky/identity.ts';
+import { atprotoClientMetadata } from '../../shared/adapters/oauth/atproto-client-metadata.ts';
+import { atprotoOAuthClient } from '../../shared/adapters/oauth/atproto-oauth-client.ts';
+import {
+  ATPROTO_ORIGINS,
+  discoverAtprotoSignIn,
+} from '../../shared/adapters/social/bluesky/oauth-discovery.ts';
 import { facebookLongLivedToken } from '../../shared/adapters/social/facebook/long-lived.ts';
 import type { OAuthProvider } from '../../shared/domain/accounts/oauth-provider.ts';
 import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
@@ -67,6 +73,36 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     const endpoints = await home.local.signIn(network);
     return endpoints && { ...found, ...endpoints };
   };
+  /** Her handle is resolved by bsky.social and her DID by plc.directory; on one machine, by the Bluesky fake. */
+  const discover = discoverAtprotoSignIn(
+    outbound,
+    home.local?.api('bluesky')
+      ? { handleResolver: api('bluesky'), plcDirectory: api('bluesky') }
+      : ATPROTO_ORIGINS,
+  );
+  const blueskyOAuth = async () => {
+    const app = (await home.apps()).bluesky;
+    if (!app?.privateJwk) return undefined;
+    const atproto = {
+      clientId: app.clientId,
+      privateJwk: app.privateJwk,
+      redirectUri: redirectUri('bluesky'),
+    };
+    return {
+      deps: {
+        accounts: dynamoConnectedAccounts(home.table.doc, home.table.tableName),
+        sealer,
+        clock,
+        random: home.random,
+        discover,
+        client: atprotoOAuthClient({ outbound, clock, app: atproto }),
+      },
+      clientMetadata: atprotoClientMetadata(atproto, {
+        clientName: 'Dimanche',
+        clientUri: home.publicBaseUrl,
+      }),
+    };
+  };
   const longLived = threadsLongLivedTokens({ outbound, clock, graphOrigin: api('threads') });
   const facebookLongLived = facebookLongLivedToken({ outbound, clock, baseUrl: api('facebook') });
   /** The consent page's token traded for the one kept, where the network's sign-in gives a short-lived one. */
@@ -99,5 +135,6 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     register: mastodonAppRegistrar(outbound),
     website: home.publicBaseUrl,
     openSession: blueskyIdentity(outbound, api('bluesky')),
+    blueskyOAuth,
   };
 };

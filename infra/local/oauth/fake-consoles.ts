@@ -1,4 +1,5 @@
 import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
+import { localAtprotoApp } from '../social/bluesky/local-atproto-app.ts';
 import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import { NETWORK_REGISTRY } from '../../../shared/domain/social/registry.ts';
 import type { OperatorApps } from '../../../shared/domain/settings/operator-apps.ts';
@@ -21,7 +22,8 @@ export const fakeConsoles = (
   fakes: Partial<Record<string, string>>,
   redirectUri: (network: string) => string,
 ) => {
-  let read: Promise<{ consoles: Record<string, Console>; outbound: OutboundFetch }> | undefined;
+  let read:
+    Promise<{ consoles: Record<string, Console>; outbound: OutboundFetch; apps: OperatorApps }> | undefined;
   const readAll = async () => {
     const consoles: Record<string, Console> = {};
     for (const [network, url] of Object.entries(fakes)) {
@@ -42,7 +44,13 @@ export const fakeConsoles = (
       ...Object.values(fakes).filter((url): url is string => Boolean(url)),
       ...Object.values(consoles).map((found) => new URL(found.tokenEndpoint).origin),
     ];
-    return { consoles, outbound: guardedFetch({ standIns: new StandIns(origins) }) };
+    // Bluesky's atproto client has no console: its key is made here, its metadata handed to the fake PDS.
+    const bluesky = fakes.bluesky ? await localAtprotoApp(fakes.bluesky, redirectUri('bluesky')) : undefined;
+    return {
+      consoles,
+      outbound: guardedFetch({ standIns: new StandIns(origins) }),
+      apps: bluesky ? { bluesky } : {},
+    };
   };
   const once = () => {
     read ??= readAll().catch((error: unknown) => {
@@ -52,13 +60,15 @@ export const fakeConsoles = (
     return read;
   };
   return {
-    apps: async (): Promise<OperatorApps> =>
-      Object.fromEntries(
+    apps: async (): Promise<OperatorApps> => ({
+      ...Object.fromEntries(
         Object.entries((await once()).consoles).map(([network, found]) => [
           network,
           { clientId: found.clientId, ...(found.clientSecret ? { clientSecret: found.clientSecret } : {}) },
         ]),
       ),
+      ...(await once()).apps,
+    }),
     signIn: async (network: string): Promise<SignInEndpoints | undefined> => {
       const found = (await once()).consoles[network];
       return (

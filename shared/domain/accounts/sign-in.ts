@@ -25,7 +25,12 @@ export type SignIn =
   | { kind: 'app-password' };
 
 /** The operator's developer app for one network: deploy settings, never in the repo. */
-export type OperatorApp = { clientId: string; clientSecret?: string };
+export type OperatorApp = {
+  clientId: string;
+  clientSecret?: string;
+  /** An atproto confidential client's ES256 private key (Bluesky), a JWK: it signs its client assertions. */
+  privateJwk?: Readonly<Record<string, string>>;
+};
 
 /**
  * The provider the connect and refresh machinery works with, for a network signed in by OAuth. `origin`

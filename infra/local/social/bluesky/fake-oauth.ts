@@ -47,7 +47,15 @@ const header = (request: FakeRequest, name: string) => {
  * request (signature, htm/htu, jti replay, nonce); codes single-use (a replay revokes what it gave), refresh
  * tokens rotated, access tokens dying on the Clock. `enabled: false` is a PDS that offers no OAuth.
  */
-export const atprotoOAuth = ({ did, handle, clock, clientMetadata = fetchMetadata }: AtprotoOAuthOptions) => {
+export const atprotoOAuth = ({
+  did,
+  handle,
+  clock,
+  clientMetadata: read = fetchMetadata,
+}: AtprotoOAuthOptions) => {
+  /** Documents handed over by one machine's console, for a client_id the fake could not fetch (a test's studio). */
+  const known = new Map<string, unknown>();
+  const clientMetadata = async (clientId: string) => known.get(clientId) ?? read(clientId);
   const dpop = dpopVerifier();
   const assertions = clientAssertionVerifier();
   const pushed = new Map<string, Pushed>();
@@ -319,6 +327,7 @@ export const atprotoOAuth = ({ did, handle, clock, clientMetadata = fetchMetadat
     verifyAccess,
     /** Controls: the PDS stops (or starts again) offering OAuth; the nonce rotates. */
     setEnabled: (enabled: boolean) => void (state.enabled = enabled),
+    knowClient: (metadata: { client_id?: unknown }) => void known.set(String(metadata.client_id), metadata),
     rotateNonce: dpop.rotateNonce,
     tokenRequests: () => state.tokenRequests,
     reset: () => {

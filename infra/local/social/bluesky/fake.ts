@@ -125,6 +125,14 @@ export const startBlueskyFake = async ({
     controls: [
       {
         method: 'POST',
+        path: /^\/__fake\/oauth\/client-metadata$/,
+        handle: (request) => {
+          oauth.knowClient(jsonBody<{ client_id?: unknown }>(request) ?? {});
+          return { status: 204 };
+        },
+      },
+      {
+        method: 'POST',
         path: /^\/__fake\/oauth$/,
         handle: (request) => {
           const { enabled = true, rotateNonce = false } =
