@@ -1,6 +1,8 @@
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
 import { dynamoRateLimits } from '../../shared/adapters/dynamodb/rate-limits.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
+import { routedOAuthClient } from '../../shared/adapters/oauth/routed-oauth-client.ts';
+import { atprotoRefresher } from '../../shared/adapters/social/bluesky/atproto-refresher.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import { savedBlueskySession } from '../../shared/adapters/social/bluesky/saved-session.ts';
 import type { ConnectedAccount } from '../../shared/domain/accounts/connected-account.ts';
@@ -43,7 +45,10 @@ export const accountAccessDeps = (
     threadsGraphOrigin?: string;
   },
 ): AccessDeps => ({
-  oauth: oauth4webapiClient({ outbound: context.outbound, clock: context.clock }),
+  // Bluesky's tokens are DPoP-bound and refreshed at her PDS's own server: atproto's client does it.
+  oauth: routedOAuthClient(oauth4webapiClient({ outbound: context.outbound, clock: context.clock }), {
+    bluesky: atprotoRefresher({ outbound: context.outbound, clock: context.clock }),
+  }),
   accounts: dynamoConnectedAccounts(table.doc, table.tableName),
   sealer: context.sealer,
   clock: context.clock,

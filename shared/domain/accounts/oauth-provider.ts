@@ -14,8 +14,11 @@ export type OAuthProvider = {
   clientId: string;
   /** The operator's app secret (a deploy setting); absent for a public client (PKCE only). */
   clientSecret?: string;
-  /** How the client proves itself at the token endpoint. */
-  clientAuth: 'basic' | 'post' | 'none';
+  /**
+   * How the client proves itself at the token endpoint. `private_key_jwt`: an assertion signed by the client's
+   * key (atproto's confidential clients), the private JWK held, as JSON, where a secret would be.
+   */
+  clientAuth: 'basic' | 'post' | 'none' | 'private_key_jwt';
   /** Each refresh answers a new refresh token and kills the old one (X): it must be saved before use. */
   rotatesRefreshTokens: boolean;
   /**

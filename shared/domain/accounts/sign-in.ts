@@ -58,6 +58,7 @@ export const oauthProviderFor = (
       rotatesRefreshTokens: signIn.rotatesRefreshTokens,
       ...(signIn.longLived ? { longLived: signIn.longLived } : {}),
     };
+  if (signIn.kind === 'app-password' && app.privateJwk) return atprotoProvider(id, app, moved);
   if (signIn.kind === 'instance-oauth' && options.instance) {
     const server = new URL(options.instance).origin;
     return {
@@ -74,3 +75,22 @@ export const oauthProviderFor = (
   }
   return undefined;
 };
+
+/** Most accounts' authorization server (Bluesky's entryway); an account's own is kept with its tokens. */
+const ATPROTO_ENTRYWAY = 'https://bsky.social';
+
+/**
+ * Bluesky signed in by atproto OAuth, with the operator's confidential client: each account's token endpoint is
+ * its PDS's authorization server, learned when she connected and kept with its tokens, so the endpoints here
+ * are the entryway's, for show. Refresh tokens rotate.
+ */
+const atprotoProvider = (id: string, app: OperatorApp, moved: (url: string) => string): OAuthProvider => ({
+  id,
+  authorizationEndpoint: moved(`${ATPROTO_ENTRYWAY}/oauth/authorize`),
+  tokenEndpoint: moved(`${ATPROTO_ENTRYWAY}/oauth/token`),
+  scopes: ['atproto', 'transition:generic'],
+  clientId: app.clientId,
+  clientSecret: JSON.stringify(app.privateJwk),
+  clientAuth: 'private_key_jwt',
+  rotatesRefreshTokens: true,
+});
