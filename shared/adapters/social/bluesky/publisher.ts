@@ -8,6 +8,8 @@ import { type BlueskySession, blueskySession, type BlueskySessionHooks, xrpcDeta
 import type { OutboundFetch } from '../../../ports/outbound-fetch.ts';
 import { guardedFetch } from '../../http/guarded-fetch.ts';
 import { fetchThumb } from './thumb.ts';
+import { unbind } from './dpop-bound.ts';
+import { blueskyOAuthSession } from './oauth-session.ts';
 import {
   describeError,
   type PublisherOptions,
@@ -41,7 +43,12 @@ export const blueskyPublisher = (
       thumbs?: OutboundFetch;
     } = {},
 ): SocialPublisher => {
-  const session = blueskySession(account, { ...hooks, clock, fetch: withDeadline(fetchImpl, timeoutMs) });
+  const fetchWithDeadline = withDeadline(fetchImpl, timeoutMs);
+  // Connected by OAuth, the secret is a token bound to its DPoP key; else it is her app password.
+  const bound = unbind('access', account.appPassword);
+  const session: BlueskySession = bound
+    ? blueskyOAuthSession(account, bound, { fetch: fetchWithDeadline })
+    : blueskySession(account, { ...hooks, clock, fetch: fetchWithDeadline });
   const { agent } = session;
 
   const existingPost = async (rkey: string): Promise<PublishedPost | undefined> => {
@@ -119,7 +126,7 @@ export const blueskyPublisher = (
         const thumb = await uploadThumb(post);
         let result = await create(post, rkey, thumb);
         // Only a dead refresh token drops the session: log in once, then try again.
-        if (!result.ok && !agent.hasSession) {
+        if (!result.ok && session.lost()) {
           const stillRefused = await session.login();
           if (stillRefused) return stillRefused;
           result = await create(post, rkey, thumb);

@@ -1,4 +1,4 @@
-import { AtpAgent, type AtpSessionData, XRPCError } from '@atproto/api';
+import { type Agent, AtpAgent, type AtpSessionData, XRPCError } from '@atproto/api';
 import type { Logger } from '../../../ports/logger.ts';
 import type { PublishOutcome } from '../../../ports/social-publisher.ts';
 import { describeError } from '../publish-http.ts';
@@ -83,6 +83,8 @@ export const blueskySession = (
       }
       return login();
     },
+    /** The refresh token died with the session: only a new login brings it back. */
+    lost: () => !agent.hasSession,
     /** Waits for the session saves the agent started, so a frozen Lambda cannot lose one. */
     settle: async () => {
       await Promise.all(saves.splice(0));
@@ -96,7 +98,16 @@ export const blueskySession = (
   };
 };
 
-export type BlueskySession = ReturnType<typeof blueskySession>;
+/** What the publisher needs of a session, opened with an app password or by OAuth (oauth-session.ts). */
+export type BlueskySession = {
+  agent: Pick<Agent, 'com' | 'uploadBlob' | 'getAuthorFeed'>;
+  ensure: () => Promise<NoSession | undefined>;
+  login: () => Promise<NoSession | undefined>;
+  lost: () => boolean;
+  settle: () => Promise<void>;
+  readonly did: string;
+  readonly handle: string;
+};
 
 const REFUSED = ['AuthenticationRequired', 'AccountTakedown', 'AccountDeactivated', 'InvalidToken'];
 
