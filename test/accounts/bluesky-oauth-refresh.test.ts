@@ -122,6 +122,16 @@ describe('Bluesky’s OAuth tokens kept alive by the refresh machinery', () => {
     expect(await accessToken(provider, access)).toMatchObject({ ok: true, refreshed: true });
   });
 
+  it('refreshes for the client the grant was given to, whatever client id the provider names (one machine’s)', async () => {
+    const { access } = await connected();
+    later(50 * MINUTE);
+
+    expect(await accessToken({ ...provider, clientId: '' }, access)).toMatchObject({
+      ok: true,
+      refreshed: true,
+    });
+  });
+
   it('turns "à reconnecter", with one notice, when her server refuses the refresh (the grant revoked)', async () => {
     const { access, tokens, notices, accounts } = await connected();
     const spent = await tokens();

@@ -50,7 +50,7 @@ const signedIn = async () => {
     dpopKey,
   });
   if (!answer.ok) throw new Error(answer.detail);
-  return boundTokens(answer.tokens, dpopKey, DID, server());
+  return boundTokens(answer.tokens, dpopKey, DID, { ...server(), clientId: app.clientId });
 };
 const publisher = (accessToken: string) =>
   blueskyPublisher(
@@ -127,7 +127,7 @@ describe('posting to Bluesky with a DPoP-bound OAuth token', () => {
     const bound = unbind('refresh', tokens.refreshToken ?? '');
     const renewed = await client().refresh(server(), bound?.token ?? '', bound?.key ?? {});
     if (!renewed.ok) throw new Error(renewed.detail);
-    const fresh = boundTokens(renewed.tokens, bound?.key ?? {}, DID, server());
+    const fresh = boundTokens(renewed.tokens, bound?.key ?? {}, DID, { ...server(), clientId: app.clientId });
     expect(
       (await publisher(fresh.accessToken).publish({ post: composedPost('bluesky'), idempotencyKey: 'k-1' }))
         .kind,

@@ -85,6 +85,7 @@ export const atprotoOAuthClient = ({
       : { ok: false, error: 'refused', detail: 'the token answer names no account (sub)' };
 
   return {
+    clientId: app.clientId,
     /** The consent page's address for her, after the request itself was pushed to her server. */
     authorizationUrl: async (
       server: AtprotoServer,

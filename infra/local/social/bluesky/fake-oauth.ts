@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
+import { newDpopKey } from '../../../../shared/adapters/oauth/dpop-key.ts';
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeAnswer, FakeRequest, Route } from '../fake-network.ts';
 import { clientAssertionVerifier, dpopVerifier, type ProofProblem, s256 } from './dpop-check.ts';
@@ -56,6 +57,15 @@ export const atprotoOAuth = ({
   /** Documents handed over by one machine's console, for a client_id the fake could not fetch (a test's studio). */
   const known = new Map<string, unknown>();
   const clientMetadata = async (clientId: string) => known.get(clientId) ?? read(clientId);
+  /** One machine's operator key, made once per fake: the studio signs in with it, the refresh loop renews. */
+  const localClient = newDpopKey().then(({ x = '', y = '', d = '' }) => ({
+    kty: 'EC',
+    crv: 'P-256',
+    x,
+    y,
+    d,
+    kid: 'local-1',
+  }));
   const dpop = dpopVerifier();
   const assertions = clientAssertionVerifier();
   const pushed = new Map<string, Pushed>();
@@ -327,6 +337,7 @@ export const atprotoOAuth = ({
     verifyAccess,
     /** Controls: the PDS stops (or starts again) offering OAuth; the nonce rotates. */
     setEnabled: (enabled: boolean) => void (state.enabled = enabled),
+    localClientKey: () => localClient,
     knowClient: (metadata: { client_id?: unknown }) => void known.set(String(metadata.client_id), metadata),
     rotateNonce: dpop.rotateNonce,
     tokenRequests: () => state.tokenRequests,

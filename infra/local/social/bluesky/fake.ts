@@ -124,6 +124,11 @@ export const startBlueskyFake = async ({
     }),
     controls: [
       {
+        method: 'GET',
+        path: /^\/__fake\/oauth\/local-client$/,
+        handle: async () => ({ status: 200, body: { privateJwk: await oauth.localClientKey() } }),
+      },
+      {
         method: 'POST',
         path: /^\/__fake\/oauth\/client-metadata$/,
         handle: (request) => {

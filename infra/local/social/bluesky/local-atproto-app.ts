@@ -1,20 +1,26 @@
 import { atprotoClientMetadata } from '../../../../shared/adapters/oauth/atproto-client-metadata.ts';
-import { newDpopKey } from '../../../../shared/adapters/oauth/dpop-key.ts';
 import type { OperatorApp } from '../../../../shared/domain/accounts/sign-in.ts';
 
 export class LocalAtprotoAppError extends Error {
   override name = 'LocalAtprotoAppError';
 }
 
+type LocalKey = { privateJwk: Readonly<Record<string, string>> };
+
+/** The fake PDS's operator key for this machine (`/__fake/oauth/local-client`): never written anywhere. */
+export const localAtprotoKey = async (fakeUrl: string) => {
+  const answer = await fetch(`${fakeUrl}/__fake/oauth/local-client`);
+  if (!answer.ok) throw new LocalAtprotoAppError(`${fakeUrl}: no local client key (${answer.status})`);
+  return ((await answer.json()) as LocalKey).privateJwk;
+};
+
 /**
- * One machine's operator for Bluesky's OAuth: a client key made for this run (never written anywhere), its
- * client_id the studio's metadata address, and the document handed to the fake PDS, which could not fetch it
- * from a studio that only a test's requests reach.
+ * One machine's operator for Bluesky's OAuth: the fake's local key, the client_id the studio's metadata
+ * address, and the document handed to the fake PDS, which could not fetch it from a studio only a test reaches.
  */
 export const localAtprotoApp = async (fakeUrl: string, redirectUri: string): Promise<OperatorApp> => {
   const clientId = redirectUri.replace(/\/callback$/, '/client-metadata.json');
-  const { d, x, y } = await newDpopKey();
-  const privateJwk = { kty: 'EC', crv: 'P-256', x: x ?? '', y: y ?? '', d: d ?? '', kid: 'local-1' };
+  const privateJwk = await localAtprotoKey(fakeUrl);
   const metadata = atprotoClientMetadata(
     { clientId, privateJwk, redirectUri },
     { clientName: 'Dimanche (local)', clientUri: new URL(redirectUri).origin },

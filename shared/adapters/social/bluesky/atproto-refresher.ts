@@ -26,7 +26,7 @@ export const atprotoRefresher = (deps: { outbound: OutboundFetch; clock: Clock }
       ...deps,
       // Only the refresh is asked of this client: the redirect address is not sent.
       app: {
-        clientId: provider.clientId,
+        clientId: bound.clientId,
         privateJwk: JSON.parse(provider.clientSecret) as object,
         redirectUri: '',
       },
@@ -36,7 +36,10 @@ export const atprotoRefresher = (deps: { outbound: OutboundFetch; clock: Clock }
     if (!answer.ok) return answer;
     if (answer.sub !== bound.did)
       return { ok: false, error: 'refused', detail: 'the refresh answered for another account' };
-    return { ok: true, tokens: boundTokens(answer.tokens, bound.key, bound.did, server) };
+    return {
+      ok: true,
+      tokens: boundTokens(answer.tokens, bound.key, bound.did, { ...server, clientId: bound.clientId }),
+    };
   },
   // atproto servers offer revocation, but a Déconnecter that only forgets here loses her nothing.
   revoke: async () => {},

@@ -11,6 +11,8 @@ export type BoundRefresh = {
   token: string;
   key: JsonWebKey;
   did: string;
+  /** The client the grant was given to: a refresh token is bound to it as much as to the key. */
+  clientId: string;
   /** Her PDS's authorization server, learned when she connected: refreshes go there, and nowhere else. */
   issuer: string;
   tokenEndpoint: string;

@@ -86,7 +86,10 @@ export const finishBlueskyOAuth = async (
   });
   if (!answer.ok) return { ok: false, error: answer.error };
   if (answer.sub !== signIn.did) return { ok: false, error: 'refused' };
-  const tokens = boundTokens(answer.tokens, held.dpopKey, signIn.did, signIn.server);
+  const tokens = boundTokens(answer.tokens, held.dpopKey, signIn.did, {
+    ...signIn.server,
+    clientId: deps.client.clientId,
+  });
   const who = { label: `@${signIn.handle}`, profile: { baseUrl: signIn.pds, identifier: signIn.handle } };
   return { ok: true, account: await saveConnected(network, who, tokens, deps) };
 };
@@ -96,7 +99,7 @@ export const boundTokens = (
   tokens: TokenSet,
   key: JsonWebKey,
   did: string,
-  server: Pick<AtprotoServer, 'issuer' | 'tokenEndpoint'>,
+  grant: Pick<AtprotoServer, 'issuer' | 'tokenEndpoint'> & { clientId: string },
 ): TokenSet => ({
   ...tokens,
   accessToken: bind({ kind: 'access', token: tokens.accessToken, key, did }),
@@ -107,8 +110,9 @@ export const boundTokens = (
           token: tokens.refreshToken,
           key,
           did,
-          issuer: server.issuer,
-          tokenEndpoint: server.tokenEndpoint,
+          clientId: grant.clientId,
+          issuer: grant.issuer,
+          tokenEndpoint: grant.tokenEndpoint,
         }),
       }
     : {}),
