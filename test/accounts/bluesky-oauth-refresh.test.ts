@@ -25,6 +25,9 @@ import type { ConnectedAccount } from '../../shared/domain/accounts/connected-ac
 import type { OAuthProvider, TokenSet } from '../../shared/domain/accounts/oauth-provider.ts';
 import { oauthProviderFor } from '../../shared/domain/accounts/sign-in.ts';
 import { type AccessDeps, accessToken } from '../../shared/usecases/accounts/access-token.ts';
+import { readConnectedSocialAccounts } from '../../shared/adapters/social/connected-social-accounts.ts';
+import { blueskyPublisher } from '../../shared/adapters/social/bluesky/publisher.ts';
+import { composedPost } from '../social/social-fixtures.ts';
 import { movableClock } from '../support/test-app.ts';
 
 const MINUTE = 60_000;
@@ -148,6 +151,25 @@ describe('Bluesky’s OAuth tokens kept alive by the refresh machinery', () => {
     expect(await accessToken(provider, access)).toEqual({ ok: false, error: 'to_reconnect' });
     expect((await accounts.get('bluesky'))?.lastError).toBe('refresh_refused');
     expect(notices).toHaveLength(1);
+  });
+
+  it('gives the social worker a live bound token, refreshed ahead, that posts with DPoP', async () => {
+    const { access } = await connected();
+    later(50 * MINUTE);
+
+    const read = readConnectedSocialAccounts([{ ...provider, id: 'bluesky' }], access);
+    const { accounts, unavailable } = await read();
+    expect(unavailable).toEqual({});
+    const account = accounts.bluesky;
+    if (!account) throw new Error('no Bluesky account for the worker');
+    const outcome = await blueskyPublisher(account, { clock, timeoutMs: 2_000 }).publish({
+      post: composedPost('bluesky'),
+      idempotencyKey: 'k-1',
+    });
+
+    expect(outcome.kind).toBe('published');
+    expect(await control.posts()).toHaveLength(1);
+    expect(fake.url).toBe(account.baseUrl);
   });
 
   it('leaves an app-password account as it is: nothing to refresh', async () => {
