@@ -52,6 +52,18 @@ describe('Bluesky by atproto OAuth from Réglages, against the fake PDS', () => 
       expect(shown.includes(secret ?? 'none')).toBe(false);
   });
 
+  it('Déconnecter forgets an account connected by OAuth, sending its token nowhere', async () => {
+    const t = await accountsStudio(fakes.urls);
+    const { to } = await t.begin('bluesky', { handle: HANDLE });
+    await t.back((await consent(to ?? '')).back);
+    await control.reset();
+
+    const answer = await t.post('/studio/accounts/bluesky/disconnect');
+    expect(answer.status).toBe(303);
+    expect(await t.store.get('bluesky')).toBeUndefined();
+    expect(await control.requests()).toHaveLength(0);
+  });
+
   it('she refuses on her server’s page: a French page, nothing saved', async () => {
     const t = await accountsStudio(fakes.urls);
     const { to } = await t.begin('bluesky', { handle: HANDLE });
