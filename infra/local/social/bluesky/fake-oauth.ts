@@ -4,6 +4,7 @@ import { newDpopKey } from '../../../../shared/adapters/oauth/dpop-key.ts';
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeAnswer, FakeRequest, Route } from '../fake-network.ts';
 import { clientAssertionVerifier, dpopVerifier, type ProofProblem, s256 } from './dpop-check.ts';
+import { atprotoIdentityRoutes, originOf } from './fake-atproto-identity.ts';
 
 const MINUTE = 60_000;
 /** Bluesky's OAuth access tokens are short; the keep-alive job refreshes them ahead. */
@@ -34,7 +35,6 @@ export type AtprotoOAuthOptions = {
 const fetchMetadata = async (clientId: string) => (await fetch(clientId)).json() as Promise<unknown>;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const token = (prefix: string) => `${prefix}-${randomBytes(24).toString('base64url')}`;
-const originOf = (request: FakeRequest) => `http://${request.headers.host ?? '127.0.0.1'}`;
 const form = (request: FakeRequest) => new URLSearchParams(request.body.toString('utf8'));
 const header = (request: FakeRequest, name: string) => {
   const value = request.headers[name];
@@ -241,65 +241,13 @@ export const atprotoOAuth = ({
     return oauthError(400, 'unsupported_grant_type', body.get('grant_type') ?? '');
   };
 
-  const metadata = (request: FakeRequest) => {
-    const origin = originOf(request);
-    return {
-      issuer: origin,
-      authorization_endpoint: `${origin}/oauth/authorize`,
-      token_endpoint: `${origin}/oauth/token`,
-      pushed_authorization_request_endpoint: `${origin}/oauth/par`,
-      require_pushed_authorization_requests: true,
-      response_types_supported: ['code'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      code_challenge_methods_supported: ['S256'],
-      token_endpoint_auth_methods_supported: ['none', 'private_key_jwt'],
-      token_endpoint_auth_signing_alg_values_supported: ['ES256'],
-      scopes_supported: ['atproto', 'transition:generic'],
-      dpop_signing_alg_values_supported: ['ES256'],
-      authorization_response_iss_parameter_supported: true,
-      client_id_metadata_document_supported: true,
-    };
-  };
-  const json = (body: unknown): FakeAnswer => ({ status: 200, body });
   const off = (): FakeAnswer => ({ status: 404, body: { error: 'NotFound', message: 'Not Found' } });
   const when =
     (handleIt: (request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>) => (request: FakeRequest) =>
       state.enabled ? handleIt(request) : off();
 
   const routes: Route[] = [
-    {
-      method: 'GET',
-      path: /^\/xrpc\/com\.atproto\.identity\.resolveHandle$/,
-      handle: (request) =>
-        request.query.get('handle') === handle
-          ? json({ did })
-          : { status: 400, body: { error: 'InvalidRequest', message: 'Unable to resolve handle' } },
-    },
-    {
-      method: 'GET',
-      path: new RegExp(`^/${did.replaceAll(':', '\\:')}$`),
-      handle: (request) =>
-        json({
-          '@context': ['https://www.w3.org/ns/did/v1'],
-          id: did,
-          alsoKnownAs: [`at://${handle}`],
-          service: [
-            { id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: originOf(request) },
-          ],
-        }),
-    },
-    {
-      method: 'GET',
-      path: /^\/\.well-known\/oauth-protected-resource$/,
-      handle: when((request) =>
-        json({ resource: originOf(request), authorization_servers: [originOf(request)] }),
-      ),
-    },
-    {
-      method: 'GET',
-      path: /^\/\.well-known\/oauth-authorization-server$/,
-      handle: when((request) => json(metadata(request))),
-    },
+    ...atprotoIdentityRoutes({ did, handle, oauth: () => state.enabled }),
     { method: 'POST', path: /^\/oauth\/par$/, handle: when(par) },
     { method: 'GET', path: /^\/oauth\/authorize$/, handle: when(authorize) },
     { method: 'POST', path: /^\/oauth\/authorize$/, handle: when(authorize) },
