@@ -6,8 +6,11 @@ const fr = {
   connectedAs: (label: string) => `Connecté en tant que ${label}`,
   toReconnect: 'À reconnecter',
   notConnected: 'Non connecté',
-  validUntil: (date: string) => `accès valable jusqu’au ${date}`,
+  renewed: 'accès renouvelé automatiquement par Dimanche',
+  validUntil: (date: string) =>
+    `accès valable jusqu’au ${date} : le réseau ne le renouvelle pas, reconnectez-le avant`,
   noExpiry: 'accès sans date de fin',
+  checkedOn: (date: string) => `vérifié auprès du réseau le ${date}`,
   lastError: 'Dernière erreur',
   errors: {
     expired: 'l’accès donné par le réseau a expiré : reconnectez-le.',
@@ -107,8 +110,10 @@ const en: AccountStrings = {
   connectedAs: (label) => `Connected as ${label}`,
   toReconnect: 'To reconnect',
   notConnected: 'Not connected',
-  validUntil: (date) => `access valid until ${date}`,
+  renewed: 'access renewed automatically by Dimanche',
+  validUntil: (date) => `access valid until ${date}: the network does not renew it, reconnect before`,
   noExpiry: 'access with no end date',
+  checkedOn: (date) => `checked with the network on ${date}`,
   lastError: 'Last error',
   errors: {
     expired: 'the access the network gave has expired: reconnect it.',
