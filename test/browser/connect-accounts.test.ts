@@ -8,8 +8,8 @@ import { startSocialFakes, type SocialFakes } from '../../infra/local/social/sta
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { launchChromium } from '../support/browser.ts';
-import { mailsTo } from '../support/mail-store.ts';
 import { checkPage } from '../support/page-check.ts';
+import { signInToStudio } from '../support/studio-sign-in.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { randomBytes } from 'node:crypto';
@@ -55,19 +55,6 @@ afterAll(async () => {
   await fakes?.close();
 });
 
-const signIn = async (page: Page) => {
-  await page.goto(`${base}/studio`);
-  await page.getByLabel('Adresse e-mail').fill(author);
-  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
-  await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
-  const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
-    (await mailsTo(author)).at(-1)?.body.text ?? '',
-  )?.[0];
-  await page.goto(link ?? '');
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
-};
-
 /** On the fake's consent page: "Autoriser". */
 const allow = async (page: Page) => {
   await page.getByRole('button', { name: 'Autoriser' }).click();
@@ -81,7 +68,7 @@ const landed = async (page: Page, notice: string) => {
 describe('Connecter from Réglages, in Chromium, against the fakes', () => {
   it('connects each of the six networks: consent page, then back to Réglages showing the handle', async () => {
     const page = await chromium!.context.newPage();
-    await signIn(page);
+    await signInToStudio(page, { base, author });
     await page.goto(`${base}/studio/settings#social`);
     await checkPage(page, 'connect-settings-empty');
 
