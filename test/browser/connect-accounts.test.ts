@@ -38,7 +38,10 @@ let sunday: Awaited<ReturnType<typeof connectedSunday>> | undefined;
 let base = '';
 let timeZone = '';
 
-/** npm start's wiring with the six social fakes, the studio on a port of its own (its callbacks registered). */
+/**
+ * npm start's wiring with the six social fakes, the studio on a port of its own (its callbacks registered), and
+ * its Sunday beside it: the control route `npm run sunday` asks, the delivery posting with her connected accounts.
+ */
 beforeAll(async () => {
   fakes = await startSocialFakes();
   let fetchApp: (request: Request) => Response | Promise<Response> = () =>
