@@ -43,6 +43,9 @@ describe('Connecter from Réglages, against the fakes', () => {
     expect(Date.parse(stored?.accessExpiresAt ?? '') - t.clock.now().getTime()).toBeGreaterThan(
       59 * 86_400_000,
     );
+    // No refresh token, yet renewable (th_refresh_token): the refresh job renews it before the 60 days end.
+    expect(stored?.canRefresh).toBe(true);
+    expect(await t.settings()).toContain('accès renouvelé automatiquement par Dimanche');
   });
 
   it('connects Facebook: she picks the Page, and only the Page token is kept', async () => {
