@@ -38,9 +38,17 @@ export const REFRESH_AHEAD_MS = 15 * 60_000;
 /** How long a refresh may hold the account before another caller may take over (a crashed refresher). */
 export const REFRESH_LEASE_MS = 60_000;
 
-/** `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). */
-export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean =>
-  account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) - now.getTime() < aheadMs;
+/**
+ * `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). A
+ * long-lived token (Threads' 60 days) is renewed once a quarter of its life is left, not in its last hour: a
+ * network down that one hour must not cost her the account.
+ */
+export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean => {
+  if (account.accessExpiresAt === undefined) return false;
+  const expiresAt = Date.parse(account.accessExpiresAt);
+  const issuedAt = Date.parse(account.refreshedAt ?? account.connectedAt);
+  return expiresAt - now.getTime() < Math.max(aheadMs, (expiresAt - issuedAt) / 4);
+};
 
 /** A time stamp of the account still ahead of `now`: a lease held, a network's "come back later". */
 export const pending = (until: string | undefined, now: Date): boolean =>
