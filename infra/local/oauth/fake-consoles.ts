@@ -5,7 +5,8 @@ import type { OperatorApps } from '../../../shared/domain/settings/operator-apps
 import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
 import type { SignInEndpoints } from '../../../functions/wiring/studio-accounts.ts';
 
-type Console = SignInEndpoints & { clientId: string; clientSecret?: string };
+/** What a fake's console shows; `communityManagement`: its LinkedIn app has that product (organisation pages). */
+type Console = SignInEndpoints & { clientId: string; clientSecret?: string; communityManagement?: boolean };
 
 export class FakeConsoleError extends Error {
   override name = 'FakeConsoleError';
@@ -56,7 +57,11 @@ export const fakeConsoles = (
       Object.fromEntries(
         Object.entries((await once()).consoles).map(([network, found]) => [
           network,
-          { clientId: found.clientId, ...(found.clientSecret ? { clientSecret: found.clientSecret } : {}) },
+          {
+            clientId: found.clientId,
+            ...(found.clientSecret ? { clientSecret: found.clientSecret } : {}),
+            ...(found.communityManagement ? { communityManagement: true } : {}),
+          },
         ]),
       ),
     signIn: async (network: string): Promise<SignInEndpoints | undefined> => {

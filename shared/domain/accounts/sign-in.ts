@@ -17,6 +17,8 @@ export type SignIn =
       tokenEndpoint: string;
       revocationEndpoint?: string;
       scopes: readonly string[];
+      /** Asked instead when the operator's app has LinkedIn's Community Management API (see OperatorApp). */
+      communityManagementScopes?: readonly string[];
       clientAuth: OAuthProvider['clientAuth'];
       rotatesRefreshTokens: boolean;
       longLived?: 'threads' | 'facebook';
@@ -25,7 +27,15 @@ export type SignIn =
   | { kind: 'app-password' };
 
 /** The operator's developer app for one network: deploy settings, never in the repo. */
-export type OperatorApp = { clientId: string; clientSecret?: string };
+export type OperatorApp = {
+  clientId: string;
+  clientSecret?: string;
+  /**
+   * LinkedIn granted the app its Community Management API (posting as a page): it then refuses the OpenID
+   * scopes, so the sign-in asks the row's `communityManagementScopes` instead.
+   */
+  communityManagement?: boolean;
+};
 
 /**
  * The provider the connect and refresh machinery works with, for a network signed in by OAuth. `origin`
@@ -46,7 +56,7 @@ export const oauthProviderFor = (
       authorizationEndpoint: moved(signIn.authorizationEndpoint),
       tokenEndpoint: moved(signIn.tokenEndpoint),
       ...(signIn.revocationEndpoint ? { revocationEndpoint: moved(signIn.revocationEndpoint) } : {}),
-      scopes: signIn.scopes,
+      scopes: (app.communityManagement && signIn.communityManagementScopes) || signIn.scopes,
       clientId: app.clientId,
       ...secret,
       clientAuth: app.clientSecret === undefined ? 'none' : signIn.clientAuth,

@@ -15,7 +15,12 @@ const app = v.strictObject({
   clientSecret: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('clientSecret is empty'))),
 });
 
-const schema = v.strictObject(Object.fromEntries(APP_NETWORKS.map((id) => [id, v.optional(app)])));
+/** LinkedIn's app may have the Community Management API: posting as her pages (sign-in.ts). */
+const linkedInApp = v.strictObject({ ...app.entries, communityManagement: v.optional(v.boolean()) });
+
+const schema = v.strictObject(
+  Object.fromEntries(APP_NETWORKS.map((id) => [id, v.optional(id === 'linkedin' ? linkedInApp : app)])),
+);
 
 /**
  * The operator's developer apps, one per network (a deploy setting held as a secret: `{"x": {"clientId": …,
