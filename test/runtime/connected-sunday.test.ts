@@ -211,7 +211,7 @@ describe('her connected accounts post on Sunday, kept alive without her', () => 
     expect(await store.get('linkedin')).toMatchObject({ state: 'to_reconnect', lastError: 'expired' });
     expect(notices.map((account) => account.provider)).toEqual(['linkedin']);
     expect(await s.report()).toContain(
-      '- LinkedIn — pas de compte configuré (à reconnecter\u00a0: «\u00a0Reconnecter\u00a0» dans Réglages)',
+      '- LinkedIn — non publiée (à reconnecter\u00a0: «\u00a0Reconnecter\u00a0» dans Réglages)',
     );
     expect(await postsOn('linkedin')).toHaveLength(0);
   }, 90_000);
