@@ -31,11 +31,11 @@ const settings = (language: Language, attempts: SocialAttempt[]) =>
   );
 
 describe('Réglages’ last post on a network, when it did not go out', () => {
-  it('says what happened in her words, never the stored state', async () => {
-    const fr = await settings('fr', [attempt('linkedin', 'needs_reconnect'), attempt('x', 'failed')]);
+  it('says what happened in her words, never the stored state', () => {
+    const fr = settings('fr', [attempt('linkedin', 'needs_reconnect'), attempt('x', 'failed')]);
     expect(fr).toContain('Dernière annonce\u00a0: Échec, ');
     expect(fr).not.toMatch(/needs_reconnect|failed,/);
-    const en = await settings('en', [attempt('linkedin', 'skipped')]);
+    const en = settings('en', [attempt('linkedin', 'skipped')]);
     expect(en).toContain('Last post: Skipped, ');
     expect(en).not.toContain('skipped,');
   });

@@ -1,3 +1,4 @@
+import { oauthProviderFor } from '../../../../shared/domain/accounts/sign-in.ts';
 import { linkedin } from '../../../../shared/domain/social/networks/linkedin.ts';
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
@@ -8,12 +9,9 @@ import { type FakeAnswer, type FakeRequest, params, type Route } from '../fake-n
 /** Sign In with LinkedIn's scopes: LinkedIn refuses them to an app that has the Community Management API. */
 const OPENID_SCOPES = ['openid', 'profile', 'email'];
 
-/** What the operator's app asks, by the registry's row: with the Community Management API or without. */
-export const linkedInScopes = (communityManagement: boolean): readonly string[] => {
-  const { signIn } = linkedin;
-  if (signIn.kind !== 'oauth') return [];
-  return (communityManagement && signIn.communityManagementScopes) || signIn.scopes;
-};
+/** What the operator's app asks, as the studio would: with the Community Management API or without. */
+export const linkedInScopes = (communityManagement: boolean): readonly string[] =>
+  oauthProviderFor('linkedin', linkedin.signIn, { clientId: 'local', communityManagement })?.scopes ?? [];
 
 /** The fake's OAuth server, its developer app asking the scopes its products allow. */
 export const startLinkedInSignIn = (options: {
