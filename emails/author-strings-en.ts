@@ -102,7 +102,7 @@ export const AUTHOR_STRINGS_EN: AuthorStrings = {
       unconfirmed: 'NOT CONFIRMED: check the account by hand',
       failed: 'FAILED',
       needs_reconnect: 'NOT POSTED: the account needs reconnecting',
-      skipped: 'no account configured',
+      skipped: 'not posted',
     },
     button: 'See the full report',
   },

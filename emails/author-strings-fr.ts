@@ -108,7 +108,7 @@ export const AUTHOR_STRINGS_FR: AuthorStrings = {
       unconfirmed: 'NON CONFIRMÉE\u00a0: vérifiez le compte à la main',
       failed: 'ÉCHEC',
       needs_reconnect: 'NON PUBLIÉE\u00a0: le compte est à reconnecter',
-      skipped: 'pas de compte configuré',
+      skipped: 'non publiée',
     },
     button: 'Voir le rapport complet',
   },

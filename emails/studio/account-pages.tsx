@@ -39,6 +39,9 @@ export const choosePage = (props: {
   return document(
     <Page language={props.language} title={a.chooseTitle(name)} nav="settings" csrf={props.csrf}>
       <p>{a.chooseHelp}</p>
+      {props.choices.length === 1 && a.onlyYourself[props.network] ? (
+        <p class="muted">{a.onlyYourself[props.network]}</p>
+      ) : null}
       <PostButton
         action={`/studio/accounts/${props.network}/choose`}
         csrf={props.csrf}

@@ -12,19 +12,39 @@ const BLUESKY_APP_PASSWORDS = 'https://bsky.app/settings/app-passwords';
 
 const nameOf = (network: string) => NETWORK_NAMES[network as SocialNetwork] ?? network;
 
+/**
+ * How long the access lasts, as far as she must act: nothing to say of one to reconnect (its error says it),
+ * a token Dimanche renews, one that dies on a date (LinkedIn's: she reconnects before), one that never expires
+ * (and when the network last said it still opens her account).
+ */
+const validity = (
+  account: NonNullable<NetworkState['account']>,
+  a: ReturnType<typeof accountStrings>,
+  f: Formatter,
+) => {
+  if (account.state === 'to_reconnect') return undefined;
+  if (account.canRefresh) return a.renewed;
+  if (account.accessExpiresAt) return a.validUntil(f.short(account.accessExpiresAt));
+  return account.checkedAt ? `${a.noExpiry}, ${a.checkedOn(f.short(account.checkedAt))}` : a.noExpiry;
+};
+
 /** Whom it is connected as, until when, and the last error in her words. */
 export const AccountState = (props: { state: NetworkState; language: Language; f: Formatter }) => {
   const a = accountStrings(props.language);
   const { account } = props.state;
   if (!account) return <>{a.notConnected}</>;
-  const until = account.accessExpiresAt ? a.validUntil(props.f.short(account.accessExpiresAt)) : a.noExpiry;
+  const until = validity(account, a, props.f);
   const error = account.lastError ? (a.errors[account.lastError] ?? a.errors.other) : undefined;
   return (
     <>
       <strong>{account.state === 'to_reconnect' ? a.toReconnect : a.connectedAs(account.label)}</strong>
       {account.state === 'to_reconnect' ? ` (${account.label})` : null}
-      <br />
-      <small>{until}</small>
+      {until ? (
+        <>
+          <br />
+          <small>{until}</small>
+        </>
+      ) : null}
       {error ? (
         <>
           <br />

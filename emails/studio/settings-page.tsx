@@ -5,6 +5,7 @@ import { SOCIAL_NETWORKS, type SocialNetwork } from '../../shared/domain/social/
 import type { Formatter } from '../../shared/i18n/studio/format.ts';
 import { issueActionStrings } from '../../shared/i18n/studio/issue-action-strings.ts';
 import { signUpSnippet } from '../../shared/i18n/studio/sign-up-snippet.ts';
+import { socialOutcomeStrings } from '../../shared/i18n/studio/social-outcome-strings.ts';
 import { studioStrings } from '../../shared/i18n/studio/studio-strings.ts';
 import type { settingsView } from '../../shared/usecases/studio/settings-view.ts';
 import type { NetworkState } from '../../shared/usecases/accounts/accounts-view.ts';
@@ -84,7 +85,7 @@ export const settingsPage = (
                     {attempt?.postUrl ? (
                       <a href={attempt.postUrl}>{f.short(attempt.updatedAt)}</a>
                     ) : attempt ? (
-                      `${attempt.state}, ${f.short(attempt.updatedAt)}`
+                      `${socialOutcomeStrings(language).states[attempt.state].badge}, ${f.short(attempt.updatedAt)}`
                     ) : (
                       t.noPost
                     )}

@@ -11,6 +11,7 @@ import { parseSocialAccounts } from '../../shared/adapters/social/parse-social-a
 import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
 import { authorNotifier, tellReconnect } from '../delivery/author-notifier.ts';
 import { accountAccessDeps, accountImportStores, accountsRefresh, appProviders } from '../wiring/accounts.ts';
+import { accountChecks, withCheckedNetworks } from '../wiring/account-checks.ts';
 import { openTable } from '../wiring/table.ts';
 import { lambdaSecret } from './load-secrets.ts';
 
@@ -25,15 +26,18 @@ const mail = loadDeliveryConfig(process.env);
 const author = authorNotifier(awsMailer(env.AWS_REGION, mail), mail, env.PUBLIC_BASE_URL);
 const table = openTable({ region: env.AWS_REGION, tableName: env.TABLE_NAME });
 const sealer = kmsTokenSealer(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KEY_ARN);
+const outbound = lambdaOutbound();
 const refresh = accountsRefresh(
   accountAccessDeps(table, {
     sealer,
-    outbound: lambdaOutbound(),
+    outbound,
     clock: systemClock,
     // Her one French mail per break, with the "Reconnecter" link; the break is in Réglages too.
     reconnectNeeded: (account) => tellReconnect(author, account, logger),
   }),
-  async () => appProviders(await apps()),
+  async () => withCheckedNetworks(appProviders(await apps())),
+  // A Page or Mastodon token never expires but dies with her password: asked every few hours, known by Saturday.
+  accountChecks(outbound),
 );
 const legacyArn = env.SOCIAL_ACCOUNTS_SECRET_ARN;
 const legacy = legacyArn

@@ -17,6 +17,7 @@ import type { AccessDeps, AccountProvider } from '../../shared/usecases/accounts
 import { accountProviders } from '../../shared/usecases/accounts/account-providers.ts';
 import {
   keepAccountsAlive,
+  type KeepAliveChecks,
   type KeepAliveOutcome,
 } from '../../shared/usecases/accounts/keep-accounts-alive.ts';
 import type { Table } from './table.ts';
@@ -81,6 +82,6 @@ export const accountImportStores = ({ doc, tableName }: Table) => ({
  * The providers are asked at each run: on AWS from the apps' secret, so a client id put there counts next hour.
  */
 export const accountsRefresh =
-  (access: AccessDeps, providers: () => Promise<readonly AccountProvider[]>) =>
+  (access: AccessDeps, providers: () => Promise<readonly AccountProvider[]>, checks?: KeepAliveChecks) =>
   async (): Promise<Record<string, KeepAliveOutcome>> =>
-    keepAccountsAlive(await providers(), access, ACCOUNTS_REFRESH_AHEAD_MS);
+    keepAccountsAlive(await providers(), access, ACCOUNTS_REFRESH_AHEAD_MS, checks);

@@ -7,10 +7,25 @@ import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { startSocialFakes, type SocialFakes } from '../../infra/local/social/start-social-fakes.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
+import { fakeControl } from '../../infra/local/social/fake-control.ts';
+import { localServer } from '../../infra/local/runtime/local-server.ts';
+import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
+import { sundayOnOrAfter } from '../../shared/domain/calendar.ts';
+import { SOCIAL_NETWORKS } from '../../shared/domain/social/networks.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { datedExamplePostBody } from '../builders/issue.ts';
+import { connectedSunday } from '../support/connected-sunday.ts';
+import { waitFor } from '../support/delivery-setup.ts';
 import { launchChromium } from '../support/browser.ts';
-import { mailsTo } from '../support/mail-store.ts';
 import { checkPage } from '../support/page-check.ts';
-import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
+import { signInToStudio } from '../support/studio-sign-in.ts';
+import {
+  ADMIN_TOKEN,
+  LINK_KEY,
+  SUBSCRIBER_ID_KEY,
+  signedPost,
+  TEST_SECRET,
+} from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -19,9 +34,14 @@ const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let server: ReturnType<typeof serve> | undefined;
 let fakes: SocialFakes | undefined;
+let sunday: Awaited<ReturnType<typeof connectedSunday>> | undefined;
 let base = '';
+let timeZone = '';
 
-/** npm start's wiring with the six social fakes, the studio on a port of its own (its callbacks registered). */
+/**
+ * npm start's wiring with the six social fakes, the studio on a port of its own (its callbacks registered), and
+ * its Sunday beside it: the control route `npm run sunday` asks, the delivery posting with her connected accounts.
+ */
 beforeAll(async () => {
   fakes = await startSocialFakes();
   let fetchApp: (request: Request) => Response | Promise<Response> = () =>
@@ -29,7 +49,7 @@ beforeAll(async () => {
   server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server?.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { tableName } = await freshTable(inject('dynaliteUrl'));
+  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
   const config = loadLocalConfig({
     PUBLIC_BASE_URL: base,
     DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
@@ -42,31 +62,32 @@ beforeAll(async () => {
     AUTHOR_EMAIL: author,
     LOG_LEVEL: 'silent',
   });
-  const { app } = createLocalApp(config, {
-    accounts: { fakes: fakes.urls, sealer: aesGcmSealer(randomBytes(32)) },
+  const sealer = aesGcmSealer(randomBytes(32));
+  const logger = createJsonLogger({ service: 'test', level: 'silent' });
+  const { app } = createLocalApp(config, { logger, accounts: { fakes: fakes.urls, sealer } });
+  sunday = await connectedSunday({
+    table: { doc, tableName },
+    fakes,
+    sealer,
+    sesUrl: inject('sesUrl'),
+    publicBaseUrl: base,
+    author,
+    adminTokens: config.ADMIN_TOKENS,
+    clock: systemClock,
+    logger,
+    timeZone: config.TIME_ZONE,
   });
-  fetchApp = app.fetch;
+  fetchApp = localServer({ control: sunday.control, app, logger }).fetch;
+  timeZone = config.TIME_ZONE;
   chromium = await launchChromium();
 });
 
 afterAll(async () => {
   await chromium?.close();
+  await sunday?.stop();
   server?.close();
   await fakes?.close();
 });
-
-const signIn = async (page: Page) => {
-  await page.goto(`${base}/studio`);
-  await page.getByLabel('Adresse e-mail').fill(author);
-  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
-  await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
-  const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
-    (await mailsTo(author)).at(-1)?.body.text ?? '',
-  )?.[0];
-  await page.goto(link ?? '');
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
-};
 
 /** On the fake's consent page: "Autoriser". */
 const allow = async (page: Page) => {
@@ -81,7 +102,7 @@ const landed = async (page: Page, notice: string) => {
 describe('Connecter from Réglages, in Chromium, against the fakes', () => {
   it('connects each of the six networks: consent page, then back to Réglages showing the handle', async () => {
     const page = await chromium!.context.newPage();
-    await signIn(page);
+    await signInToStudio(page, { base, author });
     await page.goto(`${base}/studio/settings#social`);
     await checkPage(page, 'connect-settings-empty');
 
@@ -121,6 +142,30 @@ describe('Connecter from Réglages, in Chromium, against the fakes', () => {
 
     expect(await page.getByRole('button', { name: 'Déconnecter', exact: true }).count()).toBe(6);
     await checkPage(page, 'connect-settings-connected');
+
+    // Her blog sends #34 for the coming Sunday, signed; then `npm run sunday -- --now` sends it.
+    const coming = sundayOnOrAfter(systemClock.now(), timeZone);
+    const posted = await fetch(`${base}/webhooks/posts`, signedPost(datedExamplePostBody(coming)));
+    expect(posted.status).toBeLessThan(300);
+    const asked = await fetch(`${base}/local/sunday`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(((await asked.json()) as { result: { kind: string } }).result.kind).toBe('dispatched');
+    const posts = () => Promise.all(SOCIAL_NETWORKS.map((n) => fakeControl(fakes!.urls[n]).posts()));
+    await waitFor(async () => (await posts()).every((sent) => sent.length > 0), 30_000);
+    for (const [i, sent] of (await posts()).entries()) {
+      expect(sent, SOCIAL_NETWORKS[i]).toHaveLength(1);
+      expect(JSON.stringify(sent[0]), SOCIAL_NETWORKS[i]).toContain('chambre-en-provence');
+    }
+
+    // Réglages: each network's last post, a link to it.
+    await page.goto(`${base}/studio/settings#social`);
+    for (const network of SOCIAL_NETWORKS) {
+      const card = page.locator('section.card', { has: page.locator(`#network-${network}`) });
+      expect(await card.getByRole('link').count(), network).toBe(1);
+    }
+    await checkPage(page, 'connect-settings-posted');
   });
 
   it('says so in French when she refuses on the consent page', async () => {

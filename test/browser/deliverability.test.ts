@@ -12,8 +12,8 @@ import type { EmailAddress } from '../../shared/domain/email-address.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { aSubscriber } from '../builders/subscriber.ts';
 import { launchChromium } from '../support/browser.ts';
-import { mailsTo } from '../support/mail-store.ts';
 import { checkPage } from '../support/page-check.ts';
+import { signInToStudio } from '../support/studio-sign-in.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
@@ -93,17 +93,7 @@ afterAll(async () => {
 describe('Réglages → Délivrabilité, in Chromium', () => {
   it('shows the blocking checks first, in French, with what to do', async () => {
     const page = await chromium!.context.newPage();
-    await page.goto(`${base}/studio`);
-    await page.getByLabel('Adresse e-mail').fill(author);
-    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
-    await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
-    const mail = (await mailsTo(author)).at(-1);
-    const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
-      mail?.body.text ?? '',
-    )?.[0];
-    await page.goto(link!);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
+    await signInToStudio(page, { base, author });
 
     await page.goto(`${base}/studio/settings`);
     const panel = page.getByRole('region', { name: 'Délivrabilité' });

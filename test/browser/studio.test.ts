@@ -20,6 +20,7 @@ import { aSubscriber } from '../builders/subscriber.ts';
 import { launchChromium } from '../support/browser.ts';
 import { mailsTo } from '../support/mail-store.ts';
 import { checkPage } from '../support/page-check.ts';
+import { signInToStudio } from '../support/studio-sign-in.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
@@ -121,23 +122,11 @@ afterAll(async () => {
 describe('her week in the studio, in Chromium', () => {
   it('signs in from the mail, holds and sends #35, follows it to its report, and looks after a subscriber', async () => {
     const page = await chromium!.context.newPage();
-    await page.goto(`${base}/studio`);
-    await page.getByRole('heading', { name: 'Connexion au studio' }).waitFor();
-    await checkPage(page, 'sign-in');
-    await page.getByLabel('Adresse e-mail').fill(author);
-    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
-    await page.getByRole('heading', { name: 'Vérifiez votre boîte aux lettres' }).waitFor();
-    await checkPage(page, 'sign-in-sent');
-
-    // The magic link, from the SES stand-in's store (what the mail viewer shows).
-    const mail = (await mailsTo(author)).at(-1);
-    const link = /http:\/\/127\.0\.0\.1:\d+\/studio\/sign-in\/[A-Za-z0-9_-]+/.exec(
-      mail?.body.text ?? '',
-    )?.[0];
-    expect(link).toBeDefined();
-    await page.goto(link!);
-    await page.getByRole('button', { name: 'Me connecter' }).click();
-    await page.getByRole('heading', { name: 'Cette semaine' }).waitFor();
+    await signInToStudio(page, {
+      base,
+      author,
+      seen: (step) => checkPage(page, step),
+    });
     const [cookie] = await chromium!.context.cookies(base);
     expect(cookie).toMatchObject({
       name: '__Host-dimanche-studio',

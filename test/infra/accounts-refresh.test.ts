@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accountChecks, withCheckedNetworks } from '../../functions/wiring/account-checks.ts';
 import { accountAccessDeps, accountsRefresh, appProviders } from '../../functions/wiring/accounts.ts';
 import { consent } from '../../infra/local/oauth/consent.ts';
 import { startKmsStandIn, type KmsStandIn } from '../../infra/local/stand-ins/kms/kms-stand-in.ts';
+import { startFacebookFake } from '../../infra/local/social/facebook/fake.ts';
+import { signInToFacebook } from '../../infra/local/social/facebook/stand-in.ts';
 import { startXFake, type XFake } from '../../infra/local/social/x/fake.ts';
 import { kmsTokenSealer } from '../../shared/adapters/aws/kms-token-sealer.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
@@ -123,5 +126,57 @@ describe('the networks it refreshes', () => {
     expect(ids).toEqual(
       NETWORK_REGISTRY.rows.filter((row) => row.signIn.kind === 'oauth').map((row) => row.id),
     );
+  });
+});
+
+describe('the tokens it checks (they never expire, and die with her password)', () => {
+  it('adds Mastodon, which has no provider of the operator’s, and the networks the apps leave out', () => {
+    const ids = withCheckedNetworks(appProviders({ x: { clientId: 'x-app' } })).map((p) => p.id);
+    expect(ids).toEqual(['x', 'mastodon', 'facebook']);
+    // A network with a provider already is not added twice.
+    const both = withCheckedNetworks(appProviders({ facebook: { clientId: 'fb-app' } })).map((p) => p.id);
+    expect(both.filter((id) => id === 'facebook')).toHaveLength(1);
+  });
+
+  it('turns her revoked Facebook Page "à reconnecter" on the table before Sunday, with one mail', async () => {
+    const facebook = await startFacebookFake({ pageId: '104857600123456', clock });
+    try {
+      const pageToken = await signInToFacebook(facebook, clock, '104857600123456');
+      const table = await freshTable(inject('dynaliteUrl'));
+      const notices: ConnectedAccount[] = [];
+      const outbound = guardedFetch({ standIns: new StandIns([facebook.url]) });
+      const sealer = kmsTokenSealer(kmsClient(kms.url), kms.keyArns[0] ?? '');
+      const access = accountAccessDeps(table, {
+        sealer,
+        outbound,
+        clock,
+        reconnectNeeded: async (account) => void notices.push(account),
+      });
+      await access.accounts.put(
+        {
+          provider: 'facebook',
+          label: 'Dimanche',
+          profile: { baseUrl: facebook.url, pageId: '104857600123456', graphVersion: 'v21.0' },
+          state: 'connected',
+          sealed: await sealer.seal(JSON.stringify({ accessToken: pageToken })),
+          canRefresh: false,
+          connectedAt: clock.now().toISOString(),
+          version: 1,
+        },
+        undefined,
+      );
+      const refresh = accountsRefresh(access, async () => withCheckedNetworks([]), accountChecks(outbound));
+      expect(await refresh()).toEqual({ mastodon: 'not_connected', facebook: 'checked' });
+      facebook.revokeAll();
+      later(6 * HOUR);
+      expect(await refresh()).toMatchObject({ facebook: 'to_reconnect' });
+      later(6 * HOUR);
+      expect(await refresh()).toMatchObject({ facebook: 'to_reconnect' });
+      expect(notices.map((account) => [account.provider, account.lastError])).toEqual([
+        ['facebook', 'revoked'],
+      ]);
+    } finally {
+      await facebook.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { consent } from '../../infra/local/oauth/consent.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
@@ -6,6 +7,7 @@ import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
 import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
+import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
 import { mailsTo } from '../support/mail-store.ts';
 import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
@@ -22,6 +24,12 @@ export const refreshTarget = (html: string) =>
 export const accountsStudio = async (
   fakes: Partial<Record<string, string>>,
   env: Record<string, string> = {},
+  /** A runtime's table, clock and key to share (a whole Sunday's), instead of fresh ones. */
+  on: {
+    table?: { doc: DynamoDBDocumentClient; tableName: string };
+    clock?: ReturnType<typeof movableClock>;
+    sealer?: TokenSealer;
+  } = {},
 ) => {
   /** Every line the app logged, as JSON: a test greps them for tokens. */
   const logged: string[] = [];
@@ -30,7 +38,7 @@ export const accountsStudio = async (
     warn: (message: string, fields?: object) => void logged.push(JSON.stringify({ message, ...fields })),
     error: (message: string, fields?: object) => void logged.push(JSON.stringify({ message, ...fields })),
   };
-  const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
+  const { tableName, doc } = on.table ?? (await freshTable(inject('dynaliteUrl')));
   const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
   const config = loadLocalConfig({
     PUBLIC_BASE_URL: BASE_URL,
@@ -45,8 +53,8 @@ export const accountsStudio = async (
     AUTHOR_EMAIL: author,
     ...env,
   });
-  const clock = movableClock();
-  const sealer = aesGcmSealer(randomBytes(32));
+  const clock = on.clock ?? movableClock();
+  const sealer = on.sealer ?? aesGcmSealer(randomBytes(32));
   const { app } = createLocalApp(config, {
     clock,
     logger,

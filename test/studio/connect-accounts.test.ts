@@ -43,6 +43,9 @@ describe('Connecter from Réglages, against the fakes', () => {
     expect(Date.parse(stored?.accessExpiresAt ?? '') - t.clock.now().getTime()).toBeGreaterThan(
       59 * 86_400_000,
     );
+    // No refresh token, yet renewable (th_refresh_token): the refresh job renews it before the 60 days end.
+    expect(stored?.canRefresh).toBe(true);
+    expect(await t.settings()).toContain('accès renouvelé automatiquement par Dimanche');
   });
 
   it('connects Facebook: she picks the Page, and only the Page token is kept', async () => {
@@ -251,7 +254,8 @@ describe('a true state per network', () => {
     expect(settings).toContain('À reconnecter');
     expect(settings).toContain('le réseau a refusé de renouveler l’accès');
     expect(settings).toContain('>Reconnecter X</button>');
-    expect(settings).toMatch(/accès valable jusqu’au \d+ nov\. 2026, \d\d:\d\d/);
+    // Broken, it has no validity to speak of: the error says what to do.
+    expect(settings).not.toContain('renouvelé automatiquement');
     const week = await t.settings('/studio');
     expect(week).toContain('X ne publiera pas dimanche : il est à reconnecter.');
     expect(week).toContain('LinkedIn ne publiera pas dimanche : il n’est pas connecté.');
@@ -260,5 +264,39 @@ describe('a true state per network', () => {
     await t.connect('x');
     expect(await t.store.get('x')).toMatchObject({ state: 'connected' });
     expect(await t.settings('/studio')).not.toContain('X ne publiera pas');
+  });
+
+  it('says how long each access lasts as far as she must act: renewed, reconnect before a date, no end', async () => {
+    const t = await accountsStudio(fakes.urls, { SOCIAL_NETWORKS: 'x,linkedin,mastodon' });
+    await t.connect('x');
+    await t.connect('mastodon', 'allow', { instance: fakes.urls.mastodon });
+    const chooser = await (await t.connect('linkedin')).answer.text();
+    const [me] = choicesOf(chooser);
+    expect(
+      (await t.post('/studio/accounts/linkedin/choose', { hold: hiddenHold(chooser), choice: me ?? '' }))
+        .status,
+    ).toBe(200);
+    const card = (network: string, html: string) => {
+      const start = html.indexOf(`id="network-${network}"`);
+      return html.slice(start, html.indexOf('</section>', start));
+    };
+    const settings = await t.settings();
+    // X's 2-hour token: Dimanche renews it, she has nothing to do.
+    expect(card('x', settings)).toContain('accès renouvelé automatiquement par Dimanche');
+    // LinkedIn's 60 days, no refresh: the date she must reconnect by.
+    expect(card('linkedin', settings)).toMatch(
+      /accès valable jusqu’au \d+ \S+ \d{4}, \d\d:\d\d : le réseau ne le renouvelle pas, reconnectez-le avant/,
+    );
+    // Mastodon's never expires: no date; once the refresh job asked the instance, when it did.
+    expect(card('mastodon', settings)).toContain('accès sans date de fin');
+    expect(card('mastodon', settings)).not.toContain('vérifié');
+    const mastodon = await t.store.get('mastodon');
+    await t.store.put(
+      { ...mastodon!, checkedAt: '2026-11-24T13:00:00Z', version: mastodon!.version + 1 },
+      mastodon!.version,
+    );
+    expect(card('mastodon', await t.settings())).toMatch(
+      /accès sans date de fin, vérifié auprès du réseau le/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createMjmlRenderer } from '../../emails/mjml-renderer.ts';
 import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
@@ -50,9 +51,11 @@ export const deliverySetup = async (
     social?: (clock: Clock) => NonNullable<LocalDeliveryOptions['social']>;
     /** The post stored and rendered; issue #34 as the example has it by default. */
     content?: IssueContent;
+    /** A table made already (one holding her connected accounts); a fresh one by default. */
+    table?: { doc: DynamoDBDocumentClient; tableName: string };
   } = {},
 ) => {
-  const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
+  const { doc, tableName } = options.table ?? (await freshTable(inject('dynaliteUrl')));
   const clock = movableClock('2026-11-29T08:00:00Z');
   const run = randomUUID().slice(0, 8);
   const domain = `run-${run}.example`;

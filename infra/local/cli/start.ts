@@ -33,6 +33,7 @@ import { guardedFetch } from '../../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../../shared/adapters/http/stand-ins.ts';
 import type { SocialNetwork } from '../../../shared/domain/social/networks.ts';
 import type { AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
+import { accountChecks } from '../../../functions/wiring/account-checks.ts';
 import {
   accountAccessDeps,
   accountImportStores,
@@ -120,16 +121,19 @@ const { app, doc, issues, renderTrigger } = createLocalApp(config, {
 });
 const deliveryConfig = loadDeliveryConfig({ ...process.env, ...social.env });
 const enabledProviders = deliveryConfig.SOCIAL_NETWORKS.map((network) => social.providers[network]);
+// The fakes' authorization servers, their APIs (where a token is checked) and Threads' Graph fake are this
+// machine's loopback stand-ins.
+const accountsOutbound = guardedFetch({
+  standIns: new StandIns(
+    enabledProviders
+      .flatMap((provider) => ('tokenEndpoint' in provider ? [new URL(provider.tokenEndpoint).origin] : []))
+      .concat(Object.values(localFakesOf(social.accounts)).map((url) => new URL(url).origin))
+      .concat(social.threadsGraphOrigin ? [social.threadsGraphOrigin] : []),
+  ),
+});
 const access = accountAccessDeps(accountsTable, {
   sealer: connection.sealer,
-  // The fakes' authorization servers and Threads' Graph fake are this machine's loopback stand-ins.
-  outbound: guardedFetch({
-    standIns: new StandIns(
-      enabledProviders
-        .flatMap((provider) => ('tokenEndpoint' in provider ? [new URL(provider.tokenEndpoint).origin] : []))
-        .concat(social.threadsGraphOrigin ? [social.threadsGraphOrigin] : []),
-    ),
-  }),
+  outbound: accountsOutbound,
   clock: systemClock,
   reconnectNeeded: (account) => tellReconnect(delivery.author, account, logger),
   ...(social.threadsGraphOrigin ? { threadsGraphOrigin: social.threadsGraphOrigin } : {}),
@@ -138,7 +142,10 @@ const readConnected = readConnectedSocialAccounts(
   enabledProviders as (AccountProvider & { id: SocialNetwork })[],
   access,
 );
-const refresh = startLocalRefresh(() => enabledProviders, access, { logger });
+const refresh = startLocalRefresh(() => enabledProviders, access, {
+  logger,
+  checks: accountChecks(accountsOutbound),
+});
 const delivery = createLocalDelivery({
   doc,
   tableName: config.TABLE_NAME,

@@ -7,6 +7,7 @@ export type FakeOAuthClient = { clientId: string; clientSecret?: string; redirec
 
 /** The network's lifetimes and habits, on the Clock: X's 2-hour access tokens that rotate, LinkedIn's 60 days. */
 export type FakeOAuthPolicy = {
+  /** `Infinity`: until revoked, and the token answer has no `expires_in`. */
   accessTtlMs: number;
   /** false: no refresh token at all (LinkedIn for most apps: sign in again after 60 days). */
   refreshes: boolean;
@@ -139,7 +140,8 @@ export const startFakeAuthorizationServer = async (options: {
     const answer: Record<string, unknown> = {
       access_token: access,
       token_type: 'bearer',
-      expires_in: Math.floor(policy.accessTtlMs / 1000),
+      // A token that lives until revoked (Mastodon's) says no lifetime at all.
+      ...(Number.isFinite(policy.accessTtlMs) ? { expires_in: Math.floor(policy.accessTtlMs / 1000) } : {}),
       scope: grant.scope,
     };
     if (policy.refreshes) {

@@ -6,7 +6,8 @@ import type { OperatorApps } from '../../../shared/domain/settings/operator-apps
 import type { OutboundFetch } from '../../../shared/ports/outbound-fetch.ts';
 import type { SignInEndpoints } from '../../../functions/wiring/studio-accounts.ts';
 
-type Console = SignInEndpoints & { clientId: string; clientSecret?: string };
+/** What a fake's console shows; `communityManagement`: its LinkedIn app has that product (organisation pages). */
+type Console = SignInEndpoints & { clientId: string; clientSecret?: string; communityManagement?: boolean };
 
 export class FakeConsoleError extends Error {
   override name = 'FakeConsoleError';
@@ -44,7 +45,7 @@ export const fakeConsoles = (
       ...Object.values(fakes).filter((url): url is string => Boolean(url)),
       ...Object.values(consoles).map((found) => new URL(found.tokenEndpoint).origin),
     ];
-    // Bluesky's atproto client has no console: its key is made here, its metadata handed to the fake PDS.
+    // Bluesky's atproto client has no console: the fake PDS holds its key and is handed its metadata document.
     const bluesky = fakes.bluesky ? await localAtprotoApp(fakes.bluesky, redirectUri('bluesky')) : undefined;
     return {
       consoles,
@@ -64,7 +65,11 @@ export const fakeConsoles = (
       ...Object.fromEntries(
         Object.entries((await once()).consoles).map(([network, found]) => [
           network,
-          { clientId: found.clientId, ...(found.clientSecret ? { clientSecret: found.clientSecret } : {}) },
+          {
+            clientId: found.clientId,
+            ...(found.clientSecret ? { clientSecret: found.clientSecret } : {}),
+            ...(found.communityManagement ? { communityManagement: true } : {}),
+          },
         ]),
       ),
       ...(await once()).apps,

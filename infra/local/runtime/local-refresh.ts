@@ -1,6 +1,9 @@
 import type { Logger } from '../../../shared/ports/logger.ts';
 import type { AccessDeps, AccountProvider } from '../../../shared/usecases/accounts/access-token.ts';
-import { keepAccountsAlive } from '../../../shared/usecases/accounts/keep-accounts-alive.ts';
+import {
+  type KeepAliveChecks,
+  keepAccountsAlive,
+} from '../../../shared/usecases/accounts/keep-accounts-alive.ts';
 
 /** How often one machine refreshes her connections: X's 2-hour tokens get several chances. */
 export const LOCAL_REFRESH_INTERVAL_MS = 5 * 60_000;
@@ -15,11 +18,15 @@ const MARGIN_MS = 10 * 60_000;
 export const startLocalRefresh = (
   providers: () => readonly AccountProvider[],
   deps: AccessDeps,
-  { logger, intervalMs = LOCAL_REFRESH_INTERVAL_MS }: { logger: Logger; intervalMs?: number },
+  {
+    logger,
+    intervalMs = LOCAL_REFRESH_INTERVAL_MS,
+    checks,
+  }: { logger: Logger; intervalMs?: number; checks?: KeepAliveChecks },
 ) => {
   const run = async (aheadMs = intervalMs + MARGIN_MS) => {
     try {
-      const outcome = await keepAccountsAlive(providers(), deps, aheadMs);
+      const outcome = await keepAccountsAlive(providers(), deps, aheadMs, checks);
       logger.info('connected accounts kept alive', { outcome });
       return outcome;
     } catch (error) {

@@ -14,7 +14,7 @@ type GraphError = {
 /** App (4), user (17), Page (32), custom (613) and Business Use Case (80001–80014) throttling. */
 const isThrottling = (code: number) => [4, 17, 32, 613].includes(code) || (code >= 80_001 && code <= 80_014);
 /** 190: token invalid, expired or revoked; 102: session; 10 and 200–299: a permission the token lacks. */
-const needsNewToken = (code: number) =>
+export const needsNewToken = (code: number) =>
   code === 190 || code === 102 || code === 10 || (code >= 200 && code <= 299);
 /** Throttling windows are one hour when Meta does not estimate the wait. */
 const RATE_WINDOW_MS = 60 * 60_000;

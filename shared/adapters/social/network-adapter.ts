@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { NetworkPost } from '../../domain/social/compose-post.ts';
 import type { SocialNetwork } from '../../domain/social/networks.ts';
+import type { CheckAccess } from '../../ports/access-check.ts';
 import type { IdentifyAccount } from '../../ports/account-identity.ts';
 import type { OutboundFetch } from '../../ports/outbound-fetch.ts';
 import type { PublishOutcome, PublishRequest, SocialPublisher } from '../../ports/social-publisher.ts';
@@ -40,6 +41,8 @@ type ConnectSide = {
    * instance, or one machine's fake). Absent where her sign-in itself says (Bluesky's session).
    */
   identity?: (outbound: OutboundFetch, baseUrl: string) => IdentifyAccount;
+  /** For a token the network never expires: whether it still opens her account (keepAccountsAlive). */
+  checkAccess?: (outbound: OutboundFetch) => CheckAccess;
 };
 
 /** Any adapter: what a table of them holds (whatever its account, options and id). */

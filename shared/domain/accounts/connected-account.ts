@@ -23,6 +23,8 @@ export type ConnectedAccount = {
   canRefresh: boolean;
   connectedAt: string;
   refreshedAt?: string;
+  /** When a token that never expires was last found still open at the network (see `checkDue`). */
+  checkedAt?: string;
   /** Why it must be reconnected, as a code the studio words (`refresh_refused`, `expired`, `revoked`). */
   lastError?: string;
   /** The one mail telling her to reconnect, once per break. */
@@ -41,13 +43,33 @@ export const REFRESH_AHEAD_MS = 15 * 60_000;
 /** How long a refresh may hold the account before another caller may take over (a crashed refresher). */
 export const REFRESH_LEASE_MS = 60_000;
 
-/** `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). */
-export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean =>
-  account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) - now.getTime() < aheadMs;
+/**
+ * `aheadMs`: how long the token must still live after `now` (the refresh job asks for its whole interval). A
+ * long-lived token (Threads' 60 days) is renewed once a quarter of its life is left, not in its last hour: a
+ * network down that one hour must not cost her the account.
+ */
+export const refreshDue = (account: ConnectedAccount, now: Date, aheadMs = REFRESH_AHEAD_MS): boolean => {
+  if (account.accessExpiresAt === undefined) return false;
+  const expiresAt = Date.parse(account.accessExpiresAt);
+  const issuedAt = Date.parse(account.refreshedAt ?? account.connectedAt);
+  return expiresAt - now.getTime() < Math.max(aheadMs, (expiresAt - issuedAt) / 4);
+};
 
 /** A time stamp of the account still ahead of `now`: a lease held, a network's "come back later". */
 export const pending = (until: string | undefined, now: Date): boolean =>
   until !== undefined && Date.parse(until) > now.getTime();
+
+/**
+ * A token nothing refreshes (a Facebook Page's and a Mastodon app's, which never expire; LinkedIn's) dies early
+ * when she changes her password or removes the app, and no refresh is there to find out: it is asked of the
+ * network now and then, to know before Sunday rather than at the send.
+ */
+export const CHECK_EVERY_MS = 6 * 3_600_000;
+
+export const checkDue = (account: ConnectedAccount, now: Date, everyMs = CHECK_EVERY_MS): boolean =>
+  account.state === 'connected' &&
+  !account.canRefresh &&
+  (account.checkedAt === undefined || now.getTime() - Date.parse(account.checkedAt) >= everyMs);
 
 export const expired = (account: ConnectedAccount, now: Date): boolean =>
   account.accessExpiresAt !== undefined && Date.parse(account.accessExpiresAt) <= now.getTime();

@@ -17,6 +17,8 @@ export type SignIn =
       tokenEndpoint: string;
       revocationEndpoint?: string;
       scopes: readonly string[];
+      /** Asked instead when the operator's app has LinkedIn's Community Management API (see OperatorApp). */
+      communityManagementScopes?: readonly string[];
       clientAuth: OAuthProvider['clientAuth'];
       rotatesRefreshTokens: boolean;
       longLived?: 'threads' | 'facebook';
@@ -28,6 +30,11 @@ export type SignIn =
 export type OperatorApp = {
   clientId: string;
   clientSecret?: string;
+  /**
+   * LinkedIn granted the app its Community Management API (posting as a page): it then refuses the OpenID
+   * scopes, so the sign-in asks the row's `communityManagementScopes` instead.
+   */
+  communityManagement?: boolean;
   /** An atproto confidential client's ES256 private key (Bluesky), a JWK: it signs its client assertions. */
   privateJwk?: Readonly<Record<string, string>>;
 };
@@ -51,7 +58,7 @@ export const oauthProviderFor = (
       authorizationEndpoint: moved(signIn.authorizationEndpoint),
       tokenEndpoint: moved(signIn.tokenEndpoint),
       ...(signIn.revocationEndpoint ? { revocationEndpoint: moved(signIn.revocationEndpoint) } : {}),
-      scopes: signIn.scopes,
+      scopes: (app.communityManagement && signIn.communityManagementScopes) || signIn.scopes,
       clientId: app.clientId,
       ...secret,
       clientAuth: app.clientSecret === undefined ? 'none' : signIn.clientAuth,

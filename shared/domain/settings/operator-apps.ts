@@ -15,6 +15,9 @@ const app = v.strictObject({
   clientSecret: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('clientSecret is empty'))),
 });
 
+/** LinkedIn's app may have the Community Management API: posting as her pages (sign-in.ts). */
+const linkedInApp = v.strictObject({ ...app.entries, communityManagement: v.optional(v.boolean()) });
+
 const coordinate = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'not a P-256 coordinate (base64url)'));
 
 /**
@@ -40,7 +43,7 @@ const atprotoApp = v.strictObject({
 });
 
 const schema = v.strictObject({
-  ...Object.fromEntries(APP_NETWORKS.map((id) => [id, v.optional(app)])),
+  ...Object.fromEntries(APP_NETWORKS.map((id) => [id, v.optional(id === 'linkedin' ? linkedInApp : app)])),
   bluesky: v.optional(atprotoApp),
 });
 

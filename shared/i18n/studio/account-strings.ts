@@ -6,8 +6,11 @@ const fr = {
   connectedAs: (label: string) => `Connecté en tant que ${label}`,
   toReconnect: 'À reconnecter',
   notConnected: 'Non connecté',
-  validUntil: (date: string) => `accès valable jusqu’au ${date}`,
+  renewed: 'accès renouvelé automatiquement par Dimanche',
+  validUntil: (date: string) =>
+    `accès valable jusqu’au ${date} : le réseau ne le renouvelle pas, reconnectez-le avant`,
   noExpiry: 'accès sans date de fin',
+  checkedOn: (date: string) => `vérifié auprès du réseau le ${date}`,
   lastError: 'Dernière erreur',
   errors: {
     expired: 'l’accès donné par le réseau a expiré : reconnectez-le.',
@@ -36,6 +39,11 @@ const fr = {
   chooseTitle: (name: string) => `Publier sur ${name} en tant que…`,
   chooseHelp: 'Choisissez le compte au nom duquel Dimanche annoncera chaque numéro.',
   choose: 'Publier avec ce compte',
+  /** Where a sign-in offers her only herself: why there is no page to pick. */
+  onlyYourself: {
+    linkedin:
+      'Publier au nom d’une page LinkedIn demande que l’application de Dimanche ait l’accès «\u00a0Community Management\u00a0» de LinkedIn, que seule la personne qui a installé Dimanche peut demander.',
+  } as Partial<Record<string, string>>,
   willNotPost: (name: string, why: string) => `${name} ne publiera pas dimanche : ${why}.`,
   whyNotConnected: 'il n’est pas connecté',
   whyToReconnect: 'il est à reconnecter',
@@ -107,8 +115,10 @@ const en: AccountStrings = {
   connectedAs: (label) => `Connected as ${label}`,
   toReconnect: 'To reconnect',
   notConnected: 'Not connected',
-  validUntil: (date) => `access valid until ${date}`,
+  renewed: 'access renewed automatically by Dimanche',
+  validUntil: (date) => `access valid until ${date}: the network does not renew it, reconnect before`,
   noExpiry: 'access with no end date',
+  checkedOn: (date) => `checked with the network on ${date}`,
   lastError: 'Last error',
   errors: {
     expired: 'the access the network gave has expired: reconnect it.',
@@ -137,6 +147,10 @@ const en: AccountStrings = {
   chooseTitle: (name) => `Post on ${name} as…`,
   chooseHelp: 'Choose the account Dimanche announces each issue as.',
   choose: 'Post as this account',
+  onlyYourself: {
+    linkedin:
+      'Posting as a LinkedIn page needs Dimanche’s app to have LinkedIn’s “Community Management” access, which only whoever installed Dimanche can ask for.',
+  },
   willNotPost: (name, why) => `${name} will not post on Sunday: ${why}.`,
   whyNotConnected: 'it is not connected',
   whyToReconnect: 'it must be reconnected',

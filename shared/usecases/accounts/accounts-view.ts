@@ -8,7 +8,10 @@ export type NetworkState = {
   signIn: SignIn['kind'];
   /** false: the operator has registered no developer app for it (no "Connecter" then, a sentence). */
   canConnect: boolean;
-  account?: Pick<ConnectedAccount, 'label' | 'state' | 'accessExpiresAt' | 'lastError' | 'connectedAt'>;
+  account?: Pick<
+    ConnectedAccount,
+    'label' | 'state' | 'accessExpiresAt' | 'canRefresh' | 'checkedAt' | 'lastError' | 'connectedAt'
+  >;
 };
 
 /** Every network of the registry with its connected account, if any; nothing secret leaves the store here. */
@@ -28,6 +31,8 @@ export const accountsView = async (
         label: found.label,
         state: found.state,
         connectedAt: found.connectedAt,
+        canRefresh: found.canRefresh,
+        ...(found.checkedAt ? { checkedAt: found.checkedAt } : {}),
         ...(found.accessExpiresAt ? { accessExpiresAt: found.accessExpiresAt } : {}),
         ...(found.lastError ? { lastError: found.lastError } : {}),
       };

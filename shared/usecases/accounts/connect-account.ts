@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { ConnectedAccountStore } from '../../ports/connected-account-store.ts';
 import type { OAuthClient } from '../../ports/oauth-client.ts';
 import type { TokenSealer } from '../../ports/token-sealer.ts';
+import { renewable } from './save-connected.ts';
 
 /** How long she has between "Connecter" and the network's consent page sending her back. */
 export const CONNECT_WINDOW_MS = 10 * 60_000;
@@ -79,7 +80,7 @@ export const finishConnect = async (
       state: 'connected',
       sealed,
       ...(answer.tokens.accessExpiresAt ? { accessExpiresAt: answer.tokens.accessExpiresAt } : {}),
-      canRefresh: answer.tokens.refreshToken !== undefined,
+      canRefresh: renewable(provider, answer.tokens),
       connectedAt: now.toISOString(),
       version: (existing?.version ?? 0) + 1,
     };

@@ -3,7 +3,7 @@ import type { OAuthProvider, TokenSet } from '../../domain/accounts/oauth-provid
 import type { AccountChoice, Identity } from '../../ports/account-identity.ts';
 import type { OAuthClient, TokenAnswer } from '../../ports/oauth-client.ts';
 import { beginConnect, CONNECT_WINDOW_MS, type ConnectCallback } from './connect-account.ts';
-import { type SaveDeps, saveConnected } from './save-connected.ts';
+import { renewable, type SaveDeps, saveConnected } from './save-connected.ts';
 
 export type NetworkConnectDeps = SaveDeps & {
   oauth: OAuthClient;
@@ -91,7 +91,10 @@ export const finishNetworkConnect = async (
     const choices = who.choices.map(({ id, label }) => ({ id, label }));
     return { ok: true, choose: { hold, choices } };
   }
-  return { ok: true, account: await saveConnected(network, who, kept.tokens, deps) };
+  return {
+    ok: true,
+    account: await saveConnected(network, who, kept.tokens, deps, renewable(provider, kept.tokens)),
+  };
 };
 
 /** Her pick after consent (a Page, herself or a company page): saved with its own token where it has one. */

@@ -1,10 +1,17 @@
 import type { ConnectedAccount } from '../../domain/accounts/connected-account.ts';
-import type { TokenSet } from '../../domain/accounts/oauth-provider.ts';
+import type { OAuthProvider, TokenSet } from '../../domain/accounts/oauth-provider.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ConnectedAccountStore } from '../../ports/connected-account-store.ts';
 import type { TokenSealer } from '../../ports/token-sealer.ts';
 
 export type SaveDeps = { accounts: ConnectedAccountStore; sealer: TokenSealer; clock: Clock };
+
+/**
+ * Whether the tokens can be renewed without her: a refresh token, or Threads' long-lived token, which renews
+ * itself (`th_refresh_token`) with no refresh token at all. The refresh job renews only such accounts.
+ */
+export const renewable = (provider: Pick<OAuthProvider, 'longLived'> | undefined, tokens: TokenSet) =>
+  tokens.refreshToken !== undefined || provider?.longLived === 'threads';
 
 /**
  * One network's account, written whole in one conditional put: who she is, the profile the publisher needs and
@@ -15,6 +22,7 @@ export const saveConnected = async (
   who: { label: string; profile: Readonly<Record<string, string>> },
   tokens: TokenSet,
   deps: SaveDeps,
+  canRefresh = renewable(undefined, tokens),
 ): Promise<ConnectedAccount> => {
   const sealed = await deps.sealer.seal(JSON.stringify(tokens));
   const now = deps.clock.now().toISOString();
@@ -27,7 +35,7 @@ export const saveConnected = async (
       state: 'connected',
       sealed,
       ...(tokens.accessExpiresAt ? { accessExpiresAt: tokens.accessExpiresAt } : {}),
-      canRefresh: tokens.refreshToken !== undefined,
+      canRefresh,
       connectedAt: now,
       version: (existing?.version ?? 0) + 1,
     };

@@ -154,6 +154,16 @@ export const startFacebookFake = async ({
           };
         },
       },
+      {
+        // The Page node, the cheapest read a Page token opens: how Dimanche checks it still lives.
+        method: 'GET',
+        path: /^\/(v\d+\.\d)\/([^/]+)$/,
+        handle: (request, [, page]) => {
+          if (!pageToken(graphToken(request))) return invalidToken();
+          if (page !== pageId) return graphError(400, 100, '(#100) Unsupported get request.');
+          return { status: 200, body: pick(params(request).fields, { id: pageId, name: pageName }) };
+        },
+      },
     ],
   });
   return {

@@ -1,6 +1,7 @@
 import type { FacebookAccount } from '../../../../shared/adapters/social/facebook/account.ts';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
-import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectToFake } from '../connect-to-fake.ts';
 import type { StandIn } from '../stand-in.ts';
 import { type FacebookFake, startFacebookFake } from './fake.ts';
 
@@ -26,15 +27,13 @@ export const facebookStandIn: StandIn<FacebookAccount> = async (port, into) => {
   const fake = await startFacebookFake({ pageId: PAGE, port, clock });
   const profile = { baseUrl: fake.url, pageId: PAGE, graphVersion: GRAPH_VERSION };
   // A Page token lasts until her password changes or she loses the role: nothing refreshes it.
-  const tokens = await connectLocally(
+  const tokens = await connectToFake(
+    fake,
     'facebook',
     into,
     { label: 'Dimanche (Page)', profile, accepts: () => false },
     async () => ({ tokens: { accessToken: await signInToFacebook(fake, clock) }, canRefresh: false }),
-  ).catch(async (error: unknown) => {
-    await fake.close();
-    throw error;
-  });
+  );
   return {
     fake,
     account: { ...profile, pageAccessToken: tokens.accessToken },

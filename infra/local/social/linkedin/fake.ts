@@ -1,7 +1,6 @@
 import type { Clock } from '../../../../shared/ports/clock.ts';
 import type { FakeOAuthClient } from '../../oauth/fake-authorization-server.ts';
-import { type NetworkSignIn, signInControls, startNetworkSignIn } from '../../oauth/network-sign-in.ts';
-import { LINKEDIN_POLICY } from '../../oauth/policies.ts';
+import type { NetworkSignIn } from '../../oauth/network-sign-in.ts';
 import {
   bearer,
   type FakeAnswer,
@@ -11,6 +10,12 @@ import {
   numericId,
   startFakeNetwork,
 } from '../fake-network.ts';
+import {
+  AUTHORIZATION_PATH,
+  linkedInAuthorization,
+  linkedInConsole,
+  startLinkedInSignIn,
+} from './sign-in.ts';
 
 export type LinkedInFakeOptions = {
   author: string;
@@ -19,13 +24,17 @@ export type LinkedInFakeOptions = {
   clients?: readonly FakeOAuthClient[];
   /** Versions before this one are retired: LinkedIn answers 426. */
   oldestVersion?: string;
+  /**
+   * The fake's developer apps have the Community Management API (the default, as `npm start` configures its
+   * app): the organisation scopes, and no OpenID ones. false: Sign In with LinkedIn and Share on LinkedIn only.
+   */
+  communityManagement?: boolean;
+  /** Her role on the organisation `author` names (LinkedIn lets an ADMINISTRATOR post as it). */
+  role?: string;
   port?: number;
 };
 
 export type LinkedInFake = FakeNetwork & { signIn: NetworkSignIn };
-
-/** Posting as the member, or as a Page she administers. */
-export const LINKEDIN_SCOPES = ['w_member_social', 'w_organization_social', 'r_organization_admin'] as const;
 
 type Article = { source?: string; title?: string; description?: string };
 type PostInput = {
@@ -47,6 +56,8 @@ const failure = (
   status,
   body: { status, code, message, ...extra },
 });
+const denied = (resource: string) =>
+  failure(403, 'ACCESS_DENIED', `Not enough permissions to access: ${resource}`, { serviceErrorCode: 100 });
 const invalid = (fieldPath: string, code: string, description: string) =>
   failure(422, 'UNPROCESSABLE_ENTITY', `${fieldPath}: ${description}`, {
     errorDetailType: 'com.linkedin.common.error.BadRequest',
@@ -54,11 +65,14 @@ const invalid = (fieldPath: string, code: string, description: string) =>
   });
 
 /**
- * LinkedIn's versioned Posts API for one author: POST /rest/posts (201, the post's URN in `x-restli-id`) and
- * the author finder. It insists on `LinkedIn-Version` (426 once retired) and Rest.li 2.0.0, refuses the same
+ * LinkedIn's versioned Posts API for one member and the organisation `author` may name: POST /rest/posts (201,
+ * the post's URN in `x-restli-id`) and the author finder. It insists on `LinkedIn-Version` (426 once retired) and Rest.li 2.0.0, refuses the same
  * commentary twice (422 DUPLICATE_POST naming the first post) and answers errors with `{ status, message }`.
  * It takes only the member tokens its OAuth server issued (60 days on the Clock, no refresh token: she signs
- * in again); an expired or revoked one gets LinkedIn's 401.
+ * in again); an expired or revoked one gets LinkedIn's 401. Each call needs its permission among the scopes
+ * granted, else 403 ACCESS_DENIED: /v2/userinfo `openid`, /v2/me `r_basicprofile`, the organisations'
+ * access lists `r(w)_organization_admin`, a post as her `w_member_social`, and as the organisation
+ * `w_organization_social` with her ADMINISTRATOR role.
  */
 export const startLinkedInFake = async ({
   author,
@@ -66,12 +80,12 @@ export const startLinkedInFake = async ({
   port = 0,
   clock,
   clients,
+  communityManagement = true,
+  role = 'ADMINISTRATOR',
 }: LinkedInFakeOptions): Promise<LinkedInFake> => {
-  const signIn = await startNetworkSignIn('linkedin', {
-    policy: LINKEDIN_POLICY,
+  const signIn = await startLinkedInSignIn({
     subject: author,
-    name: 'LinkedIn',
-    scopes: LINKEDIN_SCOPES,
+    communityManagement,
     ...(clock ? { clock } : {}),
     ...(clients ? { clients } : {}),
   });
@@ -79,11 +93,22 @@ export const startLinkedInFake = async ({
   // The member behind the token: the author itself when it is a person, else a member who administers it.
   const member = /^urn:li:person:(.+)$/.exec(author)?.[1] ?? 'mE3mbr0Dim4nche';
   const organization = /^urn:li:organization:(\d+)$/.exec(author)?.[1];
+  const person = `urn:li:person:${member}`;
+  /** Whether the request's token was granted one of these: exactly the scopes her consent page asked. */
+  const granted = (request: FakeRequest, ...any: string[]) =>
+    (signIn.server.verify(bearer(request) ?? '')?.scope ?? '')
+      .split(/[\s,]+/)
+      .some((scope) => any.includes(scope));
+  const unauthenticated = () =>
+    failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 });
+  const readsAdmins = (request: FakeRequest) =>
+    granted(request, 'r_organization_admin', 'rw_organization_admin')
+      ? undefined
+      : denied('organizationAcls.FINDER-roleAssignee.20241101');
 
   /** Why the request is refused before it is read, or undefined. */
   const refused = (request: FakeRequest): FakeAnswer | undefined => {
-    if (!signIn.accepts(bearer(request)))
-      return failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 });
+    if (!signIn.accepts(bearer(request))) return unauthenticated();
     const version = request.headers['linkedin-version'];
     if (typeof version !== 'string' || !/^\d{6}(\.\d{2})?$/.test(version))
       return failure(
@@ -101,15 +126,11 @@ export const startLinkedInFake = async ({
   const create = (request: FakeRequest): FakeAnswer => {
     const input = jsonBody<PostInput>(request);
     if (!input) return failure(400, 'ILLEGAL_ARGUMENT', 'Request body is not valid JSON');
-    if (input.author !== author)
-      return failure(
-        403,
-        'ACCESS_DENIED',
-        'Not enough permissions to access: partnerApiPostsExternal.CREATE.20241101',
-        {
-          serviceErrorCode: 100,
-        },
-      );
+    const asPage = organization !== undefined && input.author === author;
+    const allowed = asPage
+      ? granted(request, 'w_organization_social') && role === 'ADMINISTRATOR'
+      : input.author === person && granted(request, 'w_member_social');
+    if (!allowed) return denied('partnerApiPostsExternal.CREATE.20241101');
     if (typeof input.commentary !== 'string')
       return invalid('/commentary', 'MISSING_FIELD', 'Field Value validation failed');
     if (input.commentary.length > 3000)
@@ -123,7 +144,7 @@ export const startLinkedInFake = async ({
     const article = input.content?.article;
     if (input.content && (!article?.source || !article.title))
       return invalid('/content/article', 'MISSING_FIELD', 'An article needs a source and a title');
-    const first = posts.find((post) => post.author === author && post.commentary === input.commentary);
+    const first = posts.find((post) => post.author === input.author && post.commentary === input.commentary);
     if (first)
       return {
         status: 422,
@@ -148,37 +169,58 @@ export const startLinkedInFake = async ({
       posts = [];
     },
     notFound: (request) => failure(404, 'NOT_FOUND', `No resource found for ${request.path}`),
-    controls: signInControls(signIn),
+    controls: linkedInConsole(signIn, communityManagement),
     routes: [
+      ...linkedInAuthorization(signIn, communityManagement),
       {
         method: 'GET',
         path: /^\/v2\/userinfo$/,
-        handle: (request) =>
-          signIn.accepts(bearer(request))
-            ? {
-                status: 200,
-                body: { sub: member, name: 'Dimanche', given_name: 'Dimanche', locale: 'fr_FR' },
-              }
-            : failure(401, 'INVALID_ACCESS_TOKEN', 'Invalid access token', { serviceErrorCode: 65600 }),
+        handle: (request) => {
+          if (!signIn.accepts(bearer(request))) return unauthenticated();
+          if (!granted(request, 'openid')) return denied('userinfo.GET.NO_VERSION');
+          return {
+            status: 200,
+            body: { sub: member, name: 'Dimanche', given_name: 'Dimanche', locale: 'fr_FR' },
+          };
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/v2\/me$/,
+        handle: (request) => {
+          if (!signIn.accepts(bearer(request))) return unauthenticated();
+          if (!granted(request, 'r_basicprofile', 'r_liteprofile')) return denied('me.GET.NO_VERSION');
+          return {
+            status: 200,
+            body: {
+              id: member,
+              localizedFirstName: 'Dimanche',
+              localizedLastName: '',
+              vanityName: 'dimanche',
+            },
+          };
+        },
       },
       {
         method: 'GET',
         path: /^\/rest\/organizationAcls$/,
         handle: (request) => {
-          const refusal = refused(request);
+          const refusal = refused(request) ?? readsAdmins(request);
           if (refusal) return refusal;
           if (request.query.get('q') !== 'roleAssignee')
             return failure(400, 'ILLEGAL_ARGUMENT', 'Invalid finder: use q=roleAssignee');
-          const elements = organization
-            ? [
-                {
-                  roleAssignee: `urn:li:person:${member}`,
-                  role: 'ADMINISTRATOR',
-                  state: 'APPROVED',
-                  organization: author,
-                },
-              ]
-            : [];
+          const wanted = request.query.get('role');
+          const elements =
+            organization && (!wanted || wanted === role)
+              ? [
+                  {
+                    roleAssignee: person,
+                    role,
+                    state: 'APPROVED',
+                    organization: author,
+                  },
+                ]
+              : [];
           return { status: 200, body: { paging: { start: 0, count: 10, total: elements.length }, elements } };
         },
       },
@@ -187,6 +229,7 @@ export const startLinkedInFake = async ({
         path: /^\/rest\/organizations\/(\d+)$/,
         handle: (request, [id]) =>
           refused(request) ??
+          readsAdmins(request) ??
           (id === organization
             ? { status: 200, body: { id: Number(id), localizedName: 'Dimanche', vanityName: 'dimanche' } }
             : failure(404, 'NOT_FOUND', `No organization ${id ?? ''}`)),
@@ -198,10 +241,12 @@ export const startLinkedInFake = async ({
         handle: (request) => {
           const refusal = refused(request);
           if (refusal) return refusal;
-          if (request.query.get('q') !== 'author' || request.query.get('author') !== author)
+          const by = request.query.get('author');
+          if (request.query.get('q') !== 'author' || (by !== author && by !== person))
             return failure(400, 'ILLEGAL_ARGUMENT', 'Invalid finder: use q=author with the author URN');
           const count = Math.min(100, Number(request.query.get('count') ?? 10));
-          const elements = [...posts]
+          const elements = posts
+            .filter((post) => post.author === by)
             .reverse()
             .slice(0, count)
             .map((post) => ({
@@ -216,9 +261,11 @@ export const startLinkedInFake = async ({
       },
     ],
   });
+  // Her consent starts on LinkedIn's own authorization page, in front of the OAuth server.
+  const authorizationEndpoint = `${network.url}${AUTHORIZATION_PATH}`;
   return {
     ...network,
-    signIn,
+    signIn: { ...signIn, provider: { ...signIn.provider, authorizationEndpoint } },
     close: async () => {
       await network.close();
       await signIn.server.close();

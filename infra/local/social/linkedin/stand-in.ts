@@ -1,6 +1,6 @@
 import type { LinkedInAccount } from '../../../../shared/adapters/social/linkedin/account.ts';
 import { systemClock } from '../../../../shared/ports/clock.ts';
-import { connectLocally, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectToFake, throughConsent } from '../connect-to-fake.ts';
 import type { StandIn } from '../stand-in.ts';
 import { startLinkedInFake } from './fake.ts';
 
@@ -13,18 +13,13 @@ export const linkedInStandIn: StandIn<LinkedInAccount> = async (port, into) => {
   const fake = await startLinkedInFake({ author: AUTHOR, port, ...(into ? { clock } : {}) });
   const { signIn } = fake;
   const profile = { baseUrl: fake.url, author: AUTHOR, version: '202611' };
-  const tokens = await connectLocally(
+  const tokens = await connectToFake(
+    fake,
     'linkedin',
     into,
     { label: 'Dimanche (page)', profile, accepts: signIn.accepts },
-    async () => {
-      const signedIn = await signInLocally(signIn.provider, signIn.app, clock);
-      return { tokens: signedIn, canRefresh: signedIn.refreshToken !== undefined };
-    },
-  ).catch(async (error: unknown) => {
-    await fake.close();
-    throw error;
-  });
+    throughConsent(signIn, clock),
+  );
   // No expiresAt: the fake holds the token to its own clock; the connected account holds the expiry.
   return { fake, account: { ...profile, accessToken: tokens.accessToken }, provider: signIn.provider };
 };

@@ -52,8 +52,8 @@ export const startMastodonFake = async ({
   port = 0,
 }: MastodonFakeOptions = {}): Promise<MastodonFake> => {
   const signIn = await startNetworkSignIn('mastodon', {
-    // Mastodon's user tokens live until revoked: ten years stands for that.
-    policy: { accessTtlMs: 10 * 365 * 24 * 3_600_000, refreshes: false, rotates: false },
+    // Mastodon's user tokens live until revoked: its token answer has no expires_in.
+    policy: { accessTtlMs: Number.POSITIVE_INFINITY, refreshes: false, rotates: false },
     subject: `@${username}`,
     name: 'Mastodon',
     scopes: MASTODON_SCOPES,

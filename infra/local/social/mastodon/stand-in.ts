@@ -12,7 +12,8 @@ import type { InstanceAppStore } from '../../../../shared/ports/instance-apps.ts
 import type { TokenSealer } from '../../../../shared/ports/token-sealer.ts';
 import { instanceApp } from '../../../../shared/usecases/accounts/instance-app.ts';
 import { randomBytes } from 'node:crypto';
-import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectToFake } from '../connect-to-fake.ts';
 import type { StandIn } from '../stand-in.ts';
 import { type MastodonFake, startMastodonFake } from './fake.ts';
 
@@ -53,15 +54,13 @@ export const mastodonStandIn: StandIn<MastodonAccount> = async (port, into) => {
   const clock = into?.clock ?? systemClock;
   const fake = await startMastodonFake({ port, clock });
   const profile = { baseUrl: fake.url };
-  const tokens = await connectLocally(
+  const tokens = await connectToFake(
+    fake,
     'mastodon',
     into,
     { label: '@dimanche', profile, accepts: fake.signIn.accepts },
     async () => ({ tokens: await signInToMastodon(fake, clock), canRefresh: false }),
-  ).catch(async (error: unknown) => {
-    await fake.close();
-    throw error;
-  });
+  );
   // Mastodon's tokens do not expire: nothing refreshes them.
   return { fake, account: { ...profile, accessToken: tokens.accessToken }, provider: { id: 'mastodon' } };
 };

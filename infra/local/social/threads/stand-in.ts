@@ -4,7 +4,8 @@ import { threadsLongLivedTokens } from '../../../../shared/adapters/oauth/thread
 import type { ThreadsAccount } from '../../../../shared/adapters/social/threads/account.ts';
 import type { TokenSet } from '../../../../shared/domain/accounts/oauth-provider.ts';
 import { type Clock, systemClock } from '../../../../shared/ports/clock.ts';
-import { connectLocally, LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { LocalSignInError, signInLocally } from '../../oauth/local-sign-in.ts';
+import { connectToFake } from '../connect-to-fake.ts';
 import type { StandIn } from '../stand-in.ts';
 import { startThreadsFake, type ThreadsFake } from './fake.ts';
 
@@ -31,15 +32,13 @@ export const threadsStandIn: StandIn<ThreadsAccount> = async (port, into) => {
   const fake = await startThreadsFake({ userId: USER, port, clock });
   const profile = { baseUrl: fake.url, userId: USER, username: 'dimanche.fm' };
   // The fake does not say whether it still honours a long-lived token: a kept connection is made again.
-  const tokens = await connectLocally(
+  const tokens = await connectToFake(
+    fake,
     'threads',
     into,
     { label: '@dimanche.fm', profile, accepts: () => false },
     async () => ({ tokens: await signInToThreads(fake, clock), canRefresh: true }),
-  ).catch(async (error: unknown) => {
-    await fake.close();
-    throw error;
-  });
+  );
   // No expiresAt: the fake holds the token to its own clock; the connected account holds the expiry.
   return {
     fake,

@@ -1,4 +1,5 @@
 import { networkAdapter } from '../network-adapter.ts';
+import { facebookCheckAccess } from './check-access.ts';
 import { type FacebookAccount, facebookAccountSchema, FACEBOOK_BASE_URL } from './account.ts';
 import { facebookIdentity } from './identity.ts';
 import { facebookPublisher } from './publisher.ts';
@@ -7,6 +8,7 @@ export const facebookAdapter = networkAdapter<FacebookAccount>({
   accountSchema: facebookAccountSchema,
   apiOrigin: FACEBOOK_BASE_URL,
   identity: facebookIdentity,
+  checkAccess: facebookCheckAccess,
   secretField: 'pageAccessToken',
   publisher: (account, options) => facebookPublisher(account, options),
 });

@@ -97,6 +97,9 @@ export const linkedInOutcome = (answer: HttpAnswer, now: Date): PublishOutcome =
       ? { kind: 'duplicate', detail, post: { postId: urn, postUrl: postUrl(urn) } }
       : { kind: 'duplicate', detail };
   }
+  // ACCESS_DENIED: the token lacks the permission (w_organization_social) or she lost her page's role. A new
+  // consent is the only way back, as for a dead token.
+  if (answer.status === 403) return { kind: 'needs_reconnect', detail };
   if (answer.status === 426)
     return { kind: 'rejected', detail: `the LinkedIn-Version is no longer served: ${detail}` };
   // Posting limits are daily and reset at midnight UTC; LinkedIn rarely says when.
