@@ -92,18 +92,18 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
           <label for={`${network}-handle`}>{a.handleLabel}</label>
           <input id={`${network}-handle`} name="handle" type="text" autocomplete="username" required />
           <p class="muted">{a.handleHelp}</p>
-          <p class="muted">{b.oauthHelp}</p>
-          <label for={`${network}-password`}>{b.passwordOptional}</label>
-          <input
-            id={`${network}-password`}
-            name="password"
-            type="password"
-            autocomplete="off"
-            aria-describedby={`${network}-password-help`}
-          />
-          <p class="muted" id={`${network}-password-help`}>
-            {a.passwordHelp} <a href={BLUESKY_APP_PASSWORDS}>{a.passwordLink}</a>
-          </p>
+          {props.state.oauth ? (
+            <>
+              <p class="muted">{b.oauthHelp}</p>
+              {/* The rarer way, folded: a server without its own sign-in page takes an app password. */}
+              <details>
+                <summary>{b.noSignInPage}</summary>
+                <AppPassword network={network} language={props.language} required={false} />
+              </details>
+            </>
+          ) : (
+            <AppPassword network={network} language={props.language} required />
+          )}
         </PostButton>
         {disconnect}
       </>
@@ -113,6 +113,27 @@ export const AccountActions = (props: { state: NetworkState; language: Language;
     <>
       <PostButton action={connect} csrf={props.csrf} label={`${label} ${name}`} />
       {disconnect}
+    </>
+  );
+};
+
+/** Her app password for Dimanche, never her main one: the card says so and links to where she makes it. */
+const AppPassword = (props: { network: string; language: Language; required: boolean }) => {
+  const a = accountStrings(props.language);
+  return (
+    <>
+      <label for={`${props.network}-password`}>{a.passwordLabel}</label>
+      <input
+        id={`${props.network}-password`}
+        name="password"
+        type="password"
+        autocomplete="off"
+        required={props.required}
+        aria-describedby={`${props.network}-password-help`}
+      />
+      <p class="muted" id={`${props.network}-password-help`}>
+        {a.passwordHelp} <a href={BLUESKY_APP_PASSWORDS}>{a.passwordLink}</a>
+      </p>
     </>
   );
 };

@@ -123,7 +123,9 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     random: home.random,
     redirectUri,
     provider,
-    hasApp: async (network) => (await provider(network)) !== undefined,
+    // Bluesky's app is the operator's atproto client: its key, not an OAuth provider of the registry's kind.
+    hasApp: async (network) =>
+      network === 'bluesky' ? (await blueskyOAuth()) !== undefined : (await provider(network)) !== undefined,
     keep: async (network, found, tokens) => keepOf(network)?.(network, found, tokens),
     // Her instance is where a Mastodon account's identity answers; every other network's API is its own.
     identify: async (network, accessToken, instance) => {

@@ -135,9 +135,10 @@ describe('Connecter from Réglages, in Chromium, against the fakes', () => {
       /^Mastodon connecté en tant que @\w+@127\.0\.0\.1:\d+\.$/,
     );
 
+    // Bluesky: her handle alone, then her server's own consent page (atproto OAuth); no password typed.
     await page.getByLabel('Votre identifiant Bluesky').fill('dimanche.bsky.social');
-    await page.getByLabel('Mot de passe d’application').fill('loca-lbsk-ypas-swrd');
-    await page.locator('form[action="/studio/accounts/bluesky/connect"] button').click();
+    await page.locator('form[action="/studio/accounts/bluesky/connect"] button[type="submit"]').click();
+    await allow(page);
     await landed(page, 'Bluesky connecté en tant que @dimanche.bsky.social.');
 
     expect(await page.getByRole('button', { name: 'Déconnecter', exact: true }).count()).toBe(6);
@@ -166,6 +167,22 @@ describe('Connecter from Réglages, in Chromium, against the fakes', () => {
       expect(await card.getByRole('link').count(), network).toBe(1);
     }
     await checkPage(page, 'connect-settings-posted');
+  });
+
+  it('connects Bluesky with an app password where her server has no sign-in page (the folded way)', async () => {
+    // Signed in already: the same browser as above.
+    const page = await chromium!.context.newPage();
+    await page.goto(`${base}/studio/settings#social`);
+    await page.locator('form[action="/studio/accounts/bluesky/disconnect"] button').click();
+    await landed(page, 'Bluesky déconnecté.');
+    const password = page.getByLabel('Mot de passe d’application');
+    expect(await password.isVisible()).toBe(false);
+    await page.getByText('Votre serveur n’a pas cette page ? Utilisez un mot de passe d’application').click();
+    await page.getByLabel('Votre identifiant Bluesky').fill('dimanche.bsky.social');
+    await password.fill('loca-lbsk-ypas-swrd');
+    await checkPage(page, 'connect-bluesky-app-password');
+    await page.locator('form[action="/studio/accounts/bluesky/connect"] button[type="submit"]').click();
+    await landed(page, 'Bluesky connecté en tant que @dimanche.bsky.social.');
   });
 
   it('says so in French when she refuses on the consent page', async () => {

@@ -266,6 +266,23 @@ describe('a true state per network', () => {
     expect(await t.settings('/studio')).not.toContain('X ne publiera pas');
   });
 
+  it('offers Bluesky’s own sign-in page first where the operator set its key, else the app password alone', async () => {
+    const bluesky = (html: string) => {
+      const start = html.indexOf('id="network-bluesky"');
+      return html.slice(start, html.indexOf('</section>', start));
+    };
+    const withKey = bluesky(await (await accountsStudio(fakes.urls)).settings());
+    expect(withKey).toContain('Dimanche vous envoie sur la page de votre serveur Bluesky');
+    expect(withKey).toMatch(/<details><summary>Votre serveur n’a pas cette page/);
+    expect(withKey).not.toMatch(/<input id="bluesky-password"[^>]*required/);
+    // No Bluesky client among the operator's apps (here: no Bluesky fake's console to read it from).
+    const { bluesky: _none, ...others } = fakes.urls;
+    const withoutKey = bluesky(await (await accountsStudio(others)).settings());
+    expect(withoutKey).not.toContain('<details>');
+    expect(withoutKey).not.toContain('Dimanche vous envoie sur la page');
+    expect(withoutKey).toMatch(/<input id="bluesky-password"[^>]*required/);
+  });
+
   it('says how long each access lasts as far as she must act: renewed, reconnect before a date, no end', async () => {
     const t = await accountsStudio(fakes.urls, { SOCIAL_NETWORKS: 'x,linkedin,mastodon' });
     await t.connect('x');

@@ -1,9 +1,8 @@
 /** Bluesky's card in Réglages and what its OAuth sign-in can answer, in her words. */
 const fr = {
   oauthHelp:
-    'Laissez le mot de passe vide pour vous connecter sur la page de votre serveur Bluesky, si celui-ci le propose : Dimanche n’y voit jamais votre mot de passe.',
-  passwordOptional:
-    'Mot de passe d’application (seulement si votre serveur ne propose pas la connexion par sa page)',
+    'Dimanche vous envoie sur la page de votre serveur Bluesky pour autoriser l’accès : il n’y voit jamais votre mot de passe.',
+  noSignInPage: 'Votre serveur n’a pas cette page ? Utilisez un mot de passe d’application',
   problems: {
     no_oauth: {
       title: 'Votre serveur Bluesky ne propose pas la connexion par sa page',
@@ -20,8 +19,8 @@ const fr = {
 
 const en: typeof fr = {
   oauthHelp:
-    'Leave the password empty to sign in on your Bluesky server’s own page, if it offers one: Dimanche never sees your password.',
-  passwordOptional: 'App password (only if your server offers no sign-in page)',
+    'Dimanche sends you to your Bluesky server’s own page to allow access: it never sees your password.',
+  noSignInPage: 'Your server has no such page? Use an app password',
   problems: {
     no_oauth: {
       title: 'Your Bluesky server offers no sign-in page',

@@ -8,6 +8,11 @@ export type NetworkState = {
   signIn: SignIn['kind'];
   /** false: the operator has registered no developer app for it (no "Connecter" then, a sentence). */
   canConnect: boolean;
+  /**
+   * For a network signed in by app password (Bluesky): whether the operator's client also lets her sign in on
+   * her server's own page (OAuth), which the card then offers first.
+   */
+  oauth?: boolean;
   account?: Pick<
     ConnectedAccount,
     'label' | 'state' | 'accessExpiresAt' | 'canRefresh' | 'checkedAt' | 'lastError' | 'connectedAt'
@@ -40,6 +45,7 @@ export const accountsView = async (
         network: id,
         signIn: signIn.kind,
         canConnect: signIn.kind !== 'oauth' || (await deps.hasApp(id)),
+        ...(signIn.kind === 'app-password' ? { oauth: await deps.hasApp(id) } : {}),
         ...(account ? { account } : {}),
       };
     }),
