@@ -86,6 +86,22 @@ describe('atproto OAuth against the fake PDS', () => {
     expect(pars[1]?.body).toContain('client_assertion=');
   });
 
+  it('refuses a token answer that does not grant the atproto scope, or names no account', async () => {
+    const grant = (body: Record<string, unknown>) => ({
+      match: '/oauth/token',
+      status: 200,
+      body: { access_token: 'at-x', token_type: 'DPoP', expires_in: 3600, ...body },
+    });
+    await control.queue(grant({ sub: DID, scope: 'transition:generic' }));
+    expect(await exchange(await signIn())).toMatchObject({
+      ok: false,
+      error: 'refused',
+      detail: 'the token answer does not grant the atproto scope',
+    });
+    await control.queue(grant({ scope: 'atproto transition:generic' }));
+    expect(await exchange(await signIn())).toMatchObject({ ok: false, error: 'refused' });
+  });
+
   it('refreshes with rotation: the new refresh token works, the spent one is refused', async () => {
     const found = await signIn();
     const first = await exchange(found);

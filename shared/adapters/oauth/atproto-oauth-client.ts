@@ -79,10 +79,14 @@ export const atprotoOAuthClient = ({
       : {}),
     ...(answer.scope ? { scope: answer.scope } : {}),
   });
-  const withSub = (answer: oauth.TokenEndpointResponse): AtprotoAnswer<AtprotoTokens> =>
-    typeof answer.sub === 'string'
-      ? { ok: true, tokens: tokenSet(answer), sub: answer.sub }
-      : { ok: false, error: 'refused', detail: 'the token answer names no account (sub)' };
+  const withSub = (answer: oauth.TokenEndpointResponse): AtprotoAnswer<AtprotoTokens> => {
+    if (typeof answer.sub !== 'string')
+      return { ok: false, error: 'refused', detail: 'the token answer names no account (sub)' };
+    // atproto OAuth: a grant without the `atproto` scope is no atproto session, whatever else it grants.
+    if (!(answer.scope ?? '').split(' ').includes('atproto'))
+      return { ok: false, error: 'refused', detail: 'the token answer does not grant the atproto scope' };
+    return { ok: true, tokens: tokenSet(answer), sub: answer.sub };
+  };
 
   return {
     clientId: app.clientId,
