@@ -3,6 +3,8 @@ import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connecte
 import { dynamoInstanceApps } from '../../shared/adapters/dynamodb/instance-app-store.ts';
 import { mastodonAppRegistrar } from '../../shared/adapters/oauth/mastodon-app-registrar.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
+import { routedOAuthClient } from '../../shared/adapters/oauth/routed-oauth-client.ts';
+import { atprotoRefresher } from '../../shared/adapters/social/bluesky/atproto-refresher.ts';
 import { threadsLongLivedTokens } from '../../shared/adapters/oauth/threads-long-lived.ts';
 import { SOCIAL_ADAPTERS } from '../../shared/adapters/social/adapters.ts';
 import { blueskyIdentity } from '../../shared/adapters/social/bluesky/identity.ts';
@@ -57,7 +59,10 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     (isSocialNetwork(network) ? SOCIAL_ADAPTERS[network].apiOrigin : undefined) ??
     '';
   const redirectUri = accountUrls(home.publicBaseUrl).callback;
-  const oauth = oauth4webapiClient({ outbound, clock });
+  // Bluesky's grants are atproto's: Déconnecter withdraws them at her own server, with atproto's client.
+  const oauth = routedOAuthClient(oauth4webapiClient({ outbound, clock }), {
+    bluesky: atprotoRefresher({ outbound, clock }),
+  });
   const provider = async (network: string, instance?: string): Promise<OAuthProvider | undefined> => {
     if (!NETWORK_REGISTRY.has(network)) return undefined;
     const { signIn } = NETWORK_REGISTRY.row(network);
@@ -69,7 +74,8 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     }
     const app = (await home.apps())[network];
     const found = app && oauthProviderFor(network, signIn, app);
-    if (!found || !home.local) return found;
+    // Bluesky's server is each account's own, kept with its tokens: no fake's console moves it.
+    if (!found || !home.local || signIn.kind !== 'oauth') return found;
     const endpoints = await home.local.signIn(network);
     return endpoints && { ...found, ...endpoints };
   };
@@ -123,9 +129,7 @@ export const studioAccounts = (home: AccountsHome): StudioAccounts => {
     random: home.random,
     redirectUri,
     provider,
-    // Bluesky's app is the operator's atproto client: its key, not an OAuth provider of the registry's kind.
-    hasApp: async (network) =>
-      network === 'bluesky' ? (await blueskyOAuth()) !== undefined : (await provider(network)) !== undefined,
+    hasApp: async (network) => (await provider(network)) !== undefined,
     keep: async (network, found, tokens) => keepOf(network)?.(network, found, tokens),
     // Her instance is where a Mastodon account's identity answers; every other network's API is its own.
     identify: async (network, accessToken, instance) => {

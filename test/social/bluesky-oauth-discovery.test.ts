@@ -36,6 +36,7 @@ describe('finding her PDS and its sign-in from her handle', () => {
           authorizationEndpoint: `${fake.url}/oauth/authorize`,
           tokenEndpoint: `${fake.url}/oauth/token`,
           parEndpoint: `${fake.url}/oauth/par`,
+          revocationEndpoint: `${fake.url}/oauth/revoke`,
         },
       },
     });

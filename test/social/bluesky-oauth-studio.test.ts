@@ -52,16 +52,28 @@ describe('Bluesky by atproto OAuth from Réglages, against the fake PDS', () => 
       expect(shown.includes(secret ?? 'none')).toBe(false);
   });
 
-  it('Déconnecter forgets an account connected by OAuth, sending its token nowhere', async () => {
+  it('Déconnecter forgets an account connected by OAuth and withdraws the grant at her server', async () => {
     const t = await accountsStudio(fakes.urls);
     const { to } = await t.begin('bluesky', { handle: HANDLE });
     await t.back((await consent(to ?? '')).back);
-    await control.reset();
+    const stored = await t.store.get('bluesky');
+    const tokens = JSON.parse(await t.sealer.open(stored?.sealed ?? '')) as TokenSet;
+    const access = unbind('access', tokens.accessToken);
+    const before = (await control.requests()).length;
 
     const answer = await t.post('/studio/accounts/bluesky/disconnect');
     expect(answer.status).toBe(303);
     expect(await t.store.get('bluesky')).toBeUndefined();
-    expect(await control.requests()).toHaveLength(0);
+    // One call, to her server's revocation endpoint, with the operator's assertion (no token in a URL).
+    const calls = (await control.requests()).slice(before);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /oauth/revoke']);
+    expect(calls[0]?.body).toContain('client_assertion=');
+    // The whole grant is gone there: the access token it gave opens nothing any more.
+    const feed = await fetch(`${fakes.urls.bluesky}/xrpc/com.atproto.server.getSession`, {
+      headers: { authorization: `DPoP ${access?.token ?? ''}` },
+    });
+    expect(feed.status).toBe(401);
+    expect(((await feed.json()) as { error: string }).error).toBe('InvalidToken');
   });
 
   it('she refuses on her server’s page: a French page, nothing saved', async () => {

@@ -187,6 +187,29 @@ export const atprotoOAuthClient = ({
         return failure(error);
       }
     },
+    /**
+     * The grant withdrawn at her server (RFC 7009, the operator's assertion as its authentication): revoking the
+     * refresh token ends the whole session there. True when the server said so.
+     */
+    revoke: async (
+      server: { issuer: string; revocationEndpoint: string },
+      token: string,
+    ): Promise<boolean> => {
+      const full: oauth.AuthorizationServer = {
+        issuer: server.issuer,
+        revocation_endpoint: server.revocationEndpoint,
+      };
+      try {
+        const answer = await oauth.revocationRequest(full, client, await auth(), token, {
+          [oauth.customFetch]: throughGuard(outbound) as unknown as typeof fetch,
+          ...(server.revocationEndpoint.startsWith('http:') ? { [oauth.allowInsecureRequests]: true } : {}),
+        });
+        await oauth.processRevocationResponse(answer);
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 };
 

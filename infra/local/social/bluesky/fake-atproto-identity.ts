@@ -12,6 +12,7 @@ const serverMetadata = (origin: string) => ({
   authorization_endpoint: `${origin}/oauth/authorize`,
   token_endpoint: `${origin}/oauth/token`,
   pushed_authorization_request_endpoint: `${origin}/oauth/par`,
+  revocation_endpoint: `${origin}/oauth/revoke`,
   require_pushed_authorization_requests: true,
   response_types_supported: ['code'],
   grant_types_supported: ['authorization_code', 'refresh_token'],

@@ -241,6 +241,20 @@ export const atprotoOAuth = ({
     return oauthError(400, 'unsupported_grant_type', body.get('grant_type') ?? '');
   };
 
+  /** RFC 7009: the client's own grant ended, whichever of its tokens is given; 200 for an unknown one too. */
+  const revoke = async (request: FakeRequest): Promise<FakeAnswer> => {
+    const body = form(request);
+    const client = await clientOf(body.get('client_id'));
+    if (typeof client === 'string') return oauthError(401, 'invalid_client', client);
+    const refused = await assertions.verify(body, client, originOf(request));
+    if (refused) return oauthError(401, 'invalid_client', refused);
+    const given = body.get('token') ?? '';
+    const held = refresh.get(given) ?? access.get(given);
+    const family = held && families.get(held.family);
+    if (family && family.clientId === client.clientId) family.revoked = true;
+    return { status: 200, body: {} };
+  };
+
   const off = (): FakeAnswer => ({ status: 404, body: { error: 'NotFound', message: 'Not Found' } });
   const when =
     (handleIt: (request: FakeRequest) => FakeAnswer | Promise<FakeAnswer>) => (request: FakeRequest) =>
@@ -252,6 +266,7 @@ export const atprotoOAuth = ({
     { method: 'GET', path: /^\/oauth\/authorize$/, handle: when(authorize) },
     { method: 'POST', path: /^\/oauth\/authorize$/, handle: when(authorize) },
     { method: 'POST', path: /^\/oauth\/token$/, handle: when(tokenEndpoint) },
+    { method: 'POST', path: /^\/oauth\/revoke$/, handle: when(revoke) },
   ];
 
   /**

@@ -38,9 +38,24 @@ export const atprotoRefresher = (deps: { outbound: OutboundFetch; clock: Clock }
       return { ok: false, error: 'refused', detail: 'the refresh answered for another account' };
     return {
       ok: true,
-      tokens: boundTokens(answer.tokens, bound.key, bound.did, { ...server, clientId: bound.clientId }),
+      tokens: boundTokens(answer.tokens, bound.key, bound.did, {
+        ...server,
+        clientId: bound.clientId,
+        ...(bound.revocationEndpoint ? { revocationEndpoint: bound.revocationEndpoint } : {}),
+      }),
     };
   },
-  // atproto servers offer revocation, but a Déconnecter that only forgets here loses her nothing.
-  revoke: async () => {},
+  // Déconnecter: the grant withdrawn at her server where it offers revocation (the refresh token ends it all).
+  revoke: async (provider, token) => {
+    const bound = unbind('refresh', token);
+    if (!bound?.revocationEndpoint || !provider.clientSecret) return;
+    await atprotoOAuthClient({
+      ...deps,
+      app: {
+        clientId: bound.clientId,
+        privateJwk: JSON.parse(provider.clientSecret) as object,
+        redirectUri: '',
+      },
+    }).revoke({ issuer: bound.issuer, revocationEndpoint: bound.revocationEndpoint }, bound.token);
+  },
 });

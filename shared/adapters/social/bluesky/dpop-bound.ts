@@ -16,6 +16,8 @@ export type BoundRefresh = {
   /** Her PDS's authorization server, learned when she connected: refreshes go there, and nowhere else. */
   issuer: string;
   tokenEndpoint: string;
+  /** Where Déconnecter withdraws the grant, when her server offers it (RFC 7009). */
+  revocationEndpoint?: string;
 };
 export type Bound = BoundAccess | BoundRefresh;
 

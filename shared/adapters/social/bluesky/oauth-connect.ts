@@ -99,7 +99,7 @@ export const boundTokens = (
   tokens: TokenSet,
   key: JsonWebKey,
   did: string,
-  grant: Pick<AtprotoServer, 'issuer' | 'tokenEndpoint'> & { clientId: string },
+  grant: Pick<AtprotoServer, 'issuer' | 'tokenEndpoint'> & { clientId: string; revocationEndpoint?: string },
 ): TokenSet => ({
   ...tokens,
   accessToken: bind({ kind: 'access', token: tokens.accessToken, key, did }),
@@ -113,6 +113,7 @@ export const boundTokens = (
           clientId: grant.clientId,
           issuer: grant.issuer,
           tokenEndpoint: grant.tokenEndpoint,
+          ...(grant.revocationEndpoint ? { revocationEndpoint: grant.revocationEndpoint } : {}),
         }),
       }
     : {}),
