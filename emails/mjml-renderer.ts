@@ -15,6 +15,7 @@ import { withMainLandmark } from './main-landmark.ts';
 import { issueView, type NewsletterIdentity, type Page, subjectFor } from './issue-view.ts';
 import { plainTextFor } from './plain-text.ts';
 import { variantFills } from './track-link-fills.ts';
+import { forBrowsers } from './web-html.ts';
 import { fillTemplate, loadIssueTemplates } from './templates.ts';
 
 export type MjmlRendererOptions = NewsletterIdentity & {
@@ -84,7 +85,11 @@ export const createMjmlRenderer = ({
       const emails: RenderedIssue['emails'] = {};
       // One after the other: MJML works synchronously, so nothing would run alongside anyway.
       for (const language of languages) emails[language] = await email(issue, links, language);
-      return { language: issue.language, emails, webHtml: await page(issue, links, { target: 'web' }) };
+      return {
+        language: issue.language,
+        emails,
+        webHtml: forBrowsers(await page(issue, links, { target: 'web' })),
+      };
     },
   };
 };

@@ -161,6 +161,18 @@ try {
     // Issue 26's goals are the public pages' (the four GETs the CDN serves); the writes and the click redirect
     // read and write the table on each request (dynalite here): they are held to answering right, and measured.
     const cached = route.name.startsWith('GET /archive') || route.name === 'GET /subscribe';
+    if (route.path === `/archive/${slug}`) {
+      // Not a goal: what these bytes cost whoever writes them, the stand-in's own part apart.
+      const replay = await startChild<{ url: string }>('bench/http/same-answer.ts', [
+        `${appUrl}${route.path}`,
+        browser.headers['accept-encoding'],
+      ]);
+      const same = await load(`${replay.first.url}/`, browser);
+      await replay.stop();
+      console.log(
+        `    the same answer from a raw Node listener: ${same.rps.toFixed(0)} req/s (${(same.rps / bare.rps).toFixed(2)}× bare), p99 ${same.p99} ms, load generator ${same.clientMicros.toFixed(0)} µs/req`,
+      );
+    }
     // The public pages: also against the bare route wearing the app's security headers, which the CDN must
     // pass unchanged (they alone halve a bare route's rate here).
     if (cached) {

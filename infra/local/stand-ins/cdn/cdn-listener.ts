@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type EdgeAnswer, edgeAnswerOf, writeEdgeAnswer } from './edge-answer.ts';
 import type { EdgeCache } from './edge-cache.ts';
-import { type EdgeRequest, edgeKeyOf } from './edge-key.ts';
+import { type EdgeRequest, edgeKeyOf, originRequestOf } from './edge-key.ts';
 import { edgeTtlOf } from './edge-ttl.ts';
 
 export type Origin = (request: Request) => Response | Promise<Response>;
@@ -24,17 +24,17 @@ export const cdnListener = ({
 }): Listener => {
   const inflight = new Map<string, Promise<EdgeAnswer>>();
 
-  const fetchOnce = (edge: EdgeRequest, url: URL) => {
+  const fetchOnce = (edge: EdgeRequest, sent: ReturnType<typeof originRequestOf>, url: URL) => {
     const generation = cache.generation();
     // A miss begun before an invalidation is no flight for the requests after it; nor is one that sent the
     // origin other forwarded headers: its answer may be another form (an error page for a JSON client).
-    const flightKey = [generation, edge.key, JSON.stringify(edge.origin.headers)].join('\n');
+    const flightKey = [generation, edge.key, JSON.stringify(sent.headers)].join('\n');
     const found = inflight.get(flightKey);
     if (found) return found;
     const flight = (async () => {
-      const response = await origin(new Request(url, { headers: edge.origin.headers }));
+      const response = await origin(new Request(url, { headers: sent.headers }));
       const answer = await edgeAnswerOf(response);
-      const ttlSeconds = edgeTtlOf({ status: response.status, headers: response.headers }, edge.keyed);
+      const ttlSeconds = edgeTtlOf({ status: response.status, headers: response.headers }, sent.keyed);
       if (ttlSeconds !== undefined && cache.generation() === generation) {
         cache.put(edge.key, { path: edge.path, answer, ttlSeconds });
       }
@@ -44,14 +44,18 @@ export const cdnListener = ({
     return flight;
   };
 
+  // A hit, the Sunday stampede's every request but one, costs its key and a write: the origin's request is
+  // only made on a miss.
   return (req, res) => {
     const edge = edgeKeyOf(req);
-    const url = edge && originUrl(req.headers.host, edge.origin.pathAndQuery);
-    if (!edge || !url) return passThrough(req, res);
+    if (!edge) return passThrough(req, res);
     const view = { method: req.method, ifNoneMatch: req.headers['if-none-match'] };
     const kept = cache.get(edge.key);
     if (kept) return writeEdgeAnswer(res, kept, view);
-    return fetchOnce(edge, url).then(
+    const sent = originRequestOf(edge, req.headers);
+    const url = originUrl(req.headers.host, sent.pathAndQuery);
+    if (!url) return passThrough(req, res);
+    return fetchOnce(edge, sent, url).then(
       (answer) => writeEdgeAnswer(res, answer, view),
       // What CloudFront answers when its origin fails to.
       () => {

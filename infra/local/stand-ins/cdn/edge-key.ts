@@ -1,15 +1,19 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { cacheRuleFor } from './cached-paths.ts';
+import { cacheRuleFor, type CacheRule } from './cached-paths.ts';
 
-/** A request the edge may answer from its copy: its cache key, and the request the origin gets on a miss. */
+/**
+ * A request the edge may answer from its copy: its cache key, and what the origin request on a miss is made
+ * of. The key is all a hit needs; the origin's request is built only on a miss (`originRequestOf`).
+ */
 export type EdgeRequest = {
   key: string;
   /** The path alone, as an invalidation names it. */
   path: string;
-  /** The path and the forwarded query, the headers in the key and the forwarded ones: what CloudFront sends. */
-  origin: { pathAndQuery: string; headers: Record<string, string> };
-  /** The request headers the key holds (lower case): an answer that varies on any other is not kept. */
-  keyed: readonly string[];
+  /** The path and the forwarded query. */
+  pathAndQuery: string;
+  /** Accept-Encoding as CloudFront normalises it; undefined: identity. */
+  encoding: string | undefined;
+  rule: CacheRule;
 };
 
 /**
@@ -24,9 +28,9 @@ export const STAND_IN_FORWARDED_HEADERS = ['Accept', 'Accept-Language'] as const
  * Accept-Encoding as CloudFront normalises it with gzip and brotli on in the cache policy: the codings among br
  * and gzip the viewer takes (a weight above zero, RFC 9110 §12.5.3), `br,gzip` for both; none: identity.
  */
-const normalisedEncoding = (header: string | undefined): string | undefined => {
+const normalise = (header: string): string | undefined => {
   const codings = new Set(
-    (header ?? '').split(',').flatMap((part) => {
+    header.split(',').flatMap((part) => {
       const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
       const q = params.find((p) => p.startsWith('q='));
       return q === undefined || Number(q.slice(2)) > 0 ? [coding] : [];
@@ -34,6 +38,19 @@ const normalisedEncoding = (header: string | undefined): string | undefined => {
   );
   const kept = ['br', 'gzip'].filter((coding) => codings.has(coding));
   return kept.length > 0 ? kept.join(',') : undefined;
+};
+
+// Every request asks this, and clients send a handful of spellings: each is parsed once. Bounded, since the
+// header is the client's to write.
+const SPELLINGS_KEPT = 64;
+const normalised = new Map<string, string | undefined>();
+const normalisedEncoding = (header: string | undefined): string | undefined => {
+  if (header === undefined) return undefined;
+  if (normalised.has(header)) return normalised.get(header);
+  const encoding = normalise(header);
+  if (normalised.size >= SPELLINGS_KEPT) normalised.clear();
+  normalised.set(header, encoding);
+  return encoding;
 };
 
 /**
@@ -58,22 +75,26 @@ export const edgeKeyOf = (request: {
     if (!names.every((name) => rule.query.includes(name))) return undefined;
   }
   const pathAndQuery = query === '' ? path : `${path}?${query}`;
-  const headers: Record<string, string> = {};
-  const parts = [pathAndQuery];
   const encoding = normalisedEncoding(headerOf(request.headers, 'accept-encoding'));
-  if (encoding) headers['accept-encoding'] = encoding;
-  parts.push(headers['accept-encoding'] ?? 'identity');
-  for (const name of rule.headers) {
-    const value = headerOf(request.headers, name.toLowerCase());
+  let key = `${pathAndQuery}\n${encoding ?? 'identity'}`;
+  for (const name of rule.headers) key += `\n${headerOf(request.headers, name.toLowerCase()) ?? ''}`;
+  return { key, path, pathAndQuery, encoding, rule };
+};
+
+/**
+ * What the origin is asked on a miss, as CloudFront asks it: the path and forwarded query, the normalised
+ * Accept-Encoding, the headers in the key and the forwarded ones; and the request headers the key holds (lower
+ * case): an answer that varies on any other is not kept.
+ */
+export const originRequestOf = (edge: EdgeRequest, requestHeaders: IncomingHttpHeaders) => {
+  const headers: Record<string, string> = {};
+  if (edge.encoding) headers['accept-encoding'] = edge.encoding;
+  for (const name of [...edge.rule.headers, ...STAND_IN_FORWARDED_HEADERS]) {
+    const value = headerOf(requestHeaders, name.toLowerCase());
     if (value !== undefined) headers[name.toLowerCase()] = value;
-    parts.push(value ?? '');
   }
-  for (const name of STAND_IN_FORWARDED_HEADERS) {
-    const value = headerOf(request.headers, name.toLowerCase());
-    if (value !== undefined) headers[name.toLowerCase()] = value;
-  }
-  const keyed = ['accept-encoding', ...rule.headers.map((name) => name.toLowerCase())];
-  return { key: parts.join('\n'), path, origin: { pathAndQuery, headers }, keyed };
+  const keyed = ['accept-encoding', ...edge.rule.headers.map((name) => name.toLowerCase())];
+  return { pathAndQuery: edge.pathAndQuery, headers, keyed };
 };
 
 const headerOf = (headers: IncomingHttpHeaders, name: string) => {
