@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consent } from '../../infra/local/oauth/consent.ts';
-import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
 import { memoryConnectedAccounts } from '../../shared/adapters/memory/connected-account-store.ts';
-import { atprotoClientMetadata } from '../../shared/adapters/oauth/atproto-client-metadata.ts';
-import { type AtprotoApp, atprotoOAuthClient } from '../../shared/adapters/oauth/atproto-oauth-client.ts';
-import { newDpopKey } from '../../shared/adapters/oauth/dpop-key.ts';
+import { atprotoOAuthClient } from '../../shared/adapters/oauth/atproto-oauth-client.ts';
 import { oauth4webapiClient } from '../../shared/adapters/oauth/oauth4webapi-client.ts';
 import { routedOAuthClient } from '../../shared/adapters/oauth/routed-oauth-client.ts';
 import { atprotoRefresher } from '../../shared/adapters/social/bluesky/atproto-refresher.ts';
@@ -28,6 +25,7 @@ import { type AccessDeps, accessToken } from '../../shared/usecases/accounts/acc
 import { readConnectedSocialAccounts } from '../../shared/adapters/social/connected-social-accounts.ts';
 import { blueskyPublisher } from '../../shared/adapters/social/bluesky/publisher.ts';
 import { composedPost } from '../social/social-fixtures.ts';
+import { operatorAtprotoApp, startAtprotoFake } from '../support/atproto-fake.ts';
 import { movableClock } from '../support/test-app.ts';
 
 const MINUTE = 60_000;
@@ -35,33 +33,20 @@ const clock = movableClock();
 const sealer = aesGcmSealer(randomBytes(32));
 let fake: FakeNetwork;
 let control: ReturnType<typeof fakeControl>;
-let app: AtprotoApp;
+let app: Awaited<ReturnType<typeof operatorAtprotoApp>>;
 let provider: OAuthProvider;
 
 const outbound = () => guardedFetch({ standIns: new StandIns([fake.url]) });
 const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
 
 beforeAll(async () => {
-  const { x = '', y = '', d = '' } = await newDpopKey();
-  app = {
-    clientId: 'https://newsletter.example.org/studio/accounts/bluesky/client-metadata.json',
-    privateJwk: { kty: 'EC', crv: 'P-256', x, y, d, kid: 'k1' },
-    redirectUri: 'https://newsletter.example.org/studio/accounts/bluesky/callback',
-  };
-  const metadata = atprotoClientMetadata(app, {
-    clientName: 'Dimanche',
-    clientUri: 'https://newsletter.example.org',
-  });
-  fake = await startBlueskyFake({
-    appPassword: 'abcd-efgh-ijkl-mnop',
-    clock,
-    clientMetadata: async () => metadata,
-  });
+  app = await operatorAtprotoApp();
+  fake = await startAtprotoFake(app, clock);
   control = fakeControl(fake.url);
   const found = oauthProviderFor(
     'bluesky',
     { kind: 'app-password' },
-    { clientId: app.clientId, privateJwk: { kty: 'EC', crv: 'P-256', x, y, d, kid: 'k1' } },
+    { clientId: app.clientId, privateJwk: app.privateJwk },
   );
   if (!found) throw new Error('no provider for the operator’s Bluesky client');
   provider = found;

@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consent } from '../../infra/local/oauth/consent.ts';
-import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
-import { atprotoClientMetadata } from '../../shared/adapters/oauth/atproto-client-metadata.ts';
 import {
   type AtprotoApp,
   atprotoOAuthClient,
   type AtprotoServer,
 } from '../../shared/adapters/oauth/atproto-oauth-client.ts';
 import { type JsonWebKey, newDpopKey } from '../../shared/adapters/oauth/dpop-key.ts';
+import { fakeAtprotoServer, operatorAtprotoApp, startAtprotoFake } from '../support/atproto-fake.ts';
 import { movableClock } from '../support/test-app.ts';
 
 const DID = 'did:plc:dimanche2local3fake4pds';
@@ -27,27 +26,10 @@ const client = () =>
   atprotoOAuthClient({ outbound: guardedFetch({ standIns: new StandIns([fake.url]) }), clock, app });
 
 beforeAll(async () => {
-  app = {
-    clientId: 'https://newsletter.example.org/oauth/bluesky/client-metadata.json',
-    privateJwk: { ...(await newDpopKey()), kid: 'operator-1' },
-    redirectUri: 'https://newsletter.example.org/studio/accounts/callback',
-  };
-  const metadata = atprotoClientMetadata(app, {
-    clientName: 'Dimanche',
-    clientUri: 'https://newsletter.example.org',
-  });
-  fake = await startBlueskyFake({
-    appPassword: 'abcd-efgh-ijkl-mnop',
-    clock,
-    clientMetadata: async (clientId) => (clientId === app.clientId ? metadata : undefined),
-  });
+  app = await operatorAtprotoApp('operator-1');
+  fake = await startAtprotoFake(app, clock);
   control = fakeControl(fake.url);
-  server = {
-    issuer: fake.url,
-    authorizationEndpoint: `${fake.url}/oauth/authorize`,
-    tokenEndpoint: `${fake.url}/oauth/token`,
-    parEndpoint: `${fake.url}/oauth/par`,
-  };
+  server = fakeAtprotoServer(fake.url);
 });
 afterAll(() => fake.close());
 beforeEach(() => control.reset());

@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consent } from '../../infra/local/oauth/consent.ts';
-import { startBlueskyFake } from '../../infra/local/social/bluesky/fake.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import type { FakeNetwork } from '../../infra/local/social/fake-network.ts';
 import { guardedFetch } from '../../shared/adapters/http/guarded-fetch.ts';
 import { StandIns } from '../../shared/adapters/http/stand-ins.ts';
-import { atprotoClientMetadata } from '../../shared/adapters/oauth/atproto-client-metadata.ts';
 import { type AtprotoApp, atprotoOAuthClient } from '../../shared/adapters/oauth/atproto-oauth-client.ts';
 import { newDpopKey } from '../../shared/adapters/oauth/dpop-key.ts';
 import { bind, unbind } from '../../shared/adapters/social/bluesky/dpop-bound.ts';
 import { boundTokens } from '../../shared/adapters/social/bluesky/oauth-connect.ts';
 import { blueskyPublisher } from '../../shared/adapters/social/bluesky/publisher.ts';
+import { fakeAtprotoServer, operatorAtprotoApp, startAtprotoFake } from '../support/atproto-fake.ts';
 import { movableClock } from '../support/test-app.ts';
 import { composedPost } from './social-fixtures.ts';
 
@@ -24,12 +23,7 @@ let app: AtprotoApp;
 
 const client = () =>
   atprotoOAuthClient({ outbound: guardedFetch({ standIns: new StandIns([fake.url]) }), clock, app });
-const server = () => ({
-  issuer: fake.url,
-  authorizationEndpoint: `${fake.url}/oauth/authorize`,
-  tokenEndpoint: `${fake.url}/oauth/token`,
-  parEndpoint: `${fake.url}/oauth/par`,
-});
+const server = () => fakeAtprotoServer(fake.url);
 
 /** Her sign-in by OAuth: the tokens as the connected account keeps them, bound to the session's key. */
 const signedIn = async () => {
@@ -61,20 +55,8 @@ const requestsTo = async (path: string) =>
   (await control.requests()).filter((request) => request.path === path);
 
 beforeAll(async () => {
-  app = {
-    clientId: 'https://newsletter.example.org/studio/accounts/bluesky/client-metadata.json',
-    privateJwk: { ...(await newDpopKey()), kid: 'k1' },
-    redirectUri: 'https://newsletter.example.org/studio/accounts/bluesky/callback',
-  };
-  const metadata = atprotoClientMetadata(app, {
-    clientName: 'Dimanche',
-    clientUri: 'https://newsletter.example.org',
-  });
-  fake = await startBlueskyFake({
-    appPassword: 'abcd-efgh-ijkl-mnop',
-    clock,
-    clientMetadata: async () => metadata,
-  });
+  app = await operatorAtprotoApp();
+  fake = await startAtprotoFake(app, clock);
   control = fakeControl(fake.url);
 });
 afterAll(() => fake.close());
