@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSocialFakes, type SocialFakes } from '../../infra/local/social/start-social-fakes.ts';
+import { consent } from '../../infra/local/oauth/consent.ts';
+import { localAtprotoKey } from '../../infra/local/social/bluesky/local-atproto-app.ts';
+import { unbind } from '../../shared/adapters/social/bluesky/dpop-bound.ts';
 import type { TokenSet } from '../../shared/domain/accounts/oauth-provider.ts';
 import { accountsStudio, refreshTarget } from './accounts-support.ts';
 
@@ -53,5 +56,34 @@ describe('what the fakes issued never shows', () => {
     for (const secret of secrets)
       expect(shown.includes(secret), 'a secret in a page or a log line').toBe(false);
     expect(t.logged.some((line) => line.includes('account connected'))).toBe(true);
+  });
+
+  it('nor Bluesky’s OAuth tokens, their DPoP key or the operator’s client key, through connect and Déconnecter', async () => {
+    const t = await accountsStudio(fakes.urls);
+    const pages: string[] = [];
+    const { html, to } = await t.begin('bluesky', { handle: 'dimanche.bsky.social' });
+    pages.push(html);
+    const back = await t.back((await consent(to ?? '')).back);
+    pages.push(await back.text(), await t.settings(), await t.settings('/studio'));
+    const stored = await t.store.get('bluesky');
+    const tokens = JSON.parse(await t.sealer.open(stored?.sealed ?? '')) as TokenSet;
+    const access = unbind('access', tokens.accessToken);
+    const refresh = unbind('refresh', tokens.refreshToken ?? '');
+    const operator = await localAtprotoKey(fakes.urls.bluesky);
+    const secrets = [
+      tokens.accessToken,
+      tokens.refreshToken ?? '',
+      access?.token ?? '',
+      refresh?.token ?? '',
+      String(access?.key.d ?? ''),
+      operator.d ?? '',
+    ];
+    expect(secrets.every((secret) => secret.length > 20)).toBe(true);
+    pages.push(await (await t.post('/studio/accounts/bluesky/disconnect')).text(), await t.settings());
+    // What the world may read: the client metadata document carries the public half of the key only.
+    pages.push(await (await t.app.request('/studio/accounts/bluesky/client-metadata.json')).text());
+    const shown = [...pages, ...t.logged].join('\n');
+    for (const secret of secrets)
+      expect(shown.includes(secret), 'a secret in a page or a log line').toBe(false);
   });
 });
