@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveLater } from '../support/late-server.ts';
+import { testLocalConfig } from '../support/test-config.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { startSocialFakes, type SocialFakes } from '../../infra/local/social/start-social-fakes.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { fakeControl } from '../../infra/local/social/fake-control.ts';
 import { localServer } from '../../infra/local/runtime/local-server.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -19,20 +18,14 @@ import { waitFor } from '../support/delivery-setup.ts';
 import { launchChromium } from '../support/browser.ts';
 import { checkPage } from '../support/page-check.ts';
 import { signInToStudio } from '../support/studio-sign-in.ts';
-import {
-  ADMIN_TOKEN,
-  LINK_KEY,
-  SUBSCRIBER_ID_KEY,
-  signedPost,
-  TEST_SECRET,
-} from '../support/signed-request.ts';
+import { ADMIN_TOKEN, signedPost } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { randomBytes } from 'node:crypto';
 
 const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
 
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let server: Awaited<ReturnType<typeof serveLater>> | undefined;
 let fakes: SocialFakes | undefined;
 let sunday: Awaited<ReturnType<typeof connectedSunday>> | undefined;
 let base = '';
@@ -44,23 +37,11 @@ let timeZone = '';
  */
 beforeAll(async () => {
   fakes = await startSocialFakes();
-  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
-  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server?.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLater();
+  base = server.base;
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: base,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
+  const config = testLocalConfig(base, tableName, {
     AUTHOR_EMAIL: author,
-    LOG_LEVEL: 'silent',
   });
   const sealer = aesGcmSealer(randomBytes(32));
   const logger = createJsonLogger({ service: 'test', level: 'silent' });
@@ -77,7 +58,7 @@ beforeAll(async () => {
     logger,
     timeZone: config.TIME_ZONE,
   });
-  fetchApp = localServer({ control: sunday.control, app, logger }).fetch;
+  server.use(localServer({ control: sunday.control, app, logger }).fetch);
   timeZone = config.TIME_ZONE;
   chromium = await launchChromium();
 });
@@ -85,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await sunday?.stop();
-  server?.close();
+  await server?.close();
   await fakes?.close();
 });
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveLater } from '../support/late-server.ts';
+import { testLocalConfig } from '../support/test-config.ts';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -14,7 +13,6 @@ import { aSubscriber } from '../builders/subscriber.ts';
 import { launchChromium } from '../support/browser.ts';
 import { checkPage } from '../support/page-check.ts';
 import { signInToStudio } from '../support/studio-sign-in.ts';
-import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
 // Issue 23: Réglages → Délivrabilité, from a real run of the doctor's checks against the local account fake
@@ -23,32 +21,20 @@ import { freshTable } from '../support/tables.ts';
 const run = randomUUID().slice(0, 8);
 const author = `autrice.${run}@exemple.fr`;
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let server: Awaited<ReturnType<typeof serveLater>> | undefined;
 let checks: Awaited<ReturnType<typeof startLocalDeliverability>> | undefined;
 let base = '';
 
 beforeAll(async () => {
-  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
-  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server?.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLater();
+  base = server.base;
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: base,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
+  const config = testLocalConfig(base, tableName, {
     AUTHOR_EMAIL: author,
-    LOG_LEVEL: 'silent',
   });
   const logger = createJsonLogger({ service: 'test', level: 'silent' });
   const { app } = createLocalApp(config, { logger, music: { queue: createLocalMusic({}).musicQueue } });
-  fetchApp = app.fetch;
+  server.use(app.fetch);
   const store = dynamoSubscriberStore(doc, tableName);
   const at = new Date(systemClock.now().getTime() - 86_400_000).toISOString();
   for (const i of [0, 1, 2])
@@ -87,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await checks?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('Réglages → Délivrabilité, in Chromium', () => {

@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveLater } from '../support/late-server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { mailsTo } from '../support/mail-store.ts';
@@ -7,26 +6,23 @@ import { checkPage } from '../support/page-check.ts';
 import { type WeekApp, weekApp } from '../support/week-app.ts';
 
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let server: Awaited<ReturnType<typeof serveLater>> | undefined;
 let w: WeekApp | undefined;
 let base = '';
 
 /** `npm start`'s wiring served on a port, its clock on Tuesday 24 November 2026 (the coming Sunday: the 29th). */
 beforeAll(async () => {
-  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
-  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server?.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLater();
+  base = server.base;
   w = await weekApp({ readers: 2, baseUrl: base });
-  fetchApp = w.app.fetch;
+  server.use(w.app.fetch);
   chromium = await launchChromium();
 });
 
 afterAll(async () => {
   await chromium?.close();
   await w?.stop();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('a stale "send now" tab', () => {

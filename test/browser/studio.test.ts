@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveLater } from '../support/late-server.ts';
+import { testLocalConfig } from '../support/test-config.ts';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
@@ -21,7 +20,7 @@ import { launchChromium } from '../support/browser.ts';
 import { mailsTo } from '../support/mail-store.ts';
 import { checkPage } from '../support/page-check.ts';
 import { signInToStudio } from '../support/studio-sign-in.ts';
-import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
+import { LINK_KEY } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 
 const run = randomUUID().slice(0, 8);
@@ -29,31 +28,19 @@ const author = `autrice.${run}@exemple.fr`;
 const readers = [0, 1, 2].map((i) => `lectrice.${i}.${run}@exemple.fr`) as [string, string, string];
 
 let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
-let server: ReturnType<typeof serve> | undefined;
+let server: Awaited<ReturnType<typeof serveLater>> | undefined;
 let stopWorkers: (() => Promise<void>) | undefined;
 let base = '';
 let firstReaderId = '';
 
 /** npm start's wiring on a fresh table, the real clock (the coming Sunday is computed, never written down). */
 beforeAll(async () => {
-  let fetchApp: (request: Request) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
-  server = serve({ fetch: (request) => fetchApp(request), port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server?.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveLater();
+  base = server.base;
   const { doc, tableName } = await freshTable(inject('dynaliteUrl'));
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: base,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
+  const config = testLocalConfig(base, tableName, {
     AUTHOR_EMAIL: author,
     WORDPRESS_TOKEN: 'browser-test-token-0123456789abcdefghijklmnop',
-    LOG_LEVEL: 'silent',
   });
   const logger = createJsonLogger({ service: 'test', level: 'silent' });
   const delivery = createLocalDelivery({
@@ -72,7 +59,7 @@ beforeAll(async () => {
     music: { queue: createLocalMusic({}).musicQueue },
     sendNow: (series) => delivery.dispatch({ series }),
   });
-  fetchApp = app.fetch;
+  server.use(app.fetch);
   stopWorkers = delivery.startWorkers().stop;
   const sunday = sundayOnOrAfter(systemClock.now(), config.TIME_ZONE);
   await acceptPost(
@@ -116,7 +103,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await chromium?.close();
   await stopWorkers?.();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('her week in the studio, in Chromium', () => {

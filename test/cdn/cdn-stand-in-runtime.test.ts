@@ -1,20 +1,14 @@
 import { createServer, type Server } from 'node:http';
+import { testLocalConfig } from '../support/test-config.ts';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { edgeCache, type EdgeCache } from '../../infra/local/stand-ins/cdn/edge-cache.ts';
 import { serveThroughCdn } from '../../infra/local/stand-ins/cdn/serve-through-cdn.ts';
 import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
 import { examplePostBody } from '../builders/issue.ts';
-import {
-  ADMIN_TOKEN,
-  LINK_KEY,
-  signedPost,
-  SUBSCRIBER_ID_KEY,
-  TEST_SECRET,
-} from '../support/signed-request.ts';
+import { signedPost } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { BASE_URL, movableClock } from '../support/test-app.ts';
 import { ask, headerOf, withoutDate } from './edge-requests.ts';
@@ -34,17 +28,7 @@ let t: {
 const servers: Server[] = [];
 beforeEach(async () => {
   const { tableName } = await freshTable(inject('dynaliteUrl'));
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: BASE_URL,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
-    LOG_LEVEL: 'silent',
-  });
+  const config = testLocalConfig(BASE_URL, tableName);
   const clock = movableClock();
   const cdn = edgeCache({ clock });
   const { app } = createLocalApp(config, { clock, publicObjects: memoryPublicObjects(), cdn });

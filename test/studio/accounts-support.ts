@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { testLocalConfig } from '../support/test-config.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { consent } from '../../infra/local/oauth/consent.ts';
@@ -6,10 +7,8 @@ import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
 import { aesGcmSealer } from '../../shared/adapters/crypto/aes-gcm-sealer.ts';
 import { dynamoConnectedAccounts } from '../../shared/adapters/dynamodb/connected-account-store.ts';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import type { TokenSealer } from '../../shared/ports/token-sealer.ts';
 import { mailsTo } from '../support/mail-store.ts';
-import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, TEST_SECRET } from '../support/signed-request.ts';
 import { freshTable } from '../support/tables.ts';
 import { BASE_URL, movableClock } from '../support/test-app.ts';
 
@@ -40,16 +39,7 @@ export const accountsStudio = async (
   };
   const { tableName, doc } = on.table ?? (await freshTable(inject('dynaliteUrl')));
   const author = `autrice.${randomUUID().slice(0, 8)}@exemple.fr`;
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: BASE_URL,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
-    LOG_LEVEL: 'silent',
+  const config = testLocalConfig(BASE_URL, tableName, {
     AUTHOR_EMAIL: author,
     ...env,
   });

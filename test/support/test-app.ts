@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { testLocalConfig } from './test-config.ts';
 import { inject } from 'vitest';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalMusic } from '../../infra/local/runtime/local-music-worker.ts';
 import { localOutbound } from '../../infra/local/stand-ins/local-outbound.ts';
@@ -8,7 +8,7 @@ import { dynamoSubscribers } from '../../shared/adapters/dynamodb/subscribers.ts
 import { memoryPublicObjects } from '../../shared/adapters/public-objects/memory-public-objects.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { Logger } from '../../shared/ports/logger.ts';
-import { ADMIN_TOKEN, LINK_KEY, ROTATED_SECRET, SUBSCRIBER_ID_KEY, TEST_SECRET } from './signed-request.ts';
+import { ADMIN_TOKEN, ROTATED_SECRET, TEST_SECRET } from './signed-request.ts';
 import { freshTable } from './tables.ts';
 
 export const BASE_URL = 'https://newsletter.example.org';
@@ -35,16 +35,8 @@ export const testApp = async (
 ) => {
   const { tableName, doc } = await freshTable(inject('dynaliteUrl'));
   const clock = movableClock();
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: BASE_URL,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
+  const config = testLocalConfig(BASE_URL, tableName, {
     WEBHOOK_SECRETS: `${TEST_SECRET},${ROTATED_SECRET}`,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY: SUBSCRIBER_ID_KEY,
-    LOG_LEVEL: 'silent',
     ...env,
   });
   // With `music`: the render step ingests tracks into a music queue nobody consumes, for the test to read.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { testLocalConfig } from './test-config.ts';
 import { inject } from 'vitest';
 import { loadDeliveryConfig } from '../../shared/domain/settings/delivery.ts';
-import { loadLocalConfig } from '../../shared/domain/settings/local.ts';
 import { createLocalApp } from '../../infra/local/runtime/local-app.ts';
 import { createLocalDelivery } from '../../infra/local/runtime/local-delivery.ts';
 import { createJsonLogger } from '../../shared/adapters/log/json-logger.ts';
@@ -13,7 +13,7 @@ import { aSubscriber } from '../builders/subscriber.ts';
 import { examplePostBody } from '../builders/issue.ts';
 import { recording } from './delivery-setup.ts';
 import { mailsTo } from './mail-store.ts';
-import { ADMIN_TOKEN, LINK_KEY, SUBSCRIBER_ID_KEY, signedPost, TEST_SECRET } from './signed-request.ts';
+import { ADMIN_TOKEN, LINK_KEY, signedPost } from './signed-request.ts';
 import { freshTable } from './tables.ts';
 import { BASE_URL, movableClock } from './test-app.ts';
 
@@ -30,17 +30,8 @@ export const weekApp = async (
   const clock = movableClock(options.start);
   const run = randomUUID().slice(0, 8);
   const author = `autrice.${run}@exemple.fr`;
-  const config = loadLocalConfig({
-    PUBLIC_BASE_URL: base,
-    DYNAMODB_ENDPOINT: inject('dynaliteUrl'),
-    SES_ENDPOINT: inject('sesUrl'),
-    TABLE_NAME: tableName,
-    WEBHOOK_SECRETS: TEST_SECRET,
-    ADMIN_TOKENS: ADMIN_TOKEN,
-    LINK_KEYS: `${LINK_KEY.id}:${LINK_KEY.secret}`,
-    SUBSCRIBER_ID_KEY,
+  const config = testLocalConfig(base, tableName, {
     AUTHOR_EMAIL: author,
-    LOG_LEVEL: 'silent',
   });
   const recorder = recording(sesMailer({ region: 'eu-west-3', endpoint: inject('sesUrl') }));
   const logger = createJsonLogger({ service: 'test', level: 'silent' });
